@@ -1,0 +1,5 @@
+export * from './lib/common';
+export * from './lib/auth';
+export * from './lib/accounts';
+export * from './lib/catalog';
+export * from './lib/audit';

@@ -1,0 +1,113 @@
+import type { CustomerRole, InternalRole, User } from './auth';
+import type { IsoInstant, MoneyString } from './common';
+
+export const ACCOUNT_STATUSES = ['active', 'on_hold', 'closed'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+export const PAYMENT_TERMS = ['prepaid', 'net_15', 'net_30', 'net_45', 'net_60'] as const;
+export type PaymentTerms = (typeof PAYMENT_TERMS)[number];
+
+export interface Account {
+  id: string;
+  code: string;
+  name: string;
+  status: AccountStatus;
+  priceTierId: string | null;
+  accountManagerId: string | null;
+  accountManagerName: string | null;
+  defaultWarehouseCode: string | null;
+  creditLimit: MoneyString;
+  creditExposure: MoneyString;
+  paymentTerms: PaymentTerms;
+  requiresPo: boolean;
+  createdAt: IsoInstant;
+  updatedAt: IsoInstant;
+}
+
+export interface AccountQuery {
+  search?: string;
+  status?: AccountStatus;
+  accountManagerId?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface CreateAccountRequest {
+  code: string;
+  name: string;
+  status?: AccountStatus;
+  priceTierId?: string | null;
+  accountManagerId?: string | null;
+  defaultWarehouseCode?: string | null;
+  creditLimit?: MoneyString;
+  paymentTerms?: PaymentTerms;
+  requiresPo?: boolean;
+}
+
+export type UpdateAccountRequest = Partial<Omit<CreateAccountRequest, 'code'>>;
+
+export interface Address {
+  id: string;
+  accountId: string;
+  label: string;
+  line1: string;
+  line2: string | null;
+  city: string;
+  region: string | null;
+  postcode: string;
+  country: string;
+}
+
+export interface CreateAddressRequest {
+  label: string;
+  line1: string;
+  line2?: string | null;
+  city: string;
+  region?: string | null;
+  postcode: string;
+  country: string;
+}
+
+export interface AccountUser extends User {
+  role: CustomerRole;
+  accountId: string;
+  active: boolean;
+  /** Orders above this subtotal wait for an approver; null means no limit. */
+  orderLimit: MoneyString | null;
+}
+
+export interface CreateAccountUserRequest {
+  email: string;
+  name: string;
+  role: CustomerRole;
+  password: string;
+  orderLimit?: MoneyString | null;
+}
+
+export interface UpdateAccountUserRequest {
+  name?: string;
+  role?: CustomerRole;
+  password?: string;
+  orderLimit?: MoneyString | null;
+  active?: boolean;
+}
+
+export interface InternalUser extends User {
+  role: InternalRole;
+  accountId: null;
+  active: boolean;
+}
+
+export interface CreateInternalUserRequest {
+  email: string;
+  name: string;
+  role: InternalRole;
+  password: string;
+}
+
+export interface UpdateInternalUserRequest {
+  name?: string;
+  role?: InternalRole;
+  password?: string;
+  active?: boolean;
+}

@@ -1,0 +1,44 @@
+/** A page of a list endpoint: `?page=1&pageSize=25` (pageSize at most 100). */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface PageQuery {
+  page?: number;
+  pageSize?: number;
+}
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 25;
+
+/** RFC 9457 problem details, as every error of the API is shaped. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: FieldError[];
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** Money travels as a decimal string with two decimals: "1234.50". */
+export type MoneyString = string;
+
+/** A calendar date as `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+/** An instant as ISO 8601 UTC. */
+export type IsoInstant = string;
+
+export interface Health {
+  status: 'ok' | 'degraded';
+  db: 'up' | 'down';
+}

@@ -1,0 +1,3 @@
+export * from './lib/money';
+export * from './lib/access';
+export * from './lib/search-terms';
