@@ -1,0 +1,64 @@
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AccountUser, Address } from '@tradecounter/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import { ANY_ROLE, CurrentUser, Roles } from '../auth/decorators';
+import { IdPipe } from '../common/http/id.pipe';
+import { AccountMembersService } from './account-members.service';
+import { CreateAccountUserDto, UpdateAccountUserDto } from './dto/account-user.dto';
+import { CreateAddressDto } from './dto/address.dto';
+
+@ApiTags('accounts')
+@ApiBearerAuth()
+@Controller('accounts/:accountId')
+export class AccountMembersController {
+  constructor(private readonly members: AccountMembersService) {}
+
+  @Get('addresses')
+  @Roles(...ANY_ROLE)
+  @ApiOperation({ summary: "The account's shipping addresses" })
+  listAddresses(@CurrentUser() actor: AuthUser, @Param('accountId', IdPipe) accountId: string): Promise<Address[]> {
+    return this.members.listAddresses(actor, accountId);
+  }
+
+  @Post('addresses')
+  @Roles('buyer', 'approver', 'account_manager', 'admin')
+  @ApiOperation({ summary: 'Add a shipping address' })
+  addAddress(
+    @CurrentUser() actor: AuthUser,
+    @Param('accountId', IdPipe) accountId: string,
+    @Body() body: CreateAddressDto,
+  ): Promise<Address> {
+    return this.members.addAddress(actor, accountId, body);
+  }
+
+  @Get('users')
+  @Roles('approver', 'account_manager', 'manager', 'admin')
+  @ApiOperation({ summary: "The account's buyers and approvers with their order limits" })
+  listUsers(@CurrentUser() actor: AuthUser, @Param('accountId', IdPipe) accountId: string): Promise<AccountUser[]> {
+    return this.members.listUsers(actor, accountId);
+  }
+
+  @Post('users')
+  @Roles('approver', 'admin')
+  @ApiOperation({ summary: 'Add a buyer or approver' })
+  addUser(
+    @CurrentUser() actor: AuthUser,
+    @Param('accountId', IdPipe) accountId: string,
+    @Body() body: CreateAccountUserDto,
+  ): Promise<AccountUser> {
+    return this.members.addUser(actor, accountId, body);
+  }
+
+  @Patch('users/:userId')
+  @Roles('approver', 'admin')
+  @ApiOperation({ summary: 'Change a buyer or approver: name, role, order limit, active, password' })
+  updateUser(
+    @CurrentUser() actor: AuthUser,
+    @Param('accountId', IdPipe) accountId: string,
+    @Param('userId', IdPipe) userId: string,
+    @Body() body: UpdateAccountUserDto,
+  ): Promise<AccountUser> {
+    return this.members.updateUser(actor, accountId, userId, body);
+  }
+}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AccountUser, Address, CUSTOMER_ROLES } from '@tradecounter/contracts';
+import { canAddAddress, canManageAccountUsers } from '@tradecounter/domain';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { forbidden, notFound } from '../common/http/problem';
+import { toAccountUser } from '../users/user.mapper';
+import { UsersService } from '../users/users.service';
+import { toAddress } from './account.mapper';
+import { AccountsRepository } from './accounts.repository';
+import { AccountsService } from './accounts.service';
+import type { CreateAccountUserDto, UpdateAccountUserDto } from './dto/account-user.dto';
+import type { CreateAddressDto } from './dto/address.dto';
+
+/** What belongs to an account: its shipping addresses and its buyers and approvers. */
+@Injectable()
+export class AccountMembersService {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly repository: AccountsRepository,
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async listAddresses(actor: AuthUser, accountId: string): Promise<Address[]> {
+    await this.accounts.requireReadable(actor, accountId);
+    return (await this.repository.listAddresses(accountId)).map(toAddress);
+  }
+
+  async addAddress(actor: AuthUser, accountId: string, body: CreateAddressDto): Promise<Address> {
+    const account = await this.accounts.requireReadable(actor, accountId);
+    if (!canAddAddress(actor, account)) throw forbidden('You may not add addresses to this account');
+    return this.dataSource.transaction(async (tx) => {
+      const saved = await this.repository.saveAddress(tx, { ...body, line2: body.line2 ?? null, region: body.region ?? null, accountId });
+      const address = toAddress(saved);
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        entity: 'address',
+        entityId: saved.id,
+        accountId,
+        action: 'create',
+        before: null,
+        after: { ...address },
+      });
+      return address;
+    });
+  }
+
+  async listUsers(actor: AuthUser, accountId: string): Promise<AccountUser[]> {
+    const account = await this.accounts.requireReadable(actor, accountId);
+    if (actor.role === 'buyer' || actor.role === 'warehouse') throw forbidden();
+    return (await this.users.listForAccount(account.id)).map(toAccountUser);
+  }
+
+  async addUser(actor: AuthUser, accountId: string, body: CreateAccountUserDto): Promise<AccountUser> {
+    const account = await this.accounts.requireReadable(actor, accountId);
+    if (!canManageAccountUsers(actor, account)) throw forbidden('You may not manage users of this account');
+    return toAccountUser(await this.users.create(actor, { ...body, accountId }));
+  }
+
+  async updateUser(actor: AuthUser, accountId: string, userId: string, body: UpdateAccountUserDto): Promise<AccountUser> {
+    const account = await this.accounts.requireReadable(actor, accountId);
+    if (!canManageAccountUsers(actor, account)) throw forbidden('You may not manage users of this account');
+    const user = await this.users.findById(userId);
+    if (!user || user.accountId !== account.id) throw notFound('User');
+    return toAccountUser(await this.users.update(actor, userId, body, CUSTOMER_ROLES));
+  }
+}

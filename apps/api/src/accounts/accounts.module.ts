@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { UsersModule } from '../users/users.module';
+import { AccountEntity } from './account.entity';
+import { AccountMembersController } from './account-members.controller';
+import { AccountMembersService } from './account-members.service';
+import { AccountsController } from './accounts.controller';
+import { AccountsRepository } from './accounts.repository';
+import { AccountsService } from './accounts.service';
+import { AddressEntity } from './address.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([AccountEntity, AddressEntity]), UsersModule],
+  controllers: [AccountsController, AccountMembersController],
+  providers: [AccountsRepository, AccountsService, AccountMembersService],
+  exports: [AccountsService],
+})
+export class AccountsModule {}

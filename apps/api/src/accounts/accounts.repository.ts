@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import type { AccountScope } from '@tradecounter/domain';
+import { escapeLikePattern, searchTerms } from '@tradecounter/domain';
+import type { AccountStatus } from '@tradecounter/contracts';
+import type { PageRequest } from '../common/http/pagination.dto';
+import { AccountEntity } from './account.entity';
+import { AddressEntity } from './address.entity';
+
+export interface AccountFilter {
+  scope: AccountScope;
+  search?: string;
+  status?: AccountStatus;
+  accountManagerId?: string;
+}
+
+/** An account with its manager's name, as lists and details show it. */
+export interface AccountRow {
+  account: AccountEntity;
+  accountManagerName: string | null;
+}
+
+@Injectable()
+export class AccountsRepository {
+  constructor(
+    @InjectRepository(AccountEntity) private readonly accounts: Repository<AccountEntity>,
+    @InjectRepository(AddressEntity) private readonly addresses: Repository<AddressEntity>,
+  ) {}
+
+  findById(id: string): Promise<AccountEntity | null> {
+    return this.accounts.findOneBy({ id });
+  }
+
+  async findRow(id: string): Promise<AccountRow | undefined> {
+    const [row] = await this.withManagerName(this.accounts.createQueryBuilder('a').where('a.id = :id', { id }));
+    return row;
+  }
+
+  async list(filter: AccountFilter, page: PageRequest): Promise<[AccountRow[], number]> {
+    const query = this.accounts.createQueryBuilder('a');
+    applyScope(query, filter.scope);
+    if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
+    if (filter.accountManagerId) query.andWhere('a.account_manager_id = :am', { am: filter.accountManagerId });
+    for (const [index, term] of searchTerms(filter.search).entries()) {
+      query.andWhere(`lower(a.code || ' ' || a.name) LIKE :term${index}`, {
+        [`term${index}`]: `%${escapeLikePattern(term)}%`,
+      });
+    }
+    const total = await query.getCount();
+    query.orderBy('a.name', 'ASC').addOrderBy('a.id', 'ASC').offset(page.offset).limit(page.pageSize);
+    return [await this.withManagerName(query), total];
+  }
+
+  lockForUpdate(manager: EntityManager, id: string): Promise<AccountEntity | null> {
+    return manager.getRepository(AccountEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  save(manager: EntityManager, account: AccountEntity): Promise<AccountEntity> {
+    return manager.getRepository(AccountEntity).save(account);
+  }
+
+  create(fields: Partial<AccountEntity>): AccountEntity {
+    return this.accounts.create(fields);
+  }
+
+  codeExists(code: string): Promise<boolean> {
+    return this.accounts.existsBy({ code });
+  }
+
+  listAddresses(accountId: string): Promise<AddressEntity[]> {
+    return this.addresses.find({ where: { accountId }, order: { label: 'ASC', createdAt: 'ASC' } });
+  }
+
+  saveAddress(manager: EntityManager, address: Partial<AddressEntity>): Promise<AddressEntity> {
+    return manager.getRepository(AddressEntity).save(manager.getRepository(AddressEntity).create(address));
+  }
+
+  private async withManagerName(query: SelectQueryBuilder<AccountEntity>): Promise<AccountRow[]> {
+    query.leftJoin('a.accountManager', 'am').addSelect('am.name', 'am_name');
+    const { entities, raw } = await query.getRawAndEntities();
+    return entities.map((account, index) => ({
+      account,
+      accountManagerName: (raw[index] as { am_name: string | null }).am_name,
+    }));
+  }
+}
+
+function applyScope(query: SelectQueryBuilder<AccountEntity>, scope: AccountScope): void {
+  switch (scope.kind) {
+    case 'account':
+      query.andWhere('a.id = :scopeAccountId', { scopeAccountId: scope.accountId });
+      break;
+    case 'managedBy':
+      query.andWhere('a.account_manager_id = :scopeManagerId', { scopeManagerId: scope.accountManagerId });
+      break;
+    case 'all':
+      break;
+  }
+}

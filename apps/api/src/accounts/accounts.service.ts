@@ -1,0 +1,139 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Account, Page } from '@tradecounter/contracts';
+import { accountScope, canEditAccount, canReadAccount, normaliseMoney } from '@tradecounter/domain';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { pageOf, PageRequest } from '../common/http/pagination.dto';
+import { badRequest, conflict, forbidden, notFound, ProblemException } from '../common/http/problem';
+import { UsersService } from '../users/users.service';
+import { AccountEntity } from './account.entity';
+import { auditableAccount, toAccount } from './account.mapper';
+import { AccountFilter, AccountsRepository } from './accounts.repository';
+import type { CreateAccountDto, UpdateAccountDto } from './dto/account.dto';
+
+@Injectable()
+export class AccountsService {
+  constructor(
+    private readonly accounts: AccountsRepository,
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async list(actor: AuthUser, filter: Omit<AccountFilter, 'scope'>, page: PageRequest): Promise<Page<Account>> {
+    const [rows, total] = await this.accounts.list({ ...filter, scope: accountScope(actor) }, page);
+    return pageOf(
+      rows.map((row) => toAccount(row)),
+      total,
+      page,
+    );
+  }
+
+  async get(actor: AuthUser, id: string): Promise<Account> {
+    const row = await this.accounts.findRow(id);
+    if (!row || !canReadAccount(actor, row.account)) throw notFound('Account');
+    return toAccount(row);
+  }
+
+  /** Finds an account the actor may read, or answers 404 as if it did not exist. */
+  async requireReadable(actor: AuthUser, id: string): Promise<AccountEntity> {
+    const account = await this.accounts.findById(id);
+    if (!account || !canReadAccount(actor, account)) throw notFound('Account');
+    return account;
+  }
+
+  async create(actor: AuthUser, body: CreateAccountDto): Promise<Account> {
+    if (await this.accounts.codeExists(body.code)) {
+      throw conflict('An account with this code already exists', [{ field: 'code', message: 'is already in use' }]);
+    }
+    // An account manager who opens an account looks after it; only an admin assigns someone else.
+    const accountManagerId = actor.role === 'admin' ? (body.accountManagerId ?? null) : actor.id;
+    if (accountManagerId) await this.requireAccountManager(accountManagerId);
+    const entity = this.accounts.create({
+      code: body.code,
+      name: body.name.trim(),
+      status: body.status ?? 'active',
+      priceTierId: body.priceTierId ?? null,
+      accountManagerId,
+      defaultWarehouseCode: body.defaultWarehouseCode ?? null,
+      creditLimit: normaliseMoney(body.creditLimit ?? '0'),
+      paymentTerms: body.paymentTerms ?? 'net_30',
+      requiresPo: body.requiresPo ?? false,
+    });
+    const saved = await this.dataSource.transaction(async (tx) => {
+      const account = await this.accounts.save(tx, entity);
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        entity: 'account',
+        entityId: account.id,
+        accountId: account.id,
+        action: 'create',
+        before: null,
+        after: auditableAccount(account),
+      });
+      return account;
+    });
+    return this.get(actor, saved.id);
+  }
+
+  /**
+   * Changes an account under a row lock. With `If-Match` the change is
+   * refused (412) when someone else changed the account since it was read.
+   */
+  async update(actor: AuthUser, id: string, body: UpdateAccountDto, ifMatch?: string): Promise<Account> {
+    if (body.accountManagerId !== undefined && actor.role !== 'admin') {
+      throw forbidden('Only an admin assigns account managers');
+    }
+    if (body.accountManagerId) await this.requireAccountManager(body.accountManagerId);
+    await this.dataSource.transaction(async (tx) => {
+      const account = await this.accounts.lockForUpdate(tx, id);
+      if (!account || !canReadAccount(actor, account)) throw notFound('Account');
+      if (!canEditAccount(actor, account)) throw forbidden('You may not change this account');
+      if (ifMatch !== undefined && ifMatch !== etagOf(account)) {
+        throw new ProblemException(HttpStatus.PRECONDITION_FAILED, 'The account was changed by someone else; reload it and try again');
+      }
+      const before = auditableAccount(account);
+      applyChanges(account, body);
+      const saved = await this.accounts.save(tx, account);
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        entity: 'account',
+        entityId: id,
+        accountId: id,
+        action: 'update',
+        before,
+        after: auditableAccount(saved),
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  async etag(actor: AuthUser, id: string): Promise<string> {
+    return etagOf(await this.requireReadable(actor, id));
+  }
+
+  private async requireAccountManager(userId: string): Promise<void> {
+    const user = await this.users.findById(userId);
+    if (!user || user.role !== 'account_manager' || !user.active) {
+      throw badRequest('accountManagerId must name an active account manager', [
+        { field: 'accountManagerId', message: 'is not an active account manager' },
+      ]);
+    }
+  }
+}
+
+export function etagOf(account: AccountEntity): string {
+  return `"${account.version}"`;
+}
+
+function applyChanges(account: AccountEntity, body: UpdateAccountDto): void {
+  if (body.name !== undefined) account.name = body.name.trim();
+  if (body.status !== undefined) account.status = body.status;
+  if (body.priceTierId !== undefined) account.priceTierId = body.priceTierId;
+  if (body.accountManagerId !== undefined) account.accountManagerId = body.accountManagerId;
+  if (body.defaultWarehouseCode !== undefined) account.defaultWarehouseCode = body.defaultWarehouseCode;
+  if (body.creditLimit !== undefined) account.creditLimit = normaliseMoney(body.creditLimit);
+  if (body.paymentTerms !== undefined) account.paymentTerms = body.paymentTerms;
+  if (body.requiresPo !== undefined) account.requiresPo = body.requiresPo;
+}

@@ -1,0 +1,60 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import express, { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppModule } from './app.module';
+import { bodyParsers } from './common/http/body-parsers';
+import { ProblemFilter } from './common/http/problem.filter';
+import { createValidationPipe } from './common/http/validation';
+import type { AppConfig } from './config/app-config';
+import { setUpOpenApi } from './openapi';
+
+/** Builds the whole HTTP application; main.ts and the API tests both use it. */
+export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(helmet({ contentSecurityPolicy: { directives: contentSecurityPolicy() } }));
+  app.use(...bodyParsers(config.bodyLimit));
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+  setUpOpenApi(app);
+  servePortal(app, config.portalDir);
+  await app.init();
+  return app;
+}
+
+function contentSecurityPolicy(): Record<string, string[]> {
+  return {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    frameAncestors: ["'none'"],
+  };
+}
+
+/** The built portal on the same origin; unknown non-API paths get index.html (client-side routes). */
+function servePortal(app: NestExpressApplication, portalDir: string): void {
+  const index = join(portalDir, 'index.html');
+  if (!existsSync(index)) return;
+  app.use(express.static(portalDir, { index: false, maxAge: '1h', immutable: false }));
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    const wantsPage = (request.method === 'GET' || request.method === 'HEAD') && !request.path.startsWith('/api');
+    if (!wantsPage) return next();
+    response.setHeader('Cache-Control', 'no-cache');
+    response.sendFile(index);
+  });
+}

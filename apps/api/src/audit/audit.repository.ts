@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import type { PageRequest } from '../common/http/pagination.dto';
+import { AuditEntryEntity } from './audit-entry.entity';
+
+export interface AuditFilter {
+  entity?: string;
+  entityId?: string;
+  /** Only entries about accounts managed by this user (account managers). */
+  managedBy?: string;
+}
+
+export interface AuditRow extends AuditEntryEntity {
+  actorName: string | null;
+}
+
+@Injectable()
+export class AuditRepository {
+  constructor(@InjectRepository(AuditEntryEntity) private readonly entries: Repository<AuditEntryEntity>) {}
+
+  async insert(manager: EntityManager, entry: Omit<AuditEntryEntity, 'id' | 'at'>): Promise<void> {
+    await manager.getRepository(AuditEntryEntity).save(manager.getRepository(AuditEntryEntity).create(entry), { reload: false });
+  }
+
+  /**
+   * A read model over the trail. It names users and accounts by SQL join
+   * because history is read far more than it is written.
+   */
+  async list(filter: AuditFilter, page: PageRequest): Promise<[AuditRow[], number]> {
+    const query = this.entries
+      .createQueryBuilder('a')
+      .leftJoin('users', 'actor', 'actor.id = a.actor_id')
+      .addSelect('actor.name', 'actor_name')
+      .orderBy('a.at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .offset(page.offset)
+      .limit(page.pageSize);
+    if (filter.entity) query.andWhere('a.entity = :entity', { entity: filter.entity });
+    if (filter.entityId) query.andWhere('a.entity_id = :entityId', { entityId: filter.entityId });
+    if (filter.managedBy) {
+      query.andWhere('a.account_id IN (SELECT id FROM accounts WHERE account_manager_id = :managedBy)', {
+        managedBy: filter.managedBy,
+      });
+    }
+    const [{ entities, raw }, total] = await Promise.all([query.getRawAndEntities(), query.getCount()]);
+    const rows = entities.map((entity, index) => ({
+      ...entity,
+      actorName: (raw[index] as { actor_name: string | null }).actor_name,
+    }));
+    return [rows, total];
+  }
+}

@@ -1,0 +1,55 @@
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import type { LoginResponse, User } from '@tradecounter/contracts';
+import type { AuthUser } from './auth-user';
+import { AuthService } from './auth.service';
+import { ANY_ROLE, CurrentUser, Public, Roles } from './decorators';
+import { ChangePasswordDto, LoginDto, RefreshDto } from './dto/login.dto';
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('auth/login')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in: an access token and a single-use refresh token; 429 after repeated failures' })
+  login(@Body() body: LoginDto, @Req() request: Request): Promise<LoginResponse> {
+    return this.auth.login(body.email, body.password, request.ip ?? 'unknown');
+  }
+
+  @Post('auth/refresh')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Exchange a refresh token for a new pair' })
+  refresh(@Body() body: RefreshDto): Promise<LoginResponse> {
+    return this.auth.refresh(body.refreshToken);
+  }
+
+  @Post('auth/logout')
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'End the session of a refresh token' })
+  logout(@Body() body: RefreshDto): Promise<void> {
+    return this.auth.logout(body.refreshToken);
+  }
+
+  @Post('auth/password')
+  @Roles(...ANY_ROLE)
+  @ApiBearerAuth()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Change your own password; every other session ends' })
+  changePassword(@CurrentUser() actor: AuthUser, @Body() body: ChangePasswordDto): Promise<void> {
+    return this.auth.changePassword(actor, body.currentPassword, body.newPassword);
+  }
+
+  @Get('me')
+  @Roles(...ANY_ROLE)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The current user' })
+  me(@CurrentUser() actor: AuthUser): Promise<User> {
+    return this.auth.me(actor);
+  }
+}

@@ -1,0 +1,26 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Request } from 'express';
+import type { Role } from '@tradecounter/contracts';
+import type { AuthUser } from './auth-user';
+
+export const PUBLIC_KEY = 'tc:public';
+export const ROLES_KEY = 'tc:roles';
+
+/** No token needed (login, health, docs). */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/**
+ * The roles that may call a route. A route without @Roles is refused to
+ * everyone (deny by default); `ANY_ROLE` opens it to every signed-in user.
+ */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+export const ANY_ROLE: Role[] = ['buyer', 'approver', 'account_manager', 'warehouse', 'manager', 'admin'];
+export const INTERNAL: Role[] = ['account_manager', 'warehouse', 'manager', 'admin'];
+export const CUSTOMER: Role[] = ['buyer', 'approver'];
+
+export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): AuthUser => {
+  const user = context.switchToHttp().getRequest<Request>().user;
+  if (!user) throw new Error('CurrentUser used on a public route');
+  return user;
+});

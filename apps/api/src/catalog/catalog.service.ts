@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Category, Page, Product } from '@tradecounter/contracts';
+import { normaliseMoney } from '@tradecounter/domain';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { pageOf, PageRequest } from '../common/http/pagination.dto';
+import { badRequest, conflict, notFound } from '../common/http/problem';
+import type { CreateProductDto, UpdateProductDto } from './dto/product.dto';
+import { ProductEntity } from './product.entity';
+import { auditableProduct, toProduct } from './product.mapper';
+import { ProductsRepository } from './products.repository';
+
+@Injectable()
+export class CatalogService {
+  constructor(
+    private readonly products: ProductsRepository,
+    private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async search(
+    actor: AuthUser,
+    query: { search?: string; category?: string; includeInactive?: boolean },
+    page: PageRequest,
+  ): Promise<Page<Product>> {
+    const includeInactive = actor.role === 'admin' && query.includeInactive === true;
+    const [items, total] = await this.products.search({ ...query, includeInactive }, page);
+    return pageOf(items.map(toProduct), total, page);
+  }
+
+  async get(actor: AuthUser, id: string): Promise<Product> {
+    const product = await this.products.findById(id);
+    if (!product || (!product.active && actor.role !== 'admin')) throw notFound('Product');
+    return toProduct(product);
+  }
+
+  categories(): Promise<Category[]> {
+    return this.products.categories();
+  }
+
+  async create(actor: AuthUser, body: CreateProductDto): Promise<Product> {
+    await this.requireFreeSku(body.sku);
+    const entity = this.products.create({
+      ...body,
+      description: body.description ?? null,
+      listPrice: normaliseMoney(body.listPrice),
+    });
+    checkPackRules(entity);
+    return this.saveAudited(actor, entity, null);
+  }
+
+  async update(actor: AuthUser, id: string, body: UpdateProductDto): Promise<Product> {
+    const product = await this.products.findById(id);
+    if (!product) throw notFound('Product');
+    if (body.sku !== undefined && body.sku !== product.sku) await this.requireFreeSku(body.sku, id);
+    const before = auditableProduct(product);
+    Object.assign(product, { ...body, ...(body.listPrice ? { listPrice: normaliseMoney(body.listPrice) } : {}) });
+    checkPackRules(product);
+    return this.saveAudited(actor, product, before);
+  }
+
+  private async saveAudited(actor: AuthUser, product: ProductEntity, before: Record<string, unknown> | null): Promise<Product> {
+    return this.dataSource.transaction(async (tx) => {
+      const saved = await this.products.save(tx, product);
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        entity: 'product',
+        entityId: saved.id,
+        accountId: null,
+        action: before ? 'update' : 'create',
+        before,
+        after: auditableProduct(saved),
+      });
+      return toProduct(saved);
+    });
+  }
+
+  private async requireFreeSku(sku: string, exceptId?: string): Promise<void> {
+    if (await this.products.skuExists(sku, exceptId)) {
+      throw conflict('A product with this SKU already exists', [{ field: 'sku', message: 'is already in use' }]);
+    }
+  }
+}
+
+/** The minimum order quantity must itself be a whole number of packs. */
+function checkPackRules(product: ProductEntity): void {
+  if (product.minOrderQty % product.orderMultiple !== 0) {
+    throw badRequest('The minimum order quantity must be a multiple of the order multiple', [
+      { field: 'minOrderQty', message: `must be a multiple of orderMultiple (${product.orderMultiple})` },
+    ]);
+  }
+}

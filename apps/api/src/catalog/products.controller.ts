@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Category, Page, Product } from '@tradecounter/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import { ANY_ROLE, CurrentUser, Roles } from '../auth/decorators';
+import { IdPipe } from '../common/http/id.pipe';
+import { pageRequest } from '../common/http/pagination.dto';
+import { CatalogService } from './catalog.service';
+import { CreateProductDto, ProductQueryDto, UpdateProductDto } from './dto/product.dto';
+
+@ApiTags('catalog')
+@ApiBearerAuth()
+@Controller()
+export class ProductsController {
+  constructor(private readonly catalog: CatalogService) {}
+
+  @Get('products')
+  @Roles(...ANY_ROLE)
+  @ApiOperation({ summary: 'Catalog page: search by SKU prefix or words, filter by category' })
+  list(@CurrentUser() actor: AuthUser, @Query() query: ProductQueryDto): Promise<Page<Product>> {
+    const { search, category, includeInactive } = query;
+    return this.catalog.search(actor, { search, category, includeInactive }, pageRequest(query));
+  }
+
+  @Get('products/:id')
+  @Roles(...ANY_ROLE)
+  @ApiOperation({ summary: 'One product' })
+  get(@CurrentUser() actor: AuthUser, @Param('id', IdPipe) id: string): Promise<Product> {
+    return this.catalog.get(actor, id);
+  }
+
+  @Post('products')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Add a product' })
+  create(@CurrentUser() actor: AuthUser, @Body() body: CreateProductDto): Promise<Product> {
+    return this.catalog.create(actor, body);
+  }
+
+  @Patch('products/:id')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Change a product; audited' })
+  update(@CurrentUser() actor: AuthUser, @Param('id', IdPipe) id: string, @Body() body: UpdateProductDto): Promise<Product> {
+    return this.catalog.update(actor, id, body);
+  }
+
+  @Get('categories')
+  @Roles(...ANY_ROLE)
+  @ApiOperation({ summary: 'Product categories with the number of active products in each' })
+  categories(): Promise<Category[]> {
+    return this.catalog.categories();
+  }
+}

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { escapeLikePattern, searchTerms } from '@tradecounter/domain';
+import type { Category } from '@tradecounter/contracts';
+import type { PageRequest } from '../common/http/pagination.dto';
+import { ProductEntity } from './product.entity';
+
+export interface ProductFilter {
+  search?: string;
+  category?: string;
+  includeInactive: boolean;
+}
+
+@Injectable()
+export class ProductsRepository {
+  constructor(@InjectRepository(ProductEntity) private readonly products: Repository<ProductEntity>) {}
+
+  findById(id: string): Promise<ProductEntity | null> {
+    return this.products.findOneBy({ id });
+  }
+
+  skuExists(sku: string, exceptId?: string): Promise<boolean> {
+    const query = this.products.createQueryBuilder('p').where('p.sku = :sku', { sku });
+    if (exceptId) query.andWhere('p.id <> :exceptId', { exceptId });
+    return query.getExists();
+  }
+
+  /**
+   * One query for the page and its total (a window count). Every word must
+   * appear in "sku name" (trigram-indexed); SKU-prefix matches rank first.
+   */
+  async search(filter: ProductFilter, page: PageRequest): Promise<[ProductEntity[], number]> {
+    const query = this.products.createQueryBuilder('p').addSelect('count(*) OVER ()', 'total');
+    if (!filter.includeInactive) query.andWhere('p.active');
+    if (filter.category) query.andWhere('p.category = :category', { category: filter.category });
+    const terms = searchTerms(filter.search);
+    terms.forEach((term, index) => {
+      query.andWhere(`lower(p.sku || ' ' || p.name) LIKE :t${index}`, { [`t${index}`]: `%${escapeLikePattern(term)}%` });
+    });
+    if (terms.length > 0) {
+      query
+        .addSelect(
+          `CASE WHEN lower(p.sku) LIKE :prefix THEN 0
+                WHEN lower(p.sku) LIKE :skuWord OR ' ' || lower(p.name) LIKE :nameWord THEN 1
+                ELSE 2 END`,
+          'rank',
+        )
+        .setParameters(wordStartPatterns(terms[0] ?? ''))
+        .orderBy('rank', 'ASC')
+        .addOrderBy('p.sku', 'ASC');
+    } else {
+      query.orderBy('p.sku', 'ASC');
+    }
+    query.offset(page.offset).limit(page.pageSize);
+    const { entities, raw } = await query.getRawAndEntities();
+    if (entities.length === 0 && page.offset > 0) {
+      const total = await this.count(filter);
+      return [[], total];
+    }
+    const total = entities.length === 0 ? 0 : Number((raw[0] as { total: string }).total);
+    return [entities, total];
+  }
+
+  async categories(): Promise<Category[]> {
+    const rows = await this.products
+      .createQueryBuilder('p')
+      .select('p.category', 'name')
+      .addSelect('count(*)::int', 'productCount')
+      .where('p.active')
+      .groupBy('p.category')
+      .orderBy('p.category', 'ASC')
+      .getRawMany<Category>();
+    return rows;
+  }
+
+  save(manager: EntityManager, product: ProductEntity): Promise<ProductEntity> {
+    return manager.getRepository(ProductEntity).save(product);
+  }
+
+  create(fields: Partial<ProductEntity>): ProductEntity {
+    return this.products.create(fields);
+  }
+
+  private async count(filter: ProductFilter): Promise<number> {
+    const [, total] = await this.search(filter, { page: 1, pageSize: 1, offset: 0 });
+    return total;
+  }
+}
+
+/** Ranking patterns: the SKU starts with the term, or a SKU part or name word does. */
+function wordStartPatterns(term: string): Record<string, string> {
+  const escaped = escapeLikePattern(term);
+  return { prefix: `${escaped}%`, skuWord: `%-${escaped}%`, nameWord: `% ${escaped}%` };
+}

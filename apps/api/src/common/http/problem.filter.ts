@@ -1,0 +1,71 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import type { Problem } from '@tradecounter/contracts';
+import { problem, ProblemException } from './problem';
+
+/**
+ * Turns every error into application/problem+json. Unknown errors are logged
+ * with the request id and answered as a bare 500: no stack reaches a client.
+ */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const context = host.switchToHttp();
+    const request = context.getRequest<Request>();
+    const response = context.getResponse<Response>();
+    const { body, headers } = this.toProblem(exception, request);
+    if (response.headersSent) return;
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    response.status(body.status).type('application/problem+json').json({ ...body, instance: request.originalUrl });
+  }
+
+  private toProblem(exception: unknown, request: Request): { body: Problem; headers: Record<string, string> } {
+    if (exception instanceof ProblemException) {
+      return { body: exception.getResponse() as Problem, headers: exception.headers };
+    }
+    if (exception instanceof HttpException) {
+      return { body: fromHttpException(exception), headers: {} };
+    }
+    const fromDatabase = fromQueryFailed(exception);
+    if (fromDatabase) return { body: fromDatabase, headers: {} };
+    this.logger.error(
+      { err: exception, requestId: request.id, url: request.originalUrl },
+      'Unhandled error while serving a request',
+    );
+    return { body: problem(500, 'Something went wrong on our side. It has been logged.'), headers: {} };
+  }
+}
+
+function fromHttpException(exception: HttpException): Problem {
+  const status = exception.getStatus();
+  const response = exception.getResponse();
+  if (typeof response === 'string') return problem(status, response);
+  const message = (response as { message?: unknown }).message;
+  const detail = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : undefined;
+  return problem(status, detail);
+}
+
+/** Constraint violations that slip past validation are the client's conflict, not our crash. */
+function fromQueryFailed(exception: unknown): Problem | undefined {
+  if (!(exception instanceof QueryFailedError)) return undefined;
+  const code = (exception.driverError as { code?: string } | undefined)?.code;
+  switch (code) {
+    case '23505':
+      return problem(409, 'A record with the same unique value already exists');
+    case '23503':
+      return problem(409, 'A referenced record does not exist or is still in use');
+    case '23514':
+      return problem(400, 'A value is outside its allowed range');
+    case '22P02':
+    case '22003':
+      return problem(400, 'A value has the wrong format or is out of range');
+    case '40001':
+    case '40P01':
+      return problem(409, 'The change collided with another; please retry');
+    default:
+      return undefined;
+  }
+}

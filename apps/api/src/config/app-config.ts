@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export type Environment = 'development' | 'production' | 'test';
+
+/** Everything the API reads from the environment, validated once at boot. */
+export interface AppConfig {
+  environment: Environment;
+  port: number;
+  /** An external PostgreSQL server; when absent the API starts an embedded one under dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  jwt: { secret: string; issuer: string; audience: string; accessTtlSeconds: number; refreshTtlDays: number };
+  seedDemo: boolean;
+  logLevel: string;
+  /** The built portal (dist/apps/portal/browser), served on the same origin. */
+  portalDir: string;
+  bodyLimit: string;
+  currency: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const environment = readEnvironment(env, problems);
+  const dataDir = resolve(env['DATA_DIR'] ?? '.data');
+  const config: AppConfig = {
+    environment,
+    port: readInteger(env, 'PORT', 3000, 0, 65535, problems),
+    databaseUrl: readDatabaseUrl(env, problems),
+    dataDir,
+    jwt: {
+      secret: readJwtSecret(env, environment, dataDir, problems),
+      issuer: env['JWT_ISSUER'] ?? 'tradecounter',
+      audience: env['JWT_AUDIENCE'] ?? 'tradecounter-portal',
+      accessTtlSeconds: readInteger(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400, problems),
+      refreshTtlDays: readInteger(env, 'REFRESH_TOKEN_TTL_DAYS', 14, 1, 365, problems),
+    },
+    seedDemo: readBoolean(env, 'SEED_DEMO', environment !== 'test', problems),
+    logLevel: readLogLevel(env, environment, problems),
+    portalDir: resolve(env['PORTAL_DIR'] ?? 'dist/apps/portal/browser'),
+    bodyLimit: env['BODY_LIMIT'] ?? '1mb',
+    currency: readCurrency(env, problems),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function readEnvironment(env: Env, problems: string[]): Environment {
+  const value = env['NODE_ENV'] ?? 'development';
+  if (value === 'development' || value === 'production' || value === 'test') return value;
+  problems.push(`NODE_ENV must be development, production or test (got "${value}")`);
+  return 'development';
+}
+
+function readInteger(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+    return fallback;
+  }
+  return value;
+}
+
+function readBoolean(env: Env, name: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  problems.push(`${name} must be true or false (got "${raw}")`);
+  return fallback;
+}
+
+function readDatabaseUrl(env: Env, problems: string[]): string | undefined {
+  const raw = env['DATABASE_URL'];
+  if (!raw) return undefined;
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+      problems.push('DATABASE_URL must be a postgres:// URL');
+    }
+  } catch {
+    problems.push('DATABASE_URL is not a valid URL');
+  }
+  return raw;
+}
+
+function readLogLevel(env: Env, environment: Environment, problems: string[]): string {
+  const value = env['LOG_LEVEL'] ?? (environment === 'test' ? 'warn' : 'info');
+  const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+  if (levels.includes(value)) return value;
+  problems.push(`LOG_LEVEL must be one of ${levels.join(', ')} (got "${value}")`);
+  return 'info';
+}
+
+function readCurrency(env: Env, problems: string[]): string {
+  const value = env['CURRENCY'] ?? 'USD';
+  if (/^[A-Z]{3}$/.test(value)) return value;
+  problems.push(`CURRENCY must be an ISO 4217 code such as USD (got "${value}")`);
+  return 'USD';
+}
+
+/**
+ * Production must be given a secret. Elsewhere one is generated on first
+ * start and kept under the data directory, so tokens survive restarts.
+ */
+function readJwtSecret(env: Env, environment: Environment, dataDir: string, problems: string[]): string {
+  const given = env['JWT_SECRET'];
+  if (given) {
+    if (given.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+    return given;
+  }
+  if (environment === 'production') {
+    problems.push('JWT_SECRET is required when NODE_ENV=production');
+    return '';
+  }
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(48).toString('base64url');
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

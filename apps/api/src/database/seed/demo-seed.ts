@@ -1,0 +1,82 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccountEntity } from '../../accounts/account.entity';
+import { AddressEntity } from '../../accounts/address.entity';
+import { ProductEntity } from '../../catalog/product.entity';
+import { PasswordService } from '../../users/password.service';
+import { UserEntity } from '../../users/user.entity';
+import { DEMO_ACCOUNTS } from './demo-accounts';
+import { demoCatalog } from './demo-catalog';
+
+export const DEMO_PASSWORD = 'demo1234';
+
+const STAFF = [
+  { email: 'admin@tradecounter.test', name: 'Ada Admin', role: 'admin' },
+  { email: 'manager@tradecounter.test', name: 'Morgan Manager', role: 'manager' },
+  { email: 'am@tradecounter.test', name: 'Alex Account-Manager', role: 'account_manager' },
+  { email: 'warehouse@tradecounter.test', name: 'Wes Warehouse', role: 'warehouse' },
+] as const;
+
+const CUSTOMER_USERS = [
+  { email: 'buyer@acme.test', name: 'Bea Buyer', role: 'buyer', account: 'ACME', orderLimit: '5000.00' },
+  { email: 'approver@acme.test', name: 'Avery Approver', role: 'approver', account: 'ACME', orderLimit: null },
+  { email: 'buyer@globex.test', name: 'Gus Globex', role: 'buyer', account: 'GLOBEX', orderLimit: null },
+] as const;
+
+/**
+ * Loads the demo on an empty database: staff, ACME, GLOBEX and twenty more
+ * accounts with addresses, and the catalog. Does nothing if any user exists.
+ */
+@Injectable()
+export class DemoSeed {
+  private readonly logger = new Logger('DemoSeed');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly passwords: PasswordService,
+  ) {}
+
+  async runIfEmpty(): Promise<boolean> {
+    const started = Date.now();
+    const passwordHash = await this.passwords.hash(DEMO_PASSWORD);
+    const seeded = await this.dataSource.transaction(async (tx) => {
+      // One seeder at a time, and only once: the advisory lock spans the check and the load.
+      await tx.query('SELECT pg_advisory_xact_lock(7240001)');
+      if ((await tx.getRepository(UserEntity).count()) > 0) return false;
+      await seedDemo(tx, passwordHash);
+      return true;
+    });
+    if (seeded) this.logger.log(`Demo data loaded in ${Date.now() - started} ms`);
+    return seeded;
+  }
+}
+
+async function seedDemo(tx: EntityManager, passwordHash: string): Promise<void> {
+  const users = tx.getRepository(UserEntity);
+  const staff = await users.save(STAFF.map((person) => users.create({ ...person, passwordHash, accountId: null })));
+  const accountManager = staff.find((person) => person.role === 'account_manager');
+
+  const accounts = await tx.getRepository(AccountEntity).save(
+    DEMO_ACCOUNTS.map(({ city: _c, region: _r, postcode: _p, ...account }) =>
+      tx.getRepository(AccountEntity).create({ ...account, accountManagerId: accountManager?.id ?? null }),
+    ),
+  );
+  const accountId = new Map(accounts.map((account) => [account.code, account.id]));
+
+  await tx.getRepository(AddressEntity).insert(
+    DEMO_ACCOUNTS.flatMap((account, index) => {
+      const id = accountId.get(account.code) ?? '';
+      const main = { accountId: id, label: 'Head office', line1: `${100 + index * 7} Commerce Way`, line2: null, city: account.city, region: account.region, postcode: account.postcode, country: 'US' };
+      const site = { ...main, label: 'Distribution site', line1: `${20 + index * 3} Industrial Park Rd`, line2: `Dock ${1 + (index % 4)}` };
+      return index % 3 === 2 ? [main] : [main, site];
+    }),
+  );
+
+  await users.save(
+    CUSTOMER_USERS.map(({ account, ...person }) =>
+      users.create({ ...person, passwordHash, accountId: accountId.get(account) ?? null }),
+    ),
+  );
+
+  await tx.getRepository(ProductEntity).insert(demoCatalog().map((product) => ({ ...product, active: true })));
+}
