@@ -6,7 +6,7 @@
 //   BASE_URL=http://localhost:3000 DATABASE_URL=postgres://... node tools/bench/catalog.mjs
 //
 // DATABASE_URL may be left unset when the API runs on its embedded server:
-// the URL is then read from $DATA_DIR/embedded.json (DATA_DIR defaults to .data).
+// the URL is then read from $DATA_DIR/postgres/embedded.json (DATA_DIR defaults to .data).
 import autocannon from 'autocannon';
 import { mkdirSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -121,7 +121,10 @@ export function round(value, digits = 2) {
 
 export function resolveDatabaseUrl(env = process.env) {
   if (env.DATABASE_URL) return env.DATABASE_URL;
-  const stateFile = join(resolve(env.DATA_DIR ?? '.data'), 'embedded.json');
+  // main.ts keeps the embedded cluster in $DATA_DIR/postgres (state file: embedded.json).
+  const dataDir = resolve(env.DATA_DIR ?? '.data');
+  const candidates = [join(dataDir, 'postgres', 'embedded.json'), join(dataDir, 'embedded.json')];
+  const stateFile = candidates.find((file) => existsSync(file)) ?? candidates[0];
   if (!existsSync(stateFile)) {
     throw new Error(
       `set DATABASE_URL (the API's database), or DATA_DIR to the API's data directory (no ${stateFile})`,

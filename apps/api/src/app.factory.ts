@@ -52,7 +52,8 @@ function servePortal(app: NestExpressApplication, portalDir: string): void {
   if (!existsSync(index)) return;
   app.use(express.static(portalDir, { index: false, maxAge: '1h', immutable: false }));
   app.use((request: Request, response: Response, next: NextFunction) => {
-    const wantsPage = (request.method === 'GET' || request.method === 'HEAD') && !request.path.startsWith('/api');
+    const wantsPage =
+      (request.method === 'GET' || request.method === 'HEAD') && !request.path.startsWith('/api');
     if (!wantsPage) return next();
     response.setHeader('Cache-Control', 'no-cache');
     response.sendFile(index);

@@ -17,7 +17,10 @@ export class AccountMembersController {
   @Get('addresses')
   @Roles(...ANY_ROLE)
   @ApiOperation({ summary: "The account's shipping addresses" })
-  listAddresses(@CurrentUser() actor: AuthUser, @Param('accountId', IdPipe) accountId: string): Promise<Address[]> {
+  listAddresses(
+    @CurrentUser() actor: AuthUser,
+    @Param('accountId', IdPipe) accountId: string,
+  ): Promise<Address[]> {
     return this.members.listAddresses(actor, accountId);
   }
 
@@ -35,7 +38,10 @@ export class AccountMembersController {
   @Get('users')
   @Roles('approver', 'account_manager', 'manager', 'admin')
   @ApiOperation({ summary: "The account's buyers and approvers with their order limits" })
-  listUsers(@CurrentUser() actor: AuthUser, @Param('accountId', IdPipe) accountId: string): Promise<AccountUser[]> {
+  listUsers(
+    @CurrentUser() actor: AuthUser,
+    @Param('accountId', IdPipe) accountId: string,
+  ): Promise<AccountUser[]> {
     return this.members.listUsers(actor, accountId);
   }
 

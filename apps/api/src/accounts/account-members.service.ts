@@ -33,7 +33,12 @@ export class AccountMembersService {
     const account = await this.accounts.requireReadable(actor, accountId);
     if (!canAddAddress(actor, account)) throw forbidden('You may not add addresses to this account');
     return this.dataSource.transaction(async (tx) => {
-      const saved = await this.repository.saveAddress(tx, { ...body, line2: body.line2 ?? null, region: body.region ?? null, accountId });
+      const saved = await this.repository.saveAddress(tx, {
+        ...body,
+        line2: body.line2 ?? null,
+        region: body.region ?? null,
+        accountId,
+      });
       const address = toAddress(saved);
       await this.audit.record(tx, {
         actorId: actor.id,
@@ -60,7 +65,12 @@ export class AccountMembersService {
     return toAccountUser(await this.users.create(actor, { ...body, accountId }));
   }
 
-  async updateUser(actor: AuthUser, accountId: string, userId: string, body: UpdateAccountUserDto): Promise<AccountUser> {
+  async updateUser(
+    actor: AuthUser,
+    accountId: string,
+    userId: string,
+    body: UpdateAccountUserDto,
+  ): Promise<AccountUser> {
     const account = await this.accounts.requireReadable(actor, accountId);
     if (!canManageAccountUsers(actor, account)) throw forbidden('You may not manage users of this account');
     const user = await this.users.findById(userId);

@@ -17,7 +17,9 @@ export class AccountsController {
 
   @Get()
   @Roles(...ANY_ROLE)
-  @ApiOperation({ summary: 'Accounts the caller may see: all (staff), their own (customers), assigned (account managers)' })
+  @ApiOperation({
+    summary: 'Accounts the caller may see: all (staff), their own (customers), assigned (account managers)',
+  })
   list(@CurrentUser() actor: AuthUser, @Query() query: AccountQueryDto): Promise<Page<Account>> {
     const { search, status, accountManagerId } = query;
     return this.accounts.list(actor, { search, status, accountManagerId }, pageRequest(query));

@@ -33,7 +33,9 @@ export class AccountsRepository {
   }
 
   async findRow(id: string): Promise<AccountRow | undefined> {
-    const [row] = await this.withManagerName(this.accounts.createQueryBuilder('a').where('a.id = :id', { id }));
+    const [row] = await this.withManagerName(
+      this.accounts.createQueryBuilder('a').where('a.id = :id', { id }),
+    );
     return row;
   }
 
@@ -41,7 +43,8 @@ export class AccountsRepository {
     const query = this.accounts.createQueryBuilder('a');
     applyScope(query, filter.scope);
     if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
-    if (filter.accountManagerId) query.andWhere('a.account_manager_id = :am', { am: filter.accountManagerId });
+    if (filter.accountManagerId)
+      query.andWhere('a.account_manager_id = :am', { am: filter.accountManagerId });
     for (const [index, term] of searchTerms(filter.search).entries()) {
       query.andWhere(`lower(a.code || ' ' || a.name) LIKE :term${index}`, {
         [`term${index}`]: `%${escapeLikePattern(term)}%`,
@@ -53,7 +56,9 @@ export class AccountsRepository {
   }
 
   lockForUpdate(manager: EntityManager, id: string): Promise<AccountEntity | null> {
-    return manager.getRepository(AccountEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    return manager
+      .getRepository(AccountEntity)
+      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   save(manager: EntityManager, account: AccountEntity): Promise<AccountEntity> {

@@ -21,7 +21,11 @@ export class AccountsService {
     private readonly dataSource: DataSource,
   ) {}
 
-  async list(actor: AuthUser, filter: Omit<AccountFilter, 'scope'>, page: PageRequest): Promise<Page<Account>> {
+  async list(
+    actor: AuthUser,
+    filter: Omit<AccountFilter, 'scope'>,
+    page: PageRequest,
+  ): Promise<Page<Account>> {
     const [rows, total] = await this.accounts.list({ ...filter, scope: accountScope(actor) }, page);
     return pageOf(
       rows.map((row) => toAccount(row)),
@@ -45,7 +49,9 @@ export class AccountsService {
 
   async create(actor: AuthUser, body: CreateAccountDto): Promise<Account> {
     if (await this.accounts.codeExists(body.code)) {
-      throw conflict('An account with this code already exists', [{ field: 'code', message: 'is already in use' }]);
+      throw conflict('An account with this code already exists', [
+        { field: 'code', message: 'is already in use' },
+      ]);
     }
     // An account manager who opens an account looks after it; only an admin assigns someone else.
     const accountManagerId = actor.role === 'admin' ? (body.accountManagerId ?? null) : actor.id;
@@ -91,7 +97,10 @@ export class AccountsService {
       if (!account || !canReadAccount(actor, account)) throw notFound('Account');
       if (!canEditAccount(actor, account)) throw forbidden('You may not change this account');
       if (ifMatch !== undefined && ifMatch !== etagOf(account)) {
-        throw new ProblemException(HttpStatus.PRECONDITION_FAILED, 'The account was changed by someone else; reload it and try again');
+        throw new ProblemException(
+          HttpStatus.PRECONDITION_FAILED,
+          'The account was changed by someone else; reload it and try again',
+        );
       }
       const before = auditableAccount(account);
       applyChanges(account, body);

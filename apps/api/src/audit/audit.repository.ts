@@ -20,7 +20,9 @@ export class AuditRepository {
   constructor(@InjectRepository(AuditEntryEntity) private readonly entries: Repository<AuditEntryEntity>) {}
 
   async insert(manager: EntityManager, entry: Omit<AuditEntryEntity, 'id' | 'at'>): Promise<void> {
-    await manager.getRepository(AuditEntryEntity).save(manager.getRepository(AuditEntryEntity).create(entry), { reload: false });
+    await manager
+      .getRepository(AuditEntryEntity)
+      .save(manager.getRepository(AuditEntryEntity).create(entry), { reload: false });
   }
 
   /**

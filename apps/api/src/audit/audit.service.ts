@@ -24,13 +24,19 @@ export class AuditService {
   constructor(private readonly repository: AuditRepository) {}
 
   async record(manager: EntityManager, record: AuditRecord): Promise<void> {
-    const { before, after } = record.action === 'update' ? changedFields(record.before, record.after) : record;
+    const { before, after } =
+      record.action === 'update' ? changedFields(record.before, record.after) : record;
     if (record.action === 'update' && Object.keys(after ?? {}).length === 0) return;
     await this.repository.insert(manager, { ...record, before, after });
   }
 
-  async list(actor: AuthUser, filter: Omit<AuditFilter, 'managedBy'>, page: PageRequest): Promise<Page<AuditEntry>> {
-    const scoped: AuditFilter = actor.role === 'account_manager' ? { ...filter, managedBy: actor.id } : filter;
+  async list(
+    actor: AuthUser,
+    filter: Omit<AuditFilter, 'managedBy'>,
+    page: PageRequest,
+  ): Promise<Page<AuditEntry>> {
+    const scoped: AuditFilter =
+      actor.role === 'account_manager' ? { ...filter, managedBy: actor.id } : filter;
     const [rows, total] = await this.repository.list(scoped, page);
     return pageOf(rows.map(toAuditEntry), total, page);
   }

@@ -15,7 +15,9 @@ export class AuthController {
   @Post('auth/login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in: an access token and a single-use refresh token; 429 after repeated failures' })
+  @ApiOperation({
+    summary: 'Sign in: an access token and a single-use refresh token; 429 after repeated failures',
+  })
   login(@Body() body: LoginDto, @Req() request: Request): Promise<LoginResponse> {
     return this.auth.login(body.email, body.password, request.ip ?? 'unknown');
   }

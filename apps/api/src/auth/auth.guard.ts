@@ -25,9 +25,14 @@ export class AuthGuard implements CanActivate {
     const token = bearerToken(request);
     const user = token ? await this.auth.authenticate(token) : undefined;
     if (!user) {
-      throw new ProblemException(HttpStatus.UNAUTHORIZED, token ? 'The access token is invalid or expired' : 'Sign in first', undefined, {
-        'WWW-Authenticate': 'Bearer',
-      });
+      throw new ProblemException(
+        HttpStatus.UNAUTHORIZED,
+        token ? 'The access token is invalid or expired' : 'Sign in first',
+        undefined,
+        {
+          'WWW-Authenticate': 'Bearer',
+        },
+      );
     }
     request.user = user;
 

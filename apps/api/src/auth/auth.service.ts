@@ -27,9 +27,14 @@ export class AuthService {
     const normalised = email.trim().toLowerCase();
     const wait = this.throttle.retryAfterSeconds(normalised, client);
     if (wait > 0) {
-      throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, `Too many failed sign-ins. Try again in ${wait} seconds.`, undefined, {
-        'Retry-After': String(wait),
-      });
+      throw new ProblemException(
+        HttpStatus.TOO_MANY_REQUESTS,
+        `Too many failed sign-ins. Try again in ${wait} seconds.`,
+        undefined,
+        {
+          'Retry-After': String(wait),
+        },
+      );
     }
     const user = await this.users.findByEmail(normalised);
     const valid = await this.passwords.verify(user?.passwordHash, password);
@@ -91,6 +96,11 @@ export class AuthService {
         expiresAt: refresh.expiresAt,
       }),
     ]);
-    return { accessToken, expiresIn: this.tokens.accessTtlSeconds, refreshToken: refresh.token, user: toUser(user) };
+    return {
+      accessToken,
+      expiresIn: this.tokens.accessTtlSeconds,
+      refreshToken: refresh.token,
+      user: toUser(user),
+    };
   }
 }

@@ -5,9 +5,13 @@ import { RefreshTokenEntity } from './refresh-token.entity';
 
 @Injectable()
 export class RefreshTokensRepository {
-  constructor(@InjectRepository(RefreshTokenEntity) private readonly tokens: Repository<RefreshTokenEntity>) {}
+  constructor(
+    @InjectRepository(RefreshTokenEntity) private readonly tokens: Repository<RefreshTokenEntity>,
+  ) {}
 
-  async insert(token: Pick<RefreshTokenEntity, 'userId' | 'tokenHash' | 'tokenVersion' | 'expiresAt'>): Promise<void> {
+  async insert(
+    token: Pick<RefreshTokenEntity, 'userId' | 'tokenHash' | 'tokenVersion' | 'expiresAt'>,
+  ): Promise<void> {
     await this.tokens.insert(token);
   }
 

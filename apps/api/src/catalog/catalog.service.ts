@@ -55,12 +55,19 @@ export class CatalogService {
     if (!product) throw notFound('Product');
     if (body.sku !== undefined && body.sku !== product.sku) await this.requireFreeSku(body.sku, id);
     const before = auditableProduct(product);
-    Object.assign(product, { ...body, ...(body.listPrice ? { listPrice: normaliseMoney(body.listPrice) } : {}) });
+    Object.assign(product, {
+      ...body,
+      ...(body.listPrice ? { listPrice: normaliseMoney(body.listPrice) } : {}),
+    });
     checkPackRules(product);
     return this.saveAudited(actor, product, before);
   }
 
-  private async saveAudited(actor: AuthUser, product: ProductEntity, before: Record<string, unknown> | null): Promise<Product> {
+  private async saveAudited(
+    actor: AuthUser,
+    product: ProductEntity,
+    before: Record<string, unknown> | null,
+  ): Promise<Product> {
     return this.dataSource.transaction(async (tx) => {
       const saved = await this.products.save(tx, product);
       await this.audit.record(tx, {
@@ -78,7 +85,9 @@ export class CatalogService {
 
   private async requireFreeSku(sku: string, exceptId?: string): Promise<void> {
     if (await this.products.skuExists(sku, exceptId)) {
-      throw conflict('A product with this SKU already exists', [{ field: 'sku', message: 'is already in use' }]);
+      throw conflict('A product with this SKU already exists', [
+        { field: 'sku', message: 'is already in use' },
+      ]);
     }
   }
 }

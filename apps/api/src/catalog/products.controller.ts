@@ -39,7 +39,11 @@ export class ProductsController {
   @Patch('products/:id')
   @Roles('admin')
   @ApiOperation({ summary: 'Change a product; audited' })
-  update(@CurrentUser() actor: AuthUser, @Param('id', IdPipe) id: string, @Body() body: UpdateProductDto): Promise<Product> {
+  update(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', IdPipe) id: string,
+    @Body() body: UpdateProductDto,
+  ): Promise<Product> {
     return this.catalog.update(actor, id, body);
   }
 

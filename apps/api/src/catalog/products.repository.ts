@@ -36,7 +36,9 @@ export class ProductsRepository {
     if (filter.category) query.andWhere('p.category = :category', { category: filter.category });
     const terms = searchTerms(filter.search);
     terms.forEach((term, index) => {
-      query.andWhere(`lower(p.sku || ' ' || p.name) LIKE :t${index}`, { [`t${index}`]: `%${escapeLikePattern(term)}%` });
+      query.andWhere(`lower(p.sku || ' ' || p.name) LIKE :t${index}`, {
+        [`t${index}`]: `%${escapeLikePattern(term)}%`,
+      });
     });
     if (terms.length > 0) {
       query

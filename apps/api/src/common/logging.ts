@@ -20,7 +20,11 @@ export function loggerOptions(config: AppConfig): Params {
       customLogLevel: (_request, response, error) =>
         error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'info' : 'debug',
       serializers: {
-        req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
+        req: (request: { id: string; method: string; url: string }) => ({
+          id: request.id,
+          method: request.method,
+          url: request.url,
+        }),
         res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
       },
     },

@@ -61,7 +61,14 @@ function readEnvironment(env: Env, problems: string[]): Environment {
   return 'development';
 }
 
-function readInteger(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+function readInteger(
+  env: Env,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);

@@ -2,7 +2,10 @@ import { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
-export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  overrides: Partial<DataSourceOptions> = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -12,7 +15,7 @@ export function dataSourceOptions(url: string, overrides: Partial<DataSourceOpti
     migrationsTransactionMode: 'each',
     synchronize: false,
     uuidExtension: 'pgcrypto',
-    logging: ['error'],
+    logging: false,
     extra: { max: Number(process.env['DB_POOL_SIZE'] ?? 20), application_name: 'tradecounter-api' },
     ...overrides,
   } as DataSourceOptions;

@@ -150,7 +150,8 @@ async function startServer(
     env: { ...process.env, LC_ALL: 'C', LC_MESSAGES: 'C' },
   });
   const exited = new Promise<string>((resolve) => {
-    child.once('exit', (code, signal) =>
+    // 'close', not 'exit': the last lines of stderr (the reason) arrive before it.
+    child.once('close', (code, signal) =>
       resolve(`exited with code ${code ?? 'null'}, signal ${signal ?? 'null'}`),
     );
     child.once('error', (error) => resolve(`could not be spawned: ${error.message}`));

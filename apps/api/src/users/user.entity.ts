@@ -15,7 +15,10 @@ import type { Role } from '@tradecounter/contracts';
 import { moneyColumn } from '../database/columns';
 
 @Entity({ name: 'users' })
-@Check('users_role_check', `role IN ('buyer', 'approver', 'account_manager', 'warehouse', 'manager', 'admin')`)
+@Check(
+  'users_role_check',
+  `role IN ('buyer', 'approver', 'account_manager', 'warehouse', 'manager', 'admin')`,
+)
 @Check('users_customer_account_check', `(role IN ('buyer', 'approver')) = (account_id IS NOT NULL)`)
 @Check('users_order_limit_check', `order_limit IS NULL OR order_limit >= 0`)
 @Index('users_account_idx', ['accountId'])

@@ -12,11 +12,22 @@ export function toUser(entity: UserEntity): User {
 }
 
 export function toAccountUser(entity: UserEntity): AccountUser {
-  return { ...toUser(entity), accountId: entity.accountId ?? '', role: entity.role as AccountUser['role'], active: entity.active, orderLimit: entity.orderLimit };
+  return {
+    ...toUser(entity),
+    accountId: entity.accountId ?? '',
+    role: entity.role as AccountUser['role'],
+    active: entity.active,
+    orderLimit: entity.orderLimit,
+  };
 }
 
 export function toInternalUser(entity: UserEntity): InternalUser {
-  return { ...toUser(entity), accountId: null, role: entity.role as InternalUser['role'], active: entity.active };
+  return {
+    ...toUser(entity),
+    accountId: null,
+    role: entity.role as InternalUser['role'],
+    active: entity.active,
+  };
 }
 
 /** What the audit trail keeps of a user: never the password hash. */

@@ -54,7 +54,11 @@ export class UsersService {
     return this.users.countAll();
   }
 
-  async listInternal(search: string | undefined, role: Role | undefined, page: PageRequest): Promise<Page<UserEntity>> {
+  async listInternal(
+    search: string | undefined,
+    role: Role | undefined,
+    page: PageRequest,
+  ): Promise<Page<UserEntity>> {
     const roles = role ? [role] : INTERNAL_ROLES;
     const [items, total] = await this.users.list({ roles, search }, page);
     return pageOf(items, total, page);
@@ -66,7 +70,10 @@ export class UsersService {
 
   async create(actor: AuthUser | null, fields: NewUser, manager?: EntityManager): Promise<UserEntity> {
     const email = fields.email.trim().toLowerCase();
-    if (await this.users.findByEmail(email)) throw conflict('A user with this email already exists', [{ field: 'email', message: 'is already in use' }]);
+    if (await this.users.findByEmail(email))
+      throw conflict('A user with this email already exists', [
+        { field: 'email', message: 'is already in use' },
+      ]);
     const entity = this.users.create({
       email,
       name: fields.name.trim(),
@@ -95,13 +102,21 @@ export class UsersService {
    * Changes a user. A new password or a deactivation bumps the token
    * version, which revokes every token issued before.
    */
-  async update(actor: AuthUser, id: string, changes: UserChanges, allowedRoles: readonly Role[]): Promise<UserEntity> {
+  async update(
+    actor: AuthUser,
+    id: string,
+    changes: UserChanges,
+    allowedRoles: readonly Role[],
+  ): Promise<UserEntity> {
     return this.dataSource.transaction(async (tx) => {
-      const user = await tx.getRepository(UserEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const user = await tx
+        .getRepository(UserEntity)
+        .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user || !allowedRoles.includes(user.role)) throw notFound('User');
       const before = auditableUser(user);
       if (changes.role !== undefined) {
-        if (!allowedRoles.includes(changes.role)) throw conflict(`A ${user.role} cannot become a ${changes.role}`);
+        if (!allowedRoles.includes(changes.role))
+          throw conflict(`A ${user.role} cannot become a ${changes.role}`);
         user.role = changes.role;
       }
       if (changes.name !== undefined) user.name = changes.name.trim();
@@ -122,7 +137,15 @@ export class UsersService {
       const saved = await this.users.save(user, tx);
       const after = auditableUser(saved);
       if (changes.password !== undefined) after['passwordChanged'] = true;
-      await this.audit.record(tx, { actorId: actor.id, entity: 'user', entityId: id, accountId: saved.accountId, action: 'update', before, after });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        entity: 'user',
+        entityId: id,
+        accountId: saved.accountId,
+        action: 'update',
+        before,
+        after,
+      });
       return saved;
     });
   }
@@ -133,7 +156,10 @@ export class UsersService {
     await this.update(actor, actor.id, { password: newPassword }, roles);
   }
 
-  private inTransaction<T>(manager: EntityManager | undefined, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  private inTransaction<T>(
+    manager: EntityManager | undefined,
+    work: (tx: EntityManager) => Promise<T>,
+  ): Promise<T> {
     return manager ? work(manager) : this.dataSource.transaction(work);
   }
 }

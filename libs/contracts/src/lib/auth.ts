@@ -6,7 +6,12 @@ export const CUSTOMER_ROLES = ['buyer', 'approver'] as const satisfies readonly 
 export type CustomerRole = (typeof CUSTOMER_ROLES)[number];
 
 /** Roles held by the distributor's own staff. */
-export const INTERNAL_ROLES = ['account_manager', 'warehouse', 'manager', 'admin'] as const satisfies readonly Role[];
+export const INTERNAL_ROLES = [
+  'account_manager',
+  'warehouse',
+  'manager',
+  'admin',
+] as const satisfies readonly Role[];
 export type InternalRole = (typeof INTERNAL_ROLES)[number];
 
 export interface User {

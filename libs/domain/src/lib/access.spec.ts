@@ -1,8 +1,19 @@
-import { accountScope, Actor, canEditAccount, canManageAccountUsers, canReadAccount, effectiveAccountId } from './access';
+import {
+  accountScope,
+  Actor,
+  canEditAccount,
+  canManageAccountUsers,
+  canReadAccount,
+  effectiveAccountId,
+} from './access';
 
 const acme = { id: 'acme', accountManagerId: 'am-1' };
 const globex = { id: 'globex', accountManagerId: 'am-2' };
-const actor = (role: Actor['role'], id = 'u', accountId: string | null = null): Actor => ({ id, role, accountId });
+const actor = (role: Actor['role'], id = 'u', accountId: string | null = null): Actor => ({
+  id,
+  role,
+  accountId,
+});
 
 describe('account access', () => {
   it('confines customer users to their own account', () => {

@@ -67,9 +67,7 @@ export function effectiveAccountId(actor: Actor, requested: string | undefined |
  * customer users, the managed accounts for account managers, nothing for others.
  */
 export type AccountScope =
-  | { kind: 'all' }
-  | { kind: 'account'; accountId: string }
-  | { kind: 'managedBy'; accountManagerId: string };
+  { kind: 'all' } | { kind: 'account'; accountId: string } | { kind: 'managedBy'; accountManagerId: string };
 
 export function accountScope(actor: Actor): AccountScope {
   if (isCustomerActor(actor)) {

@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import {
   CreateAccountUserRequest,
   CUSTOMER_ROLES,
@@ -13,7 +22,11 @@ export class CreateAccountUserDto implements CreateAccountUserRequest {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(120) name: string;
   @ApiProperty({ enum: CUSTOMER_ROLES }) @IsIn(CUSTOMER_ROLES) role: CustomerRole;
   @ApiProperty({ minLength: 8 }) @IsString() @MinLength(8) @MaxLength(200) password: string;
-  @ApiPropertyOptional({ nullable: true, example: '5000.00', description: 'Orders above it wait for approval' })
+  @ApiPropertyOptional({
+    nullable: true,
+    example: '5000.00',
+    description: 'Orders above it wait for approval',
+  })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsMoney()
@@ -23,7 +36,12 @@ export class CreateAccountUserDto implements CreateAccountUserRequest {
 export class UpdateAccountUserDto implements UpdateAccountUserRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(120) name?: string;
   @ApiPropertyOptional({ enum: CUSTOMER_ROLES }) @IsOptional() @IsIn(CUSTOMER_ROLES) role?: CustomerRole;
-  @ApiPropertyOptional({ minLength: 8 }) @IsOptional() @IsString() @MinLength(8) @MaxLength(200) password?: string;
+  @ApiPropertyOptional({ minLength: 8 })
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  @MaxLength(200)
+  password?: string;
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)

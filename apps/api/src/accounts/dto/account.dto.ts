@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import {
   ACCOUNT_STATUSES,
   AccountStatus,
@@ -11,9 +21,11 @@ import {
 import { IsMoney } from '../../common/http/money.validator';
 import { PageQueryDto } from '../../common/http/pagination.dto';
 
-export class UpdateAccountDto implements UpdateAccountRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
-  @ApiPropertyOptional({ enum: ACCOUNT_STATUSES }) @IsOptional() @IsIn(ACCOUNT_STATUSES) status?: AccountStatus;
+class AccountFieldsDto {
+  @ApiPropertyOptional({ enum: ACCOUNT_STATUSES })
+  @IsOptional()
+  @IsIn(ACCOUNT_STATUSES)
+  status?: AccountStatus;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
@@ -35,21 +47,31 @@ export class UpdateAccountDto implements UpdateAccountRequest {
   defaultWarehouseCode?: string | null;
 
   @ApiPropertyOptional({ example: '25000.00' }) @IsOptional() @IsMoney() creditLimit?: string;
-  @ApiPropertyOptional({ enum: PAYMENT_TERMS }) @IsOptional() @IsIn(PAYMENT_TERMS) paymentTerms?: PaymentTerms;
+  @ApiPropertyOptional({ enum: PAYMENT_TERMS })
+  @IsOptional()
+  @IsIn(PAYMENT_TERMS)
+  paymentTerms?: PaymentTerms;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() requiresPo?: boolean;
 }
 
-export class CreateAccountDto extends UpdateAccountDto implements CreateAccountRequest {
+export class UpdateAccountDto extends AccountFieldsDto implements UpdateAccountRequest {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
+}
+
+export class CreateAccountDto extends AccountFieldsDto implements CreateAccountRequest {
   @ApiProperty({ example: 'ACME' })
   @IsString()
   @Matches(/^[A-Z0-9][A-Z0-9_-]{1,29}$/, { message: 'code must be 2-30 capital letters, digits, - or _' })
   code: string;
 
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) declare name: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name: string;
 }
 
 export class AccountQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) search?: string;
-  @ApiPropertyOptional({ enum: ACCOUNT_STATUSES }) @IsOptional() @IsIn(ACCOUNT_STATUSES) status?: AccountStatus;
+  @ApiPropertyOptional({ enum: ACCOUNT_STATUSES })
+  @IsOptional()
+  @IsIn(ACCOUNT_STATUSES)
+  status?: AccountStatus;
   @ApiPropertyOptional() @IsOptional() @IsUUID() accountManagerId?: string;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -16,14 +16,15 @@ import type { CreateProductRequest, UpdateProductRequest } from '@tradecounter/c
 import { IsMoney } from '../../common/http/money.validator';
 import { PageQueryDto } from '../../common/http/pagination.dto';
 
-export class UpdateProductDto implements UpdateProductRequest {
-  @ApiPropertyOptional({ example: 'GLV-NIT-M' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Z0-9][A-Z0-9._-]{1,39}$/, { message: 'sku must be 2-40 capital letters, digits, ".", "-" or "_"' })
-  sku?: string;
+const SKU = /^[A-Z0-9][A-Z0-9._-]{1,39}$/;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
+export class CreateProductDto implements CreateProductRequest {
+  @ApiProperty({ example: 'GLV-NIT-M' })
+  @IsString()
+  @Matches(SKU, { message: 'sku must be 2-40 capital letters, digits, ".", "-" or "_"' })
+  sku: string;
+
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name: string;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
@@ -32,9 +33,9 @@ export class UpdateProductDto implements UpdateProductRequest {
   @MaxLength(2000)
   description?: string | null;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(80) category?: string;
-  @ApiPropertyOptional({ example: 'box' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(20) unit?: string;
-  @ApiPropertyOptional({ example: '12.00' }) @IsOptional() @IsMoney() listPrice?: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(80) category: string;
+  @ApiProperty({ example: 'box' }) @IsString() @MinLength(1) @MaxLength(20) unit: string;
+  @ApiProperty({ example: '12.00' }) @IsMoney() listPrice: string;
   @ApiPropertyOptional({ minimum: 1 }) @IsOptional() @IsInt() @Min(1) @Max(1_000_000) minOrderQty?: number;
   @ApiPropertyOptional({ minimum: 1 }) @IsOptional() @IsInt() @Min(1) @Max(1_000_000) orderMultiple?: number;
   @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsInt() @Min(0) @Max(365) leadTimeDays?: number;
@@ -42,17 +43,7 @@ export class UpdateProductDto implements UpdateProductRequest {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
 }
 
-export class CreateProductDto extends UpdateProductDto implements CreateProductRequest {
-  @ApiProperty({ example: 'GLV-NIT-M' })
-  @IsString()
-  @Matches(/^[A-Z0-9][A-Z0-9._-]{1,39}$/, { message: 'sku must be 2-40 capital letters, digits, ".", "-" or "_"' })
-  declare sku: string;
-
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) declare name: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(80) declare category: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(20) declare unit: string;
-  @ApiProperty({ example: '12.00' }) @IsMoney() declare listPrice: string;
-}
+export class UpdateProductDto extends PartialType(CreateProductDto) implements UpdateProductRequest {}
 
 export class ProductQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'SKU prefix or words of the name' })

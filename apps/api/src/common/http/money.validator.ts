@@ -8,10 +8,15 @@ export function IsMoney(options?: ValidationOptions & { allowNegative?: boolean 
       name: 'isMoney',
       target: target.constructor,
       propertyName,
-      options: { message: `${propertyName} must be an amount like "1234.50" (a string, at most 2 decimals)`, ...options },
+      options: {
+        message: `${propertyName} must be an amount like "1234.50" (a string, at most 2 decimals)`,
+        ...options,
+      },
       validator: {
         validate: (value: unknown) =>
-          typeof value === 'string' && isMoneyString(value) && (options?.allowNegative || !value.startsWith('-')),
+          typeof value === 'string' &&
+          isMoneyString(value) &&
+          (options?.allowNegative || !value.startsWith('-')),
       },
     });
 }

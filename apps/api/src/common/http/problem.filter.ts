@@ -19,10 +19,16 @@ export class ProblemFilter implements ExceptionFilter {
     const { body, headers } = this.toProblem(exception, request);
     if (response.headersSent) return;
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
-    response.status(body.status).type('application/problem+json').json({ ...body, instance: request.originalUrl });
+    response
+      .status(body.status)
+      .type('application/problem+json')
+      .json({ ...body, instance: request.originalUrl });
   }
 
-  private toProblem(exception: unknown, request: Request): { body: Problem; headers: Record<string, string> } {
+  private toProblem(
+    exception: unknown,
+    request: Request,
+  ): { body: Problem; headers: Record<string, string> } {
     if (exception instanceof ProblemException) {
       return { body: exception.getResponse() as Problem, headers: exception.headers };
     }
@@ -44,7 +50,11 @@ function fromHttpException(exception: HttpException): Problem {
   const response = exception.getResponse();
   if (typeof response === 'string') return problem(status, response);
   const message = (response as { message?: unknown }).message;
-  const detail = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : undefined;
+  const detail = Array.isArray(message)
+    ? message.join('; ')
+    : typeof message === 'string'
+      ? message
+      : undefined;
   return problem(status, detail);
 }
 

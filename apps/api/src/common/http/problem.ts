@@ -23,7 +23,8 @@ export function problemTitle(status: number): string {
 
 export function problem(status: number, detail?: string, errors?: FieldError[], type?: string): Problem {
   return {
-    type: type ?? `https://tradecounter.dev/problems/${problemTitle(status).toLowerCase().replace(/\s+/g, '-')}`,
+    type:
+      type ?? `https://tradecounter.dev/problems/${problemTitle(status).toLowerCase().replace(/\s+/g, '-')}`,
     title: problemTitle(status),
     status,
     ...(detail ? { detail } : {}),
@@ -40,8 +41,10 @@ export class ProblemException extends HttpException {
   readonly headers: Record<string, string>;
 }
 
-export const notFound = (what = 'Resource') => new ProblemException(HttpStatus.NOT_FOUND, `${what} not found`);
-export const forbidden = (detail = 'Your role may not do this') => new ProblemException(HttpStatus.FORBIDDEN, detail);
+export const notFound = (what = 'Resource') =>
+  new ProblemException(HttpStatus.NOT_FOUND, `${what} not found`);
+export const forbidden = (detail = 'Your role may not do this') =>
+  new ProblemException(HttpStatus.FORBIDDEN, detail);
 export const conflict = (detail: string, errors?: FieldError[]) =>
   new ProblemException(HttpStatus.CONFLICT, detail, errors);
 export const badRequest = (detail: string, errors?: FieldError[]) =>

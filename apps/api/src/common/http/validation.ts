@@ -10,7 +10,8 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => badRequest('The request has invalid fields', flattenValidationErrors(errors)),
+    exceptionFactory: (errors) =>
+      badRequest('The request has invalid fields', flattenValidationErrors(errors)),
   });
 }
 

@@ -19,7 +19,13 @@ const STAFF = [
 
 const CUSTOMER_USERS = [
   { email: 'buyer@acme.test', name: 'Bea Buyer', role: 'buyer', account: 'ACME', orderLimit: '5000.00' },
-  { email: 'approver@acme.test', name: 'Avery Approver', role: 'approver', account: 'ACME', orderLimit: null },
+  {
+    email: 'approver@acme.test',
+    name: 'Avery Approver',
+    role: 'approver',
+    account: 'ACME',
+    orderLimit: null,
+  },
   { email: 'buyer@globex.test', name: 'Gus Globex', role: 'buyer', account: 'GLOBEX', orderLimit: null },
 ] as const;
 
@@ -53,21 +59,39 @@ export class DemoSeed {
 
 async function seedDemo(tx: EntityManager, passwordHash: string): Promise<void> {
   const users = tx.getRepository(UserEntity);
-  const staff = await users.save(STAFF.map((person) => users.create({ ...person, passwordHash, accountId: null })));
+  const staff = await users.save(
+    STAFF.map((person) => users.create({ ...person, passwordHash, accountId: null })),
+  );
   const accountManager = staff.find((person) => person.role === 'account_manager');
 
-  const accounts = await tx.getRepository(AccountEntity).save(
-    DEMO_ACCOUNTS.map(({ city: _c, region: _r, postcode: _p, ...account }) =>
-      tx.getRepository(AccountEntity).create({ ...account, accountManagerId: accountManager?.id ?? null }),
-    ),
-  );
+  const accounts = await tx
+    .getRepository(AccountEntity)
+    .save(
+      DEMO_ACCOUNTS.map(({ city: _c, region: _r, postcode: _p, ...account }) =>
+        tx.getRepository(AccountEntity).create({ ...account, accountManagerId: accountManager?.id ?? null }),
+      ),
+    );
   const accountId = new Map(accounts.map((account) => [account.code, account.id]));
 
   await tx.getRepository(AddressEntity).insert(
     DEMO_ACCOUNTS.flatMap((account, index) => {
       const id = accountId.get(account.code) ?? '';
-      const main = { accountId: id, label: 'Head office', line1: `${100 + index * 7} Commerce Way`, line2: null, city: account.city, region: account.region, postcode: account.postcode, country: 'US' };
-      const site = { ...main, label: 'Distribution site', line1: `${20 + index * 3} Industrial Park Rd`, line2: `Dock ${1 + (index % 4)}` };
+      const main = {
+        accountId: id,
+        label: 'Head office',
+        line1: `${100 + index * 7} Commerce Way`,
+        line2: null,
+        city: account.city,
+        region: account.region,
+        postcode: account.postcode,
+        country: 'US',
+      };
+      const site = {
+        ...main,
+        label: 'Distribution site',
+        line1: `${20 + index * 3} Industrial Park Rd`,
+        line2: `Dock ${1 + (index % 4)}`,
+      };
       return index % 3 === 2 ? [main] : [main, site];
     }),
   );
@@ -78,5 +102,7 @@ async function seedDemo(tx: EntityManager, passwordHash: string): Promise<void> 
     ),
   );
 
-  await tx.getRepository(ProductEntity).insert(demoCatalog().map((product) => ({ ...product, active: true })));
+  await tx
+    .getRepository(ProductEntity)
+    .insert(demoCatalog().map((product) => ({ ...product, active: true })));
 }

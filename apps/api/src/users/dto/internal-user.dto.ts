@@ -18,7 +18,12 @@ export class CreateInternalUserDto implements CreateInternalUserRequest {
 export class UpdateInternalUserDto implements UpdateInternalUserRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(120) name?: string;
   @ApiPropertyOptional({ enum: INTERNAL_ROLES }) @IsOptional() @IsIn(INTERNAL_ROLES) role?: InternalRole;
-  @ApiPropertyOptional({ minLength: 8 }) @IsOptional() @IsString() @MinLength(8) @MaxLength(200) password?: string;
+  @ApiPropertyOptional({ minLength: 8 })
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  @MaxLength(200)
+  password?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
 }
 

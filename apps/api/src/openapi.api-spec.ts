@@ -1,0 +1,42 @@
+import { startTestApp, TestApp } from './test-support/test-app';
+
+describe('OpenAPI document', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t.close());
+
+  it('describes every route the API serves', async () => {
+    const document = (await t.http.get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const documented = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    // The routes Express actually has, read from the router itself.
+    const router = (
+      t.app.getHttpAdapter().getInstance() as {
+        router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
+      }
+    ).router;
+    const served = router.stack
+      .flatMap((layer) => (layer.route ? [layer.route] : []))
+      .flatMap((route) =>
+        Object.keys(route.methods).map(
+          (method) => `${method.toUpperCase()} ${route.path.replace(/:(\w+)/g, '{$1}')}`,
+        ),
+      )
+      .filter(
+        (route) =>
+          /^(GET|POST|PUT|PATCH|DELETE) \/api\//.test(route) &&
+          !route.includes('/api/docs') &&
+          !route.includes('*'),
+      );
+    expect(served.length).toBeGreaterThan(15);
+    expect(documented.sort()).toEqual(expect.arrayContaining([...new Set(served)].sort()));
+  });
+
+  it('serves the interactive docs', async () => {
+    const page = await t.http.get('/api/docs/').expect(200);
+    expect(page.text).toContain('swagger');
+  });
+});

@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { INestApplication } from '@nestjs/common';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { DataSource } from 'typeorm';
+import { createApp } from '../app.factory';
+import { AppConfig, loadConfig } from '../config/app-config';
+
+export interface TestApp {
+  app: INestApplication;
+  http: TestAgent;
+  dataSource: DataSource;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+/** The real application over HTTP against the run's PostgreSQL database. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const url = process.env['TEST_DATABASE_URL'];
+  if (!url) throw new Error('TEST_DATABASE_URL is unset: run the API tests through jest (global setup)');
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'tc-test-data-')),
+    JWT_SECRET: 'test-secret-that-is-long-enough-to-be-valid-0123456789',
+    LOG_LEVEL: 'silent',
+    PORTAL_DIR: join(tmpdir(), 'tc-no-portal'),
+    DB_POOL_SIZE: '5',
+    ...env,
+  });
+  const app = await createApp(config, url);
+  await app.listen(0, '127.0.0.1');
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    dataSource: app.get(DataSource),
+    config,
+    close: () => app.close(),
+  };
+}

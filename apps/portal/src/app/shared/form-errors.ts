@@ -1,0 +1,16 @@
+import { AbstractControl } from '@angular/forms';
+
+/** The message to show under a form field, server errors first. */
+export function fieldError(control: AbstractControl | null, label = 'This field'): string {
+  const errors = control?.errors;
+  if (!errors) return '';
+  if (typeof errors['server'] === 'string') return errors['server'];
+  if (errors['required']) return `${label} is required`;
+  if (errors['email']) return 'Enter a valid email address';
+  if (errors['money']) return 'Enter an amount like 1250.00';
+  if (errors['minlength']) return `${label} must be at least ${(errors['minlength'] as { requiredLength: number }).requiredLength} characters`;
+  if (errors['maxlength']) return `${label} is too long`;
+  if (errors['min']) return `${label} must be at least ${(errors['min'] as { min: number }).min}`;
+  if (errors['pattern']) return `${label} has an invalid format`;
+  return `${label} is invalid`;
+}

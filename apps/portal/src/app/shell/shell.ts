@@ -1,0 +1,46 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { ChangeDetectionStrategy, Component, computed, inject, viewChild } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatListModule } from '@angular/material/list';
+import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { filter, map } from 'rxjs';
+import { AuthService } from '../auth/auth.service';
+import { navItemsFor } from './nav-items';
+import { UserMenu } from './user-menu';
+
+/** Side navigation stays open from this width; below it slides over the page. */
+const DESKTOP_QUERY = '(min-width: 1100px)';
+
+@Component({
+  selector: 'tc-shell',
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatSidenavModule, MatListModule, MatButtonModule, MatIconModule, UserMenu],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './shell.html',
+  styleUrl: './shell.scss',
+})
+export class Shell {
+  private readonly auth = inject(AuthService);
+  private readonly sidenav = viewChild.required(MatSidenav);
+
+  readonly user = this.auth.user;
+  readonly navItems = computed(() => {
+    const user = this.user();
+    return user ? navItemsFor(user.role) : [];
+  });
+  readonly isDesktop = toSignal(inject(BreakpointObserver).observe(DESKTOP_QUERY).pipe(map((state) => state.matches)), {
+    initialValue: window.matchMedia(DESKTOP_QUERY).matches,
+  });
+
+  constructor() {
+    // Over mode: close the drawer once a link was followed.
+    inject(Router)
+      .events.pipe(filter((event) => event instanceof NavigationEnd))
+      .subscribe(() => {
+        if (!this.isDesktop()) void this.sidenav().close();
+      });
+  }
+}
