@@ -82,15 +82,26 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
 
   running.add(dataDir);
-  try {
-    const server = await startWithFreePort(clusterDir, dataDir, state, options.port, binaries, runAs, logs);
-    const url = connectionUrl(state, options.database ?? 'tradecounter');
-    await ensureDatabase(state, options.database ?? 'tradecounter');
-    return { url, stop: server.stop };
-  } catch (error) {
+  const server = await startWithFreePort(
+    clusterDir,
+    dataDir,
+    state,
+    options.port,
+    binaries,
+    runAs,
+    logs,
+  ).catch((error: unknown) => {
     running.delete(dataDir);
     throw error;
+  });
+  const database = options.database ?? 'tradecounter';
+  try {
+    await ensureDatabase(state, database);
+  } catch (error) {
+    await server.stop();
+    throw error;
   }
+  return { url: connectionUrl(state, database), stop: server.stop };
 }
 
 // ---------------------------------------------------------------------------

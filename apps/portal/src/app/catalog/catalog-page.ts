@@ -1,0 +1,117 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, numberAttribute, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTableModule } from '@angular/material/table';
+import { ActivatedRoute, Router } from '@angular/router';
+import { DEFAULT_PAGE_SIZE, type Product } from '@tradecounter/contracts';
+import { debounceTime, distinctUntilChanged, map } from 'rxjs';
+import { AuthService } from '../auth/auth.service';
+import { EmptyState } from '../shared/empty-state';
+import { ErrorState } from '../shared/error-state';
+import { loadOnEach } from '../shared/loadable';
+import { LoadingState } from '../shared/loading-state';
+import { MoneyPipe } from '../shared/money.pipe';
+import { CatalogApi } from './catalog-api';
+import { ProductFormDialog, ProductFormData } from './product-form-dialog';
+
+const SEARCH_DEBOUNCE_MS = 250;
+
+@Component({
+  selector: 'tc-catalog-page',
+  imports: [
+    ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatPaginatorModule, MatSelectModule,
+    MatTableModule, EmptyState, ErrorState, LoadingState, MoneyPipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './catalog-page.html',
+  styleUrl: './catalog-page.scss',
+})
+export class CatalogPage {
+  private readonly api = inject(CatalogApi);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly dialog = inject(MatDialog);
+  private readonly reloads = signal(0);
+
+  // URL query parameters (router input binding): the URL is the source of truth.
+  readonly search = input('');
+  readonly category = input('');
+  readonly page = input(1, { transform: (value: unknown) => numberAttribute(value, 1) });
+  readonly pageSize = input(DEFAULT_PAGE_SIZE, { transform: (value: unknown) => numberAttribute(value, DEFAULT_PAGE_SIZE) });
+
+  private readonly auth = inject(AuthService);
+  readonly isAdmin = computed(() => this.auth.hasRole(['admin']));
+  readonly columns = ['sku', 'name', 'category', 'unit', 'listPrice', 'pack'];
+  readonly searchControl = new FormControl('', { nonNullable: true });
+  readonly categories = toSignal(this.api.categories(), { initialValue: [] });
+
+  private readonly query = computed(() => ({
+    search: this.search().trim(),
+    category: this.category(),
+    page: Math.max(1, this.page()),
+    pageSize: this.pageSize(),
+    reload: this.reloads(),
+  }));
+
+  readonly state = toSignal(
+    loadOnEach(toObservable(this.query), ({ reload: _reload, ...query }) => this.api.products(query)),
+  );
+
+  constructor() {
+    toObservable(this.search)
+      .pipe(takeUntilDestroyed())
+      .subscribe((search) => {
+        if (search !== this.searchControl.value.trim()) this.searchControl.setValue(search, { emitEvent: false });
+      });
+    this.searchControl.valueChanges
+      .pipe(
+        map((value) => value.trim()),
+        debounceTime(SEARCH_DEBOUNCE_MS),
+        distinctUntilChanged(),
+        takeUntilDestroyed(),
+      )
+      .subscribe((search) => this.setQuery({ search: search || null, page: null }));
+  }
+
+  selectCategory(category: string): void {
+    this.setQuery({ category: category || null, page: null });
+  }
+
+  changePage(event: PageEvent): void {
+    this.setQuery({ page: event.pageIndex + 1, pageSize: event.pageSize === DEFAULT_PAGE_SIZE ? null : event.pageSize });
+  }
+
+  clearFilters(): void {
+    this.searchControl.setValue('', { emitEvent: false });
+    this.setQuery({ search: null, category: null, page: null });
+  }
+
+  open(product: Product): void {
+    void this.router.navigate([product.id], { relativeTo: this.route });
+  }
+
+  retry(): void {
+    this.reloads.update((n) => n + 1);
+  }
+
+  newProduct(): void {
+    const data: ProductFormData = { product: null, categories: this.categories().map((c) => c.name) };
+    this.dialog
+      .open(ProductFormDialog, { data, width: '640px', maxWidth: '95vw', autoFocus: 'first-tabbable' })
+      .afterClosed()
+      .subscribe((created?: Product) => {
+        if (created) this.open(created);
+      });
+  }
+
+  private setQuery(queryParams: Record<string, string | number | null>): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams, queryParamsHandling: 'merge', replaceUrl: true });
+  }
+}

@@ -1,0 +1,62 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { RouterLink } from '@angular/router';
+import type { Product } from '@tradecounter/contracts';
+
+import { AuthService } from '../auth/auth.service';
+import { ErrorState } from '../shared/error-state';
+import { loadOnEach } from '../shared/loadable';
+import { LoadingState } from '../shared/loading-state';
+import { MoneyPipe } from '../shared/money.pipe';
+import { CatalogApi } from './catalog-api';
+import { ProductFormData, ProductFormDialog } from './product-form-dialog';
+
+@Component({
+  selector: 'tc-product-detail-page',
+  imports: [MatButtonModule, MatIconModule, RouterLink, ErrorState, LoadingState, MoneyPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './product-detail-page.html',
+  styles: `
+    .title { display: flex; flex-direction: column; gap: 2px; flex: 1 1 auto; }
+    .sku { font-family: ui-monospace, Menlo, Consolas, monospace; color: var(--mat-sys-primary); }
+    .description { padding: 0 20px 20px; margin: 0; white-space: pre-line; }
+  `,
+})
+export class ProductDetailPage {
+  private readonly api = inject(CatalogApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly auth = inject(AuthService);
+
+  /** Route parameter. */
+  readonly id = input.required<string>();
+  readonly isAdmin = computed(() => this.auth.hasRole(['admin']));
+
+  private readonly reloads = signal(0);
+  private readonly query = computed(() => ({ id: this.id(), reload: this.reloads() }));
+  private readonly loaded = toSignal(loadOnEach(toObservable(this.query), ({ id }) => this.api.product(id)));
+  /** The loaded product, replaced in place after an edit. */
+  readonly product = linkedSignal<Product | undefined>(() => this.loaded()?.value);
+  readonly loading = computed(() => this.loaded()?.loading ?? true);
+  readonly problem = computed(() => this.loaded()?.problem);
+
+  retry(): void {
+    this.reloads.update((n) => n + 1);
+  }
+
+  edit(product: Product): void {
+    const data: ProductFormData = { product, categories: [] };
+    this.dialog
+      .open(ProductFormDialog, { data, width: '640px', maxWidth: '95vw' })
+      .afterClosed()
+      .subscribe((saved?: Product) => {
+        if (!saved) return;
+        this.product.set(saved);
+        this.snackBar.open(`${saved.sku} saved`, 'Dismiss');
+      });
+  }
+}

@@ -1,0 +1,110 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatAutocompleteModule } from '@angular/material/autocomplete';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import type { CreateProductRequest, Product } from '@tradecounter/contracts';
+import { startWith } from 'rxjs';
+import { fieldError } from '../shared/form-errors';
+import { moneyValidator, toMoneyString } from '../shared/money';
+import { applyProblemToForm, problemMessage, toProblem } from '../shared/problem';
+import { CatalogApi } from './catalog-api';
+
+export interface ProductFormData {
+  /** null to create a product. */
+  product: Product | null;
+  categories: string[];
+}
+
+/** Create or edit a product (admin); closes with the saved product. */
+@Component({
+  selector: 'tc-product-form-dialog',
+  imports: [ReactiveFormsModule, MatAutocompleteModule, MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, MatSlideToggleModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './product-form-dialog.html',
+  styles: `
+    .toggles { display: flex; gap: 24px; flex-wrap: wrap; padding: 4px 0 12px; }
+    .form-error { color: var(--mat-sys-error); margin: 8px 0 0; }
+  `,
+})
+export class ProductFormDialog {
+  private readonly api = inject(CatalogApi);
+  private readonly dialogRef = inject<MatDialogRef<ProductFormDialog, Product>>(MatDialogRef);
+  readonly data = inject<ProductFormData>(MAT_DIALOG_DATA);
+  readonly fieldError = fieldError;
+  readonly saving = signal(false);
+  readonly formError = signal('');
+  readonly isNew = this.data.product === null;
+
+  readonly form = inject(NonNullableFormBuilder).group({
+    sku: [this.data.product?.sku ?? '', [Validators.required, Validators.maxLength(64)]],
+    name: [this.data.product?.name ?? '', [Validators.required, Validators.maxLength(200)]],
+    description: [this.data.product?.description ?? ''],
+    category: [this.data.product?.category ?? '', Validators.required],
+    unit: [this.data.product?.unit ?? 'each', Validators.required],
+    listPrice: [this.data.product?.listPrice ?? '', [Validators.required, moneyValidator()]],
+    minOrderQty: [this.data.product?.minOrderQty ?? 1, [Validators.required, Validators.min(1)]],
+    orderMultiple: [this.data.product?.orderMultiple ?? 1, [Validators.required, Validators.min(1)]],
+    leadTimeDays: [this.data.product?.leadTimeDays ?? 5, [Validators.required, Validators.min(0)]],
+    backorderable: [this.data.product?.backorderable ?? true],
+    active: [this.data.product?.active ?? true],
+  });
+
+  private readonly categoryText = toSignal(this.form.controls.category.valueChanges.pipe(startWith(this.form.controls.category.value)), {
+    initialValue: '',
+  });
+  readonly categoryOptions = computed(() => {
+    const text = this.categoryText().toLowerCase();
+    return this.data.categories.filter((name) => name.toLowerCase().includes(text));
+  });
+
+  save(): void {
+    if (this.form.invalid || this.saving()) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.saving.set(true);
+    this.formError.set('');
+    const request$ = this.isNew || !this.data.product ? this.api.create(this.body()) : this.api.update(this.data.product.id, this.changes());
+    request$.subscribe({
+      next: (product) => this.dialogRef.close(product),
+      error: (error: unknown) => {
+        const problem = toProblem(error);
+        const unmatched = applyProblemToForm(problem, this.form);
+        this.formError.set(unmatched.length ? unmatched.join('; ') : problem.errors?.length ? '' : problemMessage(problem));
+        this.saving.set(false);
+      },
+    });
+  }
+
+  private body(): CreateProductRequest {
+    const value = this.form.getRawValue();
+    return {
+      ...value,
+      sku: value.sku.trim(),
+      name: value.name.trim(),
+      description: value.description.trim() || null,
+      category: value.category.trim(),
+      unit: value.unit.trim(),
+      listPrice: toMoneyString(value.listPrice),
+      minOrderQty: Number(value.minOrderQty),
+      orderMultiple: Number(value.orderMultiple),
+      leadTimeDays: Number(value.leadTimeDays),
+    };
+  }
+
+  /** Only the fields the admin changed, so the audit trail shows just those. */
+  private changes(): Partial<CreateProductRequest> {
+    const body = this.body();
+    const changed: Partial<CreateProductRequest> = {};
+    for (const key of Object.keys(body) as (keyof CreateProductRequest)[]) {
+      if (this.form.controls[key].dirty) Object.assign(changed, { [key]: body[key] });
+    }
+    return changed;
+  }
+}

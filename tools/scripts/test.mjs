@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: lint and type-check, unit and API tests (real PostgreSQL:
+ * DATABASE_URL's server or an embedded one), then the browser journeys
+ * against the built product with demo data. Without Chromium the browser
+ * step is skipped with a plain message, unless E2E_REQUIRED=1 (CI).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { nx, nxEnv, run } from './nx.mjs';
+
+const results = [];
+async function step(name, work) {
+  const started = Date.now();
+  console.log(`\n=== ${name}`);
+  const code = await work();
+  const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  results.push({ name, ok: code === 0, seconds });
+  console.log(`=== ${name}: ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${seconds} s`);
+  return code === 0;
+}
+
+function finish() {
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  console.log('\n--- summary');
+  for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.seconds} s)`);
+  console.log(`steps: ${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const e2eRequired = process.env.E2E_REQUIRED === '1';
+
+await step('format check (prettier)', () => run('npx', ['prettier', '--check', '.', '--log-level', 'warn']));
+await step('lint and type-check', () => nx('run-many', '-t', 'lint,typecheck'));
+await step('unit and API tests', () => nx('run-many', '-t', 'test', '--parallel=1'));
+const built = await step('build api and portal', () => nx('run-many', '-t', 'build', '-p', 'api', 'portal'));
+
+if (!existsSync(chromium)) {
+  const message = `Chromium not found at ${chromium}: the browser journeys did not run. Install it with: apt-get install -y --no-install-recommends chromium`;
+  if (e2eRequired) {
+    console.error(`\n${message} (E2E_REQUIRED=1, so this fails)`);
+    results.push({ name: 'browser journeys', ok: false, seconds: '0' });
+  } else {
+    console.warn(`\n*** ${message}`);
+  }
+} else if (built) {
+  await step('browser journeys (Playwright, Chromium)', runE2e);
+}
+finish();
+
+/** Serves the built product on a spare port with a fresh database and the demo, then runs Playwright. */
+async function runE2e() {
+  const port = String(3800 + Math.floor(Math.random() * 100));
+  const dataDir = mkdtempSync(join(tmpdir(), 'tc-e2e-'));
+  const database = await e2eDatabase();
+  const env = { ...nxEnv, PORT: port, DATA_DIR: dataDir, SEED_DEMO: 'true', LOG_LEVEL: 'warn' };
+  if (database) env.DATABASE_URL = database.url;
+  else delete env.DATABASE_URL;
+  const server = spawn(process.execPath, ['dist/apps/api/main.js'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const exited = new Promise((resolve) => server.on('exit', resolve));
+  try {
+    const baseUrl = `http://localhost:${port}`;
+    if (!(await waitForHealth(`${baseUrl}/api/health`, 180_000))) {
+      console.error('The server did not become healthy in time');
+      return 1;
+    }
+    return await run('npx', ['nx', 'run', 'portal-e2e:e2e', '--outputStyle=static'], {
+      env: { ...nxEnv, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromium },
+    });
+  } finally {
+    server.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))]);
+    await database?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** A fresh database on DATABASE_URL's server, or undefined to let the API embed one. */
+async function e2eDatabase() {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) return undefined;
+  const name = `tc_e2e_${process.pid}_${Date.now().toString(36)}`;
+  const admin = async (sql) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+async function waitForHealth(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return false;
+}
