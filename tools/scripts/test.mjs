@@ -61,7 +61,10 @@ async function runE2e() {
   const env = { ...nxEnv, PORT: port, DATA_DIR: dataDir, SEED_DEMO: 'true', LOG_LEVEL: 'warn' };
   if (database) env.DATABASE_URL = database.url;
   else delete env.DATABASE_URL;
-  const server = spawn(process.execPath, ['dist/apps/api/main.js'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const server = spawn(process.execPath, ['dist/apps/api/main.js'], {
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const exited = new Promise((resolve) => server.on('exit', resolve));
   try {
     const baseUrl = `http://localhost:${port}`;

@@ -23,7 +23,10 @@ export default async function globalSetup(): Promise<void> {
   } else {
     const dataDir = mkdtempSync(join(tmpdir(), 'tc-test-pg-'));
     const embedded = await startEmbeddedPostgres({ dataDir });
-    (globalThis as { __embedded?: { stop(): Promise<void> } }).__embedded = embedded;
+    (globalThis as { __embedded?: { stop(): Promise<void>; dataDir: string } }).__embedded = {
+      stop: () => embedded.stop(),
+      dataDir,
+    };
     url = embedded.url;
   }
   const dataSource = new DataSource(dataSourceOptions(url));

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -21,9 +21,10 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const url = process.env['TEST_DATABASE_URL'];
   if (!url) throw new Error('TEST_DATABASE_URL is unset: run the API tests through jest (global setup)');
+  const dataDir = mkdtempSync(join(tmpdir(), 'tc-test-data-'));
   const config = loadConfig({
     NODE_ENV: 'test',
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'tc-test-data-')),
+    DATA_DIR: dataDir,
     JWT_SECRET: 'test-secret-that-is-long-enough-to-be-valid-0123456789',
     LOG_LEVEL: 'silent',
     PORTAL_DIR: join(tmpdir(), 'tc-no-portal'),
@@ -37,6 +38,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     http: request(app.getHttpServer()),
     dataSource: app.get(DataSource),
     config,
-    close: () => app.close(),
+    close: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }

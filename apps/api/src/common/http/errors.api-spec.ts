@@ -44,18 +44,15 @@ describe('errors as problem+json', () => {
   });
 
   it('unknown fields and wrong types are 400 with the fields named', async () => {
-    const response = await t.http
-      .post('/api/products')
-      .set(bearer(admin))
-      .send({
-        sku: 'OK-1',
-        name: 'n',
-        category: 'c',
-        unit: 'each',
-        listPrice: 12.5,
-        minOrderQty: '2',
-        colour: 'red',
-      });
+    const response = await t.http.post('/api/products').set(bearer(admin)).send({
+      sku: 'OK-1',
+      name: 'n',
+      category: 'c',
+      unit: 'each',
+      listPrice: 12.5,
+      minOrderQty: '2',
+      colour: 'red',
+    });
     expectProblem(response, 400);
     const fields = (response.body.errors as { field: string }[]).map((error) => error.field);
     expect(fields).toEqual(expect.arrayContaining(['listPrice', 'minOrderQty', 'colour']));

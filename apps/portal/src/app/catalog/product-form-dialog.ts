@@ -12,7 +12,7 @@ import type { CreateProductRequest, Product } from '@tradecounter/contracts';
 import { startWith } from 'rxjs';
 import { fieldError } from '../shared/form-errors';
 import { moneyValidator, toMoneyString } from '../shared/money';
-import { applyProblemToForm, problemMessage, toProblem } from '../shared/problem';
+import { formProblemText } from '../shared/problem';
 import { CatalogApi } from './catalog-api';
 
 export interface ProductFormData {
@@ -74,9 +74,7 @@ export class ProductFormDialog {
     request$.subscribe({
       next: (product) => this.dialogRef.close(product),
       error: (error: unknown) => {
-        const problem = toProblem(error);
-        const unmatched = applyProblemToForm(problem, this.form);
-        this.formError.set(unmatched.length ? unmatched.join('; ') : problem.errors?.length ? '' : problemMessage(problem));
+        this.formError.set(formProblemText(error, this.form));
         this.saving.set(false);
       },
     });

@@ -46,3 +46,14 @@ function findControl(form: FormGroup, field: string): AbstractControl | null {
 export function problemMessage(problem: Problem): string {
   return problem.detail ? `${problem.title}: ${problem.detail}` : problem.title;
 }
+
+/**
+ * Shows a failed save on its form: field errors on their controls, and
+ * returns the text for the form-level message ('' when every error found its field).
+ */
+export function formProblemText(error: unknown, form: FormGroup): string {
+  const problem = toProblem(error);
+  const unmatched = applyProblemToForm(problem, form);
+  if (unmatched.length) return unmatched.join('; ');
+  return problem.errors?.length ? '' : problemMessage(problem);
+}

@@ -1,0 +1,3 @@
+export * from './percent';
+export * from './price-line';
+export * from './rounding';
