@@ -64,7 +64,7 @@ export class AuthService {
   async authenticate(accessToken: string): Promise<AuthUser | undefined> {
     const claims = await this.tokens.verifyAccessToken(accessToken);
     if (!claims) return undefined;
-    const user = await this.users.findById(claims.userId);
+    const user = await this.users.findForAuthentication(claims.userId);
     if (!user || !user.active || user.tokenVersion !== claims.tokenVersion) return undefined;
     return { id: user.id, role: user.role, accountId: user.accountId, email: user.email, name: user.name };
   }

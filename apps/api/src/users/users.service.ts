@@ -7,6 +7,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { PasswordService } from './password.service';
 import { pageOf, PageRequest } from '../common/http/pagination.dto';
 import { conflict, notFound } from '../common/http/problem';
+import { UserCache } from './user-cache';
 import { UserEntity } from './user.entity';
 import { auditableUser } from './user.mapper';
 import { UsersRepository } from './users.repository';
@@ -31,6 +32,8 @@ export interface UserChanges {
 /** Identity: every user, customer or staff, and the rules for changing one. */
 @Injectable()
 export class UsersService {
+  private readonly authCache = new UserCache();
+
   constructor(
     private readonly users: UsersRepository,
     private readonly passwords: PasswordService,
@@ -40,6 +43,15 @@ export class UsersService {
 
   findById(id: string): Promise<UserEntity | null> {
     return this.users.findById(id);
+  }
+
+  /** The user behind a bearer token, briefly cached (see UserCache). */
+  async findForAuthentication(id: string): Promise<UserEntity | null> {
+    const cached = this.authCache.get(id);
+    if (cached) return cached;
+    const user = await this.users.findById(id);
+    if (user) this.authCache.set(user);
+    return user;
   }
 
   findByEmail(email: string): Promise<UserEntity | null> {
@@ -108,7 +120,7 @@ export class UsersService {
     changes: UserChanges,
     allowedRoles: readonly Role[],
   ): Promise<UserEntity> {
-    return this.dataSource.transaction(async (tx) => {
+    const updated = await this.dataSource.transaction(async (tx) => {
       const user = await tx
         .getRepository(UserEntity)
         .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -148,6 +160,9 @@ export class UsersService {
       });
       return saved;
     });
+    // After the commit, so no concurrent request can cache the old row again.
+    this.authCache.evict(id);
+    return updated;
   }
 
   /** Used by the auth flow when a user changes their own password. */

@@ -1,3 +1,5 @@
 import { Routes } from '@angular/router';
 
-export const adminUsersRoutes: Routes = [];
+export const adminUsersRoutes: Routes = [
+  { path: '', title: 'Users · Tradecounter', loadComponent: () => import('./users-page').then((m) => m.UsersPage) },
+];

@@ -1,0 +1,52 @@
+import { defineConfig, devices } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+/**
+ * Browser journeys against a running Tradecounter (API + built portal on one
+ * origin, demo data loaded). Who starts it is up to the caller; set
+ * E2E_START_SERVER=1 to have Playwright run `npm start` itself.
+ */
+const here = dirname(fileURLToPath(import.meta.url));
+const baseURL = process.env['E2E_BASE_URL'] ?? 'http://localhost:3000';
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export default defineConfig({
+  testDir: join(here, 'src'),
+  outputDir: join(here, 'artifacts/test-results'),
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL,
+    screenshot: 'on',
+    trace: 'retain-on-failure',
+    viewport: { width: 1366, height: 900 },
+    actionTimeout: 10_000,
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        viewport: { width: 1366, height: 900 },
+        launchOptions: { executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: chromiumArgs },
+      },
+    },
+  ],
+  webServer: process.env['E2E_START_SERVER']
+    ? { command: 'npm start', url: `${baseURL}/api/health`, reuseExistingServer: true, timeout: 300_000, cwd: join(here, '../..') }
+    : undefined,
+});
