@@ -10,6 +10,8 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { SeedModule } from './database/seed/seed.module';
 import { HealthModule } from './health/health.module';
+import { PricingModule } from './pricing/pricing.module';
+import { QuoteModule } from './pricing/quote/quote.module';
 import { UsersModule } from './users/users.module';
 
 /** The composition root: which contexts make up the API. */
@@ -26,7 +28,9 @@ export class AppModule {
         UsersModule,
         AuthModule,
         AccountsModule,
+        PricingModule,
         CatalogModule,
+        QuoteModule,
         HealthModule,
         SeedModule,
       ],

@@ -3,3 +3,4 @@ export * from './lib/auth';
 export * from './lib/accounts';
 export * from './lib/catalog';
 export * from './lib/audit';
+export * from './lib/pricing';

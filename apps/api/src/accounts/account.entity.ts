@@ -13,6 +13,7 @@ import {
 } from 'typeorm';
 import type { AccountStatus, PaymentTerms } from '@tradecounter/contracts';
 import { moneyColumn } from '../database/columns';
+import { PriceTierEntity } from '../pricing/price-tier.entity';
 import { UserEntity } from '../users/user.entity';
 
 @Entity({ name: 'accounts' })
@@ -36,6 +37,10 @@ export class AccountEntity {
 
   @Column({ name: 'price_tier_id', type: 'uuid', nullable: true })
   priceTierId: string | null;
+
+  @ManyToOne(() => PriceTierEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'price_tier_id' })
+  priceTier?: Relation<PriceTierEntity>;
 
   @Column({ name: 'account_manager_id', type: 'uuid', nullable: true })
   accountManagerId: string | null;

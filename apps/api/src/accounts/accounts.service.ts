@@ -1,7 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Account, Page } from '@tradecounter/contracts';
-import { accountScope, canEditAccount, canReadAccount, normaliseMoney } from '@tradecounter/domain';
+import {
+  accountScope,
+  canEditAccount,
+  canReadAccount,
+  effectiveAccountId,
+  normaliseMoney,
+} from '@tradecounter/domain';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { pageOf, PageRequest } from '../common/http/pagination.dto';
@@ -47,6 +53,16 @@ export class AccountsService {
     return account;
   }
 
+  /**
+   * The account a request acts for: a customer's own, whatever they pass;
+   * for staff the one they name (404 unless they may read it), or none.
+   */
+  async resolveActingAccount(actor: AuthUser, requested: string | undefined): Promise<string | null> {
+    const accountId = effectiveAccountId(actor, requested);
+    if (accountId && accountId !== actor.accountId) await this.requireReadable(actor, accountId);
+    return accountId;
+  }
+
   async create(actor: AuthUser, body: CreateAccountDto): Promise<Account> {
     if (await this.accounts.codeExists(body.code)) {
       throw conflict('An account with this code already exists', [
@@ -68,7 +84,7 @@ export class AccountsService {
       requiresPo: body.requiresPo ?? false,
     });
     const saved = await this.dataSource.transaction(async (tx) => {
-      const account = await this.accounts.save(tx, entity);
+      const account = await this.accounts.save(tx, entity).catch(unknownTier);
       await this.audit.record(tx, {
         actorId: actor.id,
         entity: 'account',
@@ -104,7 +120,7 @@ export class AccountsService {
       }
       const before = auditableAccount(account);
       applyChanges(account, body);
-      const saved = await this.accounts.save(tx, account);
+      const saved = await this.accounts.save(tx, account).catch(unknownTier);
       await this.audit.record(tx, {
         actorId: actor.id,
         entity: 'account',
@@ -132,6 +148,8 @@ export class AccountsService {
   }
 }
 
+const PRICE_TIER_FK = 'FK_d1b46cd2eb45c08f292f414762d';
+
 export function etagOf(account: AccountEntity): string {
   return `"${account.version}"`;
 }
@@ -145,4 +163,15 @@ function applyChanges(account: AccountEntity, body: UpdateAccountDto): void {
   if (body.creditLimit !== undefined) account.creditLimit = normaliseMoney(body.creditLimit);
   if (body.paymentTerms !== undefined) account.paymentTerms = body.paymentTerms;
   if (body.requiresPo !== undefined) account.requiresPo = body.requiresPo;
+}
+
+/** The tier lives in the pricing context; its foreign key tells us when an id names no tier. */
+function unknownTier(error: unknown): never {
+  const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
+  if (driverError?.code === '23503' && driverError.constraint === PRICE_TIER_FK) {
+    throw badRequest('priceTierId must name an existing price tier', [
+      { field: 'priceTierId', message: 'is not a known price tier' },
+    ]);
+  }
+  throw error;
 }

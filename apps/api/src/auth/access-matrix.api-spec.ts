@@ -2,11 +2,13 @@ import type { Role } from '@tradecounter/contracts';
 import { bearer, createProduct, createWorld, World } from '../test-support/fixtures';
 import { startTestApp, TestApp } from '../test-support/test-app';
 
-type Method = 'get' | 'post' | 'patch';
+type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
+const NO_TIER = '00000000-0000-4000-8000-000000000000';
+const PRICING: Role[] = ['account_manager', 'admin'];
 interface Route {
   method: Method;
   path: (w: World & { productId: string }) => string;
-  body?: Record<string, unknown>;
+  body?: Record<string, unknown> | unknown[];
   /** Roles that get past the role guard (they may still meet 404 or 400 later). */
   allowed: Role[];
 }
@@ -59,6 +61,39 @@ const ROUTES: Route[] = [
   { method: 'patch', path: (w) => `/api/products/${w.productId}`, body: {}, allowed: ['admin'] },
   { method: 'get', path: () => '/api/categories', allowed: ALL },
   { method: 'get', path: () => '/api/audit', allowed: ['account_manager', 'manager', 'admin'] },
+  { method: 'get', path: () => '/api/price-tiers', allowed: [...PRICING, 'manager'] },
+  { method: 'get', path: () => `/api/price-tiers/${NO_TIER}`, allowed: [...PRICING, 'manager'] },
+  { method: 'post', path: () => '/api/price-tiers', body: {}, allowed: PRICING },
+  { method: 'patch', path: () => `/api/price-tiers/${NO_TIER}`, body: {}, allowed: PRICING },
+  { method: 'put', path: () => `/api/price-tiers/${NO_TIER}/breaks`, body: [], allowed: PRICING },
+  {
+    method: 'put',
+    path: (w) => `/api/price-tiers/${NO_TIER}/fixed-prices/${w.productId}`,
+    body: {},
+    allowed: PRICING,
+  },
+  {
+    method: 'delete',
+    path: (w) => `/api/price-tiers/${NO_TIER}/fixed-prices/${w.productId}`,
+    allowed: PRICING,
+  },
+  {
+    method: 'get',
+    path: (w) => `/api/accounts/${w.mine.id}/contract-prices`,
+    allowed: [...PRICING, 'manager'],
+  },
+  {
+    method: 'put',
+    path: (w) => `/api/accounts/${w.mine.id}/contract-prices/${w.productId}`,
+    body: {},
+    allowed: PRICING,
+  },
+  {
+    method: 'delete',
+    path: (w) => `/api/accounts/${w.mine.id}/contract-prices/${w.productId}`,
+    allowed: PRICING,
+  },
+  { method: 'post', path: () => '/api/pricing/quote', body: {}, allowed: ALL },
 ];
 
 describe('route × role matrix', () => {

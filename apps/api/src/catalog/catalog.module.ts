@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from '../accounts/accounts.module';
+import { PricingModule } from '../pricing/pricing.module';
 import { CatalogService } from './catalog.service';
 import { ProductEntity } from './product.entity';
 import { ProductsController } from './products.controller';
 import { ProductsRepository } from './products.repository';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ProductEntity])],
+  imports: [TypeOrmModule.forFeature([ProductEntity]), AccountsModule, PricingModule],
   controllers: [ProductsController],
   providers: [ProductsRepository, CatalogService],
   exports: [CatalogService],

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Category, Page, Product } from '@tradecounter/contracts';
-import { normaliseMoney } from '@tradecounter/domain';
+import type { Category, Page, Product, ProductDetail } from '@tradecounter/contracts';
+import { formatMoney, normaliseMoney, parseMoney } from '@tradecounter/domain';
+import { AccountsService } from '../accounts/accounts.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { pageOf, PageRequest } from '../common/http/pagination.dto';
@@ -10,6 +11,7 @@ import type { CreateProductDto, UpdateProductDto } from './dto/product.dto';
 import { ProductEntity } from './product.entity';
 import { auditableProduct, toProduct } from './product.mapper';
 import { ProductsRepository } from './products.repository';
+import { PriceBook, PriceCalculator, toNextBreak } from '../pricing/price-calculator';
 
 @Injectable()
 export class CatalogService {
@@ -17,22 +19,42 @@ export class CatalogService {
     private readonly products: ProductsRepository,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    private readonly accounts: AccountsService,
+    private readonly calculator: PriceCalculator,
   ) {}
 
+  /** A catalog page; for a customer (or staff naming an account) each item carries the account's price. */
   async search(
     actor: AuthUser,
-    query: { search?: string; category?: string; includeInactive?: boolean },
+    query: { search?: string; category?: string; includeInactive?: boolean; accountId?: string },
     page: PageRequest,
   ): Promise<Page<Product>> {
+    const accountId = await this.accounts.resolveActingAccount(actor, query.accountId);
     const includeInactive = actor.role === 'admin' && query.includeInactive === true;
     const [items, total] = await this.products.search({ ...query, includeInactive }, page);
-    return pageOf(items.map(toProduct), total, page);
+    if (!accountId) return pageOf(items.map(toProduct), total, page);
+    const book = await this.calculator.priceBook(
+      accountId,
+      items.map((item) => item.id),
+    );
+    return pageOf(
+      items.map((item) => withPrice(toProduct(item), book)),
+      total,
+      page,
+    );
   }
 
-  async get(actor: AuthUser, id: string): Promise<Product> {
+  async get(actor: AuthUser, id: string, requestedAccountId?: string): Promise<ProductDetail> {
     const product = await this.products.findById(id);
     if (!product || (!product.active && actor.role !== 'admin')) throw notFound('Product');
-    return toProduct(product);
+    const accountId = await this.accounts.resolveActingAccount(actor, requestedAccountId);
+    if (!accountId) return toProduct(product);
+    const book = await this.calculator.priceBook(accountId, [product.id]);
+    return { ...withPrice(toProduct(product), book), priceBreaks: book.table(product) };
+  }
+
+  findActiveByIdsOrSkus(ids: string[], skus: string[]): Promise<ProductEntity[]> {
+    return this.products.findActiveByIdsOrSkus(ids, skus);
   }
 
   categories(): Promise<Category[]> {
@@ -99,4 +121,16 @@ function checkPackRules(product: ProductEntity): void {
       { field: 'minOrderQty', message: `must be a multiple of orderMultiple (${product.orderMultiple})` },
     ]);
   }
+}
+
+/** The account's price at the product's minimum order quantity, with the saving per unit and the next break. */
+function withPrice(product: Product, book: PriceBook): Product {
+  const priced = book.price(product, product.minOrderQty);
+  return {
+    ...product,
+    unitPrice: formatMoney(priced.unitPrice),
+    priceSource: priced.source,
+    savingsPerUnit: formatMoney(parseMoney(product.listPrice) - priced.unitPrice),
+    nextBreak: toNextBreak(priced),
+  };
 }

@@ -1,12 +1,17 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Category, Page, Product } from '@tradecounter/contracts';
+import type { Category, Page, Product, ProductDetail } from '@tradecounter/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { ANY_ROLE, CurrentUser, Roles } from '../auth/decorators';
 import { IdPipe } from '../common/http/id.pipe';
 import { pageRequest } from '../common/http/pagination.dto';
 import { CatalogService } from './catalog.service';
-import { CreateProductDto, ProductQueryDto, UpdateProductDto } from './dto/product.dto';
+import {
+  CreateProductDto,
+  ProductPricingQueryDto,
+  ProductQueryDto,
+  UpdateProductDto,
+} from './dto/product.dto';
 
 @ApiTags('catalog')
 @ApiBearerAuth()
@@ -16,17 +21,23 @@ export class ProductsController {
 
   @Get('products')
   @Roles(...ANY_ROLE)
-  @ApiOperation({ summary: 'Catalog page: search by SKU prefix or words, filter by category' })
+  @ApiOperation({
+    summary: "Catalog page: search by SKU prefix or words, filter by category; with the account's prices",
+  })
   list(@CurrentUser() actor: AuthUser, @Query() query: ProductQueryDto): Promise<Page<Product>> {
-    const { search, category, includeInactive } = query;
-    return this.catalog.search(actor, { search, category, includeInactive }, pageRequest(query));
+    const { search, category, includeInactive, accountId } = query;
+    return this.catalog.search(actor, { search, category, includeInactive, accountId }, pageRequest(query));
   }
 
   @Get('products/:id')
   @Roles(...ANY_ROLE)
-  @ApiOperation({ summary: 'One product' })
-  get(@CurrentUser() actor: AuthUser, @Param('id', IdPipe) id: string): Promise<Product> {
-    return this.catalog.get(actor, id);
+  @ApiOperation({ summary: 'One product; with an account, its price and break table ("50+ at 9.94")' })
+  get(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', IdPipe) id: string,
+    @Query() query: ProductPricingQueryDto,
+  ): Promise<ProductDetail> {
+    return this.catalog.get(actor, id, query.accountId);
   }
 
   @Post('products')

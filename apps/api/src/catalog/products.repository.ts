@@ -20,6 +20,16 @@ export class ProductsRepository {
     return this.products.findOneBy({ id });
   }
 
+  /** Active products named by id or SKU, for pricing a list of lines. */
+  findActiveByIdsOrSkus(ids: string[], skus: string[]): Promise<ProductEntity[]> {
+    if (ids.length === 0 && skus.length === 0) return Promise.resolve([]);
+    return this.products
+      .createQueryBuilder('p')
+      .where('p.active')
+      .andWhere('(p.id = ANY(:ids::uuid[]) OR p.sku = ANY(:skus::text[]))', { ids, skus })
+      .getMany();
+  }
+
   skuExists(sku: string, exceptId?: string): Promise<boolean> {
     const query = this.products.createQueryBuilder('p').where('p.sku = :sku', { sku });
     if (exceptId) query.andWhere('p.id <> :exceptId', { exceptId });

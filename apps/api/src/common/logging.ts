@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
 
@@ -8,6 +9,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** JSON logs, one line per request, each carrying a request id (X-Request-Id in and out). */
 export function loggerOptions(config: AppConfig): Params {
   return {
+    forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.logLevel,
       genReqId: (request: IncomingMessage, response: ServerResponse) => {

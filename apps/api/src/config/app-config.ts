@@ -18,6 +18,8 @@ export interface AppConfig {
   portalDir: string;
   bodyLimit: string;
   currency: string;
+  /** The deployment's time zone: pricing dates and report periods. */
+  timeZone: string;
 }
 
 export class ConfigError extends Error {
@@ -49,6 +51,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     portalDir: resolve(env['PORTAL_DIR'] ?? 'dist/apps/portal/browser'),
     bodyLimit: env['BODY_LIMIT'] ?? '1mb',
     currency: readCurrency(env, problems),
+    timeZone: readTimeZone(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -115,6 +118,17 @@ function readCurrency(env: Env, problems: string[]): string {
   if (/^[A-Z]{3}$/.test(value)) return value;
   problems.push(`CURRENCY must be an ISO 4217 code such as USD (got "${value}")`);
   return 'USD';
+}
+
+function readTimeZone(env: Env, problems: string[]): string {
+  const value = env['TIME_ZONE'] ?? 'UTC';
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone: value });
+    return value;
+  } catch {
+    problems.push(`TIME_ZONE must be an IANA time zone such as America/Chicago (got "${value}")`);
+    return 'UTC';
+  }
 }
 
 /**

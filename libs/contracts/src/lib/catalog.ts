@@ -1,4 +1,5 @@
 import type { MoneyString } from './common';
+import type { NextBreak, PriceBreakRow, PriceSource } from './pricing';
 
 export interface Product {
   id: string;
@@ -13,9 +14,22 @@ export interface Product {
   leadTimeDays: number;
   backorderable: boolean;
   active: boolean;
+  /** For a customer user, or with ?accountId: the account's unit price at minOrderQty. */
+  unitPrice?: MoneyString;
+  priceSource?: PriceSource;
+  /** (list − unit) per unit at minOrderQty. */
+  savingsPerUnit?: MoneyString;
+  nextBreak?: NextBreak | null;
+}
+
+/** A product with its price table for the account (GET /api/products/:id). */
+export interface ProductDetail extends Product {
+  priceBreaks?: PriceBreakRow[];
 }
 
 export interface ProductQuery {
+  /** Staff: price the page for this account. Customer users always see their own. */
+  accountId?: string;
   search?: string;
   category?: string;
   /** Admins may list inactive products too. */

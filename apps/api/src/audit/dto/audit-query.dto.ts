@@ -2,7 +2,14 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination.dto';
 
-export const AUDITED_ENTITIES = ['account', 'address', 'user', 'product'] as const;
+export const AUDITED_ENTITIES = [
+  'account',
+  'address',
+  'user',
+  'product',
+  'price_tier',
+  'contract_price',
+] as const;
 
 export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: AUDITED_ENTITIES })

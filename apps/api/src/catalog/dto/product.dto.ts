@@ -5,6 +5,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -45,7 +46,23 @@ export class CreateProductDto implements CreateProductRequest {
 
 export class UpdateProductDto extends PartialType(CreateProductDto) implements UpdateProductRequest {}
 
+export class ProductPricingQueryDto {
+  @ApiPropertyOptional({
+    description: "Staff: show this account's prices. Customer users always see their own.",
+  })
+  @IsOptional()
+  @IsUUID()
+  accountId?: string;
+}
+
 export class ProductQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    description: "Staff: show this account's prices. Customer users always see their own.",
+  })
+  @IsOptional()
+  @IsUUID()
+  accountId?: string;
+
   @ApiPropertyOptional({ description: 'SKU prefix or words of the name' })
   @IsOptional()
   @IsString()

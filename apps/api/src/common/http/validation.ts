@@ -28,5 +28,6 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
 
 function fieldPath(parent: string, property: string): string {
   if (!parent) return property;
+  if (parent.endsWith(']') && parent.startsWith('[') && !parent.includes('.')) return `${parent}.${property}`;
   return /^\d+$/.test(property) ? `${parent}[${property}]` : `${parent}.${property}`;
 }

@@ -7,6 +7,7 @@ import { PasswordService } from '../../users/password.service';
 import { UserEntity } from '../../users/user.entity';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { demoCatalog } from './demo-catalog';
+import { seedDemoPricing } from './demo-pricing';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -105,4 +106,5 @@ async function seedDemo(tx: EntityManager, passwordHash: string): Promise<void> 
   await tx
     .getRepository(ProductEntity)
     .insert(demoCatalog().map((product) => ({ ...product, active: true })));
+  await seedDemoPricing(tx, new Date().toISOString().slice(0, 10));
 }

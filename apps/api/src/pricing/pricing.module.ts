@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { ContractPricesController } from './contract-prices.controller';
+import { ContractPricesRepository } from './contract-prices.repository';
+import { ContractPricesService } from './contract-prices.service';
+import { PriceCalculator } from './price-calculator';
+import { PriceTiersController } from './price-tiers.controller';
+import { PriceTiersRepository } from './price-tiers.repository';
+import { PriceTiersService } from './price-tiers.service';
+import { PricingContextRepository } from './pricing-context.repository';
+
+@Module({
+  imports: [AccountsModule],
+  controllers: [PriceTiersController, ContractPricesController],
+  providers: [
+    PriceCalculator,
+    PricingContextRepository,
+    PriceTiersRepository,
+    PriceTiersService,
+    ContractPricesRepository,
+    ContractPricesService,
+  ],
+  exports: [PriceCalculator],
+})
+export class PricingModule {}
