@@ -41,10 +41,14 @@ export interface PriceBook {
  */
 @Injectable()
 export class PriceCalculator {
+  private readonly dateFormat: Intl.DateTimeFormat;
+
   constructor(
     private readonly context: PricingContextRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.dateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: config.timeZone });
+  }
 
   get currency(): string {
     return this.config.currency;
@@ -52,7 +56,7 @@ export class PriceCalculator {
 
   /** Today in the deployment's time zone, as YYYY-MM-DD. */
   today(now = new Date()): string {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: this.config.timeZone }).format(now);
+    return this.dateFormat.format(now);
   }
 
   async priceBook(accountId: string | null, productIds: string[], date = this.today()): Promise<PriceBook> {
