@@ -1,13 +1,12 @@
 import { defineConfig, devices } from '@playwright/test';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 /**
  * Browser journeys against a running Tradecounter (API + built portal on one
  * origin, demo data loaded). Who starts it is up to the caller; set
  * E2E_START_SERVER=1 to have Playwright run `npm start` itself.
  */
-const here = dirname(fileURLToPath(import.meta.url));
+const here = __dirname;
 const baseURL = process.env['E2E_BASE_URL'] ?? 'http://localhost:3000';
 const chromiumArgs = [
   '--headless',
@@ -42,11 +41,20 @@ export default defineConfig({
       use: {
         ...devices['Desktop Chrome'],
         viewport: { width: 1366, height: 900 },
-        launchOptions: { executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: chromiumArgs },
+        launchOptions: {
+          executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+          args: chromiumArgs,
+        },
       },
     },
   ],
   webServer: process.env['E2E_START_SERVER']
-    ? { command: 'npm start', url: `${baseURL}/api/health`, reuseExistingServer: true, timeout: 300_000, cwd: join(here, '../..') }
+    ? {
+        command: 'npm start',
+        url: `${baseURL}/api/health`,
+        reuseExistingServer: true,
+        timeout: 300_000,
+        cwd: join(here, '../..'),
+      }
     : undefined,
 });

@@ -17,6 +17,10 @@ export class AuditController {
   @Roles('manager', 'admin', 'account_manager')
   @ApiOperation({ summary: 'Change history; account managers see their own accounts only' })
   list(@CurrentUser() actor: AuthUser, @Query() query: AuditQueryDto): Promise<Page<AuditEntry>> {
-    return this.audit.list(actor, { entity: query.entity, entityId: query.entityId }, pageRequest(query));
+    return this.audit.list(
+      actor,
+      { entity: query.entity, entityId: query.entityId, accountId: query.accountId },
+      pageRequest(query),
+    );
   }
 }

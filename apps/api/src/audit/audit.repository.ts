@@ -7,6 +7,7 @@ import { AuditEntryEntity } from './audit-entry.entity';
 export interface AuditFilter {
   entity?: string;
   entityId?: string;
+  accountId?: string;
   /** Only entries about accounts managed by this user (account managers). */
   managedBy?: string;
 }
@@ -40,6 +41,7 @@ export class AuditRepository {
       .limit(page.pageSize);
     if (filter.entity) query.andWhere('a.entity = :entity', { entity: filter.entity });
     if (filter.entityId) query.andWhere('a.entity_id = :entityId', { entityId: filter.entityId });
+    if (filter.accountId) query.andWhere('a.account_id = :accountId', { accountId: filter.accountId });
     if (filter.managedBy) {
       query.andWhere('a.account_id IN (SELECT id FROM accounts WHERE account_manager_id = :managedBy)', {
         managedBy: filter.managedBy,

@@ -3,7 +3,12 @@ import { CUSTOMER_ROLES, INTERNAL_ROLES } from '@tradecounter/contracts';
 import { authGuard, guestGuard, roleGuard } from './auth/auth.guards';
 
 export const appRoutes: Routes = [
-  { path: 'login', title: 'Sign in · Tradecounter', canActivate: [guestGuard], loadComponent: () => import('./auth/login-page').then((m) => m.LoginPage) },
+  {
+    path: 'login',
+    title: 'Sign in · Tradecounter',
+    canActivate: [guestGuard],
+    loadComponent: () => import('./auth/login-page').then((m) => m.LoginPage),
+  },
   {
     path: '',
     canActivate: [authGuard],
@@ -11,7 +16,10 @@ export const appRoutes: Routes = [
     loadComponent: () => import('./shell/shell').then((m) => m.Shell),
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'catalog' },
-      { path: 'catalog', loadChildren: () => import('./catalog/catalog.routes').then((m) => m.catalogRoutes) },
+      {
+        path: 'catalog',
+        loadChildren: () => import('./catalog/catalog.routes').then((m) => m.catalogRoutes),
+      },
       {
         path: 'accounts',
         canActivate: [roleGuard(INTERNAL_ROLES)],
@@ -28,8 +36,16 @@ export const appRoutes: Routes = [
         canActivate: [roleGuard(['admin'])],
         loadChildren: () => import('./admin-users/admin-users.routes').then((m) => m.adminUsersRoutes),
       },
-      { path: 'forbidden', title: 'No access · Tradecounter', loadComponent: () => import('./auth/forbidden-page').then((m) => m.ForbiddenPage) },
-      { path: '**', title: 'Not found · Tradecounter', loadComponent: () => import('./shell/not-found-page').then((m) => m.NotFoundPage) },
+      {
+        path: 'forbidden',
+        title: 'No access · Tradecounter',
+        loadComponent: () => import('./auth/forbidden-page').then((m) => m.ForbiddenPage),
+      },
+      {
+        path: '**',
+        title: 'Not found · Tradecounter',
+        loadComponent: () => import('./shell/not-found-page').then((m) => m.NotFoundPage),
+      },
     ],
   },
 ];

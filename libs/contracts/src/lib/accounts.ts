@@ -111,3 +111,10 @@ export interface UpdateInternalUserRequest {
   password?: string;
   active?: boolean;
 }
+
+export interface InternalUserQuery {
+  search?: string;
+  role?: InternalRole;
+  page?: number;
+  pageSize?: number;
+}

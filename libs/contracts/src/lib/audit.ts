@@ -15,6 +15,8 @@ export interface AuditEntry {
 export interface AuditQuery {
   entity?: string;
   entityId?: string;
+  /** Every change concerning one account. */
+  accountId?: string;
   page?: number;
   pageSize?: number;
 }

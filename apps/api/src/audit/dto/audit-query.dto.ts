@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination.dto';
 
 export const AUDITED_ENTITIES = [
@@ -22,4 +22,11 @@ export class AuditQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(100)
   entityId?: string;
+
+  @ApiPropertyOptional({
+    description: 'Only changes concerning this account (its settings, addresses, users, contract prices)',
+  })
+  @IsOptional()
+  @IsUUID()
+  accountId?: string;
 }

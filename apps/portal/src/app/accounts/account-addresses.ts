@@ -20,7 +20,9 @@ import { AddressDialog, AddressDialogData } from './address-dialog';
   template: `
     @if (canAdd()) {
       <div class="tc-actions bar">
-        <button mat-stroked-button type="button" (click)="add()"><mat-icon svgIcon="add" />Add address</button>
+        <button mat-stroked-button type="button" (click)="add()">
+          <mat-icon svgIcon="add" />Add address
+        </button>
       </div>
     }
     @let s = state();
@@ -31,7 +33,11 @@ import { AddressDialog, AddressDialogData } from './address-dialog';
       <tc-error-state [problem]="problem" (retry)="retry()" />
     } @else if (s?.value; as addresses) {
       @if (addresses.length === 0) {
-        <tc-empty-state icon="place" title="No shipping addresses yet" message="Orders need a shipping address. Add the first one." />
+        <tc-empty-state
+          icon="place"
+          title="No shipping addresses yet"
+          message="Orders need a shipping address. Add the first one."
+        />
       } @else {
         <ul class="addresses" aria-label="Shipping addresses">
           @for (a of addresses; track a.id) {
@@ -52,11 +58,28 @@ import { AddressDialog, AddressDialogData } from './address-dialog';
     }
   `,
   styles: `
-    .bar { padding: 16px 20px 0; }
-    .addresses { list-style: none; margin: 0; padding: 16px 20px 20px; display: grid; gap: 12px;
-      grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); }
-    .address { padding: 14px 16px; border-radius: 10px; border: 1px solid var(--mat-sys-outline-variant); }
-    address { font-style: normal; margin-top: 6px; line-height: 1.5; color: var(--mat-sys-on-surface-variant); }
+    .bar {
+      padding: 16px 20px 0;
+    }
+    .addresses {
+      list-style: none;
+      margin: 0;
+      padding: 16px 20px 20px;
+      display: grid;
+      gap: 12px;
+      grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));
+    }
+    .address {
+      padding: 14px 16px;
+      border-radius: 10px;
+      border: 1px solid var(--mat-sys-outline-variant);
+    }
+    address {
+      font-style: normal;
+      margin-top: 6px;
+      line-height: 1.5;
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export class AccountAddresses {

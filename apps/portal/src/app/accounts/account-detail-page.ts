@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
@@ -20,14 +28,33 @@ import { AccountsApi, Versioned } from './accounts-api';
 @Component({
   selector: 'tc-account-detail-page',
   imports: [
-    MatButtonModule, MatIconModule, MatTabsModule, RouterLink, ErrorState, LoadingState, HumanizePipe, AccountOverview, AccountEditForm,
-    AccountAddresses, AccountUsers, AccountHistory,
+    MatButtonModule,
+    MatIconModule,
+    MatTabsModule,
+    RouterLink,
+    ErrorState,
+    LoadingState,
+    HumanizePipe,
+    AccountOverview,
+    AccountEditForm,
+    AccountAddresses,
+    AccountUsers,
+    AccountHistory,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './account-detail-page.html',
   styles: `
-    .title { display: flex; flex-direction: column; gap: 2px; flex: 1 1 auto; min-width: 0; }
-    .code { font-family: ui-monospace, Menlo, Consolas, monospace; color: var(--mat-sys-primary); }
+    .title {
+      display: flex;
+      flex-direction: column;
+      gap: 2px;
+      flex: 1 1 auto;
+      min-width: 0;
+    }
+    .code {
+      font-family: ui-monospace, Menlo, Consolas, monospace;
+      color: var(--mat-sys-primary);
+    }
   `,
 })
 export class AccountDetailPage {
@@ -38,7 +65,9 @@ export class AccountDetailPage {
   readonly id = input.required<string>();
   private readonly reloads = signal(0);
   private readonly query = computed(() => ({ id: this.id(), reload: this.reloads() }));
-  private readonly loaded = toSignal(loadOnEach(toObservable(this.query), ({ id }) => this.api.getVersioned(id)));
+  private readonly loaded = toSignal(
+    loadOnEach(toObservable(this.query), ({ id }) => this.api.getVersioned(id)),
+  );
   /** The account as last read or saved, with its ETag. */
   readonly current = linkedSignal<Versioned<Account> | undefined>(() => this.loaded()?.value);
   readonly loading = computed(() => this.loaded()?.loading ?? true);

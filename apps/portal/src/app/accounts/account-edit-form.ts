@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -9,11 +9,19 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { type Account, ACCOUNT_STATUSES, type AccountStatus, PAYMENT_TERMS, type PaymentTerms, type UpdateAccountRequest } from '@tradecounter/contracts';
-import { catchError, of } from 'rxjs';
+import {
+  type Account,
+  ACCOUNT_STATUSES,
+  type AccountStatus,
+  PAYMENT_TERMS,
+  type PaymentTerms,
+  type UpdateAccountRequest,
+} from '@tradecounter/contracts';
+import { catchError, of, switchMap } from 'rxjs';
 import { fieldError } from '../shared/form-errors';
 import { HumanizePipe } from '../shared/labels.pipe';
-import { moneyValidator, toMoneyString } from '../shared/money';
+import { toMoneyString } from '../shared/money-format';
+import { moneyValidator } from '../shared/money-validator';
 import { formProblemText } from '../shared/problem';
 import { AccountsApi, Versioned } from './accounts-api';
 
@@ -21,16 +29,37 @@ import { AccountsApi, Versioned } from './accounts-api';
 @Component({
   selector: 'tc-account-edit-form',
   imports: [
-    ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, MatSelectModule, MatSlideToggleModule,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatSlideToggleModule,
     HumanizePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './account-edit-form.html',
   styles: `
-    form { padding: 20px; display: flex; flex-direction: column; gap: 8px; }
-    .note { margin: 0 0 8px; padding: 10px 12px; border-radius: 8px; background: var(--mat-sys-surface-container); }
-    .form-error { color: var(--mat-sys-error); margin: 0; }
-    .po { align-self: center; }
+    form {
+      padding: 20px;
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+    }
+    .note {
+      margin: 0 0 8px;
+      padding: 10px 12px;
+      border-radius: 8px;
+      background: var(--mat-sys-surface-container);
+    }
+    .form-error {
+      color: var(--mat-sys-error);
+      margin: 0;
+    }
+    .po {
+      align-self: center;
+    }
   `,
 })
 export class AccountEditForm {
@@ -48,7 +77,15 @@ export class AccountEditForm {
   readonly saving = signal(false);
   readonly formError = signal('');
   readonly stale = signal(false);
-  readonly managers = toSignal(this.api.accountManagers().pipe(catchError(() => of([]))), { initialValue: [] });
+  /** Who may be assigned; only fetched for who may edit (others may not list staff). */
+  readonly managers = toSignal(
+    toObservable(this.readonly).pipe(
+      switchMap((readonly) =>
+        readonly ? of([]) : this.api.accountManagers().pipe(catchError(() => of([]))),
+      ),
+    ),
+    { initialValue: [] },
+  );
 
   readonly form = inject(NonNullableFormBuilder).group({
     status: ['active' as AccountStatus, Validators.required],
@@ -119,7 +156,8 @@ export class AccountEditForm {
     if (creditLimit !== account.creditLimit) changes.creditLimit = creditLimit;
     if (value.paymentTerms !== account.paymentTerms) changes.paymentTerms = value.paymentTerms;
     if (value.requiresPo !== account.requiresPo) changes.requiresPo = value.requiresPo;
-    if ((value.accountManagerId || null) !== account.accountManagerId) changes.accountManagerId = value.accountManagerId || null;
+    if ((value.accountManagerId || null) !== account.accountManagerId)
+      changes.accountManagerId = value.accountManagerId || null;
     return changes;
   }
 }

@@ -32,12 +32,24 @@ export class AccountHistory {
   readonly page = signal(1);
   private readonly reloads = signal(0);
 
-  private readonly managerNames = toSignal(this.api.accountManagers().pipe(catchError(() => of([]))), { initialValue: [] });
+  private readonly managerNames = toSignal(this.api.accountManagers().pipe(catchError(() => of([]))), {
+    initialValue: [],
+  });
   private readonly names = computed(() => new Map(this.managerNames().map((user) => [user.id, user.name])));
-  private readonly query = computed(() => ({ id: this.accountId(), page: this.page(), version: this.version(), reload: this.reloads() }));
-  readonly state = toSignal(loadOnEach(toObservable(this.query), ({ id, page }) => this.api.history(id, page)));
+  private readonly query = computed(() => ({
+    id: this.accountId(),
+    page: this.page(),
+    version: this.version(),
+    reload: this.reloads(),
+  }));
+  readonly state = toSignal(
+    loadOnEach(toObservable(this.query), ({ id, page }) => this.api.history(id, page)),
+  );
   readonly rows = computed<HistoryRow[]>(() =>
-    (this.state()?.value?.items ?? []).map((entry) => ({ entry, changes: auditChanges(entry, this.names()) })),
+    (this.state()?.value?.items ?? []).map((entry) => ({
+      entry,
+      changes: auditChanges(entry, this.names()),
+    })),
   );
 
   changePage(event: PageEvent): void {

@@ -7,11 +7,17 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import { type AccountUser, CUSTOMER_ROLES, type CustomerRole, type UpdateAccountUserRequest } from '@tradecounter/contracts';
+import {
+  type AccountUser,
+  CUSTOMER_ROLES,
+  type CustomerRole,
+  type UpdateAccountUserRequest,
+} from '@tradecounter/contracts';
 import { Observable } from 'rxjs';
 import { fieldError } from '../shared/form-errors';
 import { RoleLabelPipe } from '../shared/labels.pipe';
-import { moneyValidator, toMoneyString } from '../shared/money';
+import { toMoneyString } from '../shared/money-format';
+import { moneyValidator } from '../shared/money-validator';
 import { formProblemText } from '../shared/problem';
 import { AccountsApi } from './accounts-api';
 
@@ -25,12 +31,26 @@ export interface AccountUserDialogData {
 @Component({
   selector: 'tc-account-user-dialog',
   imports: [
-    ReactiveFormsModule, MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, MatSelectModule,
-    MatSlideToggleModule, RoleLabelPipe,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatSlideToggleModule,
+    RoleLabelPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './account-user-dialog.html',
-  styles: `.form-error { color: var(--mat-sys-error); } .toggle { margin: 8px 0; }`,
+  styles: `
+    .form-error {
+      color: var(--mat-sys-error);
+    }
+    .toggle {
+      margin: 8px 0;
+    }
+  `,
 })
 export class AccountUserDialog {
   private readonly api = inject(AccountsApi);
@@ -43,7 +63,10 @@ export class AccountUserDialog {
   readonly formError = signal('');
 
   readonly form = inject(NonNullableFormBuilder).group({
-    email: [{ value: this.data.user?.email ?? '', disabled: !this.isNew }, [Validators.required, Validators.email]],
+    email: [
+      { value: this.data.user?.email ?? '', disabled: !this.isNew },
+      [Validators.required, Validators.email],
+    ],
     name: [this.data.user?.name ?? '', [Validators.required, Validators.maxLength(200)]],
     role: [(this.data.user?.role ?? 'buyer') as CustomerRole, Validators.required],
     orderLimit: [this.data.user?.orderLimit ?? '', moneyValidator()],
@@ -71,9 +94,20 @@ export class AccountUserDialog {
     const v = this.form.getRawValue();
     const orderLimit = v.orderLimit === '' ? null : toMoneyString(v.orderLimit);
     if (!this.data.user) {
-      return this.api.createUser(this.data.accountId, { email: v.email.trim(), name: v.name.trim(), role: v.role, password: v.password, orderLimit });
+      return this.api.createUser(this.data.accountId, {
+        email: v.email.trim(),
+        name: v.name.trim(),
+        role: v.role,
+        password: v.password,
+        orderLimit,
+      });
     }
-    const changes: UpdateAccountUserRequest = { name: v.name.trim(), role: v.role, orderLimit, active: v.active };
+    const changes: UpdateAccountUserRequest = {
+      name: v.name.trim(),
+      role: v.role,
+      orderLimit,
+      active: v.active,
+    };
     if (v.password) changes.password = v.password;
     return this.api.updateUser(this.data.accountId, this.data.user.id, changes);
   }

@@ -18,10 +18,23 @@ import { AccountUserDialog, AccountUserDialogData } from './account-user-dialog'
 /** The account's buyers and approvers; add and edit for who may manage them. */
 @Component({
   selector: 'tc-account-users',
-  imports: [MatButtonModule, MatIconModule, MatTableModule, EmptyState, ErrorState, LoadingState, MoneyPipe, RoleLabelPipe],
+  imports: [
+    MatButtonModule,
+    MatIconModule,
+    MatTableModule,
+    EmptyState,
+    ErrorState,
+    LoadingState,
+    MoneyPipe,
+    RoleLabelPipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './account-users.html',
-  styles: `.bar { padding: 16px 20px 0; }`,
+  styles: `
+    .bar {
+      padding: 16px 20px 0;
+    }
+  `,
 })
 export class AccountUsers {
   private readonly api = inject(AccountsApi);
@@ -32,7 +45,14 @@ export class AccountUsers {
   private readonly reloads = signal(0);
   private readonly query = computed(() => ({ id: this.accountId(), reload: this.reloads() }));
   readonly state = toSignal(loadOnEach(toObservable(this.query), ({ id }) => this.api.users(id)));
-  readonly columns = computed(() => ['name', 'email', 'role', 'orderLimit', 'active', ...(this.canManage() ? ['edit'] : [])]);
+  readonly columns = computed(() => [
+    'name',
+    'email',
+    'role',
+    'orderLimit',
+    'active',
+    ...(this.canManage() ? ['edit'] : []),
+  ]);
 
   retry(): void {
     this.reloads.update((n) => n + 1);

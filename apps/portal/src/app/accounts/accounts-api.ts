@@ -1,8 +1,18 @@
 import { HttpClient, HttpResponse } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
-  Account, AccountQuery, AccountUser, Address, AuditEntry, CreateAccountRequest, CreateAccountUserRequest, CreateAddressRequest,
-  InternalUser, Page, UpdateAccountRequest, UpdateAccountUserRequest,
+  Account,
+  AccountQuery,
+  AccountUser,
+  Address,
+  AuditEntry,
+  CreateAccountRequest,
+  CreateAccountUserRequest,
+  CreateAddressRequest,
+  InternalUser,
+  Page,
+  UpdateAccountRequest,
+  UpdateAccountUserRequest,
 } from '@tradecounter/contracts';
 import { MAX_PAGE_SIZE } from '@tradecounter/contracts';
 import { map, Observable } from 'rxjs';
@@ -42,7 +52,9 @@ export class AccountsApi {
   /** A stale `etag` answers 412: someone else saved the account meanwhile. */
   update(id: string, body: UpdateAccountRequest, etag: string | null): Observable<Versioned<Account>> {
     const headers: Record<string, string> = etag ? { 'If-Match': etag } : {};
-    return this.http.patch<Account>(this.url(id), body, { headers, observe: 'response' }).pipe(map(versioned));
+    return this.http
+      .patch<Account>(this.url(id), body, { headers, observe: 'response' })
+      .pipe(map(versioned));
   }
 
   addresses(accountId: string): Observable<Address[]> {
@@ -66,12 +78,16 @@ export class AccountsApi {
   }
 
   history(accountId: string, page: number, pageSize = 25): Observable<Page<AuditEntry>> {
-    return this.http.get<Page<AuditEntry>>('/api/audit', { params: queryParams({ entity: 'account', entityId: accountId, page, pageSize }) });
+    return this.http.get<Page<AuditEntry>>('/api/audit', {
+      params: queryParams({ entity: 'account', entityId: accountId, page, pageSize }),
+    });
   }
 
   accountManagers(): Observable<InternalUser[]> {
     return this.http
-      .get<Page<InternalUser>>('/api/users', { params: queryParams({ role: 'account_manager', pageSize: MAX_PAGE_SIZE }) })
+      .get<Page<InternalUser>>('/api/users', {
+        params: queryParams({ role: 'account_manager', pageSize: MAX_PAGE_SIZE }),
+      })
       .pipe(map((page) => page.items));
   }
 

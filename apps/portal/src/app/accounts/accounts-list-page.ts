@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, numberAttribute, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -10,13 +10,19 @@ import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router } from '@angular/router';
-import { ACCOUNT_STATUSES, type Account, type AccountStatus, DEFAULT_PAGE_SIZE } from '@tradecounter/contracts';
+import {
+  ACCOUNT_STATUSES,
+  type Account,
+  type AccountStatus,
+  DEFAULT_PAGE_SIZE,
+} from '@tradecounter/contracts';
 import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { EmptyState } from '../shared/empty-state';
 import { ErrorState } from '../shared/error-state';
 import { HumanizePipe } from '../shared/labels.pipe';
 import { loadOnEach } from '../shared/loadable';
+import { pageParam, pageSizeParam, textParam } from '../shared/route-inputs';
 import { LoadingState } from '../shared/loading-state';
 import { MoneyPipe } from '../shared/money.pipe';
 import { AccountsApi } from './accounts-api';
@@ -29,8 +35,19 @@ function toStatus(value: unknown): AccountStatus | '' {
 @Component({
   selector: 'tc-accounts-list-page',
   imports: [
-    ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatPaginatorModule, MatSelectModule,
-    MatTableModule, EmptyState, ErrorState, LoadingState, MoneyPipe, HumanizePipe,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatPaginatorModule,
+    MatSelectModule,
+    MatTableModule,
+    EmptyState,
+    ErrorState,
+    LoadingState,
+    MoneyPipe,
+    HumanizePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './accounts-list-page.html',
@@ -43,10 +60,10 @@ export class AccountsListPage {
   private readonly auth = inject(AuthService);
   private readonly reloads = signal(0);
 
-  readonly search = input('');
+  readonly search = input('', { transform: textParam });
   readonly status = input<AccountStatus | '', unknown>('', { transform: toStatus });
-  readonly page = input(1, { transform: (value: unknown) => numberAttribute(value, 1) });
-  readonly pageSize = input(DEFAULT_PAGE_SIZE, { transform: (value: unknown) => numberAttribute(value, DEFAULT_PAGE_SIZE) });
+  readonly page = input(1, { transform: pageParam });
+  readonly pageSize = input(DEFAULT_PAGE_SIZE, { transform: pageSizeParam });
 
   readonly statuses = ACCOUNT_STATUSES;
   readonly canCreate = computed(() => this.auth.hasRole(['admin']));
@@ -60,16 +77,24 @@ export class AccountsListPage {
     pageSize: this.pageSize(),
     reload: this.reloads(),
   }));
-  readonly state = toSignal(loadOnEach(toObservable(this.query), ({ reload: _reload, ...query }) => this.api.list(query)));
+  readonly state = toSignal(
+    loadOnEach(toObservable(this.query), ({ reload: _reload, ...query }) => this.api.list(query)),
+  );
 
   constructor() {
     toObservable(this.search)
       .pipe(takeUntilDestroyed())
       .subscribe((search) => {
-        if (search !== this.searchControl.value.trim()) this.searchControl.setValue(search, { emitEvent: false });
+        if (search !== this.searchControl.value.trim())
+          this.searchControl.setValue(search, { emitEvent: false });
       });
     this.searchControl.valueChanges
-      .pipe(map((value) => value.trim()), debounceTime(250), distinctUntilChanged(), takeUntilDestroyed())
+      .pipe(
+        map((value) => value.trim()),
+        debounceTime(250),
+        distinctUntilChanged(),
+        takeUntilDestroyed(),
+      )
       .subscribe((search) => this.setQuery({ search: search || null, page: null }));
   }
 
@@ -78,7 +103,10 @@ export class AccountsListPage {
   }
 
   changePage(event: PageEvent): void {
-    this.setQuery({ page: event.pageIndex + 1, pageSize: event.pageSize === DEFAULT_PAGE_SIZE ? null : event.pageSize });
+    this.setQuery({
+      page: event.pageIndex + 1,
+      pageSize: event.pageSize === DEFAULT_PAGE_SIZE ? null : event.pageSize,
+    });
   }
 
   clearFilters(): void {
@@ -104,6 +132,11 @@ export class AccountsListPage {
   }
 
   private setQuery(queryParams: Record<string, string | number | null>): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams, queryParamsHandling: 'merge', replaceUrl: true });
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams,
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
   }
 }

@@ -16,7 +16,14 @@ export interface AddressDialogData {
 
 @Component({
   selector: 'tc-address-dialog',
-  imports: [ReactiveFormsModule, MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, MatProgressBarModule],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>Add shipping address</h2>
@@ -58,7 +65,14 @@ export interface AddressDialogData {
           </mat-form-field>
           <mat-form-field>
             <mat-label>Country code</mat-label>
-            <input matInput formControlName="country" required autocomplete="country" maxlength="2" placeholder="US" />
+            <input
+              matInput
+              formControlName="country"
+              required
+              autocomplete="country"
+              maxlength="2"
+              placeholder="US"
+            />
             <mat-hint>Two letters, e.g. US</mat-hint>
             <mat-error>{{ fieldError(form.controls.country, 'Country') }}</mat-error>
           </mat-form-field>
@@ -69,11 +83,17 @@ export interface AddressDialogData {
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="saving()">{{ saving() ? 'Saving…' : 'Add address' }}</button>
+        <button mat-flat-button type="submit" [disabled]="saving()">
+          {{ saving() ? 'Saving…' : 'Add address' }}
+        </button>
       </mat-dialog-actions>
     </form>
   `,
-  styles: `.form-error { color: var(--mat-sys-error); }`,
+  styles: `
+    .form-error {
+      color: var(--mat-sys-error);
+    }
+  `,
 })
 export class AddressDialog {
   private readonly api = inject(AccountsApi);

@@ -14,7 +14,15 @@ import { AccountsApi } from './accounts-api';
 /** A customer user's own account; approvers also manage its users. */
 @Component({
   selector: 'tc-my-account-page',
-  imports: [MatTabsModule, ErrorState, LoadingState, HumanizePipe, AccountOverview, AccountAddresses, AccountUsers],
+  imports: [
+    MatTabsModule,
+    ErrorState,
+    LoadingState,
+    HumanizePipe,
+    AccountOverview,
+    AccountAddresses,
+    AccountUsers,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="tc-page">
@@ -32,11 +40,15 @@ import { AccountsApi } from './accounts-api';
           <mat-tab-group mat-stretch-tabs="false" animationDuration="150ms">
             <mat-tab label="Overview"><tc-account-overview [account]="a" /></mat-tab>
             <mat-tab label="Addresses">
-              <ng-template matTabContent><tc-account-addresses [accountId]="a.id" [canAdd]="true" /></ng-template>
+              <ng-template matTabContent
+                ><tc-account-addresses [accountId]="a.id" [canAdd]="true"
+              /></ng-template>
             </mat-tab>
             @if (isApprover()) {
               <mat-tab label="Users">
-                <ng-template matTabContent><tc-account-users [accountId]="a.id" [canManage]="true" /></ng-template>
+                <ng-template matTabContent
+                  ><tc-account-users [accountId]="a.id" [canManage]="true"
+                /></ng-template>
               </mat-tab>
             }
           </mat-tab-group>
@@ -54,7 +66,10 @@ export class MyAccountPage {
   private readonly auth = inject(AuthService);
   private readonly reloads = signal(0);
   readonly isApprover = computed(() => this.auth.hasRole(['approver']));
-  private readonly query = computed(() => ({ id: this.auth.user()?.accountId ?? '', reload: this.reloads() }));
+  private readonly query = computed(() => ({
+    id: this.auth.user()?.accountId ?? '',
+    reload: this.reloads(),
+  }));
   readonly state = toSignal(loadOnEach(toObservable(this.query), ({ id }) => this.api.get(id)));
 
   retry(): void {

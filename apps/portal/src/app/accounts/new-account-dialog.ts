@@ -8,11 +8,17 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import { type Account, type CreateAccountRequest, PAYMENT_TERMS, type PaymentTerms } from '@tradecounter/contracts';
+import {
+  type Account,
+  type CreateAccountRequest,
+  PAYMENT_TERMS,
+  type PaymentTerms,
+} from '@tradecounter/contracts';
 import { catchError, of } from 'rxjs';
 import { fieldError } from '../shared/form-errors';
 import { HumanizePipe } from '../shared/labels.pipe';
-import { moneyValidator, toMoneyString } from '../shared/money';
+import { toMoneyString } from '../shared/money-format';
+import { moneyValidator } from '../shared/money-validator';
 import { formProblemText } from '../shared/problem';
 import { AccountsApi } from './accounts-api';
 
@@ -20,8 +26,15 @@ import { AccountsApi } from './accounts-api';
 @Component({
   selector: 'tc-new-account-dialog',
   imports: [
-    ReactiveFormsModule, MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, MatSelectModule,
-    MatSlideToggleModule, HumanizePipe,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatSlideToggleModule,
+    HumanizePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -74,13 +87,19 @@ import { AccountsApi } from './accounts-api';
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="saving()">{{ saving() ? 'Creating…' : 'Create account' }}</button>
+        <button mat-flat-button type="submit" [disabled]="saving()">
+          {{ saving() ? 'Creating…' : 'Create account' }}
+        </button>
       </mat-dialog-actions>
     </form>
   `,
   styles: `
-    .po { margin-top: 16px; }
-    .form-error { color: var(--mat-sys-error); }
+    .po {
+      margin-top: 16px;
+    }
+    .form-error {
+      color: var(--mat-sys-error);
+    }
   `,
 })
 export class NewAccountDialog {
@@ -90,7 +109,9 @@ export class NewAccountDialog {
   readonly terms = PAYMENT_TERMS;
   readonly saving = signal(false);
   readonly formError = signal('');
-  readonly managers = toSignal(this.api.accountManagers().pipe(catchError(() => of([]))), { initialValue: [] });
+  readonly managers = toSignal(this.api.accountManagers().pipe(catchError(() => of([]))), {
+    initialValue: [],
+  });
 
   readonly form = inject(NonNullableFormBuilder).group({
     code: ['', [Validators.required, Validators.maxLength(32)]],

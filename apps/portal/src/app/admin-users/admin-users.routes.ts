@@ -1,5 +1,9 @@
 import { Routes } from '@angular/router';
 
 export const adminUsersRoutes: Routes = [
-  { path: '', title: 'Users · Tradecounter', loadComponent: () => import('./users-page').then((m) => m.UsersPage) },
+  {
+    path: '',
+    title: 'Users · Tradecounter',
+    loadComponent: () => import('./users-page').then((m) => m.UsersPage),
+  },
 ];

@@ -7,7 +7,12 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import { INTERNAL_ROLES, type InternalRole, type InternalUser, type UpdateInternalUserRequest } from '@tradecounter/contracts';
+import {
+  INTERNAL_ROLES,
+  type InternalRole,
+  type InternalUser,
+  type UpdateInternalUserRequest,
+} from '@tradecounter/contracts';
 import { Observable } from 'rxjs';
 import { fieldError } from '../shared/form-errors';
 import { RoleLabelPipe } from '../shared/labels.pipe';
@@ -22,8 +27,15 @@ export interface UserDialogData {
 @Component({
   selector: 'tc-user-dialog',
   imports: [
-    ReactiveFormsModule, MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, MatSelectModule,
-    MatSlideToggleModule, RoleLabelPipe,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatSlideToggleModule,
+    RoleLabelPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -55,8 +67,16 @@ export interface UserDialogData {
           </mat-form-field>
           <mat-form-field class="tc-span-all">
             <mat-label>{{ isNew ? 'Password' : 'New password (optional)' }}</mat-label>
-            <input matInput type="password" formControlName="password" autocomplete="new-password" [required]="isNew" />
-            <mat-hint>At least 8 characters{{ isNew ? '' : '; changing it signs the user out everywhere' }}</mat-hint>
+            <input
+              matInput
+              type="password"
+              formControlName="password"
+              autocomplete="new-password"
+              [required]="isNew"
+            />
+            <mat-hint
+              >At least 8 characters{{ isNew ? '' : '; changing it signs the user out everywhere' }}</mat-hint
+            >
             <mat-error>{{ fieldError(form.controls.password, 'Password') }}</mat-error>
           </mat-form-field>
         </div>
@@ -69,11 +89,20 @@ export interface UserDialogData {
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="saving()">{{ saving() ? 'Saving…' : isNew ? 'Create user' : 'Save changes' }}</button>
+        <button mat-flat-button type="submit" [disabled]="saving()">
+          {{ saving() ? 'Saving…' : isNew ? 'Create user' : 'Save changes' }}
+        </button>
       </mat-dialog-actions>
     </form>
   `,
-  styles: `.form-error { color: var(--mat-sys-error); } .toggle { margin: 12px 0 4px; }`,
+  styles: `
+    .form-error {
+      color: var(--mat-sys-error);
+    }
+    .toggle {
+      margin: 12px 0 4px;
+    }
+  `,
 })
 export class UserDialog {
   private readonly api = inject(UsersApi);
@@ -86,7 +115,10 @@ export class UserDialog {
   readonly formError = signal('');
 
   readonly form = inject(NonNullableFormBuilder).group({
-    email: [{ value: this.data.user?.email ?? '', disabled: !this.isNew }, [Validators.required, Validators.email]],
+    email: [
+      { value: this.data.user?.email ?? '', disabled: !this.isNew },
+      [Validators.required, Validators.email],
+    ],
     name: [this.data.user?.name ?? '', [Validators.required, Validators.maxLength(200)]],
     role: [(this.data.user?.role ?? 'account_manager') as InternalRole, Validators.required],
     password: ['', this.isNew ? [Validators.required, Validators.minLength(8)] : [Validators.minLength(8)]],
@@ -112,7 +144,12 @@ export class UserDialog {
   private request(): Observable<InternalUser> {
     const v = this.form.getRawValue();
     if (!this.data.user) {
-      return this.api.create({ email: v.email.trim(), name: v.name.trim(), role: v.role, password: v.password });
+      return this.api.create({
+        email: v.email.trim(),
+        name: v.name.trim(),
+        role: v.role,
+        password: v.password,
+      });
     }
     const changes: UpdateInternalUserRequest = { name: v.name.trim(), role: v.role, active: v.active };
     if (v.password) changes.password = v.password;

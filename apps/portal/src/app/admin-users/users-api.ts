@@ -1,15 +1,14 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { CreateInternalUserRequest, InternalRole, InternalUser, Page, UpdateInternalUserRequest } from '@tradecounter/contracts';
+import type {
+  CreateInternalUserRequest,
+  InternalUser,
+  InternalUserQuery,
+  Page,
+  UpdateInternalUserRequest,
+} from '@tradecounter/contracts';
 import { Observable } from 'rxjs';
 import { queryParams } from '../shared/http-params';
-
-export interface InternalUserQuery {
-  search?: string;
-  role?: InternalRole;
-  page?: number;
-  pageSize?: number;
-}
 
 @Injectable({ providedIn: 'root' })
 export class UsersApi {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, numberAttribute, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -11,12 +11,18 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router } from '@angular/router';
-import { DEFAULT_PAGE_SIZE, INTERNAL_ROLES, type InternalRole, type InternalUser } from '@tradecounter/contracts';
+import {
+  DEFAULT_PAGE_SIZE,
+  INTERNAL_ROLES,
+  type InternalRole,
+  type InternalUser,
+} from '@tradecounter/contracts';
 import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 import { EmptyState } from '../shared/empty-state';
 import { ErrorState } from '../shared/error-state';
 import { RoleLabelPipe } from '../shared/labels.pipe';
 import { loadOnEach } from '../shared/loadable';
+import { pageParam, textParam } from '../shared/route-inputs';
 import { LoadingState } from '../shared/loading-state';
 import { UserDialog, UserDialogData } from './user-dialog';
 import { UsersApi } from './users-api';
@@ -29,8 +35,18 @@ function toRole(value: unknown): InternalRole | '' {
 @Component({
   selector: 'tc-users-page',
   imports: [
-    ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatPaginatorModule, MatSelectModule,
-    MatTableModule, EmptyState, ErrorState, LoadingState, RoleLabelPipe,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatPaginatorModule,
+    MatSelectModule,
+    MatTableModule,
+    EmptyState,
+    ErrorState,
+    LoadingState,
+    RoleLabelPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './users-page.html',
@@ -43,9 +59,9 @@ export class UsersPage {
   private readonly snackBar = inject(MatSnackBar);
   private readonly reloads = signal(0);
 
-  readonly search = input('');
+  readonly search = input('', { transform: textParam });
   readonly role = input<InternalRole | '', unknown>('', { transform: toRole });
-  readonly page = input(1, { transform: (value: unknown) => numberAttribute(value, 1) });
+  readonly page = input(1, { transform: pageParam });
 
   readonly roles = INTERNAL_ROLES;
   readonly columns = ['name', 'email', 'role', 'active', 'edit'];
@@ -57,16 +73,24 @@ export class UsersPage {
     pageSize: DEFAULT_PAGE_SIZE,
     reload: this.reloads(),
   }));
-  readonly state = toSignal(loadOnEach(toObservable(this.query), ({ reload: _reload, ...query }) => this.api.list(query)));
+  readonly state = toSignal(
+    loadOnEach(toObservable(this.query), ({ reload: _reload, ...query }) => this.api.list(query)),
+  );
 
   constructor() {
     toObservable(this.search)
       .pipe(takeUntilDestroyed())
       .subscribe((search) => {
-        if (search !== this.searchControl.value.trim()) this.searchControl.setValue(search, { emitEvent: false });
+        if (search !== this.searchControl.value.trim())
+          this.searchControl.setValue(search, { emitEvent: false });
       });
     this.searchControl.valueChanges
-      .pipe(map((value) => value.trim()), debounceTime(250), distinctUntilChanged(), takeUntilDestroyed())
+      .pipe(
+        map((value) => value.trim()),
+        debounceTime(250),
+        distinctUntilChanged(),
+        takeUntilDestroyed(),
+      )
       .subscribe((search) => this.setQuery({ search: search || null, page: null }));
   }
 
@@ -95,6 +119,11 @@ export class UsersPage {
   }
 
   private setQuery(queryParams: Record<string, string | number | null>): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams, queryParamsHandling: 'merge', replaceUrl: true });
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams,
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
   }
 }

@@ -15,7 +15,10 @@ function withToken(request: HttpRequest<unknown>, token: string | null): HttpReq
  * signs in again and comes back to where they were.
  */
 export const authInterceptor: HttpInterceptorFn = (request, next) => {
-  if (!request.url.startsWith('/api/') || UNAUTHENTICATED_PATHS.some((path) => request.url.startsWith(path))) {
+  if (
+    !request.url.startsWith('/api/') ||
+    UNAUTHENTICATED_PATHS.some((path) => request.url.startsWith(path))
+  ) {
     return next(request);
   }
   const auth = inject(AuthService);

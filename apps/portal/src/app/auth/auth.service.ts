@@ -42,9 +42,9 @@ export class AuthService {
   }
 
   login(credentials: LoginRequest): Observable<User> {
-    return this.http.post<LoginResponse>('/api/auth/login', credentials).pipe(
-      map((response) => this.store(sessionFromLogin(response)).user),
-    );
+    return this.http
+      .post<LoginResponse>('/api/auth/login', credentials)
+      .pipe(map((response) => this.store(sessionFromLogin(response)).user));
   }
 
   /**
@@ -120,4 +120,3 @@ export class AuthService {
     }, delay);
   }
 }
-

@@ -32,13 +32,38 @@ const DEMO_USERS = [
     </aside>
   `,
   styles: `
-    .demo { width: 100%; max-width: 420px; box-sizing: border-box; padding: 16px 20px; border-radius: 12px;
-      background: var(--mat-sys-surface); border: 1px dashed var(--mat-sys-outline-variant); }
-    h2 { font: var(--mat-sys-title-small); margin: 0; }
-    p { margin: 4px 0 8px; font: var(--mat-sys-body-small); color: var(--mat-sys-on-surface-variant); }
-    ul { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; }
-    button { justify-content: flex-start; width: 100%; }
-    .role { color: var(--mat-sys-on-surface-variant); }
+    .demo {
+      width: 100%;
+      max-width: 420px;
+      box-sizing: border-box;
+      padding: 16px 20px;
+      border-radius: 12px;
+      background: var(--mat-sys-surface);
+      border: 1px dashed var(--mat-sys-outline-variant);
+    }
+    h2 {
+      font: var(--mat-sys-title-small);
+      margin: 0;
+    }
+    p {
+      margin: 4px 0 8px;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: flex;
+      flex-direction: column;
+    }
+    button {
+      justify-content: flex-start;
+      width: 100%;
+    }
+    .role {
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export class DemoLogins {

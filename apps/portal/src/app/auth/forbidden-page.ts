@@ -10,8 +10,14 @@ import { EmptyState } from '../shared/empty-state';
   template: `
     <section class="tc-page">
       <div class="tc-card">
-        <tc-empty-state icon="block" title="You don't have access to this page"
-          [message]="(from() ? from() + ' is' : 'This page is') + ' not available for your role. Ask an administrator if you need it.'">
+        <tc-empty-state
+          icon="block"
+          title="You don't have access to this page"
+          [message]="
+            (from() ? from() + ' is' : 'This page is') +
+            ' not available for your role. Ask an administrator if you need it.'
+          "
+        >
           <a mat-flat-button routerLink="/catalog">Go to the catalog</a>
         </tc-empty-state>
       </div>

@@ -25,7 +25,8 @@ export function readSession(): Session | null {
     const raw = localStorage.getItem(SESSION_KEY);
     if (!raw) return null;
     const parsed = JSON.parse(raw) as Partial<Session>;
-    if (!parsed.accessToken || !parsed.refreshToken || !parsed.user || typeof parsed.expiresAt !== 'number') return null;
+    if (!parsed.accessToken || !parsed.refreshToken || !parsed.user || typeof parsed.expiresAt !== 'number')
+      return null;
     return parsed as Session;
   } catch {
     return null;

@@ -1,6 +1,13 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { Category, CreateProductRequest, Page, Product, ProductQuery, UpdateProductRequest } from '@tradecounter/contracts';
+import type {
+  Category,
+  CreateProductRequest,
+  Page,
+  Product,
+  ProductQuery,
+  UpdateProductRequest,
+} from '@tradecounter/contracts';
 import { Observable } from 'rxjs';
 import { queryParams } from '../shared/http-params';
 

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, numberAttribute, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -8,6 +8,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router } from '@angular/router';
 import { DEFAULT_PAGE_SIZE, type Product } from '@tradecounter/contracts';
@@ -16,6 +17,7 @@ import { AuthService } from '../auth/auth.service';
 import { EmptyState } from '../shared/empty-state';
 import { ErrorState } from '../shared/error-state';
 import { loadOnEach } from '../shared/loadable';
+import { flagParam, pageParam, pageSizeParam, textParam } from '../shared/route-inputs';
 import { LoadingState } from '../shared/loading-state';
 import { MoneyPipe } from '../shared/money.pipe';
 import { CatalogApi } from './catalog-api';
@@ -26,8 +28,19 @@ const SEARCH_DEBOUNCE_MS = 250;
 @Component({
   selector: 'tc-catalog-page',
   imports: [
-    ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatPaginatorModule, MatSelectModule,
-    MatTableModule, EmptyState, ErrorState, LoadingState, MoneyPipe,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatPaginatorModule,
+    MatSelectModule,
+    MatSlideToggleModule,
+    MatTableModule,
+    EmptyState,
+    ErrorState,
+    LoadingState,
+    MoneyPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './catalog-page.html',
@@ -41,10 +54,12 @@ export class CatalogPage {
   private readonly reloads = signal(0);
 
   // URL query parameters (router input binding): the URL is the source of truth.
-  readonly search = input('');
-  readonly category = input('');
-  readonly page = input(1, { transform: (value: unknown) => numberAttribute(value, 1) });
-  readonly pageSize = input(DEFAULT_PAGE_SIZE, { transform: (value: unknown) => numberAttribute(value, DEFAULT_PAGE_SIZE) });
+  readonly search = input('', { transform: textParam });
+  readonly category = input('', { transform: textParam });
+  readonly page = input(1, { transform: pageParam });
+  readonly pageSize = input(DEFAULT_PAGE_SIZE, { transform: pageSizeParam });
+  /** Admins may list inactive products too (`?inactive=1`). */
+  readonly inactive = input(false, { transform: flagParam });
 
   private readonly auth = inject(AuthService);
   readonly isAdmin = computed(() => this.auth.hasRole(['admin']));
@@ -57,6 +72,7 @@ export class CatalogPage {
     category: this.category(),
     page: Math.max(1, this.page()),
     pageSize: this.pageSize(),
+    includeInactive: this.isAdmin() && this.inactive() ? true : undefined,
     reload: this.reloads(),
   }));
 
@@ -68,7 +84,8 @@ export class CatalogPage {
     toObservable(this.search)
       .pipe(takeUntilDestroyed())
       .subscribe((search) => {
-        if (search !== this.searchControl.value.trim()) this.searchControl.setValue(search, { emitEvent: false });
+        if (search !== this.searchControl.value.trim())
+          this.searchControl.setValue(search, { emitEvent: false });
       });
     this.searchControl.valueChanges
       .pipe(
@@ -84,8 +101,15 @@ export class CatalogPage {
     this.setQuery({ category: category || null, page: null });
   }
 
+  showInactive(show: boolean): void {
+    this.setQuery({ inactive: show ? 1 : null, page: null });
+  }
+
   changePage(event: PageEvent): void {
-    this.setQuery({ page: event.pageIndex + 1, pageSize: event.pageSize === DEFAULT_PAGE_SIZE ? null : event.pageSize });
+    this.setQuery({
+      page: event.pageIndex + 1,
+      pageSize: event.pageSize === DEFAULT_PAGE_SIZE ? null : event.pageSize,
+    });
   }
 
   clearFilters(): void {
@@ -102,7 +126,7 @@ export class CatalogPage {
   }
 
   newProduct(): void {
-    const data: ProductFormData = { product: null, categories: this.categories().map((c) => c.name) };
+    const data: ProductFormData = { product: null };
     this.dialog
       .open(ProductFormDialog, { data, width: '640px', maxWidth: '95vw', autoFocus: 'first-tabbable' })
       .afterClosed()
@@ -112,6 +136,11 @@ export class CatalogPage {
   }
 
   private setQuery(queryParams: Record<string, string | number | null>): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams, queryParamsHandling: 'merge', replaceUrl: true });
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams,
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
   }
 }

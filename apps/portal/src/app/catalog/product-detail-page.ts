@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -6,7 +14,6 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import type { Product } from '@tradecounter/contracts';
-
 import { AuthService } from '../auth/auth.service';
 import { ErrorState } from '../shared/error-state';
 import { loadOnEach } from '../shared/loadable';
@@ -21,9 +28,21 @@ import { ProductFormData, ProductFormDialog } from './product-form-dialog';
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './product-detail-page.html',
   styles: `
-    .title { display: flex; flex-direction: column; gap: 2px; flex: 1 1 auto; }
-    .sku { font-family: ui-monospace, Menlo, Consolas, monospace; color: var(--mat-sys-primary); }
-    .description { padding: 0 20px 20px; margin: 0; white-space: pre-line; }
+    .title {
+      display: flex;
+      flex-direction: column;
+      gap: 2px;
+      flex: 1 1 auto;
+    }
+    .sku {
+      font-family: ui-monospace, Menlo, Consolas, monospace;
+      color: var(--mat-sys-primary);
+    }
+    .description {
+      padding: 0 20px 20px;
+      margin: 0;
+      white-space: pre-line;
+    }
   `,
 })
 export class ProductDetailPage {
@@ -49,7 +68,7 @@ export class ProductDetailPage {
   }
 
   edit(product: Product): void {
-    const data: ProductFormData = { product, categories: [] };
+    const data: ProductFormData = { product };
     this.dialog
       .open(ProductFormDialog, { data, width: '640px', maxWidth: '95vw' })
       .afterClosed()

@@ -9,27 +9,44 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import type { CreateProductRequest, Product } from '@tradecounter/contracts';
-import { startWith } from 'rxjs';
+import { catchError, of, startWith } from 'rxjs';
 import { fieldError } from '../shared/form-errors';
-import { moneyValidator, toMoneyString } from '../shared/money';
+import { toMoneyString } from '../shared/money-format';
+import { moneyValidator } from '../shared/money-validator';
 import { formProblemText } from '../shared/problem';
 import { CatalogApi } from './catalog-api';
 
 export interface ProductFormData {
   /** null to create a product. */
   product: Product | null;
-  categories: string[];
 }
 
 /** Create or edit a product (admin); closes with the saved product. */
 @Component({
   selector: 'tc-product-form-dialog',
-  imports: [ReactiveFormsModule, MatAutocompleteModule, MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, MatSlideToggleModule],
+  imports: [
+    ReactiveFormsModule,
+    MatAutocompleteModule,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSlideToggleModule,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './product-form-dialog.html',
   styles: `
-    .toggles { display: flex; gap: 24px; flex-wrap: wrap; padding: 4px 0 12px; }
-    .form-error { color: var(--mat-sys-error); margin: 8px 0 0; }
+    .toggles {
+      display: flex;
+      gap: 24px;
+      flex-wrap: wrap;
+      padding: 4px 0 12px;
+    }
+    .form-error {
+      color: var(--mat-sys-error);
+      margin: 8px 0 0;
+    }
   `,
 })
 export class ProductFormDialog {
@@ -55,12 +72,21 @@ export class ProductFormDialog {
     active: [this.data.product?.active ?? true],
   });
 
-  private readonly categoryText = toSignal(this.form.controls.category.valueChanges.pipe(startWith(this.form.controls.category.value)), {
-    initialValue: '',
+  private readonly categoryText = toSignal(
+    this.form.controls.category.valueChanges.pipe(startWith(this.form.controls.category.value)),
+    {
+      initialValue: '',
+    },
+  );
+  private readonly categories = toSignal(this.api.categories().pipe(catchError(() => of([]))), {
+    initialValue: [],
   });
+  /** Existing categories matching what was typed, to keep their spelling consistent. */
   readonly categoryOptions = computed(() => {
     const text = this.categoryText().toLowerCase();
-    return this.data.categories.filter((name) => name.toLowerCase().includes(text));
+    return this.categories()
+      .map((category) => category.name)
+      .filter((name) => name.toLowerCase().includes(text));
   });
 
   save(): void {
@@ -70,7 +96,10 @@ export class ProductFormDialog {
     }
     this.saving.set(true);
     this.formError.set('');
-    const request$ = this.isNew || !this.data.product ? this.api.create(this.body()) : this.api.update(this.data.product.id, this.changes());
+    const request$ =
+      this.isNew || !this.data.product
+        ? this.api.create(this.body())
+        : this.api.update(this.data.product.id, this.changes());
     request$.subscribe({
       next: (product) => this.dialogRef.close(product),
       error: (error: unknown) => {

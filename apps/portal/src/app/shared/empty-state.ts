@@ -17,10 +17,25 @@ import { MatIconModule } from '@angular/material/icon';
     </div>
   `,
   styles: `
-    .empty { display: flex; flex-direction: column; align-items: center; gap: 8px; padding: 40px 16px; text-align: center; }
-    mat-icon { width: 48px; height: 48px; color: var(--mat-sys-outline); }
-    p { margin: 0; }
-    .title { font: var(--mat-sys-title-medium); }
+    .empty {
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      gap: 8px;
+      padding: 40px 16px;
+      text-align: center;
+    }
+    mat-icon {
+      width: 48px;
+      height: 48px;
+      color: var(--mat-sys-outline);
+    }
+    p {
+      margin: 0;
+    }
+    .title {
+      font: var(--mat-sys-title-medium);
+    }
   `,
 })
 export class EmptyState {

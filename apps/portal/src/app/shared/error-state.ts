@@ -15,14 +15,31 @@ import type { Problem } from '@tradecounter/contracts';
       @if (problem().detail) {
         <p class="tc-muted">{{ problem().detail }}</p>
       }
-      <button mat-stroked-button type="button" (click)="retry.emit()"><mat-icon svgIcon="refresh" />Retry</button>
+      <button mat-stroked-button type="button" (click)="retry.emit()">
+        <mat-icon svgIcon="refresh" />Retry
+      </button>
     </div>
   `,
   styles: `
-    .error { display: flex; flex-direction: column; align-items: center; gap: 8px; padding: 32px 16px; text-align: center; }
-    mat-icon[svgIcon='error'] { width: 40px; height: 40px; color: var(--mat-sys-error); }
-    p { margin: 0; }
-    .title { font: var(--mat-sys-title-medium); }
+    .error {
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      gap: 8px;
+      padding: 32px 16px;
+      text-align: center;
+    }
+    mat-icon[svgIcon='error'] {
+      width: 40px;
+      height: 40px;
+      color: var(--mat-sys-error);
+    }
+    p {
+      margin: 0;
+    }
+    .title {
+      font: var(--mat-sys-title-medium);
+    }
   `,
 })
 export class ErrorState {

@@ -4,11 +4,14 @@ import { AbstractControl } from '@angular/forms';
 export function fieldError(control: AbstractControl | null, label = 'This field'): string {
   const errors = control?.errors;
   if (!errors) return '';
-  if (typeof errors['server'] === 'string') return errors['server'];
+  const server: unknown = errors['server'];
+  // The API words field errors relative to the field ("is already in use").
+  if (typeof server === 'string') return /^[a-z]/.test(server) ? `${label} ${server}` : server;
   if (errors['required']) return `${label} is required`;
   if (errors['email']) return 'Enter a valid email address';
   if (errors['money']) return 'Enter an amount like 1250.00';
-  if (errors['minlength']) return `${label} must be at least ${(errors['minlength'] as { requiredLength: number }).requiredLength} characters`;
+  if (errors['minlength'])
+    return `${label} must be at least ${(errors['minlength'] as { requiredLength: number }).requiredLength} characters`;
   if (errors['maxlength']) return `${label} is too long`;
   if (errors['min']) return `${label} must be at least ${(errors['min'] as { min: number }).min}`;
   if (errors['pattern']) return `${label} has an invalid format`;

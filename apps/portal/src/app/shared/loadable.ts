@@ -14,7 +14,9 @@ export const INITIAL_LOADABLE: Loadable<never> = { loading: true, value: undefin
 export function loadable<T>(request: Observable<T>): Observable<Loadable<T>> {
   return request.pipe(
     map((value): Loadable<T> => ({ loading: false, value, problem: undefined })),
-    catchError((error: unknown) => of<Loadable<T>>({ loading: false, value: undefined, problem: toProblem(error) })),
+    catchError((error: unknown) =>
+      of<Loadable<T>>({ loading: false, value: undefined, problem: toProblem(error) }),
+    ),
     startWith<Loadable<T>>(INITIAL_LOADABLE),
   );
 }
@@ -23,9 +25,16 @@ export function loadable<T>(request: Observable<T>): Observable<Loadable<T>> {
  * Fetches on every trigger, cancelling the previous request (switchMap), and
  * keeps the last value on screen while the next one loads.
  */
-export function loadOnEach<Q, T>(trigger$: Observable<Q>, fetch: (query: Q) => Observable<T>): Observable<Loadable<T>> {
+export function loadOnEach<Q, T>(
+  trigger$: Observable<Q>,
+  fetch: (query: Q) => Observable<T>,
+): Observable<Loadable<T>> {
   return trigger$.pipe(
     switchMap((query) => loadable(fetch(query))),
-    scan((previous: Loadable<T>, next: Loadable<T>) => (next.loading ? { ...next, value: previous.value } : next), INITIAL_LOADABLE),
+    scan(
+      (previous: Loadable<T>, next: Loadable<T>) =>
+        next.loading ? { ...next, value: previous.value } : next,
+      INITIAL_LOADABLE,
+    ),
   );
 }

@@ -15,8 +15,14 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
     </div>
   `,
   styles: `
-    .loading { padding: 8px 0; }
-    p { margin: 12px 16px 0; text-align: center; font: var(--mat-sys-body-medium); }
+    .loading {
+      padding: 8px 0;
+    }
+    p {
+      margin: 12px 16px 0;
+      text-align: center;
+      font: var(--mat-sys-body-medium);
+    }
   `,
 })
 export class LoadingState {

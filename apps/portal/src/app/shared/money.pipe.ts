@@ -1,5 +1,5 @@
 import { Pipe, PipeTransform } from '@angular/core';
-import { formatMoneyDisplay } from './money';
+import { formatMoneyDisplay } from './money-format';
 
 /** "1234.5" → "$1,234.50", by string manipulation only (no float math). */
 @Pipe({ name: 'money' })

@@ -8,7 +8,12 @@ export function toProblem(error: unknown): Problem {
     const body: unknown = error.error;
     if (isProblem(body)) return body;
     if (error.status === 0) {
-      return { type: 'about:blank', title: 'Cannot reach the server', status: 0, detail: 'Check your connection and try again.' };
+      return {
+        type: 'about:blank',
+        title: 'Cannot reach the server',
+        status: 0,
+        detail: 'Check your connection and try again.',
+      };
     }
     return { type: 'about:blank', title: error.statusText || 'Request failed', status: error.status };
   }

@@ -9,9 +9,19 @@ export interface NavItem {
 
 /** Only pages that exist are linked; each route guards the same roles. */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { label: 'Catalog', path: '/catalog', icon: 'catalog', roles: ['buyer', 'approver', 'account_manager', 'warehouse', 'manager', 'admin'] },
+  {
+    label: 'Catalog',
+    path: '/catalog',
+    icon: 'catalog',
+    roles: ['buyer', 'approver', 'account_manager', 'warehouse', 'manager', 'admin'],
+  },
   { label: 'My account', path: '/account', icon: 'business', roles: ['buyer', 'approver'] },
-  { label: 'Accounts', path: '/accounts', icon: 'business', roles: ['account_manager', 'warehouse', 'manager', 'admin'] },
+  {
+    label: 'Accounts',
+    path: '/accounts',
+    icon: 'business',
+    roles: ['account_manager', 'warehouse', 'manager', 'admin'],
+  },
   { label: 'Users', path: '/admin/users', icon: 'group', roles: ['admin'] },
 ];
 

@@ -10,7 +10,11 @@ import { EmptyState } from '../shared/empty-state';
   template: `
     <section class="tc-page">
       <div class="tc-card">
-        <tc-empty-state icon="search" title="Page not found" message="The link may be old, or the page has moved.">
+        <tc-empty-state
+          icon="search"
+          title="Page not found"
+          message="The link may be old, or the page has moved."
+        >
           <a mat-flat-button routerLink="/catalog">Go to the catalog</a>
         </tc-empty-state>
       </div>

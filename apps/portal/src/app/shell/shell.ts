@@ -17,7 +17,17 @@ const DESKTOP_QUERY = '(min-width: 1100px)';
 
 @Component({
   selector: 'tc-shell',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatSidenavModule, MatListModule, MatButtonModule, MatIconModule, UserMenu],
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    MatToolbarModule,
+    MatSidenavModule,
+    MatListModule,
+    MatButtonModule,
+    MatIconModule,
+    UserMenu,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
@@ -31,9 +41,22 @@ export class Shell {
     const user = this.user();
     return user ? navItemsFor(user.role) : [];
   });
-  readonly isDesktop = toSignal(inject(BreakpointObserver).observe(DESKTOP_QUERY).pipe(map((state) => state.matches)), {
-    initialValue: window.matchMedia(DESKTOP_QUERY).matches,
-  });
+  readonly isDesktop = toSignal(
+    inject(BreakpointObserver)
+      .observe(DESKTOP_QUERY)
+      .pipe(map((state) => state.matches)),
+    {
+      initialValue: window.matchMedia(DESKTOP_QUERY).matches,
+    },
+  );
+
+  /** Material's toolbar is 56px high on phones, 64px from 600px up. */
+  readonly toolbarHeight = toSignal(
+    inject(BreakpointObserver)
+      .observe('(min-width: 600px)')
+      .pipe(map((state) => (state.matches ? 64 : 56))),
+    { initialValue: window.matchMedia('(min-width: 600px)').matches ? 64 : 56 },
+  );
 
   constructor() {
     // Over mode: close the drawer once a link was followed.

@@ -29,16 +29,36 @@ import { roleLabel } from '../shared/labels';
         }
       </div>
       <mat-divider />
-      <button mat-menu-item type="button" (click)="auth.logout()"><mat-icon svgIcon="logout" />Sign out</button>
+      <button mat-menu-item type="button" (click)="auth.logout()">
+        <mat-icon svgIcon="logout" />Sign out
+      </button>
     </mat-menu>
   `,
   styles: `
-    .trigger { color: inherit; }
-    .trigger mat-icon { margin-right: 4px; }
-    @media (max-width: 600px) { .name { display: none; } }
-    .who { display: flex; flex-direction: column; gap: 2px; padding: 12px 16px; min-width: 220px;
-      font: var(--mat-sys-body-small); color: var(--mat-sys-on-surface-variant); }
-    .who strong { font: var(--mat-sys-title-small); color: var(--mat-sys-on-surface); }
+    .trigger {
+      color: inherit;
+    }
+    .trigger mat-icon {
+      margin-right: 4px;
+    }
+    @media (max-width: 600px) {
+      .name {
+        display: none;
+      }
+    }
+    .who {
+      display: flex;
+      flex-direction: column;
+      gap: 2px;
+      padding: 12px 16px;
+      min-width: 220px;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .who strong {
+      font: var(--mat-sys-title-small);
+      color: var(--mat-sys-on-surface);
+    }
   `,
 })
 export class UserMenu {
@@ -50,7 +70,9 @@ export class UserMenu {
   readonly account = toSignal(
     toObservable(this.user).pipe(
       switchMap((user) =>
-        user.accountId ? this.http.get<Account>(`/api/accounts/${user.accountId}`).pipe(catchError(() => of(null))) : of(null),
+        user.accountId
+          ? this.http.get<Account>(`/api/accounts/${user.accountId}`).pipe(catchError(() => of(null)))
+          : of(null),
       ),
     ),
   );

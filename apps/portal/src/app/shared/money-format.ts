@@ -1,9 +1,8 @@
-import { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
 import { formatMoney, isMoneyString, normaliseMoney, parseMoney } from '@tradecounter/domain';
 
 const CURRENCY_SYMBOL = '$';
 
-/** Formats a decimal money string for display: "-1234.5" → "-$1,234.50". */
+/** Formats a decimal money string for display: "-1234.5" → "-$1,234.50". Never uses floats. */
 export function formatMoneyDisplay(value: string | null | undefined, empty = '—'): string {
   if (value === null || value === undefined || value === '') return empty;
   const trimmed = value.trim();
@@ -18,16 +17,6 @@ export function formatMoneyDisplay(value: string | null | undefined, empty = '�
 /** a − b on decimal strings, exactly (bigint cents). */
 export function subtractMoney(a: string, b: string): string {
   return formatMoney(parseMoney(a) - parseMoney(b));
-}
-
-/** Accepts "12", "12.5", "12.50"; non-negative. Empty is left to `required`. */
-export function moneyValidator(): ValidatorFn {
-  return (control: AbstractControl): ValidationErrors | null => {
-    const value: unknown = control.value;
-    if (value === null || value === undefined || value === '') return null;
-    const text = String(value).trim();
-    return /^\d{1,13}(\.\d{1,2})?$/.test(text) ? null : { money: true };
-  };
 }
 
 /** Canonical wire form of a money input ("12.5" → "12.50"). */
