@@ -10,7 +10,7 @@ import { badRequest, conflict, notFound } from '../common/http/problem';
 import type { CreateProductDto, UpdateProductDto } from './dto/product.dto';
 import { ProductEntity } from './product.entity';
 import { auditableProduct, toProduct } from './product.mapper';
-import { ProductsRepository } from './products.repository';
+import { PricingProduct, ProductsRepository } from './products.repository';
 import { PriceBook, PriceCalculator, toNextBreak } from '../pricing/price-calculator';
 
 @Injectable()
@@ -53,7 +53,7 @@ export class CatalogService {
     return { ...withPrice(toProduct(product), book), priceBreaks: book.table(product) };
   }
 
-  findActiveByIdsOrSkus(ids: string[], skus: string[]): Promise<ProductEntity[]> {
+  findActiveByIdsOrSkus(ids: string[], skus: string[]): Promise<PricingProduct[]> {
     return this.products.findActiveByIdsOrSkus(ids, skus);
   }
 

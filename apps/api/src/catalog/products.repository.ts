@@ -6,6 +6,15 @@ import type { Category } from '@tradecounter/contracts';
 import type { PageRequest } from '../common/http/pagination.dto';
 import { ProductEntity } from './product.entity';
 
+export interface PricingProduct {
+  id: string;
+  sku: string;
+  name: string;
+  listPrice: string;
+  minOrderQty: number;
+  orderMultiple: number;
+}
+
 export interface ProductFilter {
   search?: string;
   category?: string;
@@ -20,14 +29,16 @@ export class ProductsRepository {
     return this.products.findOneBy({ id });
   }
 
-  /** Active products named by id or SKU, for pricing a list of lines. */
-  findActiveByIdsOrSkus(ids: string[], skus: string[]): Promise<ProductEntity[]> {
+  /** Active products named by id or SKU, for pricing a list of lines: only what pricing needs, no entity hydration. */
+  findActiveByIdsOrSkus(ids: string[], skus: string[]): Promise<PricingProduct[]> {
     if (ids.length === 0 && skus.length === 0) return Promise.resolve([]);
-    return this.products
-      .createQueryBuilder('p')
-      .where('p.active')
-      .andWhere('(p.id = ANY(:ids::uuid[]) OR p.sku = ANY(:skus::text[]))', { ids, skus })
-      .getMany();
+    return this.products.query(
+      `SELECT id, sku, name, list_price::text AS "listPrice", min_order_qty AS "minOrderQty",
+              order_multiple AS "orderMultiple"
+         FROM products
+        WHERE active AND (id = ANY($1::uuid[]) OR sku = ANY($2::text[]))`,
+      [ids, skus],
+    ) as Promise<PricingProduct[]>;
   }
 
   skuExists(sku: string, exceptId?: string): Promise<boolean> {
