@@ -25,7 +25,13 @@ async function load({ url, token, method = 'GET', body, durationSeconds, connect
   });
   instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   const result = await instance;
-  return { requests: latencies.length, seconds: result.duration, non2xx: result.non2xx, errors: result.errors, latencies };
+  return {
+    requests: latencies.length,
+    seconds: result.duration,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    latencies,
+  };
 }
 
 function summarise(runs) {
@@ -48,28 +54,59 @@ async function main() {
   const buyer = await login(baseUrl, BUYER);
   const manager = await login(baseUrl, MANAGER);
 
-  const page = await (await fetch(`${baseUrl}/api/products?pageSize=100`, { headers: { authorization: `Bearer ${buyer}` } })).json();
-  const lines = page.items.map((product, index) => ({ productId: product.id, quantity: 1 + ((index * 7) % 60) }));
+  const page = await (
+    await fetch(`${baseUrl}/api/products?pageSize=100`, { headers: { authorization: `Bearer ${buyer}` } })
+  ).json();
+  const lines = page.items.map((product, index) => ({
+    productId: product.id,
+    quantity: 1 + ((index * 7) % 60),
+  }));
   if (lines.length < 100) throw new Error(`need 100 products, found ${lines.length}`);
   const body = JSON.stringify({ lines });
 
-  console.log(`pricing bench: ${connections} clients; quote ${durationSeconds} s; catalog ${rounds} alternating rounds of ${durationSeconds} s`);
-  await load({ url: `${baseUrl}/api/pricing/quote`, token: buyer, method: 'POST', body, durationSeconds: 2, connections });
-  const quote = summarise([await load({ url: `${baseUrl}/api/pricing/quote`, token: buyer, method: 'POST', body, durationSeconds, connections })]);
-  console.log(`quote (100 lines)   ${quote.requestsPerSecond} req/s   p50 ${quote.p50Ms} ms   p95 ${quote.p95Ms} ms   p99 ${quote.p99Ms} ms`);
+  console.log(
+    `pricing bench: ${connections} clients; quote ${durationSeconds} s; catalog ${rounds} alternating rounds of ${durationSeconds} s`,
+  );
+  await load({
+    url: `${baseUrl}/api/pricing/quote`,
+    token: buyer,
+    method: 'POST',
+    body,
+    durationSeconds: 2,
+    connections,
+  });
+  const quote = summarise([
+    await load({
+      url: `${baseUrl}/api/pricing/quote`,
+      token: buyer,
+      method: 'POST',
+      body,
+      durationSeconds,
+      connections,
+    }),
+  ]);
+  console.log(
+    `quote (100 lines)   ${quote.requestsPerSecond} req/s   p50 ${quote.p50Ms} ms   p95 ${quote.p95Ms} ms   p99 ${quote.p99Ms} ms`,
+  );
 
   const priced = [];
   const unpriced = [];
   for (let round_ = 0; round_ < rounds; round_ += 1) {
     priced.push(await load({ url: `${baseUrl}${PAGE_PATH}`, token: buyer, durationSeconds, connections }));
-    unpriced.push(await load({ url: `${baseUrl}${PAGE_PATH}`, token: manager, durationSeconds, connections }));
+    unpriced.push(
+      await load({ url: `${baseUrl}${PAGE_PATH}`, token: manager, durationSeconds, connections }),
+    );
   }
   const withPrices = summarise(priced);
   const withoutPrices = summarise(unpriced);
   const p50Ratio = round(withPrices.p50Ms / withoutPrices.p50Ms, 3);
   const throughputRatio = round(withoutPrices.requestsPerSecond / withPrices.requestsPerSecond, 3);
-  console.log(`catalog, prices     ${withPrices.requestsPerSecond} req/s   p50 ${withPrices.p50Ms} ms   p95 ${withPrices.p95Ms} ms`);
-  console.log(`catalog, no prices  ${withoutPrices.requestsPerSecond} req/s   p50 ${withoutPrices.p50Ms} ms   p95 ${withoutPrices.p95Ms} ms`);
+  console.log(
+    `catalog, prices     ${withPrices.requestsPerSecond} req/s   p50 ${withPrices.p50Ms} ms   p95 ${withPrices.p95Ms} ms`,
+  );
+  console.log(
+    `catalog, no prices  ${withoutPrices.requestsPerSecond} req/s   p50 ${withoutPrices.p50Ms} ms   p95 ${withoutPrices.p95Ms} ms`,
+  );
   console.log(`pricing cost: p50 x${p50Ratio}, throughput x${throughputRatio} (1.00 = free)`);
 
   const file = writeResult('pricing', {
