@@ -26,6 +26,11 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./accounts/accounts.routes').then((m) => m.accountsRoutes),
       },
       {
+        path: 'price-tiers',
+        canActivate: [roleGuard(['account_manager', 'manager', 'admin'])],
+        loadChildren: () => import('./pricing/pricing.routes').then((m) => m.pricingRoutes),
+      },
+      {
         path: 'account',
         title: 'My account · Tradecounter',
         canActivate: [roleGuard(CUSTOMER_ROLES)],

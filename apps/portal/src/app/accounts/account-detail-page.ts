@@ -18,6 +18,7 @@ import { ErrorState } from '../shared/error-state';
 import { HumanizePipe } from '../shared/labels.pipe';
 import { loadOnEach } from '../shared/loadable';
 import { LoadingState } from '../shared/loading-state';
+import { AccountPricing } from '../pricing/account-pricing';
 import { AccountAddresses } from './account-addresses';
 import { AccountEditForm } from './account-edit-form';
 import { AccountHistory } from './account-history';
@@ -40,6 +41,7 @@ import { AccountsApi, Versioned } from './accounts-api';
     AccountAddresses,
     AccountUsers,
     AccountHistory,
+    AccountPricing,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './account-detail-page.html',
@@ -83,6 +85,7 @@ export class AccountDetailPage {
   readonly canAddAddress = computed(() => this.auth.hasRole(['admin']) || this.canEdit());
   readonly canSeeUsers = computed(() => this.auth.hasRole(['admin', 'account_manager', 'manager']));
   readonly canManageUsers = computed(() => this.auth.hasRole(['admin']));
+  readonly canSeePricing = computed(() => this.auth.hasRole(['admin', 'account_manager', 'manager']));
   readonly canSeeHistory = computed(() => this.auth.hasRole(['admin', 'account_manager', 'manager']));
 
   saved(result: Versioned<Account>): void {

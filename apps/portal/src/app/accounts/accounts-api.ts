@@ -1,4 +1,4 @@
-import { HttpClient, HttpResponse } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   Account,
@@ -17,16 +17,9 @@ import type {
 import { MAX_PAGE_SIZE } from '@tradecounter/contracts';
 import { map, Observable } from 'rxjs';
 import { queryParams } from '../shared/http-params';
+import { ifMatch, type Versioned, versioned } from '../shared/versioned';
 
-export interface Versioned<T> {
-  value: T;
-  etag: string | null;
-}
-
-function versioned<T>(response: HttpResponse<T>): Versioned<T> {
-  if (response.body === null) throw new Error('Empty response');
-  return { value: response.body, etag: response.headers.get('ETag') };
-}
+export type { Versioned } from '../shared/versioned';
 
 @Injectable({ providedIn: 'root' })
 export class AccountsApi {
@@ -51,9 +44,8 @@ export class AccountsApi {
 
   /** A stale `etag` answers 412: someone else saved the account meanwhile. */
   update(id: string, body: UpdateAccountRequest, etag: string | null): Observable<Versioned<Account>> {
-    const headers: Record<string, string> = etag ? { 'If-Match': etag } : {};
     return this.http
-      .patch<Account>(this.url(id), body, { headers, observe: 'response' })
+      .patch<Account>(this.url(id), body, { headers: ifMatch(etag), observe: 'response' })
       .pipe(map(versioned));
   }
 

@@ -5,6 +5,7 @@ import type {
   CreateProductRequest,
   Page,
   Product,
+  ProductDetail,
   ProductQuery,
   UpdateProductRequest,
 } from '@tradecounter/contracts';
@@ -19,8 +20,11 @@ export class CatalogApi {
     return this.http.get<Page<Product>>('/api/products', { params: queryParams(query) });
   }
 
-  product(id: string): Observable<Product> {
-    return this.http.get<Product>(`/api/products/${encodeURIComponent(id)}`);
+  /** With `accountId` (staff), the product is priced for that account. */
+  product(id: string, accountId?: string): Observable<ProductDetail> {
+    return this.http.get<ProductDetail>(`/api/products/${encodeURIComponent(id)}`, {
+      params: queryParams({ accountId }),
+    });
   }
 
   categories(): Observable<Category[]> {

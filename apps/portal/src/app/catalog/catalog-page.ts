@@ -11,8 +11,9 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router } from '@angular/router';
-import { DEFAULT_PAGE_SIZE, type Product } from '@tradecounter/contracts';
-import { debounceTime, distinctUntilChanged, map } from 'rxjs';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Product } from '@tradecounter/contracts';
+import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap } from 'rxjs';
+import { AccountsApi } from '../accounts/accounts-api';
 import { AuthService } from '../auth/auth.service';
 import { EmptyState } from '../shared/empty-state';
 import { ErrorState } from '../shared/error-state';
@@ -21,6 +22,7 @@ import { flagParam, pageParam, pageSizeParam, textParam } from '../shared/route-
 import { LoadingState } from '../shared/loading-state';
 import { MoneyPipe } from '../shared/money.pipe';
 import { CatalogApi } from './catalog-api';
+import { YourPrice } from '../pricing/your-price';
 import { ProductFormDialog, ProductFormData } from './product-form-dialog';
 
 const SEARCH_DEBOUNCE_MS = 250;
@@ -41,6 +43,7 @@ const SEARCH_DEBOUNCE_MS = 250;
     ErrorState,
     LoadingState,
     MoneyPipe,
+    YourPrice,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './catalog-page.html',
@@ -51,6 +54,7 @@ export class CatalogPage {
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly dialog = inject(MatDialog);
+  private readonly accounts = inject(AccountsApi);
   private readonly reloads = signal(0);
 
   // URL query parameters (router input binding): the URL is the source of truth.
@@ -60,10 +64,32 @@ export class CatalogPage {
   readonly pageSize = input(DEFAULT_PAGE_SIZE, { transform: pageSizeParam });
   /** Admins may list inactive products too (`?inactive=1`). */
   readonly inactive = input(false, { transform: flagParam });
+  /** Staff: price the page for this account (`?accountId=`). */
+  readonly accountId = input('', { transform: textParam });
 
   private readonly auth = inject(AuthService);
   readonly isAdmin = computed(() => this.auth.hasRole(['admin']));
-  readonly columns = ['sku', 'name', 'category', 'unit', 'listPrice', 'pack'];
+  /** Staff who look after accounts may see the catalog at an account's prices. */
+  readonly canPickAccount = computed(() => this.auth.hasRole(['account_manager', 'manager', 'admin']));
+  readonly pricingAccounts = toSignal(
+    toObservable(this.canPickAccount).pipe(
+      switchMap((can) =>
+        can
+          ? this.accounts.list({ pageSize: MAX_PAGE_SIZE }).pipe(
+              map((page) => page.items),
+              catchError(() => of([])),
+            )
+          : of([]),
+      ),
+    ),
+    { initialValue: [] },
+  );
+  /** Prices are shown when the server priced the page (customers, or staff with an account picked). */
+  readonly columns = computed(() => {
+    const priced = this.state()?.value?.items.some((p) => p.unitPrice !== undefined) ?? false;
+    return ['sku', 'name', 'category', 'unit', 'listPrice', ...(priced ? ['yourPrice'] : []), 'pack'];
+  });
+  readonly pricedFor = computed(() => this.pricingAccounts().find((a) => a.id === this.accountId()) ?? null);
   readonly searchControl = new FormControl('', { nonNullable: true });
   readonly categories = toSignal(this.api.categories(), { initialValue: [] });
 
@@ -73,6 +99,7 @@ export class CatalogPage {
     page: Math.max(1, this.page()),
     pageSize: this.pageSize(),
     includeInactive: this.isAdmin() && this.inactive() ? true : undefined,
+    accountId: this.canPickAccount() ? this.accountId() || undefined : undefined,
     reload: this.reloads(),
   }));
 
@@ -101,6 +128,10 @@ export class CatalogPage {
     this.setQuery({ category: category || null, page: null });
   }
 
+  priceFor(accountId: string): void {
+    this.setQuery({ accountId: accountId || null });
+  }
+
   showInactive(show: boolean): void {
     this.setQuery({ inactive: show ? 1 : null, page: null });
   }
@@ -118,7 +149,11 @@ export class CatalogPage {
   }
 
   open(product: Product): void {
-    void this.router.navigate([product.id], { relativeTo: this.route });
+    const accountId = this.canPickAccount() ? this.accountId() : '';
+    void this.router.navigate([product.id], {
+      relativeTo: this.route,
+      queryParams: accountId ? { accountId } : {},
+    });
   }
 
   retry(): void {

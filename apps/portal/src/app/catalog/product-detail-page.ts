@@ -13,18 +13,20 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import type { Product } from '@tradecounter/contracts';
+import type { ProductDetail } from '@tradecounter/contracts';
 import { AuthService } from '../auth/auth.service';
 import { ErrorState } from '../shared/error-state';
 import { loadOnEach } from '../shared/loadable';
 import { LoadingState } from '../shared/loading-state';
 import { MoneyPipe } from '../shared/money.pipe';
+import { ProductPricing } from '../pricing/product-pricing';
+import { textParam } from '../shared/route-inputs';
 import { CatalogApi } from './catalog-api';
 import { ProductFormData, ProductFormDialog } from './product-form-dialog';
 
 @Component({
   selector: 'tc-product-detail-page',
-  imports: [MatButtonModule, MatIconModule, RouterLink, ErrorState, LoadingState, MoneyPipe],
+  imports: [MatButtonModule, MatIconModule, RouterLink, ErrorState, LoadingState, MoneyPipe, ProductPricing],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './product-detail-page.html',
   styles: `
@@ -37,6 +39,11 @@ import { ProductFormData, ProductFormDialog } from './product-form-dialog';
     .sku {
       font-family: ui-monospace, Menlo, Consolas, monospace;
       color: var(--mat-sys-primary);
+    }
+    .price-title {
+      font: var(--mat-sys-title-medium);
+      padding: 16px 20px 12px;
+      margin: 0;
     }
     .description {
       padding: 0 20px 20px;
@@ -53,13 +60,21 @@ export class ProductDetailPage {
 
   /** Route parameter. */
   readonly id = input.required<string>();
+  /** Staff: price for this account (`?accountId=`, kept from the catalog). */
+  readonly accountId = input('', { transform: textParam });
   readonly isAdmin = computed(() => this.auth.hasRole(['admin']));
 
   private readonly reloads = signal(0);
-  private readonly query = computed(() => ({ id: this.id(), reload: this.reloads() }));
-  private readonly loaded = toSignal(loadOnEach(toObservable(this.query), ({ id }) => this.api.product(id)));
+  private readonly query = computed(() => ({
+    id: this.id(),
+    accountId: this.auth.hasRole(['account_manager', 'manager', 'admin']) ? this.accountId() : '',
+    reload: this.reloads(),
+  }));
+  private readonly loaded = toSignal(
+    loadOnEach(toObservable(this.query), ({ id, accountId }) => this.api.product(id, accountId || undefined)),
+  );
   /** The loaded product, replaced in place after an edit. */
-  readonly product = linkedSignal<Product | undefined>(() => this.loaded()?.value);
+  readonly product = linkedSignal<ProductDetail | undefined>(() => this.loaded()?.value);
   readonly loading = computed(() => this.loaded()?.loading ?? true);
   readonly problem = computed(() => this.loaded()?.problem);
 
@@ -67,12 +82,12 @@ export class ProductDetailPage {
     this.reloads.update((n) => n + 1);
   }
 
-  edit(product: Product): void {
+  edit(product: ProductDetail): void {
     const data: ProductFormData = { product };
     this.dialog
       .open(ProductFormDialog, { data, width: '640px', maxWidth: '95vw' })
       .afterClosed()
-      .subscribe((saved?: Product) => {
+      .subscribe((saved?: ProductDetail) => {
         if (!saved) return;
         this.product.set(saved);
         this.snackBar.open(`${saved.sku} saved`, 'Dismiss');

@@ -10,6 +10,9 @@ export function fieldError(control: AbstractControl | null, label = 'This field'
   if (errors['required']) return `${label} is required`;
   if (errors['email']) return 'Enter a valid email address';
   if (errors['money']) return 'Enter an amount like 1250.00';
+  if (errors['percent']) return 'Enter 0 to 100, at most 2 decimals';
+  if (errors['integer']) return `${label} must be a whole number`;
+  if (typeof errors['duplicate'] === 'string') return errors['duplicate'] as string;
   if (errors['minlength'])
     return `${label} must be at least ${(errors['minlength'] as { requiredLength: number }).requiredLength} characters`;
   if (errors['maxlength']) return `${label} is too long`;

@@ -22,6 +22,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: 'business',
     roles: ['account_manager', 'warehouse', 'manager', 'admin'],
   },
+  {
+    label: 'Price tiers',
+    path: '/price-tiers',
+    icon: 'sell',
+    roles: ['account_manager', 'manager', 'admin'],
+  },
   { label: 'Users', path: '/admin/users', icon: 'group', roles: ['admin'] },
 ];
 

@@ -1,0 +1,96 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import type { AuditEntry, AuditQuery } from '@tradecounter/contracts';
+import { EmptyState } from '../shared/empty-state';
+import { ErrorState } from '../shared/error-state';
+import { loadOnEach } from '../shared/loadable';
+import { LoadingState } from '../shared/loading-state';
+import { type AuditNames, entrySummary, pricingChanges } from './pricing-audit-format';
+import { PricingApi } from './pricing-api';
+
+/** How many recent entries the pricing history reads. */
+const HISTORY_SIZE = 100;
+
+/** Who changed which price when: a tier's history, or the pricing changes of an account. */
+@Component({
+  selector: 'tc-pricing-history',
+  imports: [DatePipe, EmptyState, ErrorState, LoadingState],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: '../accounts/account-history.scss',
+  template: `
+    @let s = state();
+    @if (s?.loading) {
+      <tc-loading-state [compact]="!!s?.value" label="Loading history…" />
+    }
+    @if (s?.problem; as problem) {
+      <tc-error-state [problem]="problem" (retry)="retry()" />
+    } @else if (s?.value) {
+      @if (rows().length === 0) {
+        <tc-empty-state icon="history" title="No changes recorded yet" [message]="emptyMessage()" />
+      } @else {
+        <ol class="history" aria-label="Pricing change history">
+          @for (row of rows(); track row.entry.id) {
+            <li class="entry">
+              <div class="meta">
+                <strong class="actor">{{ row.entry.actorName ?? 'System' }}</strong>
+                <span class="tc-muted"
+                  >{{ row.summary }} ·
+                  <time [attr.datetime]="row.entry.at">{{ row.entry.at | date: 'medium' }}</time></span
+                >
+              </div>
+              @if (row.changes.length) {
+                <ul class="changes">
+                  @for (change of row.changes; track $index) {
+                    <li>
+                      <span class="field">{{ change.field }}: </span>
+                      @if (change.before !== null) {
+                        <span class="before">{{ change.before }}</span><span class="arrow"> → </span>
+                      }
+                      <span class="after">{{ change.after }}</span>
+                    </li>
+                  }
+                </ul>
+              }
+            </li>
+          }
+        </ol>
+      }
+    }
+  `,
+})
+export class PricingHistory {
+  private readonly api = inject(PricingApi);
+  readonly query = input.required<Omit<AuditQuery, 'page' | 'pageSize'>>();
+  /** Changes whenever something was saved, to show the new entry. */
+  readonly version = input<string | number | null>(null);
+  readonly names = input<AuditNames>(new Map());
+  /** Which entries to keep (an account's history holds non-pricing changes too). */
+  readonly keep = input<(entry: AuditEntry) => boolean>(() => true);
+  readonly emptyMessage = input('Pricing changes will be listed here with who made them.');
+  private readonly reloads = signal(0);
+
+  private readonly request = computed(() => ({
+    query: this.query(),
+    version: this.version(),
+    reload: this.reloads(),
+  }));
+  readonly state = toSignal(
+    loadOnEach(toObservable(this.request), ({ query }) =>
+      this.api.audit({ ...query, page: 1, pageSize: HISTORY_SIZE }),
+    ),
+  );
+  readonly rows = computed(() => {
+    const names = this.names();
+    const keep = this.keep();
+    return (this.state()?.value?.items ?? []).filter(keep).map((entry) => ({
+      entry,
+      summary: entrySummary(entry, names),
+      changes: pricingChanges(entry, names),
+    }));
+  });
+
+  retry(): void {
+    this.reloads.update((n) => n + 1);
+  }
+}
