@@ -4,3 +4,4 @@ export * from './lib/accounts';
 export * from './lib/catalog';
 export * from './lib/audit';
 export * from './lib/pricing';
+export * from './lib/availability';

@@ -2,3 +2,4 @@ export * from './lib/money';
 export * from './lib/access';
 export * from './lib/search-terms';
 export * from './lib/pricing';
+export * from './lib/availability';

@@ -1,4 +1,5 @@
 import type { MoneyString } from './common';
+import type { InboundOutlook, ProductAvailability } from './availability';
 import type { NextBreak, PriceBreakRow, PriceSource } from './pricing';
 
 export interface Product {
@@ -20,11 +21,16 @@ export interface Product {
   /** (list − unit) per unit at minOrderQty. */
   savingsPerUnit?: MoneyString;
   nextBreak?: NextBreak | null;
+  /** Units available now at the account's (or the default) warehouse. */
+  available?: number;
+  availability?: ProductAvailability;
 }
 
 /** A product with its price table for the account (GET /api/products/:id). */
 export interface ProductDetail extends Product {
   priceBreaks?: PriceBreakRow[];
+  /** Inbound supply not yet promised, in expected-date order. */
+  inbound?: InboundOutlook[];
 }
 
 export interface ProductQuery {

@@ -1,0 +1,165 @@
+import type { IsoDate, IsoInstant } from './common';
+
+export interface Warehouse {
+  code: string;
+  name: string;
+  /** IANA time zone, e.g. `America/Chicago`. Cut-off and order day are read in it. */
+  timeZone: string;
+  /** `HH:MM`, 24 h, local: orders at or after it count from the next business day. */
+  cutoffTime: string;
+  /** Business days from the order day to dispatch. */
+  handlingDays: number;
+  /** Business days from dispatch to delivery. */
+  transitDays: number;
+  /** The warehouse used when neither the request nor the account names one. */
+  isDefault: boolean;
+  version: number;
+}
+
+export interface CreateWarehouseRequest {
+  code: string;
+  name: string;
+  timeZone: string;
+  cutoffTime: string;
+  handlingDays: number;
+  transitDays: number;
+  isDefault?: boolean;
+}
+
+export type UpdateWarehouseRequest = Partial<Omit<CreateWarehouseRequest, 'code'>>;
+
+/** GET/PUT /api/calendar/holidays: non-business days besides weekends, sorted. */
+export type HolidayList = IsoDate[];
+
+export interface StockLevel {
+  productId: string;
+  sku: string;
+  name: string;
+  warehouseCode: string;
+  onHand: number;
+  reserved: number;
+  /** onHand − reserved, never below 0. */
+  available: number;
+  /** Expected, not yet received inbound for this product and warehouse. */
+  inboundQty: number;
+  updatedAt: IsoInstant | null;
+}
+
+export interface StockQuery {
+  productId?: string;
+  warehouseCode?: string;
+  /** Product SKU or name search. */
+  search?: string;
+  /** Only rows whose available is at or below this. */
+  lowStock?: number;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface SetStockRequest {
+  onHand: number;
+}
+
+export type InboundStatus = 'expected' | 'received' | 'cancelled';
+
+export interface Inbound {
+  id: string;
+  productId: string;
+  sku: string;
+  name: string;
+  warehouseCode: string;
+  qty: number;
+  /** Units of this receipt already promised to order lines. */
+  allocated: number;
+  expectedDate: IsoDate;
+  status: InboundStatus;
+  receivedAt: IsoInstant | null;
+  version: number;
+}
+
+export interface InboundQuery {
+  productId?: string;
+  warehouseCode?: string;
+  status?: InboundStatus;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface CreateInboundRequest {
+  productId: string;
+  warehouseCode: string;
+  qty: number;
+  expectedDate: IsoDate;
+}
+
+/** PATCH /api/inbound/:id — only while expected; qty never below allocated. */
+export interface UpdateInboundRequest {
+  qty?: number;
+  expectedDate?: IsoDate;
+  status?: 'cancelled';
+}
+
+export type PromiseSource = 'stock' | 'inbound' | 'supplier';
+
+export interface PromiseSplit {
+  qty: number;
+  shipDate: IsoDate;
+  deliveryDate: IsoDate;
+  source: PromiseSource;
+}
+
+export interface PromiseLineRequest {
+  productId?: string;
+  sku?: string;
+  quantity: number;
+}
+
+export interface PromiseRequest {
+  accountId?: string;
+  /** The order instant to promise for; defaults to now. */
+  at?: IsoInstant;
+  warehouseCode?: string;
+  lines: PromiseLineRequest[];
+}
+
+export interface PromiseLine {
+  productId: string;
+  sku: string;
+  quantity: number;
+  /** Units available now (onHand − reserved) before this line. */
+  available: number;
+  /** false: units beyond available-to-promise will be refused at ordering. */
+  backorderable: boolean;
+  splits: PromiseSplit[];
+}
+
+export interface PromiseDates {
+  shipDate: IsoDate;
+  deliveryDate: IsoDate;
+}
+
+export interface PromiseResponse {
+  warehouseCode: string;
+  /** T0: the order day the promise counts from. */
+  orderDate: IsoDate;
+  lines: PromiseLine[];
+  /** Ship complete: the latest split of all lines. */
+  shipComplete: PromiseDates;
+}
+
+/** Carried by catalog items and product detail for the account's warehouse. */
+export interface ProductAvailability {
+  warehouseCode: string;
+  /** onHand − reserved now. */
+  available: number;
+  /** When one unit ordered now would ship (D0 if in stock). */
+  nextShipDate: IsoDate;
+  nextDeliveryDate: IsoDate;
+}
+
+/** Product detail only: what is coming, already net of units promised to orders. */
+export interface InboundOutlook {
+  qty: number;
+  expectedDate: IsoDate;
+  shipDate: IsoDate;
+}
