@@ -3,3 +3,4 @@ export * from './lib/access';
 export * from './lib/search-terms';
 export * from './lib/pricing';
 export * from './lib/availability';
+export * from './lib/orders';
