@@ -5,3 +5,4 @@ export * from './lib/catalog';
 export * from './lib/audit';
 export * from './lib/pricing';
 export * from './lib/availability';
+export * from './lib/orders';

@@ -1,0 +1,244 @@
+import type { PromiseDates, PromiseSplit } from './availability';
+import type { IsoDate, IsoInstant, MoneyString } from './common';
+
+export type OrderStatus =
+  | 'pending_approval'
+  | 'on_hold'
+  | 'confirmed'
+  | 'picking'
+  | 'packed'
+  | 'partially_shipped'
+  | 'shipped'
+  | 'delivered'
+  | 'cancelled'
+  | 'rejected';
+
+/** `portal`, `phone`, `api`, `csv`, or a named integration. */
+export type OrderChannel = string;
+
+// ---- cart ----------------------------------------------------------------------
+
+export interface CartLinePromise {
+  splits: PromiseSplit[];
+  shipComplete: PromiseDates;
+}
+
+export interface CartLine {
+  productId: string;
+  sku: string;
+  name: string;
+  unit: string;
+  quantity: number;
+  minOrderQty: number;
+  orderMultiple: number;
+  listPrice: MoneyString;
+  unitPrice: MoneyString;
+  lineTotal: MoneyString;
+  promise: CartLinePromise;
+  /** Why the line cannot be ordered as it stands (product withdrawn, below minimum, …), else null. */
+  problem: string | null;
+}
+
+export interface Cart {
+  accountId: string;
+  currency: string;
+  warehouseCode: string;
+  lines: CartLine[];
+  subtotal: MoneyString;
+  /** Ship complete: the latest split of every line. */
+  shipComplete: PromiseDates | null;
+  updatedAt: IsoInstant | null;
+}
+
+export interface SetCartLineRequest {
+  quantity: number;
+}
+
+export interface QuickOrderRequest {
+  lines: { sku: string; quantity: number }[];
+}
+
+/** The outcome of each row of a quick order or CSV import. */
+export interface QuickOrderRowResult {
+  /** 1-based row (CSV) or line index (JSON). */
+  row: number;
+  sku: string | null;
+  quantity: number | null;
+  status: 'added' | 'error';
+  reason: string | null;
+}
+
+export interface QuickOrderResult {
+  cart: Cart;
+  rows: QuickOrderRowResult[];
+  added: number;
+  failed: number;
+}
+
+// ---- templates -----------------------------------------------------------------
+
+export interface OrderTemplateLine {
+  productId: string;
+  sku: string;
+  name: string;
+  quantity: number;
+}
+
+export interface OrderTemplate {
+  id: string;
+  name: string;
+  lines: OrderTemplateLine[];
+  createdAt: IsoInstant;
+  updatedAt: IsoInstant;
+}
+
+export interface CreateTemplateRequest {
+  name: string;
+  /** The lines; or `fromCart: true`, or `fromOrderId`. */
+  lines?: { productId: string; quantity: number }[];
+  fromCart?: boolean;
+  fromOrderId?: string;
+}
+
+export interface UpdateTemplateRequest {
+  name?: string;
+  lines?: { productId: string; quantity: number }[];
+}
+
+// ---- orders --------------------------------------------------------------------
+
+export interface PlaceOrderRequest {
+  /** Staff placing for an account (channel `phone`). */
+  accountId?: string;
+  /** Without lines, the cart's lines are ordered and the cart emptied. */
+  lines?: { productId?: string; sku?: string; quantity: number }[];
+  shippingAddressId: string;
+  poNumber?: string;
+  requestedDeliveryDate?: IsoDate;
+  shipComplete: boolean;
+  notes?: string;
+  /** The subtotal the buyer saw; a different repriced subtotal answers 409 with the new prices. */
+  expectedSubtotal?: MoneyString;
+}
+
+export interface OrderLine {
+  id: string;
+  productId: string;
+  sku: string;
+  name: string;
+  quantity: number;
+  unitPrice: MoneyString;
+  lineTotal: MoneyString;
+  promise: { splits: PromiseSplit[] };
+  requestedDate: IsoDate | null;
+  /** The delivery date first promised at placement (reports measure on-time against it). */
+  firstPromisedDate: IsoDate;
+  currentPromisedDate: IsoDate;
+  /** Units reserved from stock or allocated from inbound for this line. */
+  allocated: number;
+  shipped: number;
+}
+
+export interface ShipmentLine {
+  orderLineId: string;
+  quantity: number;
+}
+
+export interface Shipment {
+  id: string;
+  carrier: string;
+  trackingNumber: string;
+  shippedAt: IsoInstant;
+  deliveredAt: IsoInstant | null;
+  lines: ShipmentLine[];
+}
+
+export interface OrderEvent {
+  at: IsoInstant;
+  by: { id: string; name: string } | null;
+  from: OrderStatus | null;
+  to: OrderStatus | null;
+  /** What happened besides a status change, e.g. `repromised`. */
+  kind: string;
+  reason: string | null;
+}
+
+export interface OrderSummary {
+  id: string;
+  number: string;
+  accountId: string;
+  accountCode: string;
+  accountName: string;
+  status: OrderStatus;
+  channel: OrderChannel;
+  externalRef: string | null;
+  poNumber: string | null;
+  subtotal: MoneyString;
+  currency: string;
+  lineCount: number;
+  placedAt: IsoInstant;
+  placedBy: { id: string; name: string } | null;
+  warehouseCode: string;
+  shipComplete: boolean;
+  paidAt: IsoInstant | null;
+}
+
+export interface Order extends OrderSummary {
+  shippingAddress: {
+    id: string;
+    label: string;
+    line1: string;
+    line2: string | null;
+    city: string;
+    region: string | null;
+    postcode: string;
+    country: string;
+  };
+  requestedDeliveryDate: IsoDate | null;
+  notes: string | null;
+  lines: OrderLine[];
+  shipments: Shipment[];
+  events: OrderEvent[];
+}
+
+export interface OrderQuery {
+  status?: OrderStatus;
+  accountId?: string;
+  channel?: string;
+  /** Placed on or after this date (deployment time zone). */
+  from?: IsoDate;
+  /** Placed on or before this date. */
+  to?: IsoDate;
+  search?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface OrderReasonRequest {
+  reason?: string;
+}
+
+/** One ordered unit range not yet shipped (GET /api/orders/open-lines). */
+export interface OpenOrderLine {
+  orderId: string;
+  orderNumber: string;
+  orderLineId: string;
+  productId: string;
+  sku: string;
+  name: string;
+  ordered: number;
+  shipped: number;
+  open: number;
+  currentPromisedDate: IsoDate;
+  status: OrderStatus;
+}
+
+/** Checkout facts shown before committing. */
+export interface CreditStatus {
+  accountId: string;
+  creditLimit: MoneyString;
+  creditExposure: MoneyString;
+  availableCredit: MoneyString;
+  paymentTerms: string;
+  onHold: boolean;
+}
