@@ -35,6 +35,8 @@ test.describe('pricing', () => {
   test('account manager adds a product break on Gold and the ACME buyer sees the new price', async ({
     page,
   }) => {
+    // Two roles, two viewports and a reload each: longer than one page's journey.
+    test.slow();
     await login(page, 'am@tradecounter.test');
     await page.getByRole('link', { name: 'Catalog' }).click();
     const listCents = await listPriceOf(page);

@@ -15,7 +15,11 @@ export class AuditController {
 
   @Get()
   @Roles('manager', 'admin', 'account_manager')
-  @ApiOperation({ summary: 'Change history; account managers see their own accounts only' })
+  @ApiOperation({
+    summary: 'Change history',
+    description:
+      "Newest first. Account managers see their own accounts' changes and the price tiers' (shared by all accounts); managers and admins see everything.",
+  })
   list(@CurrentUser() actor: AuthUser, @Query() query: AuditQueryDto): Promise<Page<AuditEntry>> {
     return this.audit.list(
       actor,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { Brackets, EntityManager, Repository } from 'typeorm';
 import type { PageRequest } from '../common/http/pagination.dto';
 import { AuditEntryEntity } from './audit-entry.entity';
 
@@ -8,8 +8,10 @@ export interface AuditFilter {
   entity?: string;
   entityId?: string;
   accountId?: string;
-  /** Only entries about accounts managed by this user (account managers). */
+  /** Only entries about accounts managed by this user (account managers)… */
   managedBy?: string;
+  /** …or about these kinds of record that belong to no account (with managedBy). */
+  sharedEntities?: readonly string[];
 }
 
 export interface AuditRow extends AuditEntryEntity {
@@ -42,10 +44,17 @@ export class AuditRepository {
     if (filter.entity) query.andWhere('a.entity = :entity', { entity: filter.entity });
     if (filter.entityId) query.andWhere('a.entity_id = :entityId', { entityId: filter.entityId });
     if (filter.accountId) query.andWhere('a.account_id = :accountId', { accountId: filter.accountId });
-    if (filter.managedBy) {
-      query.andWhere('a.account_id IN (SELECT id FROM accounts WHERE account_manager_id = :managedBy)', {
-        managedBy: filter.managedBy,
-      });
+    const { managedBy, sharedEntities = [] } = filter;
+    if (managedBy) {
+      query.andWhere(
+        new Brackets((scope) => {
+          scope.where('a.account_id IN (SELECT id FROM accounts WHERE account_manager_id = :managedBy)', {
+            managedBy,
+          });
+          if (sharedEntities.length > 0)
+            scope.orWhere('(a.account_id IS NULL AND a.entity IN (:...sharedEntities))', { sharedEntities });
+        }),
+      );
     }
     const [{ entities, raw }, total] = await Promise.all([query.getRawAndEntities(), query.getCount()]);
     const rows = entities.map((entity, index) => ({

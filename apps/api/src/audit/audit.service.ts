@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { AuditEntry, Page } from '@tradecounter/contracts';
+import type { AuditedEntity, AuditEntry, Page } from '@tradecounter/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { pageOf, PageRequest } from '../common/http/pagination.dto';
 import { AuditFilter, AuditRepository, AuditRow } from './audit.repository';
@@ -13,7 +13,19 @@ export interface AuditRecord {
   action: 'create' | 'update' | 'delete';
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  /**
+   * Fields an update keeps on both sides even when they did not change,
+   * because they say which thing changed (a contract price's product and window).
+   */
+  keep?: readonly string[];
 }
+
+/**
+ * Records no account owns that every account manager works with: they may
+ * read these entries besides their own accounts'. Any of them may put an
+ * account on any tier, so each needs to see how a tier came to be.
+ */
+const SHARED_WITH_ACCOUNT_MANAGERS: readonly AuditedEntity[] = ['price_tier'];
 
 /**
  * The one audit trail every context writes to, inside the transaction of
@@ -24,22 +36,37 @@ export class AuditService {
   constructor(private readonly repository: AuditRepository) {}
 
   async record(manager: EntityManager, record: AuditRecord): Promise<void> {
-    const { before, after } =
-      record.action === 'update' ? changedFields(record.before, record.after) : record;
-    if (record.action === 'update' && Object.keys(after ?? {}).length === 0) return;
-    await this.repository.insert(manager, { ...record, before, after });
+    const entry = entryOf(record);
+    if (entry) await this.repository.insert(manager, entry);
   }
 
   async list(
     actor: AuthUser,
-    filter: Omit<AuditFilter, 'managedBy'>,
+    filter: Omit<AuditFilter, 'managedBy' | 'sharedEntities'>,
     page: PageRequest,
   ): Promise<Page<AuditEntry>> {
     const scoped: AuditFilter =
-      actor.role === 'account_manager' ? { ...filter, managedBy: actor.id } : filter;
+      actor.role === 'account_manager'
+        ? { ...filter, managedBy: actor.id, sharedEntities: SHARED_WITH_ACCOUNT_MANAGERS }
+        : filter;
     const [rows, total] = await this.repository.list(scoped, page);
     return pageOf(rows.map(toAuditEntry), total, page);
   }
+}
+
+/**
+ * The entry a change makes: an update keeps only the fields that changed
+ * (and those it must `keep`), and makes none when nothing changed.
+ */
+export function entryOf({ keep = [], ...record }: AuditRecord): Omit<AuditRecord, 'keep'> | null {
+  if (record.action !== 'update') return record;
+  const changed = changedFields(record.before, record.after);
+  if (Object.keys(changed.after).length === 0) return null;
+  return {
+    ...record,
+    before: { ...pick(record.before, keep), ...changed.before },
+    after: { ...pick(record.after, keep), ...changed.after },
+  };
 }
 
 /** Keeps only the fields that changed, so each entry reads as "field: before → after". */
@@ -58,6 +85,10 @@ export function changedFields(
     }
   }
   return { before: changedBefore, after: changedAfter };
+}
+
+function pick(value: Record<string, unknown> | null, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((key) => value && key in value).map((key) => [key, value?.[key]]));
 }
 
 function toAuditEntry(row: AuditRow): AuditEntry {

@@ -37,10 +37,11 @@ export class ContractPricesRepository {
     if (ids.length > 0) await tx.getRepository(ContractPriceEntity).delete(ids);
   }
 
-  async productExists(productId: string): Promise<boolean> {
-    const rows = (await this.dataSource.query('SELECT 1 FROM products WHERE id = $1', [
-      productId,
-    ])) as unknown[];
-    return rows.length > 0;
+  /** The product's SKU, or null when there is no such product. */
+  async productSku(productId: string): Promise<string | null> {
+    const rows = (await this.dataSource.query('SELECT sku FROM products WHERE id = $1', [productId])) as {
+      sku: string;
+    }[];
+    return rows[0]?.sku ?? null;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { ContractPrice } from '@tradecounter/contracts';
+import type { ContractPrice, ContractPriceAuditState } from '@tradecounter/contracts';
 import { canEditAccount, normaliseMoney } from '@tradecounter/domain';
 import { AccountsService } from '../accounts/accounts.service';
 import { AuditService } from '../audit/audit.service';
@@ -8,6 +8,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { badRequest, conflict, forbidden, notFound } from '../common/http/problem';
 import type { ContractPriceEntity } from './contract-price.entity';
 import { ContractPricesRepository } from './contract-prices.repository';
+import { PriceCalculator } from './price-calculator';
 import type { SetContractPriceDto } from './dto/contract-price.dto';
 
 /** Two windows overlap unless one ends before the other starts (empty validTo: open-ended). */
@@ -20,6 +21,14 @@ export function windowsOverlap(
   return !aEndsBefore && !bEndsBefore;
 }
 
+/** Which window of which product an entry is about: kept in every entry, changed or not. */
+const WINDOW_FIELDS = [
+  'productId',
+  'sku',
+  'validFrom',
+  'validTo',
+] as const satisfies readonly (keyof ContractPriceAuditState)[];
+
 /** An account's negotiated prices: one window per start date, never overlapping. */
 @Injectable()
 export class ContractPricesService {
@@ -28,6 +37,7 @@ export class ContractPricesService {
     private readonly accounts: AccountsService,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    private readonly calculator: PriceCalculator,
   ) {}
 
   async list(actor: AuthUser, accountId: string): Promise<ContractPrice[]> {
@@ -49,7 +59,8 @@ export class ContractPricesService {
         { field: 'validTo', message: 'is before validFrom' },
       ]);
     }
-    if (!(await this.prices.productExists(productId))) throw notFound('Product');
+    const sku = await this.prices.productSku(productId);
+    if (sku === null) throw notFound('Product');
     const unitPrice = normaliseMoney(body.unitPrice);
     await this.dataSource.transaction(async (tx) => {
       await this.prices.lockScope(tx, accountId, productId);
@@ -75,10 +86,12 @@ export class ContractPricesService {
         entityId: productId,
         accountId,
         action: replaced ? 'update' : 'create',
-        before: replaced ? plain(replaced) : null,
-        after: { productId, unitPrice, ...window },
+        before: replaced ? audited(replaced, sku) : null,
+        after: { productId, sku, unitPrice, ...window } satisfies ContractPriceAuditState,
+        keep: WINDOW_FIELDS,
       });
     });
+    this.calculator.forgetAccount(accountId);
     return this.prices.list(accountId);
   }
 
@@ -96,6 +109,7 @@ export class ContractPricesService {
         (price) => !validFrom || price.validFrom === validFrom,
       );
       if (doomed.length === 0) throw notFound('Contract price');
+      const sku = await this.prices.productSku(productId);
       await this.prices.delete(
         tx,
         doomed.map((price) => price.id),
@@ -107,11 +121,12 @@ export class ContractPricesService {
           entityId: productId,
           accountId,
           action: 'delete',
-          before: plain(price),
+          before: audited(price, sku),
           after: null,
         });
       }
     });
+    this.calculator.forgetAccount(accountId);
     return this.prices.list(accountId);
   }
 
@@ -121,9 +136,10 @@ export class ContractPricesService {
   }
 }
 
-function plain(price: ContractPriceEntity): Record<string, unknown> {
+function audited(price: ContractPriceEntity, sku: string | null): ContractPriceAuditState {
   return {
     productId: price.productId,
+    sku,
     unitPrice: price.unitPrice,
     validFrom: price.validFrom,
     validTo: price.validTo,

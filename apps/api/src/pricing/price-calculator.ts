@@ -13,6 +13,9 @@ import {
   PriceLineInput,
   validContractPrice,
 } from '@tradecounter/domain';
+import type { EntityManager } from 'typeorm';
+import { ChangeNotices } from '../common/change-notices';
+import { TtlCache } from '../common/ttl-cache';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { PricingContextRepository, PricingContextRow } from './pricing-context.repository';
@@ -34,6 +37,25 @@ export interface PriceBook {
   table(product: PricedProduct): PriceBreakRow[];
 }
 
+/** Where a price book's data comes from. */
+export interface PriceBookSource {
+  /**
+   * Read the database now, in this transaction: what an order must do, so it
+   * is priced with exactly what is committed. Without it the book may come
+   * from a cache up to CONTEXT_TTL_MS old (see below).
+   */
+  manager?: EntityManager;
+}
+
+/**
+ * How long an account's pricing context is reused for display (catalog,
+ * product page, quote). Every catalog page and quote needs it and it changes
+ * rarely, so reusing it saves a round trip on each; a change made through
+ * this process evicts at once, one made through another API instance shows
+ * within this time. Orders always read fresh (PriceBookSource.manager).
+ */
+const CONTEXT_TTL_MS = 2_000;
+
 /**
  * The one place prices are computed. It loads an account's pricing data for
  * a set of products in one query and applies the pure rules of libs/domain.
@@ -42,12 +64,19 @@ export interface PriceBook {
 @Injectable()
 export class PriceCalculator {
   private readonly dateFormat: Intl.DateTimeFormat;
+  /** Price books per account, per pricing date. */
+  private readonly books = new TtlCache<string, Map<string, PriceBook>>(CONTEXT_TTL_MS, 1_000);
+  /** Bumped by every eviction, so a load that raced a change is not kept. */
+  private generation = 0;
 
   constructor(
     private readonly context: PricingContextRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    changes: ChangeNotices,
   ) {
     this.dateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: config.timeZone });
+    // The account's tier decides its prices.
+    changes.on('account', (accountId) => this.forgetAccount(accountId));
   }
 
   get currency(): string {
@@ -59,27 +88,62 @@ export class PriceCalculator {
     return this.dateFormat.format(now);
   }
 
-  async priceBook(accountId: string | null, productIds: string[], date = this.today()): Promise<PriceBook> {
-    const context = accountId ? await this.context.load(accountId, productIds, date) : undefined;
+  async priceBook(
+    accountId: string | null,
+    productIds: string[],
+    date = this.today(),
+    source: PriceBookSource = {},
+  ): Promise<PriceBook> {
+    if (!accountId) return new AccountPriceBook(null, date, undefined);
+    if (!source.manager) return this.cachedBook(accountId, date);
+    const context = await this.context.load(accountId, productIds, date, source.manager);
     return new AccountPriceBook(accountId, date, context);
+  }
+
+  /** After a change to one account's prices (its tier, its contract prices) commits. */
+  forgetAccount(accountId: string): void {
+    this.generation++;
+    this.books.evict(accountId);
+  }
+
+  /** After a change to a tier (discount, breaks, fixed prices) commits: it may price any account. */
+  forgetAll(): void {
+    this.generation++;
+    this.books.clear();
+  }
+
+  /** The account's whole pricing context (every product), built once and reused for display. */
+  private async cachedBook(accountId: string, date: string): Promise<PriceBook> {
+    const byDate = this.books.get(accountId);
+    const cached = byDate?.get(date);
+    if (cached) return cached;
+    const generation = this.generation;
+    const book = new AccountPriceBook(accountId, date, await this.context.load(accountId, null, date));
+    if (generation === this.generation) {
+      if (byDate) byDate.set(date, book);
+      else this.books.set(accountId, new Map([[date, book]]));
+    }
+    return book;
   }
 }
 
 class AccountPriceBook implements PriceBook {
   private readonly fixed: Map<string, bigint>;
   private readonly contracts: Map<string, ContractPrice[]>;
-  private readonly breaks: VolumeBreak[];
+  private readonly tierWideBreaks: VolumeBreak[] = [];
+  private readonly productBreaks = new Map<string, VolumeBreak[]>();
 
   constructor(
     readonly accountId: string | null,
     readonly date: string,
     private readonly context: PricingContextRow | undefined,
   ) {
-    // numeric(5,2) arrives as "5.00"; the explanation says "5".
-    this.breaks = (context?.breaks ?? []).map((entry) => ({
-      ...entry,
-      discountPercent: formatPercent(parsePercent(entry.discountPercent)),
-    }));
+    for (const entry of context?.breaks ?? []) {
+      // numeric(5,2) arrives as "5.00"; the explanation says "5".
+      const row = { ...entry, discountPercent: formatPercent(parsePercent(entry.discountPercent)) };
+      if (row.productId === null) this.tierWideBreaks.push(row);
+      else this.productBreaks.set(row.productId, [...(this.productBreaks.get(row.productId) ?? []), row]);
+    }
     this.fixed = new Map(
       (context?.fixedPrices ?? []).map((row) => [row.productId, parseMoney(row.unitPrice)]),
     );
@@ -102,7 +166,7 @@ class AccountPriceBook implements PriceBook {
       { minQty: product.minOrderQty, unitPrice: formatMoney(first.unitPrice), source: first.source },
     ];
     if (validContractPrice(input.contractPrices, input.date)) return rows;
-    for (const candidate of applicableBreaks(this.breaks, product.id)) {
+    for (const candidate of applicableBreaks(this.breaksFor(product.id), product.id)) {
       if (candidate.minQty <= product.minOrderQty) continue;
       const priced = priceLine({ ...input, quantity: candidate.minQty });
       rows.push({
@@ -112,6 +176,11 @@ class AccountPriceBook implements PriceBook {
       });
     }
     return rows;
+  }
+
+  /** The breaks that can apply to the product: its own, else the tier-wide ones (libs/domain picks). */
+  private breaksFor(productId: string): VolumeBreak[] {
+    return this.productBreaks.get(productId) ?? this.tierWideBreaks;
   }
 
   private input(product: PricedProduct, quantity: number): PriceLineInput {
@@ -125,7 +194,7 @@ class AccountPriceBook implements PriceBook {
         ? {
             discountPercent: tier.discountPercent,
             fixedPrice: this.fixed.get(product.id) ?? null,
-            breaks: this.breaks,
+            breaks: this.breaksFor(product.id),
           }
         : null,
       contractPrices: this.contracts.get(product.id) ?? [],

@@ -82,12 +82,13 @@ export class PriceTiersRepository {
     }
   }
 
-  async existingProductIds(ids: string[]): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    const rows = (await this.dataSource.query('SELECT id FROM products WHERE id = ANY($1::uuid[])', [
+  /** The SKU of each of these products that exists, by id. */
+  async productSkus(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = (await this.dataSource.query('SELECT id, sku FROM products WHERE id = ANY($1::uuid[])', [
       ids,
-    ])) as { id: string }[];
-    return new Set(rows.map((row) => row.id));
+    ])) as { id: string; sku: string }[];
+    return new Map(rows.map((row) => [row.id, row.sku]));
   }
 
   findFixedPrice(tx: EntityManager, tierId: string, productId: string): Promise<TierFixedPriceEntity | null> {

@@ -1,6 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { PriceTier, PriceTierSummary, VolumeBreakInput } from '@tradecounter/contracts';
+import type {
+  AuditedBreak,
+  PriceTier,
+  PriceTierAuditState,
+  PriceTierSummary,
+  VolumeBreakInput,
+} from '@tradecounter/contracts';
 import { normaliseMoney } from '@tradecounter/domain';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
@@ -8,6 +14,7 @@ import { badRequest, conflict, notFound, ProblemException } from '../common/http
 import type { CreatePriceTierDto, UpdatePriceTierDto } from './dto/price-tier.dto';
 import { PriceTierEntity } from './price-tier.entity';
 import { PriceTiersRepository } from './price-tiers.repository';
+import { PriceCalculator } from './price-calculator';
 
 /** `"<version>"`: the tier's ETag, bumped by any change to it, its breaks or fixed prices. */
 export const tierEtag = (version: number) => `"${version}"`;
@@ -23,6 +30,7 @@ export class PriceTiersService {
     private readonly tiers: PriceTiersRepository,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    private readonly calculator: PriceCalculator,
   ) {}
 
   list(): Promise<PriceTierSummary[]> {
@@ -80,8 +88,8 @@ export class PriceTiersService {
   ): Promise<PriceTier> {
     checkBreaks(breaks);
     const productIds = [...new Set(breaks.flatMap((entry) => (entry.productId ? [entry.productId] : [])))];
-    const known = await this.tiers.existingProductIds(productIds);
-    const unknown = breaks.findIndex((entry) => entry.productId !== null && !known.has(entry.productId));
+    const skus = await this.tiers.productSkus(productIds);
+    const unknown = breaks.findIndex((entry) => entry.productId !== null && !skus.has(entry.productId));
     if (unknown >= 0)
       throw badRequest('A break names a product that does not exist', [
         { field: `[${unknown}].productId`, message: 'is not a known product' },
@@ -94,8 +102,8 @@ export class PriceTiersService {
         actor,
         id,
         'update',
-        { breaks: before.map(plainBreak) },
-        { breaks: breaks.map(plainBreak) },
+        { breaks: before.map((entry) => auditedBreak(entry, entry.sku)) },
+        { breaks: breaks.map((entry) => auditedBreak(entry, entry.productId && skus.get(entry.productId))) },
       );
     });
     return this.get(id);
@@ -108,7 +116,8 @@ export class PriceTiersService {
     unitPrice: string,
     ifMatch: string | undefined,
   ): Promise<PriceTier> {
-    if ((await this.tiers.existingProductIds([productId])).size === 0) throw notFound('Product');
+    const sku = (await this.tiers.productSkus([productId])).get(productId);
+    if (!sku) throw notFound('Product');
     const price = normaliseMoney(unitPrice);
     await this.change(id, ifMatch, false, async (tx) => {
       const existing = await this.tiers.findFixedPrice(tx, id, productId);
@@ -118,8 +127,8 @@ export class PriceTiersService {
         actor,
         id,
         'update',
-        { fixedPrice: { productId, unitPrice: existing?.unitPrice ?? null } },
-        { fixedPrice: { productId, unitPrice: price } },
+        { fixedPrice: { productId, sku, unitPrice: existing?.unitPrice ?? null } },
+        { fixedPrice: { productId, sku, unitPrice: price } },
       );
     });
     return this.get(id);
@@ -134,13 +143,14 @@ export class PriceTiersService {
     await this.change(id, ifMatch, false, async (tx) => {
       const existing = await this.tiers.findFixedPrice(tx, id, productId);
       if (!existing || !(await this.tiers.deleteFixedPrice(tx, id, productId))) throw notFound('Fixed price');
+      const sku = (await this.tiers.productSkus([productId])).get(productId) ?? null;
       await this.record(
         tx,
         actor,
         id,
         'update',
-        { fixedPrice: { productId, unitPrice: existing.unitPrice } },
-        { fixedPrice: { productId, unitPrice: null } },
+        { fixedPrice: { productId, sku, unitPrice: existing.unitPrice } },
+        { fixedPrice: { productId, sku, unitPrice: null } },
       );
     });
     return this.get(id);
@@ -176,6 +186,7 @@ export class PriceTiersService {
       await work(tx, tier);
       await this.tiers.touch(tx, id);
     });
+    this.calculator.forgetAll();
   }
 
   private async requireFreeName(name: string, exceptId?: string): Promise<void> {
@@ -190,8 +201,8 @@ export class PriceTiersService {
     actor: AuthUser,
     id: string,
     action: 'create' | 'update',
-    before: Record<string, unknown> | null,
-    after: Record<string, unknown>,
+    before: PriceTierAuditState | null,
+    after: PriceTierAuditState,
   ) {
     return this.audit.record(tx, {
       actorId: actor.id,
@@ -227,6 +238,12 @@ function trim(percent: string): string {
   return percent.includes('.') ? percent.replace(/\.?0+$/, '') : percent;
 }
 
-function plainBreak(entry: VolumeBreakInput): VolumeBreakInput {
-  return { productId: entry.productId, minQty: entry.minQty, discountPercent: trim(entry.discountPercent) };
+/** A break as the trail keeps it, named by SKU so it reads well after the product leaves the tier. */
+function auditedBreak(entry: VolumeBreakInput, sku: string | null | undefined): AuditedBreak {
+  const plain = {
+    productId: entry.productId,
+    minQty: entry.minQty,
+    discountPercent: trim(entry.discountPercent),
+  };
+  return entry.productId ? { ...plain, sku: sku ?? null } : plain;
 }

@@ -1,7 +1,7 @@
+import { TtlCache } from '../common/ttl-cache';
 import type { UserEntity } from './user.entity';
 
 const TTL_MS = 2_000;
-const MAX_ENTRIES = 10_000;
 
 /**
  * Every authenticated request needs its user (active? token version?).
@@ -10,24 +10,17 @@ const MAX_ENTRIES = 10_000;
  * instance sees a deactivation or new password within the TTL.
  */
 export class UserCache {
-  private readonly entries = new Map<string, { user: UserEntity; expiresAt: number }>();
+  private readonly entries = new TtlCache<string, UserEntity>(TTL_MS);
 
   get(id: string, now = Date.now()): UserEntity | undefined {
-    const entry = this.entries.get(id);
-    if (!entry) return undefined;
-    if (entry.expiresAt <= now) {
-      this.entries.delete(id);
-      return undefined;
-    }
-    return entry.user;
+    return this.entries.get(id, now);
   }
 
   set(user: UserEntity, now = Date.now()): void {
-    if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    this.entries.set(user.id, { user, expiresAt: now + TTL_MS });
+    this.entries.set(user.id, user, now);
   }
 
   evict(id: string): void {
-    this.entries.delete(id);
+    this.entries.evict(id);
   }
 }

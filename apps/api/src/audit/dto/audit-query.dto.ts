@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import type { AuditedEntity, AuditQuery } from '@tradecounter/contracts';
 import { PageQueryDto } from '../../common/http/pagination.dto';
 
 export const AUDITED_ENTITIES = [
@@ -9,13 +10,21 @@ export const AUDITED_ENTITIES = [
   'product',
   'price_tier',
   'contract_price',
-] as const;
+  'warehouse',
+  'holiday_calendar',
+  'stock',
+  'inbound',
+] as const satisfies readonly AuditedEntity[];
 
-export class AuditQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: AUDITED_ENTITIES })
+export class AuditQueryDto extends PageQueryDto implements AuditQuery {
+  @ApiPropertyOptional({
+    enum: AUDITED_ENTITIES,
+    description:
+      "With entityId, one record's history; price_tier and a tier's id: the tier's settings, breaks and fixed prices",
+  })
   @IsOptional()
   @IsIn(AUDITED_ENTITIES)
-  entity?: string;
+  entity?: AuditedEntity;
 
   @ApiPropertyOptional()
   @IsOptional()

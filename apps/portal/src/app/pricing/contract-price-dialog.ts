@@ -20,7 +20,7 @@ import { fieldError } from '../shared/form-errors';
 import { toMoneyString } from '../shared/money-format';
 import { moneyValidator } from '../shared/money-validator';
 import { formProblemText, toProblem } from '../shared/problem';
-import { isoDate, parseIsoDate } from './price-labels';
+import { isoDate, parseIsoDate, withReadableDates } from './price-labels';
 import { PricingApi } from './pricing-api';
 import { ProductPicker, type ProductRef } from './product-picker';
 
@@ -205,7 +205,7 @@ export class ContractPriceDialog {
           this.saving.set(false);
           if (error instanceof HttpErrorResponse && error.status === 409) {
             const problem = toProblem(error);
-            this.conflict.set(problem.detail ?? problem.title);
+            this.conflict.set(withReadableDates(problem.detail ?? problem.title));
           }
           this.formError.set(formProblemText(error, this.form));
         },

@@ -1,11 +1,14 @@
 import {
+  afterRenderEffect,
   ChangeDetectionStrategy,
   Component,
   computed,
+  type ElementRef,
   inject,
   input,
   linkedSignal,
   signal,
+  viewChild,
 } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -61,9 +64,12 @@ import { TierSettingsForm } from './tier-settings-form';
       </header>
 
       @if (stale()) {
-        <div class="stale" role="alert">
+        <div class="stale" role="alert" #staleBanner>
           <mat-icon svgIcon="error" aria-hidden="true" />
-          <span>Someone else changed this tier — reload to see their changes.</span>
+          <span
+            >Someone else changed this tier meanwhile, so your change was not saved. Reload to see theirs,
+            then make yours again.</span
+          >
           <button mat-flat-button type="button" (click)="reload()">
             <mat-icon svgIcon="refresh" />Reload
           </button>
@@ -104,15 +110,19 @@ import { TierSettingsForm } from './tier-settings-form';
             (stale)="stale.set(true)"
           />
         </div>
-        <div class="tc-card">
-          <h2 class="card-title">Change history</h2>
+        <section class="tc-card" aria-labelledby="tier-history-title">
+          <h2 class="card-title" id="tier-history-title">Change history</h2>
+          <p class="card-intro tc-muted">
+            Who changed this tier's settings, breaks and fixed prices, and when.
+          </p>
           <tc-pricing-history
             [query]="{ entity: 'price_tier', entityId: v.value.id }"
             [version]="v.etag ?? v.value.updatedAt"
             [names]="names()"
-            [emptyMessage]="historyEmptyMessage()"
+            [pageSize]="25"
+            emptyMessage="Changes to this tier's discount, breaks and fixed prices will be listed here."
           />
-        </div>
+        </section>
       } @else if (loading()) {
         <div class="tc-card"><tc-loading-state label="Loading tier…" /></div>
       } @else if (problem(); as problem) {
@@ -131,6 +141,9 @@ import { TierSettingsForm } from './tier-settings-form';
     .card-title {
       font: var(--mat-sys-title-medium);
       padding: 16px 20px 0;
+    }
+    .card-intro {
+      margin: 4px 20px 0;
     }
     .stale {
       display: flex;
@@ -161,13 +174,8 @@ export class PriceTierPage {
   readonly loading = computed(() => this.loaded()?.loading ?? true);
   readonly problem = computed(() => this.loaded()?.problem);
   readonly stale = signal(false);
+  private readonly staleBanner = viewChild<ElementRef<HTMLElement>>('staleBanner');
   readonly canEdit = computed(() => this.auth.hasRole(['account_manager', 'admin']));
-  /** The audit API shows account managers only entries about their own accounts, and tier entries have none. */
-  readonly historyEmptyMessage = computed(() =>
-    this.auth.hasRole(['account_manager'])
-      ? 'No tier changes are visible to account managers yet; managers and administrators see the full history.'
-      : "Changes to this tier's discount, breaks and fixed prices will be listed here.",
-  );
   /** SKUs for the product ids the history carries. */
   readonly names = computed(() => {
     const tier = this.current()?.value;
@@ -176,6 +184,11 @@ export class PriceTierPage {
     for (const f of tier?.fixedPrices ?? []) names.set(f.productId, f.sku);
     return names;
   });
+
+  constructor() {
+    // The refused save may be far down the page: bring the banner into view.
+    afterRenderEffect(() => this.staleBanner()?.nativeElement.scrollIntoView({ block: 'nearest' }));
+  }
 
   saved(result: Versioned<PriceTier>): void {
     this.stale.set(false);

@@ -1,6 +1,15 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import type { AuditEntry, AuditQuery } from '@tradecounter/contracts';
 import { EmptyState } from '../shared/empty-state';
 import { ErrorState } from '../shared/error-state';
@@ -9,13 +18,10 @@ import { LoadingState } from '../shared/loading-state';
 import { type AuditNames, entrySummary, pricingChanges } from './pricing-audit-format';
 import { PricingApi } from './pricing-api';
 
-/** How many recent entries the pricing history reads. */
-const HISTORY_SIZE = 100;
-
 /** Who changed which price when: a tier's history, or the pricing changes of an account. */
 @Component({
   selector: 'tc-pricing-history',
-  imports: [DatePipe, EmptyState, ErrorState, LoadingState],
+  imports: [DatePipe, MatPaginatorModule, EmptyState, ErrorState, LoadingState],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../accounts/account-history.scss',
   template: `
@@ -25,7 +31,7 @@ const HISTORY_SIZE = 100;
     }
     @if (s?.problem; as problem) {
       <tc-error-state [problem]="problem" (retry)="retry()" />
-    } @else if (s?.value) {
+    } @else if (s?.value; as page) {
       @if (rows().length === 0) {
         <tc-empty-state icon="history" title="No changes recorded yet" [message]="emptyMessage()" />
       } @else {
@@ -56,6 +62,16 @@ const HISTORY_SIZE = 100;
           }
         </ol>
       }
+      @if (page.total > page.pageSize) {
+        <mat-paginator
+          [length]="page.total"
+          [pageIndex]="page.page - 1"
+          [pageSize]="page.pageSize"
+          [hidePageSize]="true"
+          (page)="changePage($event)"
+          aria-label="History pages"
+        />
+      }
     }
   `,
 })
@@ -68,16 +84,25 @@ export class PricingHistory {
   /** Which entries to keep (an account's history holds non-pricing changes too). */
   readonly keep = input<(entry: AuditEntry) => boolean>(() => true);
   readonly emptyMessage = input('Pricing changes will be listed here with who made them.');
+  /** Entries a page; older ones are a page turn away. */
+  readonly pageSize = input(100);
+  /** Back to the newest page whenever the query changes or something was saved. */
+  readonly page = linkedSignal({
+    source: () => ({ query: this.query(), version: this.version() }),
+    computation: () => 1,
+  });
   private readonly reloads = signal(0);
 
   private readonly request = computed(() => ({
     query: this.query(),
+    page: this.page(),
+    pageSize: this.pageSize(),
     version: this.version(),
     reload: this.reloads(),
   }));
   readonly state = toSignal(
-    loadOnEach(toObservable(this.request), ({ query }) =>
-      this.api.audit({ ...query, page: 1, pageSize: HISTORY_SIZE }),
+    loadOnEach(toObservable(this.request), ({ query, page, pageSize }) =>
+      this.api.audit({ ...query, page, pageSize }),
     ),
   );
   readonly rows = computed(() => {
@@ -89,6 +114,10 @@ export class PricingHistory {
       changes: pricingChanges(entry, names),
     }));
   });
+
+  changePage(event: PageEvent): void {
+    this.page.set(event.pageIndex + 1);
+  }
 
   retry(): void {
     this.reloads.update((n) => n + 1);

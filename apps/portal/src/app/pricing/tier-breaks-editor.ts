@@ -1,14 +1,4 @@
-import { HttpErrorResponse } from '@angular/common/http';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  effect,
-  inject,
-  input,
-  output,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormArray, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -17,11 +7,9 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import type { PriceTier } from '@tradecounter/contracts';
 import { fieldError } from '../shared/form-errors';
 import { problemMessage, toProblem } from '../shared/problem';
-import type { Versioned } from '../shared/versioned';
 import {
   applyProblemToRows,
   breakRow,
@@ -31,8 +19,8 @@ import {
   toBreakInputs,
 } from './break-rows';
 import { PercentPipe } from './percent.pipe';
-import { PricingApi } from './pricing-api';
 import { ProductPicker } from './product-picker';
+import { TierEditor } from './tier-editor';
 
 /**
  * The tier's volume breaks as editable rows; Save replaces the whole set
@@ -215,22 +203,14 @@ import { ProductPicker } from './product-picker';
     }
   `,
 })
-export class TierBreaksEditor {
-  private readonly api = inject(PricingApi);
-  private readonly snackBar = inject(MatSnackBar);
-  readonly tier = input.required<PriceTier>();
-  readonly etag = input<string | null>(null);
-  readonly readonly = input(false);
-  readonly saved = output<Versioned<PriceTier>>();
-  readonly stale = output();
-
+export class TierBreaksEditor extends TierEditor {
   readonly fieldError = fieldError;
   readonly rows = new FormArray<BreakRow>([]);
-  readonly saving = signal(false);
   readonly formError = signal('');
   readonly sorted = signal<PriceTier['breaks']>([]);
 
   constructor() {
+    super();
     effect(() => {
       const breaks = sortBreaks(this.tier().breaks);
       // Resetting reads the form's own state signals: never track them here.
@@ -272,20 +252,11 @@ export class TierBreaksEditor {
       this.formError.set('Fix the highlighted breaks before saving.');
       return;
     }
-    this.saving.set(true);
     this.formError.set('');
-    this.api.replaceBreaks(this.tier().id, toBreakInputs(this.rows), this.etag()).subscribe({
-      next: (result) => {
-        this.saving.set(false);
-        this.snackBar.open(`${result.value.name} breaks saved`, 'Dismiss');
-        this.saved.emit(result);
-      },
-      error: (error: unknown) => {
-        this.saving.set(false);
-        if (error instanceof HttpErrorResponse && error.status === 412) {
-          this.stale.emit();
-          return;
-        }
+    this.change(
+      this.api.replaceBreaks(this.tier().id, toBreakInputs(this.rows), this.etag()),
+      (saved) => `${saved.name} breaks saved`,
+      (error) => {
         const problem = toProblem(error);
         const unmatched = applyProblemToRows(problem, this.rows);
         this.formError.set(
@@ -296,6 +267,6 @@ export class TierBreaksEditor {
               : problemMessage(problem),
         );
       },
-    });
+    );
   }
 }

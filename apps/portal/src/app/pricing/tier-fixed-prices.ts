@@ -1,21 +1,18 @@
-import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, computed, viewChild } from '@angular/core';
+import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
-import type { FixedPrice, PriceTier } from '@tradecounter/contracts';
+import type { FixedPrice } from '@tradecounter/contracts';
 import { fieldError } from '../shared/form-errors';
 import { toMoneyString } from '../shared/money-format';
 import { moneyValidator } from '../shared/money-validator';
 import { MoneyPipe } from '../shared/money.pipe';
 import { problemMessage, toProblem } from '../shared/problem';
-import type { Versioned } from '../shared/versioned';
-import { PricingApi } from './pricing-api';
 import { ProductPicker, type ProductRef } from './product-picker';
+import { TierEditor } from './tier-editor';
 
 /** Products this tier sells at a set base price instead of its discount. */
 @Component({
@@ -48,7 +45,7 @@ import { ProductPicker, type ProductRef } from './product-picker';
           <input matInput formControlName="unitPrice" inputmode="decimal" />
           <mat-error>{{ fieldError(form.controls.unitPrice, 'Unit price') }}</mat-error>
         </mat-form-field>
-        <button mat-stroked-button type="submit" class="submit" [disabled]="busy()">
+        <button mat-stroked-button type="submit" class="submit" [disabled]="saving()">
           <mat-icon svgIcon="add" />Set fixed price
         </button>
       </form>
@@ -80,7 +77,7 @@ import { ProductPicker, type ProductRef } from './product-picker';
               <button
                 mat-icon-button
                 type="button"
-                [disabled]="busy()"
+                [disabled]="saving()"
                 (click)="remove(f)"
                 [attr.aria-label]="'Remove fixed price for ' + f.sku"
               >
@@ -119,17 +116,10 @@ import { ProductPicker, type ProductRef } from './product-picker';
     }
   `,
 })
-export class TierFixedPrices {
-  private readonly api = inject(PricingApi);
-  private readonly snackBar = inject(MatSnackBar);
-  readonly tier = input.required<PriceTier>();
-  readonly etag = input<string | null>(null);
-  readonly readonly = input(false);
-  readonly saved = output<Versioned<PriceTier>>();
-  readonly stale = output();
-
+export class TierFixedPrices extends TierEditor {
   readonly fieldError = fieldError;
-  readonly busy = signal(false);
+  /** Reset through the directive too, so a submitted form shows no errors once emptied. */
+  private readonly formDirective = viewChild(FormGroupDirective);
   readonly columns = computed(() => ['sku', 'name', 'list', 'unit', ...(this.readonly() ? [] : ['remove'])]);
   readonly form = new FormGroup({
     product: new FormControl<ProductRef | null>(null, Validators.required),
@@ -141,39 +131,29 @@ export class TierFixedPrices {
 
   add(): void {
     const { product, unitPrice } = this.form.getRawValue();
-    if (this.form.invalid || !product || this.busy()) {
+    if (this.form.invalid || !product || this.saving()) {
       this.form.markAllAsTouched();
       return;
     }
-    this.run(
+    this.change(
       this.api.setFixedPrice(this.tier().id, product.id, toMoneyString(unitPrice), this.etag()),
       () => {
-        this.form.reset();
+        this.formDirective()?.resetForm();
         return `Fixed price for ${product.sku} saved`;
       },
+      (error) => this.showProblem(error),
     );
   }
 
   remove(fixed: FixedPrice): void {
-    this.run(
+    this.change(
       this.api.deleteFixedPrice(this.tier().id, fixed.productId, this.etag()),
       () => `Fixed price for ${fixed.sku} removed`,
+      (error) => this.showProblem(error),
     );
   }
 
-  private run(request: ReturnType<PricingApi['setFixedPrice']>, done: () => string): void {
-    this.busy.set(true);
-    request.subscribe({
-      next: (result) => {
-        this.busy.set(false);
-        this.snackBar.open(done(), 'Dismiss');
-        this.saved.emit(result);
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        if (error instanceof HttpErrorResponse && error.status === 412) this.stale.emit();
-        else this.snackBar.open(problemMessage(toProblem(error)), 'Dismiss', { duration: 8000 });
-      },
-    });
+  private showProblem(error: unknown): void {
+    this.snackBar.open(problemMessage(toProblem(error)), 'Dismiss', { duration: 8000 });
   }
 }

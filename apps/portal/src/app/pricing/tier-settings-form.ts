@@ -1,26 +1,14 @@
-import { HttpErrorResponse } from '@angular/common/http';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  effect,
-  inject,
-  input,
-  output,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatSnackBar } from '@angular/material/snack-bar';
-import type { PriceTier, UpdatePriceTierRequest } from '@tradecounter/contracts';
+import type { UpdatePriceTierRequest } from '@tradecounter/contracts';
 import { fieldError } from '../shared/form-errors';
 import { formProblemText } from '../shared/problem';
-import type { Versioned } from '../shared/versioned';
-import { formatPercent } from './price-labels';
 import { percentValidator, toPercentString } from './percent-validator';
-import { PricingApi } from './pricing-api';
+import { formatPercent } from './price-labels';
+import { TierEditor } from './tier-editor';
 
 /** The tier's name and default discount, saved with If-Match. */
 @Component({
@@ -82,17 +70,8 @@ import { PricingApi } from './pricing-api';
     }
   `,
 })
-export class TierSettingsForm {
-  private readonly api = inject(PricingApi);
-  private readonly snackBar = inject(MatSnackBar);
-  readonly tier = input.required<PriceTier>();
-  readonly etag = input<string | null>(null);
-  readonly readonly = input(false);
-  readonly saved = output<Versioned<PriceTier>>();
-  readonly stale = output();
-
+export class TierSettingsForm extends TierEditor {
   readonly fieldError = fieldError;
-  readonly saving = signal(false);
   readonly formError = signal('');
   readonly form = inject(NonNullableFormBuilder).group({
     name: ['', [Validators.required, Validators.maxLength(60)]],
@@ -100,6 +79,7 @@ export class TierSettingsForm {
   });
 
   constructor() {
+    super();
     effect(() => {
       this.tier();
       this.readonly();
@@ -131,19 +111,11 @@ export class TierSettingsForm {
       this.form.markAsPristine();
       return;
     }
-    this.saving.set(true);
     this.formError.set('');
-    this.api.updateTier(tier.id, changes, this.etag()).subscribe({
-      next: (result) => {
-        this.saving.set(false);
-        this.snackBar.open(`${result.value.name} saved`, 'Dismiss');
-        this.saved.emit(result);
-      },
-      error: (error: unknown) => {
-        this.saving.set(false);
-        if (error instanceof HttpErrorResponse && error.status === 412) this.stale.emit();
-        else this.formError.set(formProblemText(error, this.form));
-      },
-    });
+    this.change(
+      this.api.updateTier(tier.id, changes, this.etag()),
+      (saved) => `${saved.name} saved`,
+      (error) => this.formError.set(formProblemText(error, this.form)),
+    );
   }
 }
