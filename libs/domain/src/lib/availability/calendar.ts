@@ -44,11 +44,28 @@ export function isBusinessDay(date: IsoDate, holidays: ReadonlySet<IsoDate>): bo
   return weekday !== 0 && weekday !== 6 && !holidays.has(date);
 }
 
+// Promises step through business days a lot (every split, every catalog
+// item): on day numbers, with the holidays converted once per set (a
+// holiday set is treated as immutable once passed in).
+const holidayDayNumbers = new WeakMap<ReadonlySet<IsoDate>, ReadonlySet<number>>();
+
+function dayNumbersOf(holidays: ReadonlySet<IsoDate>): ReadonlySet<number> {
+  let days = holidayDayNumbers.get(holidays);
+  if (!days) {
+    days = new Set([...holidays].filter((date) => ISO_DATE.test(date)).map(epochDay));
+    holidayDayNumbers.set(holidays, days);
+  }
+  return days;
+}
+
+function isBusinessDayNumber(day: number, holidays: ReadonlySet<number>): boolean {
+  const weekday = (((day + 4) % 7) + 7) % 7;
+  return weekday !== 0 && weekday !== 6 && !holidays.has(day);
+}
+
 /** The first business day strictly after `date`. */
 export function nextBusinessDay(date: IsoDate, holidays: ReadonlySet<IsoDate>): IsoDate {
-  let day = addCalendarDays(date, 1);
-  while (!isBusinessDay(day, holidays)) day = addCalendarDays(day, 1);
-  return day;
+  return addBusinessDays(date, 1, holidays);
 }
 
 /**
@@ -59,9 +76,14 @@ export function nextBusinessDay(date: IsoDate, holidays: ReadonlySet<IsoDate>): 
 export function addBusinessDays(date: IsoDate, days: number, holidays: ReadonlySet<IsoDate>): IsoDate {
   if (!Number.isInteger(days) || days < 0)
     throw new RangeError(`Business days must be a non-negative integer: ${days}`);
-  let day = date;
-  for (let step = 0; step < days; step++) day = nextBusinessDay(day, holidays);
-  return day;
+  if (days === 0) return date;
+  const holidayDays = dayNumbersOf(holidays);
+  let day = epochDay(date);
+  for (let step = 0; step < days; step++) {
+    do day++;
+    while (!isBusinessDayNumber(day, holidayDays));
+  }
+  return fromEpochDay(day);
 }
 
 /** Business days after `from` up to and including `to` (0 when `to <= from`). */
