@@ -13,7 +13,7 @@ import { BUYER, login, machine, PAGE_PATH, percentiles, round, writeResult } fro
 
 const MANAGER = { email: 'manager@tradecounter.test', password: 'demo1234' };
 
-async function load({ url, token, method = 'GET', body, durationSeconds, connections }) {
+export async function load({ url, token, method = 'GET', body, durationSeconds, connections }) {
   const latencies = [];
   const instance = autocannon({
     url,
@@ -34,7 +34,7 @@ async function load({ url, token, method = 'GET', body, durationSeconds, connect
   };
 }
 
-function summarise(runs) {
+export function summarise(runs) {
   const latencies = runs.flatMap((run) => run.latencies);
   const seconds = runs.reduce((sum, run) => sum + run.seconds, 0);
   return {

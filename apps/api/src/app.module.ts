@@ -3,15 +3,20 @@ import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { AvailabilityModule } from './availability/availability.module';
+import { CartModule } from './cart/cart.module';
 import { CatalogModule } from './catalog/catalog.module';
+import { ChangeNoticesModule } from './common/change-notices';
 import { loggerOptions } from './common/logging';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { SeedModule } from './database/seed/seed.module';
 import { HealthModule } from './health/health.module';
+import { OrdersModule } from './orders/orders.module';
 import { PricingModule } from './pricing/pricing.module';
 import { QuoteModule } from './pricing/quote/quote.module';
+import { TemplatesModule } from './templates/templates.module';
 import { UsersModule } from './users/users.module';
 
 /** The composition root: which contexts make up the API. */
@@ -24,13 +29,18 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config)),
         DatabaseModule.forRoot(databaseUrl),
+        ChangeNoticesModule,
         AuditModule,
         UsersModule,
         AuthModule,
         AccountsModule,
         PricingModule,
+        AvailabilityModule,
         CatalogModule,
         QuoteModule,
+        OrdersModule,
+        CartModule,
+        TemplatesModule,
         HealthModule,
         SeedModule,
       ],

@@ -35,6 +35,27 @@ describe('OpenAPI document', () => {
     expect(documented.sort()).toEqual(expect.arrayContaining([...new Set(served)].sort()));
   });
 
+  it('documents the cart import as a text/csv body', async () => {
+    const document = (await t.http.get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> } }>>;
+    };
+    expect(Object.keys(document.paths['/api/cart/import']?.['post']?.requestBody?.content ?? {})).toEqual([
+      'text/csv',
+    ]);
+  });
+
+  it('documents the Idempotency-Key that placing an order requires', async () => {
+    const document = (await t.http.get('/api/docs-json').expect(200)).body as {
+      paths: Record<
+        string,
+        Record<string, { parameters?: { name: string; in: string; required?: boolean }[] }>
+      >;
+    };
+    expect(document.paths['/api/orders']?.['post']?.parameters).toContainEqual(
+      expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: true }),
+    );
+  });
+
   it('serves the interactive docs', async () => {
     const page = await t.http.get('/api/docs/').expect(200);
     expect(page.text).toContain('swagger');

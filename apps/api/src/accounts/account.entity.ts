@@ -13,6 +13,7 @@ import {
 } from 'typeorm';
 import type { AccountStatus, PaymentTerms } from '@tradecounter/contracts';
 import { moneyColumn } from '../database/columns';
+import { WarehouseEntity } from '../availability/warehouse.entity';
 import { PriceTierEntity } from '../pricing/price-tier.entity';
 import { UserEntity } from '../users/user.entity';
 
@@ -51,6 +52,10 @@ export class AccountEntity {
 
   @Column({ name: 'default_warehouse_code', type: 'text', nullable: true })
   defaultWarehouseCode: string | null;
+
+  @ManyToOne(() => WarehouseEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'default_warehouse_code', referencedColumnName: 'code' })
+  defaultWarehouse?: Relation<WarehouseEntity>;
 
   @Column({ name: 'credit_limit', ...moneyColumn, default: 0 })
   creditLimit: string;

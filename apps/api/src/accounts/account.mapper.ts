@@ -4,8 +4,8 @@ import type { AccountRow } from './accounts.repository';
 import type { AddressEntity } from './address.entity';
 
 /**
- * Credit exposure is the total of the account's open, unpaid orders; until
- * orders exist it is zero. The ordering context will supply it.
+ * Credit exposure is the total of the account's open, unpaid orders, supplied
+ * by the ordering context (AccountsService.provideCreditExposure); zero without orders.
  */
 export function toAccount({ account, accountManagerName }: AccountRow, creditExposure = '0.00'): Account {
   return {

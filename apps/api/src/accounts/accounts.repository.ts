@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import type { AccountScope } from '@tradecounter/domain';
 import { escapeLikePattern, searchTerms } from '@tradecounter/domain';
-import type { AccountStatus } from '@tradecounter/contracts';
+import type { AccountStatus, Address } from '@tradecounter/contracts';
 import type { PageRequest } from '../common/http/pagination.dto';
 import { AccountEntity } from './account.entity';
 import { AddressEntity } from './address.entity';
@@ -20,6 +20,27 @@ export interface AccountRow {
   account: AccountEntity;
   accountManagerName: string | null;
 }
+
+/** What placing an order reads of the account it is for. */
+export interface OrderingAccount {
+  id: string;
+  code: string;
+  name: string;
+  status: AccountStatus;
+  creditLimit: string;
+  requiresPo: boolean;
+  defaultWarehouseCode: string | null;
+  accountManagerId: string | null;
+}
+
+const LOCK_FOR_ORDERING_SQL = `
+SELECT a.id, a.code, a.name, a.status, a.credit_limit::text AS "creditLimit", a.requires_po AS "requiresPo",
+       a.default_warehouse_code AS "defaultWarehouseCode", a.account_manager_id AS "accountManagerId",
+       (SELECT json_build_object('id', d.id, 'accountId', d.account_id, 'label', d.label, 'line1', d.line1,
+                                 'line2', d.line2, 'city', d.city, 'region', d.region, 'postcode', d.postcode,
+                                 'country', d.country)
+          FROM addresses d WHERE d.id = $2 AND d.account_id = a.id) AS address
+  FROM accounts a WHERE a.id = $1 FOR UPDATE`;
 
 @Injectable()
 export class AccountsRepository {
@@ -75,6 +96,17 @@ export class AccountsRepository {
 
   listAddresses(accountId: string): Promise<AddressEntity[]> {
     return this.addresses.find({ where: { accountId }, order: { label: 'ASC', createdAt: 'ASC' } });
+  }
+
+  async lockForOrdering(
+    manager: EntityManager,
+    id: string,
+    addressId: string | null,
+  ): Promise<(OrderingAccount & { address: Address | null }) | undefined> {
+    const rows = (await manager.query(LOCK_FOR_ORDERING_SQL, [id, addressId])) as (OrderingAccount & {
+      address: Address | null;
+    })[];
+    return rows[0];
   }
 
   saveAddress(manager: EntityManager, address: Partial<AddressEntity>): Promise<AddressEntity> {

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import type { Account, Page } from '@tradecounter/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Account, Address, Page } from '@tradecounter/contracts';
 import {
   accountScope,
   canEditAccount,
@@ -10,21 +10,33 @@ import {
 } from '@tradecounter/domain';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
+import { ChangeNotices } from '../common/change-notices';
 import { pageOf, PageRequest } from '../common/http/pagination.dto';
 import { badRequest, conflict, forbidden, notFound, ProblemException } from '../common/http/problem';
 import { UsersService } from '../users/users.service';
 import { AccountEntity } from './account.entity';
 import { auditableAccount, toAccount } from './account.mapper';
-import { AccountFilter, AccountsRepository } from './accounts.repository';
+import { AccountFilter, AccountsRepository, OrderingAccount } from './accounts.repository';
 import type { CreateAccountDto, UpdateAccountDto } from './dto/account.dto';
+
+export type { OrderingAccount };
+
+/**
+ * Credit exposure per account (the total of its open, unpaid orders), as
+ * decimal strings. Ordering owns orders and supplies it; accounts never read them.
+ */
+export type CreditExposureSource = (accountIds: string[]) => Promise<Map<string, string>>;
 
 @Injectable()
 export class AccountsService {
+  private creditExposure: CreditExposureSource = () => Promise.resolve(new Map());
+
   constructor(
     private readonly accounts: AccountsRepository,
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    private readonly changes: ChangeNotices,
   ) {}
 
   async list(
@@ -33,8 +45,9 @@ export class AccountsService {
     page: PageRequest,
   ): Promise<Page<Account>> {
     const [rows, total] = await this.accounts.list({ ...filter, scope: accountScope(actor) }, page);
+    const exposure = await this.creditExposure(rows.map((row) => row.account.id));
     return pageOf(
-      rows.map((row) => toAccount(row)),
+      rows.map((row) => toAccount(row, exposure.get(row.account.id))),
       total,
       page,
     );
@@ -43,7 +56,8 @@ export class AccountsService {
   async get(actor: AuthUser, id: string): Promise<Account> {
     const row = await this.accounts.findRow(id);
     if (!row || !canReadAccount(actor, row.account)) throw notFound('Account');
-    return toAccount(row);
+    const exposure = await this.creditExposure([id]);
+    return toAccount(row, exposure.get(id));
   }
 
   /** Finds an account the actor may read, or answers 404 as if it did not exist. */
@@ -61,6 +75,29 @@ export class AccountsService {
     const accountId = effectiveAccountId(actor, requested);
     if (accountId && accountId !== actor.accountId) await this.requireReadable(actor, accountId);
     return accountId;
+  }
+
+  /** Ordering calls this once at start-up (see CreditExposureSource). */
+  provideCreditExposure(source: CreditExposureSource): void {
+    this.creditExposure = source;
+  }
+
+  /**
+   * What ordering needs of an account, with its row locked until the
+   * caller's transaction ends: ordering holds it while it checks credit, so
+   * concurrent orders of one account are checked one after another and
+   * cannot together pass the limit. With `addressId`, that shipping address
+   * too, or null when it is not one of the account's. One round trip.
+   */
+  async lockForOrdering(
+    manager: EntityManager,
+    id: string,
+    addressId?: string,
+  ): Promise<{ account: OrderingAccount; address: Address | null } | null> {
+    const row = await this.accounts.lockForOrdering(manager, id, addressId ?? null);
+    if (!row) return null;
+    const { address, ...account } = row;
+    return { account, address };
   }
 
   async create(actor: AuthUser, body: CreateAccountDto): Promise<Account> {
@@ -84,7 +121,7 @@ export class AccountsService {
       requiresPo: body.requiresPo ?? false,
     });
     const saved = await this.dataSource.transaction(async (tx) => {
-      const account = await this.accounts.save(tx, entity).catch(unknownTier);
+      const account = await this.accounts.save(tx, entity).catch(unknownReference);
       await this.audit.record(tx, {
         actorId: actor.id,
         entity: 'account',
@@ -120,7 +157,7 @@ export class AccountsService {
       }
       const before = auditableAccount(account);
       applyChanges(account, body);
-      const saved = await this.accounts.save(tx, account).catch(unknownTier);
+      const saved = await this.accounts.save(tx, account).catch(unknownReference);
       await this.audit.record(tx, {
         actorId: actor.id,
         entity: 'account',
@@ -131,6 +168,7 @@ export class AccountsService {
         after: auditableAccount(saved),
       });
     });
+    this.changes.committed('account', id);
     return this.get(actor, id);
   }
 
@@ -149,6 +187,7 @@ export class AccountsService {
 }
 
 const PRICE_TIER_FK = 'FK_d1b46cd2eb45c08f292f414762d';
+const DEFAULT_WAREHOUSE_FK = 'FK_6bda0709ddfaa12fc7ae3a7458b';
 
 export function etagOf(account: AccountEntity): string {
   return `"${account.version}"`;
@@ -165,12 +204,20 @@ function applyChanges(account: AccountEntity, body: UpdateAccountDto): void {
   if (body.requiresPo !== undefined) account.requiresPo = body.requiresPo;
 }
 
-/** The tier lives in the pricing context; its foreign key tells us when an id names no tier. */
-function unknownTier(error: unknown): never {
+/**
+ * Tiers live in the pricing context and warehouses in availability; their
+ * foreign keys tell us when an account names one that does not exist.
+ */
+function unknownReference(error: unknown): never {
   const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
   if (driverError?.code === '23503' && driverError.constraint === PRICE_TIER_FK) {
     throw badRequest('priceTierId must name an existing price tier', [
       { field: 'priceTierId', message: 'is not a known price tier' },
+    ]);
+  }
+  if (driverError?.code === '23503' && driverError.constraint === DEFAULT_WAREHOUSE_FK) {
+    throw badRequest('defaultWarehouseCode must name an existing warehouse', [
+      { field: 'defaultWarehouseCode', message: 'is not a known warehouse' },
     ]);
   }
   throw error;

@@ -22,10 +22,21 @@ export interface AuditRow extends AuditEntryEntity {
 export class AuditRepository {
   constructor(@InjectRepository(AuditEntryEntity) private readonly entries: Repository<AuditEntryEntity>) {}
 
+  /** A plain INSERT: it runs inside every audited write (every order placed), so it skips the ORM's save. */
   async insert(manager: EntityManager, entry: Omit<AuditEntryEntity, 'id' | 'at'>): Promise<void> {
-    await manager
-      .getRepository(AuditEntryEntity)
-      .save(manager.getRepository(AuditEntryEntity).create(entry), { reload: false });
+    await manager.query(
+      `INSERT INTO audit_entries (actor_id, entity, entity_id, account_id, action, before, after)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        entry.actorId,
+        entry.entity,
+        entry.entityId,
+        entry.accountId,
+        entry.action,
+        entry.before === null ? null : JSON.stringify(entry.before),
+        entry.after === null ? null : JSON.stringify(entry.after),
+      ],
+    );
   }
 
   /**

@@ -5,6 +5,13 @@ import { startTestApp, TestApp } from '../test-support/test-app';
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 const NO_TIER = '00000000-0000-4000-8000-000000000000';
 const PRICING: Role[] = ['account_manager', 'admin'];
+const INTERNAL: Role[] = ['account_manager', 'warehouse', 'manager', 'admin'];
+const STOCK_READ: Role[] = ['warehouse', 'manager', 'admin'];
+const STOCK_WRITE: Role[] = ['warehouse', 'admin'];
+const NO_INBOUND = '00000000-0000-4000-8000-000000000000';
+const NO_ORDER = '00000000-0000-4000-8000-000000000000';
+const CUSTOMER: Role[] = ['buyer', 'approver'];
+const NO_TEMPLATE = '00000000-0000-4000-8000-000000000000';
 interface Route {
   method: Method;
   path: (w: World & { productId: string }) => string;
@@ -94,6 +101,57 @@ const ROUTES: Route[] = [
     allowed: PRICING,
   },
   { method: 'post', path: () => '/api/pricing/quote', body: {}, allowed: ALL },
+  { method: 'get', path: () => '/api/warehouses', allowed: INTERNAL },
+  { method: 'get', path: () => '/api/warehouses/NOWHERE', allowed: INTERNAL },
+  { method: 'post', path: () => '/api/warehouses', body: {}, allowed: ['admin'] },
+  { method: 'patch', path: () => '/api/warehouses/NOWHERE', body: {}, allowed: ['admin'] },
+  { method: 'get', path: () => '/api/calendar/holidays', allowed: ALL },
+  { method: 'put', path: () => '/api/calendar/holidays', body: {}, allowed: ['admin'] },
+  { method: 'get', path: () => '/api/stock', allowed: STOCK_READ },
+  { method: 'put', path: (w) => `/api/stock/${w.productId}/NOWHERE`, body: {}, allowed: STOCK_WRITE },
+  { method: 'get', path: () => '/api/inbound', allowed: STOCK_READ },
+  { method: 'get', path: () => `/api/inbound/${NO_INBOUND}`, allowed: STOCK_READ },
+  { method: 'post', path: () => '/api/inbound', body: {}, allowed: STOCK_WRITE },
+  { method: 'patch', path: () => `/api/inbound/${NO_INBOUND}`, body: {}, allowed: STOCK_WRITE },
+  { method: 'post', path: () => `/api/inbound/${NO_INBOUND}/receive`, allowed: STOCK_WRITE },
+  { method: 'post', path: () => '/api/availability/promise', body: {}, allowed: ALL },
+  {
+    method: 'post',
+    path: () => '/api/orders',
+    body: {},
+    allowed: ['buyer', 'approver', 'account_manager', 'admin'],
+  },
+  { method: 'get', path: () => '/api/orders', allowed: ALL },
+  { method: 'get', path: () => '/api/orders/open-lines', allowed: ALL },
+  { method: 'get', path: () => `/api/orders/${NO_ORDER}`, allowed: ALL },
+  {
+    method: 'post',
+    path: () => `/api/orders/${NO_ORDER}/cancel`,
+    body: {},
+    allowed: ['buyer', 'approver', 'account_manager', 'admin'],
+  },
+  { method: 'post', path: () => `/api/orders/${NO_ORDER}/approve`, allowed: ['approver', 'admin'] },
+  { method: 'post', path: () => `/api/orders/${NO_ORDER}/reject`, body: {}, allowed: ['approver', 'admin'] },
+  {
+    method: 'post',
+    path: () => `/api/orders/${NO_ORDER}/release-hold`,
+    allowed: ['account_manager', 'admin'],
+  },
+  { method: 'post', path: () => `/api/orders/${NO_ORDER}/mark-paid`, allowed: ['manager', 'admin'] },
+  { method: 'get', path: (w) => `/api/accounts/${w.mine.id}/credit`, allowed: ALL },
+  { method: 'get', path: () => '/api/cart', allowed: CUSTOMER },
+  { method: 'delete', path: () => '/api/cart', allowed: CUSTOMER },
+  { method: 'put', path: (w) => `/api/cart/lines/${w.productId}`, body: {}, allowed: CUSTOMER },
+  { method: 'delete', path: (w) => `/api/cart/lines/${w.productId}`, allowed: CUSTOMER },
+  { method: 'post', path: () => '/api/cart/lines', body: {}, allowed: CUSTOMER },
+  { method: 'post', path: () => '/api/cart/import', body: {}, allowed: CUSTOMER },
+  { method: 'post', path: () => `/api/cart/reorder/${NO_ORDER}`, allowed: CUSTOMER },
+  { method: 'get', path: () => '/api/templates', allowed: CUSTOMER },
+  { method: 'get', path: () => `/api/templates/${NO_TEMPLATE}`, allowed: CUSTOMER },
+  { method: 'post', path: () => '/api/templates', body: {}, allowed: CUSTOMER },
+  { method: 'patch', path: () => `/api/templates/${NO_TEMPLATE}`, body: {}, allowed: CUSTOMER },
+  { method: 'delete', path: () => `/api/templates/${NO_TEMPLATE}`, allowed: CUSTOMER },
+  { method: 'post', path: () => `/api/templates/${NO_TEMPLATE}/to-cart`, allowed: CUSTOMER },
 ];
 
 describe('route × role matrix', () => {

@@ -1,17 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Category, Page, Product, ProductDetail } from '@tradecounter/contracts';
 import { formatMoney, normaliseMoney, parseMoney } from '@tradecounter/domain';
 import { AccountsService } from '../accounts/accounts.service';
 import { AuditService } from '../audit/audit.service';
+import { AvailabilityService, CatalogAvailability } from '../availability/availability.service';
 import type { AuthUser } from '../auth/auth-user';
 import { pageOf, PageRequest } from '../common/http/pagination.dto';
 import { badRequest, conflict, notFound } from '../common/http/problem';
 import type { CreateProductDto, UpdateProductDto } from './dto/product.dto';
 import { ProductEntity } from './product.entity';
 import { auditableProduct, toProduct } from './product.mapper';
-import { PricingProduct, ProductsRepository } from './products.repository';
+import { OrderableProduct, PricingProduct, ProductsRepository } from './products.repository';
 import { PriceBook, PriceCalculator, toNextBreak } from '../pricing/price-calculator';
+
+export type { OrderableProduct };
 
 @Injectable()
 export class CatalogService {
@@ -21,24 +24,36 @@ export class CatalogService {
     private readonly dataSource: DataSource,
     private readonly accounts: AccountsService,
     private readonly calculator: PriceCalculator,
+    private readonly availability: AvailabilityService,
   ) {}
 
-  /** A catalog page; for a customer (or staff naming an account) each item carries the account's price. */
+  /**
+   * A catalog page; for a customer (or staff naming an account) each item
+   * carries the account's price. Each item also carries its availability at
+   * the account's warehouse (staff without an account: the default one),
+   * unless `availability` is false. One query per concern, whatever the page size.
+   */
   async search(
     actor: AuthUser,
-    query: { search?: string; category?: string; includeInactive?: boolean; accountId?: string },
+    query: {
+      search?: string;
+      category?: string;
+      includeInactive?: boolean;
+      accountId?: string;
+      availability?: boolean;
+    },
     page: PageRequest,
   ): Promise<Page<Product>> {
     const accountId = await this.accounts.resolveActingAccount(actor, query.accountId);
     const includeInactive = actor.role === 'admin' && query.includeInactive === true;
     const [items, total] = await this.products.search({ ...query, includeInactive }, page);
-    if (!accountId) return pageOf(items.map(toProduct), total, page);
-    const book = await this.calculator.priceBook(
-      accountId,
-      items.map((item) => item.id),
-    );
+    const ids = items.map((item) => item.id);
+    const [book, stock] = await Promise.all([
+      accountId ? this.calculator.priceBook(accountId, ids) : undefined,
+      query.availability === false ? undefined : this.availability.forCatalog(accountId, items),
+    ]);
     return pageOf(
-      items.map((item) => withPrice(toProduct(item), book)),
+      items.map((item) => withAvailability(book ? withPrice(toProduct(item), book) : toProduct(item), stock)),
       total,
       page,
     );
@@ -48,13 +63,27 @@ export class CatalogService {
     const product = await this.products.findById(id);
     if (!product || (!product.active && actor.role !== 'admin')) throw notFound('Product');
     const accountId = await this.accounts.resolveActingAccount(actor, requestedAccountId);
-    if (!accountId) return toProduct(product);
-    const book = await this.calculator.priceBook(accountId, [product.id]);
-    return { ...withPrice(toProduct(product), book), priceBreaks: book.table(product) };
+    const [book, stock] = await Promise.all([
+      accountId ? this.calculator.priceBook(accountId, [product.id]) : undefined,
+      this.availability.forCatalog(accountId, [product]),
+    ]);
+    const detail: ProductDetail = withAvailability(
+      book
+        ? { ...withPrice(toProduct(product), book), priceBreaks: book.table(product) }
+        : toProduct(product),
+      stock,
+    );
+    const found = stock.get(product.id);
+    return found ? { ...detail, inbound: found.inbound } : detail;
   }
 
   findActiveByIdsOrSkus(ids: string[], skus: string[]): Promise<PricingProduct[]> {
     return this.products.findActiveByIdsOrSkus(ids, skus);
+  }
+
+  /** Products named by id or SKU, active or not, read in the caller's transaction (ordering). */
+  findForOrder(manager: EntityManager, ids: string[], skus: string[]): Promise<OrderableProduct[]> {
+    return this.products.findForOrder(manager, ids, skus);
   }
 
   categories(): Promise<Category[]> {
@@ -121,6 +150,16 @@ function checkPackRules(product: ProductEntity): void {
       { field: 'minOrderQty', message: `must be a multiple of orderMultiple (${product.orderMultiple})` },
     ]);
   }
+}
+
+/** Units available now and the earliest ship date of one unit, at the account's warehouse. */
+function withAvailability<T extends Product>(
+  product: T,
+  stock: Map<string, CatalogAvailability> | undefined,
+): T {
+  const found = stock?.get(product.id);
+  if (!found) return product;
+  return { ...product, available: found.availability.available, availability: found.availability };
 }
 
 /** The account's price at the product's minimum order quantity, with the saving per unit and the next break. */

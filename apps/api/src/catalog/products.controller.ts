@@ -22,16 +22,24 @@ export class ProductsController {
   @Get('products')
   @Roles(...ANY_ROLE)
   @ApiOperation({
-    summary: "Catalog page: search by SKU prefix or words, filter by category; with the account's prices",
+    summary:
+      "Catalog page: search by SKU prefix or words, filter by category; with the account's prices and availability",
   })
   list(@CurrentUser() actor: AuthUser, @Query() query: ProductQueryDto): Promise<Page<Product>> {
-    const { search, category, includeInactive, accountId } = query;
-    return this.catalog.search(actor, { search, category, includeInactive, accountId }, pageRequest(query));
+    const { search, category, includeInactive, accountId, availability } = query;
+    return this.catalog.search(
+      actor,
+      { search, category, includeInactive, accountId, availability },
+      pageRequest(query),
+    );
   }
 
   @Get('products/:id')
   @Roles(...ANY_ROLE)
-  @ApiOperation({ summary: 'One product; with an account, its price and break table ("50+ at 9.94")' })
+  @ApiOperation({
+    summary:
+      'One product with its availability and inbound to come; with an account, its price and break table ("50+ at 9.94")',
+  })
   get(
     @CurrentUser() actor: AuthUser,
     @Param('id', IdPipe) id: string,

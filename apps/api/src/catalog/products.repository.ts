@@ -15,6 +15,13 @@ export interface PricingProduct {
   orderMultiple: number;
 }
 
+/** What ordering needs of a product, active or not (an inactive one is refused by name). */
+export interface OrderableProduct extends PricingProduct {
+  leadTimeDays: number;
+  backorderable: boolean;
+  active: boolean;
+}
+
 export interface ProductFilter {
   search?: string;
   category?: string;
@@ -39,6 +46,17 @@ export class ProductsRepository {
         WHERE active AND (id = ANY($1::uuid[]) OR sku = ANY($2::text[]))`,
       [ids, skus],
     ) as Promise<PricingProduct[]>;
+  }
+
+  findForOrder(manager: EntityManager, ids: string[], skus: string[]): Promise<OrderableProduct[]> {
+    if (ids.length === 0 && skus.length === 0) return Promise.resolve([]);
+    return manager.query(
+      `SELECT id, sku, name, list_price::text AS "listPrice", min_order_qty AS "minOrderQty",
+              order_multiple AS "orderMultiple", lead_time_days AS "leadTimeDays", backorderable, active
+         FROM products
+        WHERE id = ANY($1::uuid[]) OR sku = ANY($2::text[])`,
+      [ids, skus],
+    ) as Promise<OrderableProduct[]>;
   }
 
   skuExists(sku: string, exceptId?: string): Promise<boolean> {

@@ -1,12 +1,25 @@
 import { AccountEntity } from '../accounts/account.entity';
 import { AddressEntity } from '../accounts/address.entity';
+import { HolidayEntity } from '../availability/holiday.entity';
+import { InboundEntity } from '../availability/inbound.entity';
+import { StockEntity } from '../availability/stock.entity';
+import { WarehouseEntity } from '../availability/warehouse.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity';
+import { CartLineEntity } from '../cart/cart-line.entity';
+import { CartEntity } from '../cart/cart.entity';
 import { ProductEntity } from '../catalog/product.entity';
+import { IdempotencyKeyEntity } from '../orders/idempotency-key.entity';
+import { OrderEventEntity } from '../orders/order-event.entity';
+import { OrderLineAllocationEntity } from '../orders/order-line-allocation.entity';
+import { OrderLineEntity } from '../orders/order-line.entity';
+import { OrderEntity } from '../orders/order.entity';
 import { ContractPriceEntity } from '../pricing/contract-price.entity';
 import { PriceTierEntity } from '../pricing/price-tier.entity';
 import { TierBreakEntity } from '../pricing/tier-break.entity';
 import { TierFixedPriceEntity } from '../pricing/tier-fixed-price.entity';
+import { OrderTemplateLineEntity } from '../templates/order-template-line.entity';
+import { OrderTemplateEntity } from '../templates/order-template.entity';
 import { UserEntity } from '../users/user.entity';
 
 /** Every entity of the schema; migrations must match exactly these. */
@@ -21,4 +34,17 @@ export const ENTITIES = [
   TierBreakEntity,
   TierFixedPriceEntity,
   ContractPriceEntity,
+  WarehouseEntity,
+  HolidayEntity,
+  StockEntity,
+  InboundEntity,
+  OrderEntity,
+  OrderLineEntity,
+  OrderLineAllocationEntity,
+  OrderEventEntity,
+  IdempotencyKeyEntity,
+  CartEntity,
+  CartLineEntity,
+  OrderTemplateEntity,
+  OrderTemplateLineEntity,
 ];

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Role } from '@tradecounter/contracts';
 import { AccountEntity } from '../accounts/account.entity';
 import { AddressEntity } from '../accounts/address.entity';
+import { WarehouseEntity } from '../availability/warehouse.entity';
 import { ProductEntity } from '../catalog/product.entity';
 import { UserEntity } from '../users/user.entity';
 import type { TestApp } from './test-app';
@@ -86,6 +87,26 @@ export async function createProduct(t: TestApp, fields: Partial<ProductEntity> =
       category: `Test ${tag}`,
       unit: 'each',
       listPrice: '12.00',
+      ...fields,
+    }),
+  );
+}
+
+/** A warehouse of its own for a test (never the default unless asked): cut-off 14:00, handling 1, transit 2. */
+export async function createWarehouse(
+  t: TestApp,
+  fields: Partial<WarehouseEntity> = {},
+): Promise<WarehouseEntity> {
+  const warehouses = t.dataSource.getRepository(WarehouseEntity);
+  return warehouses.save(
+    warehouses.create({
+      code: `W${uniqueTag()}`,
+      name: `Test warehouse ${uniqueTag()}`,
+      timeZone: 'America/Chicago',
+      cutoffTime: '14:00',
+      handlingDays: 1,
+      transitDays: 2,
+      isDefault: false,
       ...fields,
     }),
   );

@@ -21,6 +21,21 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./catalog/catalog.routes').then((m) => m.catalogRoutes),
       },
       {
+        path: 'cart',
+        canActivate: [roleGuard(CUSTOMER_ROLES)],
+        loadChildren: () => import('./cart/cart.routes').then((m) => m.cartRoutes),
+      },
+      {
+        path: 'orders',
+        canActivate: [roleGuard(['buyer', 'approver', 'account_manager', 'manager', 'admin'])],
+        loadChildren: () => import('./orders/orders.routes').then((m) => m.ordersRoutes),
+      },
+      {
+        path: 'templates',
+        canActivate: [roleGuard(CUSTOMER_ROLES)],
+        loadChildren: () => import('./templates/templates.routes').then((m) => m.templatesRoutes),
+      },
+      {
         path: 'accounts',
         canActivate: [roleGuard(INTERNAL_ROLES)],
         loadChildren: () => import('./accounts/accounts.routes').then((m) => m.accountsRoutes),
@@ -29,6 +44,21 @@ export const appRoutes: Routes = [
         path: 'price-tiers',
         canActivate: [roleGuard(['account_manager', 'manager', 'admin'])],
         loadChildren: () => import('./pricing/pricing.routes').then((m) => m.pricingRoutes),
+      },
+      {
+        path: 'inventory',
+        canActivate: [roleGuard(['warehouse', 'admin'])],
+        loadChildren: () => import('./inventory/inventory.routes').then((m) => m.inventoryRoutes),
+      },
+      {
+        path: 'warehouses',
+        canActivate: [roleGuard(['warehouse', 'admin'])],
+        loadChildren: () => import('./warehouses/warehouses.routes').then((m) => m.warehousesRoutes),
+      },
+      {
+        path: 'calendar',
+        canActivate: [roleGuard(['warehouse', 'admin'])],
+        loadChildren: () => import('./warehouses/warehouses.routes').then((m) => m.calendarRoutes),
       },
       {
         path: 'account',

@@ -12,7 +12,8 @@ export type AuditedEntity =
   | 'warehouse'
   | 'holiday_calendar'
   | 'stock'
-  | 'inbound';
+  | 'inbound'
+  | 'order';
 
 export interface AuditEntry {
   id: string;

@@ -40,6 +40,8 @@ export interface ProductQuery {
   category?: string;
   /** Admins may list inactive products too. */
   includeInactive?: boolean;
+  /** false: items without availability (default true). */
+  availability?: boolean;
   page?: number;
   pageSize?: number;
 }

@@ -1,5 +1,5 @@
 import type { PromiseDates, PromiseSplit } from './availability';
-import type { IsoDate, IsoInstant, MoneyString } from './common';
+import type { IsoDate, IsoInstant, MoneyString, Problem } from './common';
 
 export type OrderStatus =
   | 'pending_approval'
@@ -19,6 +19,7 @@ export type OrderChannel = string;
 // ---- cart ----------------------------------------------------------------------
 
 export interface CartLinePromise {
+  /** Empty when nothing can be promised: the product is no longer sold (see the line's `problem`). */
   splits: PromiseSplit[];
   shipComplete: PromiseDates;
 }
@@ -66,6 +67,18 @@ export interface QuickOrderRowResult {
   quantity: number | null;
   status: 'added' | 'error';
   reason: string | null;
+  /** Every row it stands for: a CSV naming a SKU twice is one result, its quantities summed. */
+  rows: number[];
+  /** The product the row named, when it named one. */
+  productId: string | null;
+  /** For a pack-rule refusal: the quantity to add instead so the cart line can be ordered. */
+  suggestedQuantity: number | null;
+}
+
+/** The 400 of `PUT /api/cart/lines/:productId` for a quantity the pack rules refuse. */
+export interface CartQuantityProblem extends Problem {
+  /** The nearest orderable quantity at or above the one asked for (absent past the largest). */
+  suggestedQuantity?: number;
 }
 
 export interface QuickOrderResult {
@@ -82,14 +95,23 @@ export interface OrderTemplateLine {
   sku: string;
   name: string;
   quantity: number;
+  /** false: the product is no longer sold; it stays listed and is reported when the template goes to the cart. */
+  active: boolean;
 }
 
-export interface OrderTemplate {
+/** A template as listed (GET /api/templates): without its lines. */
+export interface OrderTemplateSummary {
   id: string;
   name: string;
-  lines: OrderTemplateLine[];
+  lineCount: number;
+  /** The account user who made it; null once that user is removed. */
+  createdBy: { id: string; name: string } | null;
   createdAt: IsoInstant;
   updatedAt: IsoInstant;
+}
+
+export interface OrderTemplate extends OrderTemplateSummary {
+  lines: OrderTemplateLine[];
 }
 
 export interface CreateTemplateRequest {
@@ -137,6 +159,10 @@ export interface OrderLine {
   /** Units reserved from stock or allocated from inbound for this line. */
   allocated: number;
   shipped: number;
+  /** Of `allocated`, the units reserved from stock (the rest wait on inbound receipts). */
+  reserved: number;
+  /** Units beyond what stock and inbound could promise, coming from the supplier. */
+  backordered: number;
 }
 
 export interface ShipmentLine {
@@ -212,6 +238,19 @@ export interface OrderQuery {
   search?: string;
   page?: number;
   pageSize?: number;
+}
+
+/** The 409 of `POST /api/orders` when the repriced subtotal is not the `expectedSubtotal` sent: the new prices. */
+export interface PriceChangedProblem extends Problem {
+  expectedSubtotal: MoneyString;
+  subtotal: MoneyString;
+  lines: {
+    productId: string;
+    sku: string;
+    quantity: number;
+    unitPrice: MoneyString;
+    lineTotal: MoneyString;
+  }[];
 }
 
 export interface OrderReasonRequest {

@@ -14,6 +14,7 @@ export const AUDITED_ENTITIES = [
   'holiday_calendar',
   'stock',
   'inbound',
+  'order',
 ] as const satisfies readonly AuditedEntity[];
 
 export class AuditQueryDto extends PageQueryDto implements AuditQuery {

@@ -76,4 +76,13 @@ export class ProductQueryDto extends PageQueryDto {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   includeInactive?: boolean;
+
+  @ApiPropertyOptional({
+    default: true,
+    description: 'false: leave out availability (a product list that only manages the catalog needs none)',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  availability?: boolean;
 }

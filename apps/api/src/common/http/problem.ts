@@ -33,10 +33,16 @@ export function problem(status: number, detail?: string, errors?: FieldError[], 
   };
 }
 
-/** An HTTP error whose body is already a problem document. */
+/** An HTTP error whose body is already a problem document (with `extensions`: members of its own). */
 export class ProblemException extends HttpException {
-  constructor(status: number, detail?: string, errors?: FieldError[], headers?: Record<string, string>) {
-    super(problem(status, detail, errors), status);
+  constructor(
+    status: number,
+    detail?: string,
+    errors?: FieldError[],
+    headers?: Record<string, string>,
+    extensions?: Record<string, unknown>,
+  ) {
+    super({ ...extensions, ...problem(status, detail, errors) }, status);
     this.headers = headers ?? {};
   }
   readonly headers: Record<string, string>;

@@ -522,7 +522,7 @@ const CATALOG: Record<string, Family[]> = {
 };
 
 /** A small deterministic hash so prices and lead times vary but never change between runs. */
-function wobble(text: string, spread: number): number {
+export function wobble(text: string, spread: number): number {
   let hash = 2166136261;
   for (const char of text) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0;
   return hash % spread;

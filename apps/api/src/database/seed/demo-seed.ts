@@ -7,7 +7,9 @@ import { PasswordService } from '../../users/password.service';
 import { UserEntity } from '../../users/user.entity';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { demoCatalog } from './demo-catalog';
+import { seedDemoAvailability } from './demo-availability';
 import { seedDemoPricing } from './demo-pricing';
+import { seedDemoTemplates } from './demo-templates';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -32,7 +34,8 @@ const CUSTOMER_USERS = [
 
 /**
  * Loads the demo on an empty database: staff, ACME, GLOBEX and twenty more
- * accounts with addresses, and the catalog. Does nothing if any user exists.
+ * accounts with addresses, the catalog, prices, warehouses, stock and inbound,
+ * and ACME's order templates. Does nothing if any user exists.
  */
 @Injectable()
 export class DemoSeed {
@@ -106,5 +109,8 @@ async function seedDemo(tx: EntityManager, passwordHash: string): Promise<void> 
   await tx
     .getRepository(ProductEntity)
     .insert(demoCatalog().map((product) => ({ ...product, active: true })));
-  await seedDemoPricing(tx, new Date().toISOString().slice(0, 10));
+  const today = new Date().toISOString().slice(0, 10);
+  await seedDemoPricing(tx, today);
+  await seedDemoAvailability(tx, today);
+  await seedDemoTemplates(tx);
 }

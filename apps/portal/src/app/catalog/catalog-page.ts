@@ -11,10 +11,12 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router } from '@angular/router';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Product } from '@tradecounter/contracts';
+import { CUSTOMER_ROLES, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Product } from '@tradecounter/contracts';
 import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap } from 'rxjs';
 import { AccountsApi } from '../accounts/accounts-api';
 import { AuthService } from '../auth/auth.service';
+import { AvailabilityBadge } from '../availability/availability-badge';
+import { AddToCart } from '../cart/add-to-cart';
 import { EmptyState } from '../shared/empty-state';
 import { ErrorState } from '../shared/error-state';
 import { loadOnEach } from '../shared/loadable';
@@ -44,6 +46,8 @@ const SEARCH_DEBOUNCE_MS = 250;
     LoadingState,
     MoneyPipe,
     YourPrice,
+    AvailabilityBadge,
+    AddToCart,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './catalog-page.html',
@@ -71,6 +75,8 @@ export class CatalogPage {
   readonly isAdmin = computed(() => this.auth.hasRole(['admin']));
   /** Staff who look after accounts may see the catalog at an account's prices. */
   readonly canPickAccount = computed(() => this.auth.hasRole(['account_manager', 'manager', 'admin']));
+  /** Customer users buy from the list. */
+  readonly canBuy = computed(() => this.auth.hasRole(CUSTOMER_ROLES));
   readonly pricingAccounts = toSignal(
     toObservable(this.canPickAccount).pipe(
       switchMap((can) =>
@@ -84,10 +90,26 @@ export class CatalogPage {
     ),
     { initialValue: [] },
   );
-  /** Prices are shown when the server priced the page (customers, or staff with an account picked). */
+  /**
+   * Prices are shown when the server priced the page (customers, or staff with an account picked);
+   * availability whenever the server sent it.
+   */
   readonly columns = computed(() => {
-    const priced = this.state()?.value?.items.some((p) => p.unitPrice !== undefined) ?? false;
-    return ['sku', 'name', 'category', 'unit', 'listPrice', ...(priced ? ['yourPrice'] : []), 'pack'];
+    const items = this.state()?.value?.items ?? [];
+    const priced = items.some((p) => p.unitPrice !== undefined);
+    const stocked = items.some((p) => p.availability !== undefined || p.available !== undefined);
+    return [
+      'sku',
+      'name',
+      'category',
+      'unit',
+      'listPrice',
+      ...(priced ? ['yourPrice'] : []),
+      // Buyers read the pack rules beside the quantity they type, in the add-to-cart column.
+      ...(this.canBuy() ? [] : ['pack']),
+      ...(stocked ? ['availability'] : []),
+      ...(this.canBuy() ? ['cart'] : []),
+    ];
   });
   readonly pricedFor = computed(() => this.pricingAccounts().find((a) => a.id === this.accountId()) ?? null);
   readonly searchControl = new FormControl('', { nonNullable: true });

@@ -13,8 +13,10 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import type { ProductDetail } from '@tradecounter/contracts';
+import { CUSTOMER_ROLES, type ProductDetail } from '@tradecounter/contracts';
 import { AuthService } from '../auth/auth.service';
+import { ProductAvailabilityCard } from '../availability/product-availability';
+import { AddToCart } from '../cart/add-to-cart';
 import { ErrorState } from '../shared/error-state';
 import { loadOnEach } from '../shared/loadable';
 import { LoadingState } from '../shared/loading-state';
@@ -26,7 +28,17 @@ import { ProductFormData, ProductFormDialog } from './product-form-dialog';
 
 @Component({
   selector: 'tc-product-detail-page',
-  imports: [MatButtonModule, MatIconModule, RouterLink, ErrorState, LoadingState, MoneyPipe, ProductPricing],
+  imports: [
+    MatButtonModule,
+    MatIconModule,
+    RouterLink,
+    ErrorState,
+    LoadingState,
+    MoneyPipe,
+    ProductAvailabilityCard,
+    ProductPricing,
+    AddToCart,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './product-detail-page.html',
   styles: `
@@ -63,6 +75,7 @@ export class ProductDetailPage {
   /** Staff: price for this account (`?accountId=`, kept from the catalog). */
   readonly accountId = input('', { transform: textParam });
   readonly isAdmin = computed(() => this.auth.hasRole(['admin']));
+  readonly canBuy = computed(() => this.auth.hasRole(CUSTOMER_ROLES));
 
   private readonly reloads = signal(0);
   private readonly query = computed(() => ({

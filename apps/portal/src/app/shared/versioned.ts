@@ -15,3 +15,8 @@ export function versioned<T>(response: HttpResponse<T>): Versioned<T> {
 export function ifMatch(etag: string | null): Record<string, string> {
   return etag ? { 'If-Match': etag } : {};
 }
+
+/** The API's ETag for a row listed with its `version` (no ETag header per item): the version, quoted. */
+export function versionEtag(version: number): string {
+  return `"${version}"`;
+}

@@ -5,6 +5,8 @@ export interface NavItem {
   path: string;
   icon: string;
   roles: readonly Role[];
+  /** Active only on this exact path (a parent of other items' paths). */
+  exact?: boolean;
 }
 
 /** Only pages that exist are linked; each route guards the same roles. */
@@ -15,6 +17,24 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: 'catalog',
     roles: ['buyer', 'approver', 'account_manager', 'warehouse', 'manager', 'admin'],
   },
+  { label: 'Cart', path: '/cart', icon: 'shopping_cart', roles: ['buyer', 'approver'] },
+  {
+    label: 'Orders',
+    path: '/orders',
+    icon: 'receipt',
+    roles: ['buyer', 'approver', 'account_manager', 'manager', 'admin'],
+    exact: true,
+  },
+  { label: 'Open lines', path: '/orders/open-lines', icon: 'schedule', roles: ['buyer', 'approver'] },
+  { label: 'Templates', path: '/templates', icon: 'bookmark', roles: ['buyer', 'approver'] },
+  { label: 'Approvals', path: '/orders/approvals', icon: 'approval', roles: ['approver'] },
+  {
+    label: 'Credit holds',
+    path: '/orders/holds',
+    icon: 'pending',
+    roles: ['account_manager', 'manager', 'admin'],
+  },
+  { label: 'New phone order', path: '/orders/new', icon: 'phone', roles: ['account_manager', 'admin'] },
   { label: 'My account', path: '/account', icon: 'business', roles: ['buyer', 'approver'] },
   {
     label: 'Accounts',
@@ -28,6 +48,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: 'sell',
     roles: ['account_manager', 'manager', 'admin'],
   },
+  { label: 'Stock', path: '/inventory/stock', icon: 'inventory', roles: ['warehouse', 'admin'] },
+  { label: 'Inbound', path: '/inventory/inbound', icon: 'local_shipping', roles: ['warehouse', 'admin'] },
+  { label: 'Warehouses', path: '/warehouses', icon: 'warehouse', roles: ['warehouse', 'admin'] },
+  { label: 'Holidays', path: '/calendar', icon: 'event', roles: ['warehouse', 'admin'] },
   { label: 'Users', path: '/admin/users', icon: 'group', roles: ['admin'] },
 ];
 

@@ -1,4 +1,6 @@
 export * from './order-quantity';
 export * from './order-status';
 export * from './placement';
+export * from './promised-dates';
 export * from './quick-order';
+export * from './cart-merge';

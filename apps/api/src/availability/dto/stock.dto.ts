@@ -1,0 +1,43 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import type { SetStockRequest, StockQuery } from '@tradecounter/contracts';
+import { PageQueryDto } from '../../common/http/pagination.dto';
+import { WAREHOUSE_CODE } from './warehouse.dto';
+
+export const MAX_UNITS = 100_000_000;
+
+export class StockQueryDto extends PageQueryDto implements StockQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() productId?: string;
+
+  @ApiPropertyOptional({ example: 'CHI' })
+  @IsOptional()
+  @IsString()
+  @Matches(WAREHOUSE_CODE, { message: 'warehouseCode must be a warehouse code like "CHI"' })
+  warehouseCode?: string;
+
+  @ApiPropertyOptional({ description: 'SKU prefix or words of the name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    description: 'Only rows whose available (on hand − reserved) is at most this',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_UNITS)
+  lowStock?: number;
+}
+
+export class SetStockDto implements SetStockRequest {
+  @ApiProperty({ minimum: 0, description: 'Units physically on hand; never below what is reserved (409)' })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_UNITS)
+  onHand: number;
+}

@@ -1,0 +1,177 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Inbound, Page } from '@tradecounter/contracts';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { pageOf, PageRequest } from '../common/http/pagination.dto';
+import { badRequest, conflict, notFound, ProblemException } from '../common/http/problem';
+import type { CreateInboundDto, UpdateInboundDto } from './dto/inbound.dto';
+import type { InboundEntity } from './inbound.entity';
+import { InboundFilter, InboundRepository } from './inbound.repository';
+import { ReceiptHooks } from './receipt-hooks';
+import { StockRepository } from './stock.repository';
+import { reservedCheck, stockEntityId } from './stock.service';
+
+export const inboundEtag = (version: number) => `"${version}"`;
+
+/**
+ * Inbound supply: purchase receipts expected at a warehouse. They can be
+ * changed or cancelled while expected, never below what is promised from
+ * them; receiving puts them on hand, and their promised units become
+ * reserved stock, in one transaction.
+ */
+@Injectable()
+export class InboundService {
+  constructor(
+    private readonly inbound: InboundRepository,
+    private readonly stock: StockRepository,
+    private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
+    private readonly hooks: ReceiptHooks,
+  ) {}
+
+  async list(filter: InboundFilter, page: PageRequest): Promise<Page<Inbound>> {
+    const [items, total] = await this.inbound.list(filter, page);
+    return pageOf(items, total, page);
+  }
+
+  async get(id: string): Promise<Inbound> {
+    const inbound = await this.inbound.get(id);
+    if (!inbound) throw notFound('Inbound receipt');
+    return inbound;
+  }
+
+  async create(actor: AuthUser, body: CreateInboundDto): Promise<Inbound> {
+    const found = await this.inbound.references(body.productId, body.warehouseCode);
+    const errors = [
+      ...(found.product ? [] : [{ field: 'productId', message: 'is not a known product' }]),
+      ...(found.warehouse ? [] : [{ field: 'warehouseCode', message: 'is not a known warehouse' }]),
+    ];
+    if (errors.length > 0) throw badRequest('The receipt names something that does not exist', errors);
+    const id = await this.dataSource.transaction(async (tx) => {
+      const fields = {
+        productId: body.productId,
+        warehouseCode: body.warehouseCode,
+        qty: body.qty,
+        expectedDate: body.expectedDate,
+      };
+      const created = await this.inbound.insert(tx, fields);
+      await this.record(tx, actor, created, 'create', null, { ...fields, status: 'expected' });
+      return created;
+    });
+    return this.get(id);
+  }
+
+  async update(actor: AuthUser, id: string, body: UpdateInboundDto, ifMatch?: string): Promise<Inbound> {
+    await this.dataSource.transaction(async (tx) => {
+      const inbound = await this.lockExpected(tx, id, ifMatch);
+      if (body.qty !== undefined && body.qty < inbound.allocated) {
+        throw conflict(`${inbound.allocated} units of this receipt are promised to orders`, [
+          { field: 'qty', message: `must be at least the promised quantity (${inbound.allocated})` },
+        ]);
+      }
+      if (body.status === 'cancelled' && inbound.allocated > 0) {
+        throw conflict(
+          `${inbound.allocated} units of this receipt are promised to orders; it cannot be cancelled`,
+          [{ field: 'status', message: 'cannot cancel a receipt with promised units' }],
+        );
+      }
+      const fields = {
+        ...(body.qty !== undefined ? { qty: body.qty } : {}),
+        ...(body.expectedDate !== undefined ? { expectedDate: body.expectedDate } : {}),
+        ...(body.status !== undefined ? { status: body.status } : {}),
+      };
+      await this.inbound.update(tx, id, fields);
+      await this.record(tx, actor, id, 'update', auditable(inbound), { ...auditable(inbound), ...fields });
+    });
+    return this.get(id);
+  }
+
+  /**
+   * Receives the whole receipt. Locks stock before the receipt, the order
+   * every writer of both follows, so receiving never deadlocks with ordering.
+   */
+  async receive(actor: AuthUser, id: string, ifMatch?: string): Promise<Inbound> {
+    const seen = await this.inbound.find(this.dataSource.manager, id);
+    if (!seen) throw notFound('Inbound receipt');
+    const { productId, warehouseCode } = seen;
+    await this.dataSource
+      .transaction(async (tx) => {
+        const created = await this.stock.ensure(tx, productId, warehouseCode);
+        const before = await this.stock.lock(tx, productId, warehouseCode);
+        const inbound = await this.lockExpected(tx, id, ifMatch);
+        await this.inbound.update(tx, id, { status: 'received', receivedAt: new Date() });
+        const after = await this.stock.receive(tx, productId, warehouseCode, inbound.qty, inbound.allocated);
+        // Ordering moves the receipt's per-line allocations into those lines' reserved stock.
+        await this.hooks.received(tx, {
+          inboundId: id,
+          productId,
+          warehouseCode,
+          allocated: inbound.allocated,
+        });
+        await this.record(tx, actor, id, 'update', { status: 'expected' }, { status: 'received' });
+        await this.audit.record(tx, {
+          actorId: actor.id,
+          entity: 'stock',
+          entityId: stockEntityId(productId, warehouseCode),
+          accountId: null,
+          action: created ? 'create' : 'update',
+          before: created ? null : { onHand: before?.onHand, reserved: before?.reserved },
+          after: { ...(created ? { productId, warehouseCode } : {}), ...after, inboundId: id },
+        });
+      })
+      .catch(reservedCheck());
+    return this.get(id);
+  }
+
+  private async lockExpected(
+    tx: EntityManager,
+    id: string,
+    ifMatch: string | undefined,
+  ): Promise<InboundEntity> {
+    const inbound = await this.inbound.lock(tx, id);
+    if (!inbound) throw notFound('Inbound receipt');
+    if (ifMatch !== undefined && ifMatch !== inboundEtag(inbound.version)) {
+      throw new ProblemException(
+        HttpStatus.PRECONDITION_FAILED,
+        'The receipt was changed by someone else; reload it and try again',
+      );
+    }
+    if (inbound.status !== 'expected') {
+      throw conflict(`This receipt is already ${inbound.status}`, [
+        { field: 'status', message: `is ${inbound.status}; only expected receipts change` },
+      ]);
+    }
+    return inbound;
+  }
+
+  private record(
+    tx: EntityManager,
+    actor: AuthUser,
+    id: string,
+    action: 'create' | 'update',
+    before: Record<string, unknown> | null,
+    after: Record<string, unknown>,
+  ) {
+    return this.audit.record(tx, {
+      actorId: actor.id,
+      entity: 'inbound',
+      entityId: id,
+      accountId: null,
+      action,
+      before,
+      after,
+    });
+  }
+}
+
+function auditable(inbound: InboundEntity): Record<string, unknown> {
+  return {
+    productId: inbound.productId,
+    warehouseCode: inbound.warehouseCode,
+    qty: inbound.qty,
+    allocated: inbound.allocated,
+    expectedDate: inbound.expectedDate,
+    status: inbound.status,
+  };
+}

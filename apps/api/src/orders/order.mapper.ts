@@ -1,0 +1,155 @@
+import type { OpenOrderLine, Order, OrderEvent, OrderLine, OrderSummary } from '@tradecounter/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import type {
+  NewOrder,
+  OpenLineRow,
+  OrderEventRow,
+  OrderLineRow,
+  OrderRow,
+  OrderSummaryRow,
+} from './orders.repository';
+
+export function toOrderSummary(row: OrderSummaryRow): OrderSummary {
+  return {
+    id: row.id,
+    number: row.number,
+    accountId: row.accountId,
+    accountCode: row.accountCode,
+    accountName: row.accountName,
+    status: row.status,
+    channel: row.channel,
+    externalRef: row.externalRef,
+    poNumber: row.poNumber,
+    subtotal: row.subtotal,
+    currency: row.currency,
+    lineCount: row.lineCount,
+    placedAt: instant(row.placedAt),
+    placedBy: row.placedById && row.placedByName ? { id: row.placedById, name: row.placedByName } : null,
+    warehouseCode: row.warehouseCode,
+    shipComplete: row.shipComplete,
+    paidAt: row.paidAt ? instant(row.paidAt) : null,
+  };
+}
+
+export function toOrder(row: OrderRow): Order {
+  const address = row.shippingAddress;
+  return {
+    ...toOrderSummary(row),
+    shippingAddress: {
+      id: address.id,
+      label: address.label,
+      line1: address.line1,
+      line2: address.line2,
+      city: address.city,
+      region: address.region,
+      postcode: address.postcode,
+      country: address.country,
+    },
+    requestedDeliveryDate: row.requestedDeliveryDate,
+    notes: row.notes,
+    lines: row.lines.map(toOrderLine),
+    // Shipments arrive with fulfilment.
+    shipments: [],
+    events: row.events.map(toOrderEvent),
+  };
+}
+
+export function toOrderLine(line: OrderLineRow): OrderLine {
+  return {
+    id: line.id,
+    productId: line.productId,
+    sku: line.sku,
+    name: line.name,
+    quantity: line.quantity,
+    unitPrice: line.unitPrice,
+    lineTotal: line.lineTotal,
+    promise: { splits: line.promise.splits },
+    requestedDate: line.requestedDate,
+    firstPromisedDate: line.firstPromisedDate,
+    currentPromisedDate: line.currentPromisedDate,
+    allocated: line.reservedQty + line.allocatedQty,
+    shipped: line.shippedQty,
+    reserved: line.reservedQty,
+    backordered: line.backorderedQty,
+  };
+}
+
+export function toOrderEvent(event: OrderEventRow): OrderEvent {
+  return {
+    at: instant(event.at),
+    by: event.actorId ? { id: event.actorId, name: event.actorName ?? '' } : null,
+    from: event.fromStatus,
+    to: event.toStatus,
+    kind: event.kind,
+    reason: event.reason,
+  };
+}
+
+export function toOpenOrderLine(row: OpenLineRow): OpenOrderLine {
+  return {
+    orderId: row.orderId,
+    orderNumber: row.orderNumber,
+    orderLineId: row.orderLineId,
+    productId: row.productId,
+    sku: row.sku,
+    name: row.name,
+    ordered: row.ordered,
+    shipped: row.shipped,
+    open: row.ordered - row.shipped,
+    currentPromisedDate: row.currentPromisedDate,
+    status: row.status,
+  };
+}
+
+/** The order as it was just written: the response needs no second read. */
+export function placedOrder(
+  order: NewOrder,
+  inserted: { id: string; number: string; lineIds: Map<number, string> },
+  account: { id: string; code: string; name: string },
+  actor: AuthUser,
+): Order {
+  const placedAt = order.placedAt.toISOString();
+  return toOrder({
+    id: inserted.id,
+    number: inserted.number,
+    accountId: account.id,
+    accountCode: account.code,
+    accountName: account.name,
+    status: order.status,
+    channel: order.channel,
+    externalRef: null,
+    poNumber: order.poNumber,
+    subtotal: order.subtotal,
+    currency: order.currency,
+    lineCount: order.lines.length,
+    placedAt: order.placedAt,
+    placedById: actor.id,
+    placedByName: actor.name,
+    warehouseCode: order.warehouseCode,
+    shipComplete: order.shipComplete,
+    paidAt: null,
+    shippingAddress: order.shippingAddress,
+    requestedDeliveryDate: order.requestedDeliveryDate,
+    notes: order.notes,
+    lines: order.lines.map((line) => ({
+      ...line,
+      id: inserted.lineIds.get(line.lineNo) ?? '',
+      currentPromisedDate: line.firstPromisedDate,
+      shippedQty: 0,
+    })),
+    events: order.events.map((event) => ({
+      at: placedAt,
+      actorId: event.actorId,
+      actorName: actor.name,
+      kind: event.kind,
+      fromStatus: event.fromStatus,
+      toStatus: event.toStatus,
+      reason: event.reason,
+    })),
+  });
+}
+
+/** Timestamps arrive as Date (columns) or as JSON text (aggregates); both leave as ISO 8601 UTC. */
+function instant(value: Date | string): string {
+  return new Date(value).toISOString();
+}

@@ -1,0 +1,153 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { OpenOrderLine, Order, OrderSummary, Page } from '@tradecounter/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import { ANY_ROLE, CurrentUser, Roles } from '../auth/decorators';
+import { IdPipe } from '../common/http/id.pipe';
+import { pageRequest } from '../common/http/pagination.dto';
+import { OpenLinesQueryDto, OrderQueryDto } from './dto/order-query.dto';
+import { OrderReasonDto, RequiredReasonDto } from './dto/order-reason.dto';
+import { PlaceOrderDto } from './dto/place-order.dto';
+import { OrderLifecycleService } from './order-lifecycle.service';
+import { OrderPlacementService } from './order-placement.service';
+import { OrdersService } from './orders.service';
+
+@ApiTags('orders')
+@ApiBearerAuth()
+@Controller('orders')
+export class OrdersController {
+  constructor(
+    private readonly placement: OrderPlacementService,
+    private readonly lifecycle: OrderLifecycleService,
+    private readonly orders: OrdersService,
+  ) {}
+
+  @Post()
+  @Roles('buyer', 'approver', 'account_manager', 'admin')
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: true,
+    description:
+      'A unique value per order (1–200 visible ASCII characters), kept at least 24 h. The same key and body again: ' +
+      'the same order, 200. Another body: 422. While the first is still being placed: 409 with Retry-After',
+  })
+  @ApiOperation({
+    summary:
+      'Place an order: 201 the new order (200 for a repeated Idempotency-Key). Customers order for their own ' +
+      'account (channel portal); account managers and admins name accountId (channel phone). Without lines, the ' +
+      "user's cart is ordered and emptied. 409 when prices changed (with the new prices), stock is short for a " +
+      'product that is not backorderable, or the account is on hold or closed',
+  })
+  @ApiConflictResponse({
+    description: 'Prices changed, not enough stock, account on hold, or the key is in flight',
+  })
+  @ApiUnprocessableEntityResponse({ description: 'The Idempotency-Key was used with another body' })
+  async place(
+    @CurrentUser() actor: AuthUser,
+    @Body() body: PlaceOrderDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Order> {
+    const placed = await this.placement.place(actor, body, key);
+    response.status(placed.created ? 201 : 200);
+    if (!placed.created) response.setHeader('Idempotent-Replayed', 'true');
+    response.setHeader('Location', `/api/orders/${placed.order.id}`);
+    return placed.order;
+  }
+
+  @Get()
+  @Roles(...ANY_ROLE)
+  @ApiOperation({
+    summary:
+      'Orders, newest first: customers their account’s, account managers their accounts’, other staff all; ' +
+      'filter by status, account, channel, placement dates, or search number, PO and account',
+  })
+  list(@CurrentUser() actor: AuthUser, @Query() query: OrderQueryDto): Promise<Page<OrderSummary>> {
+    const { page: _page, pageSize: _pageSize, ...filter } = query;
+    return this.orders.list(actor, filter, pageRequest(query));
+  }
+
+  @Get('open-lines')
+  @Roles(...ANY_ROLE)
+  @ApiOperation({ summary: 'Every ordered unit not yet shipped, with its current promise, earliest first' })
+  openLines(@CurrentUser() actor: AuthUser, @Query() query: OpenLinesQueryDto): Promise<Page<OpenOrderLine>> {
+    return this.orders.openLines(actor, query.accountId, pageRequest(query));
+  }
+
+  @Get(':id')
+  @Roles(...ANY_ROLE)
+  @ApiOperation({
+    summary: 'One order with its lines, promises, shipments and history (404 for another account’s)',
+  })
+  get(@CurrentUser() actor: AuthUser, @Param('id', IdPipe) id: string): Promise<Order> {
+    return this.orders.get(actor, id);
+  }
+
+  @Post(':id/cancel')
+  @Roles('buyer', 'approver', 'account_manager', 'admin')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The cancelled order' })
+  @ApiOperation({
+    summary:
+      'Cancel: customers until picking starts, staff until something ships; everything reserved is released',
+  })
+  cancel(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', IdPipe) id: string,
+    @Body() body: OrderReasonDto,
+  ): Promise<Order> {
+    return this.lifecycle.cancel(actor, id, body.reason);
+  }
+
+  @Post(':id/approve')
+  @Roles('approver', 'admin')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Approve an order waiting for approval; it is then confirmed, or held if it passes the credit limit',
+  })
+  approve(@CurrentUser() actor: AuthUser, @Param('id', IdPipe) id: string): Promise<Order> {
+    return this.lifecycle.approve(actor, id);
+  }
+
+  @Post(':id/reject')
+  @Roles('approver', 'admin')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Reject an order waiting for approval, with a reason; what it reserved is released',
+  })
+  reject(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', IdPipe) id: string,
+    @Body() body: RequiredReasonDto,
+  ): Promise<Order> {
+    return this.lifecycle.reject(actor, id, body.reason);
+  }
+
+  @Post(':id/release-hold')
+  @Roles('account_manager', 'admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Release a credit hold: the order is confirmed' })
+  releaseHold(@CurrentUser() actor: AuthUser, @Param('id', IdPipe) id: string): Promise<Order> {
+    return this.lifecycle.releaseHold(actor, id);
+  }
+
+  @Post(':id/mark-paid')
+  @Roles('manager', 'admin')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Payment received: the order stops counting toward the account’s credit exposure',
+  })
+  markPaid(@CurrentUser() actor: AuthUser, @Param('id', IdPipe) id: string): Promise<Order> {
+    return this.lifecycle.markPaid(actor, id);
+  }
+}

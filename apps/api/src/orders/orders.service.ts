@@ -1,0 +1,84 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CreditStatus, OpenOrderLine, Order, OrderSummary, Page } from '@tradecounter/contracts';
+import { accountScope, availableCredit, canReadAccount, formatMoney, parseMoney } from '@tradecounter/domain';
+import { AccountsService } from '../accounts/accounts.service';
+import type { AuthUser } from '../auth/auth-user';
+import { pageOf, PageRequest } from '../common/http/pagination.dto';
+import { notFound } from '../common/http/problem';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import type { OrderQueryDto } from './dto/order-query.dto';
+import { toOpenOrderLine, toOrder, toOrderSummary } from './order.mapper';
+import { OrdersRepository } from './orders.repository';
+
+/** Reading orders, always within what the caller may see: another account's order is a 404. */
+@Injectable()
+export class OrdersService {
+  constructor(
+    private readonly orders: OrdersRepository,
+    private readonly accounts: AccountsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async list(
+    actor: AuthUser,
+    query: Omit<OrderQueryDto, 'page' | 'pageSize'>,
+    page: PageRequest,
+  ): Promise<Page<OrderSummary>> {
+    const [rows, total] = await this.orders.list(
+      {
+        scope: accountScope(actor),
+        status: query.status,
+        accountId: query.accountId,
+        channel: query.channel,
+        from: query.from,
+        to: query.to,
+        search: query.search,
+        timeZone: this.config.timeZone,
+      },
+      page,
+    );
+    return pageOf(rows.map(toOrderSummary), total, page);
+  }
+
+  async get(actor: AuthUser, id: string): Promise<Order> {
+    const owner = await this.orders.owner(id);
+    if (!owner || !canReadAccount(actor, { id: owner.accountId, accountManagerId: owner.accountManagerId })) {
+      throw notFound('Order');
+    }
+    const row = await this.orders.find(id);
+    if (!row) throw notFound('Order');
+    return toOrder(row);
+  }
+
+  /** Every ordered unit not yet shipped, with its current promise. */
+  async openLines(
+    actor: AuthUser,
+    accountId: string | undefined,
+    page: PageRequest,
+  ): Promise<Page<OpenOrderLine>> {
+    const [rows, total] = await this.orders.openLines(accountScope(actor), accountId, page);
+    return pageOf(rows.map(toOpenOrderLine), total, page);
+  }
+
+  /** What checkout shows before the buyer commits: limit, exposure, what is left, terms. */
+  async credit(actor: AuthUser, accountId: string): Promise<CreditStatus> {
+    const account = await this.accounts.requireReadable(actor, accountId);
+    const exposure = parseMoney((await this.orders.exposure([accountId])).get(accountId) ?? '0');
+    const limit = parseMoney(account.creditLimit);
+    return {
+      accountId,
+      creditLimit: formatMoney(limit),
+      creditExposure: formatMoney(exposure),
+      availableCredit: formatMoney(availableCredit(limit, exposure)),
+      paymentTerms: account.paymentTerms,
+      onHold: account.status === 'on_hold',
+    };
+  }
+
+  /** For the accounts context: exposure per account (see AccountsService.provideCreditExposure). */
+  async exposure(accountIds: string[]): Promise<Map<string, string>> {
+    const sums = await this.orders.exposure(accountIds);
+    return new Map(accountIds.map((id) => [id, formatMoney(parseMoney(sums.get(id) ?? '0'))]));
+  }
+}

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import type { Test } from 'supertest';
+import { AccountEntity } from '../accounts/account.entity';
+import { AddressEntity } from '../accounts/address.entity';
+import { bearer, createWarehouse, createWorld, TestUser } from './fixtures';
+import type { TestApp } from './test-app';
+
+/**
+ * The world of fixtures.ts, with a warehouse of its own that both accounts
+ * ship from, generous credit, and each account's shipping address.
+ */
+export async function createOrderingWorld(t: TestApp, creditLimit = '1000000.00') {
+  const world = await createWorld(t);
+  const warehouse = await createWarehouse(t);
+  const accounts = t.dataSource.getRepository(AccountEntity);
+  for (const account of [world.mine, world.theirs]) {
+    await accounts.update(account.id, { defaultWarehouseCode: warehouse.code, creditLimit });
+  }
+  const addresses = t.dataSource.getRepository(AddressEntity);
+  const addressOf = async (accountId: string) => (await addresses.findOneByOrFail({ accountId })).id;
+  return {
+    ...world,
+    warehouseCode: warehouse.code,
+    mineAddress: await addressOf(world.mine.id),
+    theirsAddress: await addressOf(world.theirs.id),
+  };
+}
+
+export type OrderingWorld = Awaited<ReturnType<typeof createOrderingWorld>>;
+
+export async function setStock(t: TestApp, productId: string, warehouseCode: string, onHand: number) {
+  await t.dataSource.query(
+    `INSERT INTO stock (product_id, warehouse_code, on_hand, reserved) VALUES ($1, $2, $3, 0)
+     ON CONFLICT (product_id, warehouse_code) DO UPDATE SET on_hand = EXCLUDED.on_hand`,
+    [productId, warehouseCode, onHand],
+  );
+}
+
+export async function addInbound(
+  t: TestApp,
+  productId: string,
+  warehouseCode: string,
+  qty: number,
+  expectedDate: string,
+): Promise<string> {
+  const [row] = (await t.dataSource.query(
+    `INSERT INTO inbound (product_id, warehouse_code, qty, expected_date) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [productId, warehouseCode, qty, expectedDate],
+  )) as { id: string }[];
+  return row?.id ?? '';
+}
+
+export async function stockOf(t: TestApp, productId: string, warehouseCode: string) {
+  const [row] = (await t.dataSource.query(
+    'SELECT on_hand AS "onHand", reserved FROM stock WHERE product_id = $1 AND warehouse_code = $2',
+    [productId, warehouseCode],
+  )) as { onHand: number; reserved: number }[];
+  return row;
+}
+
+/** POST /api/orders with a fresh Idempotency-Key unless one is given. */
+export function placeOrder(
+  t: TestApp,
+  user: TestUser,
+  body: Record<string, unknown>,
+  key: string = randomUUID(),
+): Test {
+  return t.http.post('/api/orders').set(bearer(user)).set('Idempotency-Key', key).send(body);
+}
+
+/** Counts of what exists for an account: orders, their lines, events, idempotency keys. */
+export async function orderCounts(t: TestApp, accountId: string) {
+  const [row] = (await t.dataSource.query(
+    `SELECT (SELECT count(*)::int FROM orders WHERE account_id = $1) AS orders,
+            (SELECT count(*)::int FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.account_id = $1) AS lines,
+            (SELECT count(*)::int FROM order_events e JOIN orders o ON o.id = e.order_id WHERE o.account_id = $1) AS events`,
+    [accountId],
+  )) as { orders: number; lines: number; events: number }[];
+  return row;
+}

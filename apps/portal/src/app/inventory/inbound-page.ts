@@ -1,0 +1,242 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatMenuModule } from '@angular/material/menu';
+import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTableModule } from '@angular/material/table';
+import { ActivatedRoute, Router } from '@angular/router';
+import { DEFAULT_PAGE_SIZE, type Inbound, type InboundStatus } from '@tradecounter/contracts';
+import { catchError, distinctUntilChanged, filter, map, of, switchMap } from 'rxjs';
+import { formatDay, localIsoDate } from '../availability/promise-dates';
+import { CatalogApi } from '../catalog/catalog-api';
+import { ProductPicker, type ProductRef } from '../pricing/product-picker';
+import { confirmAction } from '../shared/confirm-dialog';
+import { EmptyState } from '../shared/empty-state';
+import { ErrorState } from '../shared/error-state';
+import { loadOnEach } from '../shared/loadable';
+import { LoadingState } from '../shared/loading-state';
+import { pageParam, textParam } from '../shared/route-inputs';
+import { WarehousesApi } from '../warehouses/warehouses-api';
+import { InboundDialog, type InboundDialogData } from './inbound-dialog';
+import { InventoryApi } from './inventory-api';
+
+/** `?status=`: expected when absent, `any` for every status. */
+type StatusFilter = InboundStatus | 'any';
+const STATUS_FILTERS: readonly StatusFilter[] = ['expected', 'received', 'cancelled', 'any'];
+
+function toStatusFilter(value: unknown): StatusFilter {
+  return STATUS_FILTERS.find((status) => status === value) ?? 'expected';
+}
+
+/** Warehouse and admin: supply on its way; add, change, cancel and receive it. */
+@Component({
+  selector: 'tc-inbound-page',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatMenuModule,
+    MatPaginatorModule,
+    MatSelectModule,
+    MatTableModule,
+    EmptyState,
+    ErrorState,
+    LoadingState,
+    ProductPicker,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './inbound-page.html',
+  styleUrl: './inventory-pages.scss',
+})
+export class InboundPage {
+  private readonly api = inject(InventoryApi);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly reloads = signal(0);
+
+  readonly warehouse = input('', { transform: textParam });
+  /** A product id: its receipts only. */
+  readonly product = input('', { transform: textParam });
+  readonly status = input<StatusFilter, unknown>('expected', { transform: toStatusFilter });
+  readonly page = input(1, { transform: pageParam });
+
+  readonly today = localIsoDate();
+  readonly day = (date: string) => formatDay(date, this.today);
+  readonly statusFilters = STATUS_FILTERS;
+  readonly statusLabels: Record<StatusFilter, string> = {
+    expected: 'Expected',
+    received: 'Received',
+    cancelled: 'Cancelled',
+    any: 'Any status',
+  };
+  /** The warehouse column only while more than one warehouse is listed. */
+  readonly columns = computed(() => [
+    'expectedDate',
+    'product',
+    ...(this.warehouse() ? [] : ['warehouse']),
+    'qty',
+    'allocated',
+    'status',
+    'actions',
+  ]);
+  readonly warehouses = toSignal(
+    inject(WarehousesApi)
+      .list()
+      .pipe(catchError(() => of([]))),
+    {
+      initialValue: [],
+    },
+  );
+  readonly productControl = new FormControl<ProductRef | null>(null);
+  readonly filtered = computed(() => !!(this.warehouse() || this.product()));
+
+  statusLabel(inbound: Inbound): string {
+    return this.statusLabels[inbound.status];
+  }
+
+  private readonly query = computed(() => ({
+    warehouseCode: this.warehouse() || undefined,
+    productId: this.product() || undefined,
+    status: this.status() === 'any' ? undefined : (this.status() as InboundStatus),
+    page: this.page(),
+    pageSize: DEFAULT_PAGE_SIZE,
+    reload: this.reloads(),
+  }));
+  readonly state = toSignal(
+    loadOnEach(toObservable(this.query), ({ reload: _reload, ...query }) => this.api.inbound(query)),
+  );
+
+  constructor() {
+    const catalog = inject(CatalogApi);
+    // A link naming a product: show it in the picker.
+    toObservable(this.product)
+      .pipe(
+        filter((id) => !!id && this.productControl.value?.id !== id),
+        switchMap((id) =>
+          catalog.product(id).pipe(
+            map(({ sku, name }): ProductRef => ({ id, sku, name })),
+            catchError(() => of(null)),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((ref) => this.productControl.setValue(ref, { emitEvent: false }));
+    // Picking a product filters; typing over it (no pick yet) shows every product again.
+    this.productControl.valueChanges
+      .pipe(
+        map((ref) => ref?.id ?? ''),
+        distinctUntilChanged(),
+        takeUntilDestroyed(),
+      )
+      .subscribe((id) => {
+        if (id !== this.product()) this.setQuery({ product: id || null, page: null });
+      });
+  }
+
+  clearFilters(): void {
+    this.productControl.setValue(null, { emitEvent: false });
+    this.setQuery({ product: null, warehouse: null, page: null });
+  }
+
+  selectWarehouse(code: string): void {
+    this.setQuery({ warehouse: code || null, page: null });
+  }
+
+  selectStatus(status: StatusFilter): void {
+    this.setQuery({ status: status === 'expected' ? null : status, page: null });
+  }
+
+  changePage(event: PageEvent): void {
+    this.setQuery({ page: event.pageIndex + 1 });
+  }
+
+  retry(): void {
+    this.reloads.update((n) => n + 1);
+  }
+
+  add(): void {
+    const defaultCode = this.warehouses().find((w) => w.isDefault)?.code ?? this.warehouses()[0]?.code ?? '';
+    this.openDialog({
+      inbound: null,
+      warehouses: this.warehouses(),
+      warehouseCode: this.warehouse() || defaultCode,
+    });
+  }
+
+  edit(inbound: Inbound): void {
+    this.openDialog({ inbound, warehouses: this.warehouses(), warehouseCode: inbound.warehouseCode });
+  }
+
+  receive(inbound: Inbound): void {
+    confirmAction(this.dialog, {
+      title: `Receive ${inbound.sku}?`,
+      message:
+        `${inbound.qty} × ${inbound.name} arrived at ${inbound.warehouseCode}: on hand goes up by ${inbound.qty}` +
+        (inbound.allocated
+          ? `, and the ${inbound.allocated} promised to orders become reserved for them.`
+          : '.'),
+      confirmLabel: 'Receive',
+      action: () => this.api.receive(inbound),
+    }).subscribe((received) => {
+      if (!received) return;
+      this.snackBar.open(
+        `Received ${received.qty} × ${received.sku} at ${received.warehouseCode}`,
+        'Dismiss',
+      );
+      this.retry();
+    });
+  }
+
+  cancel(inbound: Inbound): void {
+    confirmAction(this.dialog, {
+      title: `Cancel this receipt of ${inbound.sku}?`,
+      message: `${inbound.qty} expected ${this.day(inbound.expectedDate)} at ${inbound.warehouseCode} will no longer count towards promises.`,
+      confirmLabel: 'Cancel receipt',
+      dismissLabel: 'Keep it',
+      action: () => this.api.updateInbound(inbound, { status: 'cancelled' }),
+    }).subscribe((cancelled) => {
+      if (cancelled) this.snackBar.open(`Receipt of ${cancelled.sku} cancelled`, 'Dismiss');
+      this.retry();
+    });
+  }
+
+  private openDialog(data: InboundDialogData): void {
+    this.dialog
+      .open(InboundDialog, { data, width: '600px', maxWidth: '95vw' })
+      .afterClosed()
+      .subscribe((saved?: Inbound) => {
+        if (!saved) return;
+        this.snackBar.open(
+          `${saved.qty} × ${saved.sku} expected ${this.day(saved.expectedDate)} at ${saved.warehouseCode}`,
+          'Dismiss',
+        );
+        if (data.inbound) {
+          this.retry();
+          return;
+        }
+        // A new receipt may sort onto a later page: show that product's receipts.
+        const { productId: id, sku, name } = saved;
+        this.productControl.setValue({ id, sku, name }, { emitEvent: false });
+        this.setQuery({ product: id, status: null, page: null });
+        this.retry();
+      });
+  }
+
+  private setQuery(queryParams: Record<string, string | number | null>): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams,
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
+  }
+}

@@ -1,0 +1,65 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type {
+  CreditStatus,
+  OpenOrderLine,
+  Order,
+  OrderQuery,
+  OrderReasonRequest,
+  OrderSummary,
+  Page,
+  PlaceOrderRequest,
+} from '@tradecounter/contracts';
+import { Observable } from 'rxjs';
+import { queryParams } from '../shared/http-params';
+
+type OrderAction = 'approve' | 'release-hold' | 'mark-paid';
+
+@Injectable({ providedIn: 'root' })
+export class OrdersApi {
+  private readonly http = inject(HttpClient);
+
+  list(query: OrderQuery): Observable<Page<OrderSummary>> {
+    return this.http.get<Page<OrderSummary>>('/api/orders', { params: queryParams(query) });
+  }
+
+  get(id: string): Observable<Order> {
+    return this.http.get<Order>(this.url(id));
+  }
+
+  openLines(page: number, pageSize: number, accountId?: string): Observable<Page<OpenOrderLine>> {
+    return this.http.get<Page<OpenOrderLine>>('/api/orders/open-lines', {
+      params: queryParams({ page, pageSize, accountId }),
+    });
+  }
+
+  /**
+   * Places an order. `idempotencyKey` is made once per checkout attempt and
+   * sent again on every retry of it, so a retried request never orders twice.
+   */
+  place(body: PlaceOrderRequest, idempotencyKey: string): Observable<Order> {
+    return this.http.post<Order>('/api/orders', body, { headers: { 'Idempotency-Key': idempotencyKey } });
+  }
+
+  cancel(id: string, reason: string): Observable<Order> {
+    const body: OrderReasonRequest = reason ? { reason } : {};
+    return this.http.post<Order>(`${this.url(id)}/cancel`, body);
+  }
+
+  reject(id: string, reason: string): Observable<Order> {
+    const body: OrderReasonRequest = { reason };
+    return this.http.post<Order>(`${this.url(id)}/reject`, body);
+  }
+
+  act(id: string, action: OrderAction): Observable<Order> {
+    return this.http.post<Order>(`${this.url(id)}/${action}`, {});
+  }
+
+  credit(accountId: string): Observable<CreditStatus> {
+    return this.http.get<CreditStatus>(`/api/accounts/${encodeURIComponent(accountId)}/credit`);
+  }
+
+  private url(id: string): string {
+    return `/api/orders/${encodeURIComponent(id)}`;
+  }
+}
