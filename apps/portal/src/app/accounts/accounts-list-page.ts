@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -16,12 +16,12 @@ import {
   type AccountStatus,
   DEFAULT_PAGE_SIZE,
 } from '@tradecounter/contracts';
-import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { EmptyState } from '../shared/empty-state';
 import { ErrorState } from '../shared/error-state';
 import { HumanizePipe } from '../shared/labels.pipe';
 import { loadOnEach } from '../shared/loadable';
+import { bindSearchToQuery } from '../shared/search-binding';
 import { pageParam, pageSizeParam, textParam } from '../shared/route-inputs';
 import { LoadingState } from '../shared/loading-state';
 import { MoneyPipe } from '../shared/money.pipe';
@@ -82,20 +82,7 @@ export class AccountsListPage {
   );
 
   constructor() {
-    toObservable(this.search)
-      .pipe(takeUntilDestroyed())
-      .subscribe((search) => {
-        if (search !== this.searchControl.value.trim())
-          this.searchControl.setValue(search, { emitEvent: false });
-      });
-    this.searchControl.valueChanges
-      .pipe(
-        map((value) => value.trim()),
-        debounceTime(250),
-        distinctUntilChanged(),
-        takeUntilDestroyed(),
-      )
-      .subscribe((search) => this.setQuery({ search: search || null, page: null }));
+    bindSearchToQuery(this.searchControl, this.search, (search) => this.setQuery({ search, page: null }));
   }
 
   selectStatus(status: string): void {

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -17,11 +17,11 @@ import {
   type InternalRole,
   type InternalUser,
 } from '@tradecounter/contracts';
-import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 import { EmptyState } from '../shared/empty-state';
 import { ErrorState } from '../shared/error-state';
 import { RoleLabelPipe } from '../shared/labels.pipe';
 import { loadOnEach } from '../shared/loadable';
+import { bindSearchToQuery } from '../shared/search-binding';
 import { pageParam, textParam } from '../shared/route-inputs';
 import { LoadingState } from '../shared/loading-state';
 import { UserDialog, UserDialogData } from './user-dialog';
@@ -78,20 +78,7 @@ export class UsersPage {
   );
 
   constructor() {
-    toObservable(this.search)
-      .pipe(takeUntilDestroyed())
-      .subscribe((search) => {
-        if (search !== this.searchControl.value.trim())
-          this.searchControl.setValue(search, { emitEvent: false });
-      });
-    this.searchControl.valueChanges
-      .pipe(
-        map((value) => value.trim()),
-        debounceTime(250),
-        distinctUntilChanged(),
-        takeUntilDestroyed(),
-      )
-      .subscribe((search) => this.setQuery({ search: search || null, page: null }));
+    bindSearchToQuery(this.searchControl, this.search, (search) => this.setQuery({ search, page: null }));
   }
 
   selectRole(role: string): void {

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -13,10 +13,11 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router } from '@angular/router';
 import { DEFAULT_PAGE_SIZE, type StockLevel } from '@tradecounter/contracts';
-import { catchError, debounceTime, distinctUntilChanged, map, of } from 'rxjs';
+import { catchError, of } from 'rxjs';
 import { EmptyState } from '../shared/empty-state';
 import { ErrorState } from '../shared/error-state';
 import { loadOnEach } from '../shared/loadable';
+import { bindSearchToQuery } from '../shared/search-binding';
 import { LoadingState } from '../shared/loading-state';
 import { flagParam, pageParam, pageSizeParam, textParam } from '../shared/route-inputs';
 import { WarehousesApi } from '../warehouses/warehouses-api';
@@ -99,20 +100,7 @@ export class StockPage {
   );
 
   constructor() {
-    toObservable(this.search)
-      .pipe(takeUntilDestroyed())
-      .subscribe((search) => {
-        if (search !== this.searchControl.value.trim())
-          this.searchControl.setValue(search, { emitEvent: false });
-      });
-    this.searchControl.valueChanges
-      .pipe(
-        map((value) => value.trim()),
-        debounceTime(250),
-        distinctUntilChanged(),
-        takeUntilDestroyed(),
-      )
-      .subscribe((search) => this.setQuery({ search: search || null, page: null }));
+    bindSearchToQuery(this.searchControl, this.search, (search) => this.setQuery({ search, page: null }));
   }
 
   selectWarehouse(code: string): void {
