@@ -22,7 +22,7 @@ import { ChangeNotices } from '../common/change-notices';
 import { badRequest, conflict } from '../common/http/problem';
 import { TtlCache } from '../common/ttl-cache';
 import { PromiseSettingsCache, SETTINGS_TTL_MS } from './promise-settings.cache';
-import { ReceiptHandler, ReceiptHooks } from './receipt-hooks';
+import { ReceiptChange, ReceiptHandler, ReceiptHooks } from './receipt-hooks';
 import { InboundUnits, PromisableProduct, StockUnits, Supply, SupplyRepository } from './supply.repository';
 
 export interface PromiseInput {
@@ -57,7 +57,7 @@ export interface HeldUnits {
   inbound: InboundUnits[];
 }
 
-export type { InboundUnits, PromisableProduct, ReceiptHandler, StockUnits };
+export type { InboundUnits, PromisableProduct, ReceiptChange, ReceiptHandler, StockUnits };
 
 export interface PromiseOptions {
   /**
@@ -207,8 +207,8 @@ export class AvailabilityService {
     }
   }
 
-  /** Runs `handler` inside every receiving transaction (see ReceiptHooks). */
-  onReceived(handler: ReceiptHandler): void {
+  /** Runs `handler` inside every transaction that receives or reschedules a promised receipt (see ReceiptHooks). */
+  onReceiptChange(handler: ReceiptHandler): void {
     this.receipts.on(handler);
   }
 

@@ -8,7 +8,8 @@ import { badRequest, conflict, notFound, ProblemException } from '../common/http
 import type { CreateInboundDto, UpdateInboundDto } from './dto/inbound.dto';
 import type { InboundEntity } from './inbound.entity';
 import { InboundFilter, InboundRepository } from './inbound.repository';
-import { ReceiptHooks } from './receipt-hooks';
+import { PromiseSettingsCache } from './promise-settings.cache';
+import { ReceiptChange, ReceiptHooks } from './receipt-hooks';
 import { StockRepository } from './stock.repository';
 import { reservedCheck, stockEntityId } from './stock.service';
 
@@ -28,6 +29,7 @@ export class InboundService {
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
     private readonly hooks: ReceiptHooks,
+    private readonly calendar: PromiseSettingsCache,
   ) {}
 
   async list(filter: InboundFilter, page: PageRequest): Promise<Page<Inbound>> {
@@ -82,6 +84,14 @@ export class InboundService {
         ...(body.status !== undefined ? { status: body.status } : {}),
       };
       await this.inbound.update(tx, id, fields);
+      if (
+        body.expectedDate !== undefined &&
+        body.expectedDate !== inbound.expectedDate &&
+        inbound.allocated > 0
+      ) {
+        // The orders waiting for this receipt are promised anew (ordering records why).
+        await this.announce(tx, actor, inbound, 'rescheduled', body.expectedDate);
+      }
       await this.record(tx, actor, id, 'update', auditable(inbound), { ...auditable(inbound), ...fields });
     });
     return this.get(id);
@@ -103,12 +113,7 @@ export class InboundService {
         await this.inbound.update(tx, id, { status: 'received', receivedAt: new Date() });
         const after = await this.stock.receive(tx, productId, warehouseCode, inbound.qty, inbound.allocated);
         // Ordering moves the receipt's per-line allocations into those lines' reserved stock.
-        await this.hooks.received(tx, {
-          inboundId: id,
-          productId,
-          warehouseCode,
-          allocated: inbound.allocated,
-        });
+        await this.announce(tx, actor, inbound, 'received', inbound.expectedDate);
         await this.record(tx, actor, id, 'update', { status: 'expected' }, { status: 'received' });
         await this.audit.record(tx, {
           actorId: actor.id,
@@ -122,6 +127,29 @@ export class InboundService {
       })
       .catch(reservedCheck());
     return this.get(id);
+  }
+
+  private async announce(
+    tx: EntityManager,
+    actor: AuthUser,
+    inbound: InboundEntity,
+    kind: ReceiptChange['kind'],
+    to: string,
+  ): Promise<void> {
+    const found = await this.calendar.settings(inbound.warehouseCode, tx);
+    if (!found) throw new Error(`Receipt ${inbound.id} names an unknown warehouse ${inbound.warehouseCode}`);
+    await this.hooks.changed(tx, {
+      kind,
+      inboundId: inbound.id,
+      productId: inbound.productId,
+      warehouseCode: inbound.warehouseCode,
+      allocated: inbound.allocated,
+      from: inbound.expectedDate,
+      to,
+      settings: found.settings,
+      at: new Date(),
+      actorId: actor.id,
+    });
   }
 
   private async lockExpected(

@@ -82,6 +82,7 @@ export function toOrderEvent(event: OrderEventRow): OrderEvent {
     to: event.toStatus,
     kind: event.kind,
     reason: event.reason,
+    ...(event.data?.changes ? { changes: event.data.changes } : {}),
   };
 }
 
@@ -145,6 +146,7 @@ export function placedOrder(
       fromStatus: event.fromStatus,
       toStatus: event.toStatus,
       reason: event.reason,
+      data: null,
     })),
   });
 }

@@ -10,15 +10,18 @@ import { CartPort } from './cart-port';
 import { IdempotencyRepository } from './idempotency.repository';
 import { OrderLifecycleService } from './order-lifecycle.service';
 import { OrderPlacementService } from './order-placement.service';
+import { OrderRepromiseService } from './order-repromise.service';
 import { OrdersController } from './orders.controller';
 import { OrdersRepository } from './orders.repository';
 import { OrdersService } from './orders.service';
+import { RepromiseRepository } from './repromise.repository';
 
 /**
  * Placing orders and their life until fulfilment. It reaches accounts,
  * catalog, pricing and availability through their services, and gives two
  * things back at start-up: credit exposure for the account views, and the
- * step that turns a receipt's allocations into its order lines' reserved stock.
+ * steps that follow a receipt: its order lines promised anew, and its
+ * allocations turned into their reserved stock.
  */
 @Module({
   imports: [AccountsModule, CatalogModule, PricingModule, AvailabilityModule],
@@ -29,6 +32,8 @@ import { OrdersService } from './orders.service';
     OrdersService,
     OrderPlacementService,
     OrderLifecycleService,
+    OrderRepromiseService,
+    RepromiseRepository,
     CartPort,
   ],
   exports: [OrdersService, CartPort],
@@ -39,10 +44,15 @@ export class OrdersModule implements OnModuleInit {
     private readonly availability: AvailabilityService,
     private readonly orders: OrdersService,
     private readonly repository: OrdersRepository,
+    private readonly repromise: OrderRepromiseService,
   ) {}
 
   onModuleInit(): void {
     this.accounts.provideCreditExposure((accountIds) => this.orders.exposure(accountIds));
-    this.availability.onReceived((tx, receipt) => this.repository.receiveAllocations(tx, receipt.inboundId));
+    this.availability.onReceiptChange(async (tx, change) => {
+      // Dates first, while the lines still know which receipt they wait for.
+      await this.repromise.receiptChanged(tx, change);
+      if (change.kind === 'received') await this.repository.receiveAllocations(tx, change.inboundId);
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { OrderStatus, PromiseSplit } from '@tradecounter/contracts';
+import type { OrderStatus, PromiseChange, PromiseSplit } from '@tradecounter/contracts';
 import type { AccountScope } from '@tradecounter/domain';
 import { escapeLikePattern, searchTerms } from '@tradecounter/domain';
 import type { PageRequest } from '../common/http/pagination.dto';
@@ -139,6 +139,7 @@ export interface OrderEventRow {
   fromStatus: OrderStatus | null;
   toStatus: OrderStatus | null;
   reason: string | null;
+  data: { changes?: PromiseChange[] } | null;
 }
 
 export interface OpenLineRow {
@@ -219,7 +220,7 @@ SELECT ${SUMMARY_COLUMNS},
      FROM order_lines l WHERE l.order_id = o.id) AS lines,
   (SELECT coalesce(json_agg(json_build_object(
             'at', e.at, 'actorId', e.actor_id, 'actorName', eu.name, 'kind', e.kind,
-            'fromStatus', e.from_status, 'toStatus', e.to_status, 'reason', e.reason)
+            'fromStatus', e.from_status, 'toStatus', e.to_status, 'reason', e.reason, 'data', e.data)
           ORDER BY e.at, e.id), '[]')
      FROM order_events e LEFT JOIN users eu ON eu.id = e.actor_id WHERE e.order_id = o.id) AS events
 FROM orders o
@@ -428,7 +429,7 @@ export class OrdersRepository {
               o.warehouse_code AS "warehouseCode", o.subtotal::text AS subtotal, o.paid_at AS "paidAt",
               o.placed_by AS "placedBy"
          FROM orders o JOIN accounts a ON a.id = o.account_id
-        WHERE o.id = $1 FOR UPDATE OF o`,
+        WHERE o.id = $1 FOR NO KEY UPDATE OF o`,
       [id],
     )) as LockedOrder[];
     return rows[0];

@@ -187,6 +187,16 @@ export interface OrderEvent {
   /** What happened besides a status change, e.g. `repromised`. */
   kind: string;
   reason: string | null;
+  /** For `repromised`: each line whose promised delivery date moved. */
+  changes?: PromiseChange[];
+}
+
+/** One line's promised delivery date moving after placement (the first promise never changes). */
+export interface PromiseChange {
+  lineNo: number;
+  sku: string;
+  from: IsoDate;
+  to: IsoDate;
 }
 
 export interface OrderSummary {

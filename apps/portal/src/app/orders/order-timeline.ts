@@ -1,6 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { OrderEvent } from '@tradecounter/contracts';
+import { formatDay, localIsoDate } from '../availability/promise-dates';
 import { humanize } from '../shared/labels';
 import { orderStatusLabel } from './order-status';
 
@@ -20,6 +21,16 @@ import { orderStatusLabel } from './order-status';
               <time [attr.datetime]="e.at">{{ e.at | date: 'EEE d MMM y, HH:mm' }}</time> ·
               {{ e.by?.name ?? 'System' }}
             </div>
+            @if (e.changes?.length) {
+              <ul class="changes" aria-label="Lines whose delivery date changed">
+                @for (c of e.changes; track c.lineNo) {
+                  <li>
+                    Line {{ c.lineNo }} · <span class="tc-mono">{{ c.sku }}</span>: <s>{{ day(c.from) }}</s> →
+                    <strong [class.later]="c.to > c.from">{{ day(c.to) }}</strong>
+                  </li>
+                }
+              </ul>
+            }
             @if (e.reason) {
               <div class="why">“{{ e.reason }}”</div>
             }
@@ -34,13 +45,13 @@ import { orderStatusLabel } from './order-status';
       margin: 0;
       padding: 16px 20px;
     }
-    li {
+    .timeline > li {
       display: flex;
       gap: 12px;
       padding-bottom: 14px;
       position: relative;
     }
-    li:not(:last-child)::before {
+    .timeline > li:not(:last-child)::before {
       content: '';
       position: absolute;
       left: 5px;
@@ -67,6 +78,15 @@ import { orderStatusLabel } from './order-status';
     .why {
       margin-top: 2px;
     }
+    .changes {
+      list-style: none;
+      margin: 4px 0 0;
+      padding: 0;
+      font: var(--mat-sys-body-medium);
+    }
+    .later {
+      color: var(--mat-sys-error);
+    }
   `,
 })
 export class OrderTimeline {
@@ -75,12 +95,21 @@ export class OrderTimeline {
     [...this.events()].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)),
   );
 
+  private readonly today = localIsoDate();
+
+  day(date: string): string {
+    return formatDay(date, this.today);
+  }
+
   what(event: OrderEvent): string {
     if (event.from === null && event.to) return `Placed — ${orderStatusLabel(event.to)}`;
     if (event.from && event.to && event.from !== event.to) {
       return `${orderStatusLabel(event.from)} → ${orderStatusLabel(event.to)}`;
     }
-    if (event.kind === 'repromised') return 'Delivery date changed';
+    if (event.kind === 'repromised') {
+      const later = event.changes?.some((change) => change.to > change.from);
+      return later === false ? 'Delivery brought forward' : 'Delivery date changed';
+    }
     return humanize(event.kind);
   }
 }

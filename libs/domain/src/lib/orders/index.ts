@@ -4,3 +4,4 @@ export * from './placement';
 export * from './promised-dates';
 export * from './quick-order';
 export * from './cart-merge';
+export * from './repromise';
