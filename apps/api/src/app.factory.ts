@@ -50,7 +50,11 @@ function contentSecurityPolicy(): Record<string, string[]> {
 function servePortal(app: NestExpressApplication, portalDir: string): void {
   const index = join(portalDir, 'index.html');
   if (!existsSync(index)) return;
-  app.use(express.static(portalDir, { index: false, maxAge: '1h', immutable: false }));
+  const files = express.static(portalDir, { index: false, maxAge: '1h', immutable: false });
+  // API calls never look on disk: a file lookup per request costs a syscall and a thread-pool trip.
+  app.use((request: Request, response: Response, next: NextFunction) =>
+    request.path.startsWith('/api/') ? next() : files(request, response, next),
+  );
   app.use((request: Request, response: Response, next: NextFunction) => {
     const wantsPage =
       (request.method === 'GET' || request.method === 'HEAD') && !request.path.startsWith('/api');

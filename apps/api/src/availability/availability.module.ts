@@ -9,6 +9,7 @@ import { InboundRepository } from './inbound.repository';
 import { InboundService } from './inbound.service';
 import { PromiseController } from './promise.controller';
 import { PromiseService } from './promise.service';
+import { CatalogSupplyCache } from './catalog-supply.cache';
 import { PromiseSettingsCache } from './promise-settings.cache';
 import { ReceiptHooks } from './receipt-hooks';
 import { StockController } from './stock.controller';
@@ -31,6 +32,7 @@ import { WarehousesService } from './warehouses.service';
   ],
   providers: [
     PromiseSettingsCache,
+    CatalogSupplyCache,
     ReceiptHooks,
     SupplyRepository,
     AvailabilityService,

@@ -21,6 +21,7 @@ import {
 import { ChangeNotices } from '../common/change-notices';
 import { badRequest, conflict } from '../common/http/problem';
 import { TtlCache } from '../common/ttl-cache';
+import { CatalogSupplyCache } from './catalog-supply.cache';
 import { PromiseSettingsCache, SETTINGS_TTL_MS } from './promise-settings.cache';
 import { ReceiptChange, ReceiptHandler, ReceiptHooks } from './receipt-hooks';
 import { InboundUnits, PromisableProduct, StockUnits, Supply, SupplyRepository } from './supply.repository';
@@ -94,6 +95,7 @@ export class AvailabilityService {
     private readonly calendar: PromiseSettingsCache,
     private readonly dataSource: DataSource,
     private readonly receipts: ReceiptHooks,
+    private readonly catalogSupply: CatalogSupplyCache,
     changes: ChangeNotices,
   ) {
     changes.on('account', (accountId) => this.accountWarehouses.evict(accountId));
@@ -173,7 +175,8 @@ export class AvailabilityService {
     }));
     const reserved = await this.supply.reserveStock(manager, warehouseCode, stock);
     const allocated = await this.supply.allocateInbound(manager, inbound);
-    if (reserved !== stock.length || allocated !== inbound.length) {
+    this.catalogSupply.changed(warehouseCode, [...reserved, ...allocated]);
+    if (reserved.length !== stock.length || allocated.length !== inbound.length) {
       throw conflict('Stock changed while the order was placed; please try again');
     }
   }
@@ -201,7 +204,8 @@ export class AvailabilityService {
     }));
     const released = await this.supply.releaseStock(manager, warehouseCode, stock);
     const freed = await this.supply.releaseInbound(manager, inbound);
-    if (released !== stock.length || freed !== inbound.length) {
+    this.catalogSupply.changed(warehouseCode, [...released, ...freed]);
+    if (released.length !== stock.length || freed.length !== inbound.length) {
       // Held units always exist to give back; anything else is a bug, never to be papered over.
       throw new Error(`Releasing held units at ${warehouseCode} found fewer than were held`);
     }
@@ -227,11 +231,10 @@ export class AvailabilityService {
     const code = await this.accountWarehouse(manager, accountId, false);
     const found = code ? await this.calendar.settings(code) : undefined;
     if (!code || !found) return new Map();
-    const supply = await this.supply.load(
-      manager,
+    const supply = await this.catalogSupply.load(
       code,
       products.map((product) => product.id),
-      false,
+      (ids) => this.supply.load(manager, code, ids, false),
     );
     const days = promiseDays(at, found.settings);
     return new Map(

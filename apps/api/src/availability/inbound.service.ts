@@ -8,6 +8,7 @@ import { badRequest, conflict, notFound, ProblemException } from '../common/http
 import type { CreateInboundDto, UpdateInboundDto } from './dto/inbound.dto';
 import type { InboundEntity } from './inbound.entity';
 import { InboundFilter, InboundRepository } from './inbound.repository';
+import { CatalogSupplyCache } from './catalog-supply.cache';
 import { PromiseSettingsCache } from './promise-settings.cache';
 import { ReceiptChange, ReceiptHooks } from './receipt-hooks';
 import { StockRepository } from './stock.repository';
@@ -30,6 +31,7 @@ export class InboundService {
     private readonly dataSource: DataSource,
     private readonly hooks: ReceiptHooks,
     private readonly calendar: PromiseSettingsCache,
+    private readonly catalogSupply: CatalogSupplyCache,
   ) {}
 
   async list(filter: InboundFilter, page: PageRequest): Promise<Page<Inbound>> {
@@ -61,7 +63,7 @@ export class InboundService {
       await this.record(tx, actor, created, 'create', null, { ...fields, status: 'expected' });
       return created;
     });
-    return this.get(id);
+    return this.afterChange(id);
   }
 
   async update(actor: AuthUser, id: string, body: UpdateInboundDto, ifMatch?: string): Promise<Inbound> {
@@ -94,7 +96,7 @@ export class InboundService {
       }
       await this.record(tx, actor, id, 'update', auditable(inbound), { ...auditable(inbound), ...fields });
     });
-    return this.get(id);
+    return this.afterChange(id);
   }
 
   /**
@@ -126,7 +128,14 @@ export class InboundService {
         });
       })
       .catch(reservedCheck());
-    return this.get(id);
+    return this.afterChange(id);
+  }
+
+  /** The receipt as it now stands; the catalog's view of its product's supply is dropped. */
+  private async afterChange(id: string): Promise<Inbound> {
+    const inbound = await this.get(id);
+    this.catalogSupply.changed(inbound.warehouseCode, [inbound.productId]);
+    return inbound;
   }
 
   private async announce(

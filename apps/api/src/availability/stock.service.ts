@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { pageOf, PageRequest } from '../common/http/pagination.dto';
 import { conflict, notFound } from '../common/http/problem';
+import { CatalogSupplyCache } from './catalog-supply.cache';
 import { StockFilter, StockRepository } from './stock.repository';
 
 export const stockEntityId = (productId: string, warehouseCode: string) => `${productId}@${warehouseCode}`;
@@ -16,6 +17,7 @@ export class StockService {
     private readonly stock: StockRepository,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    private readonly catalogSupply: CatalogSupplyCache,
   ) {}
 
   async list(filter: StockFilter, page: PageRequest): Promise<Page<StockLevel>> {
@@ -48,6 +50,7 @@ export class StockService {
         });
       })
       .catch(reservedCheck(onHand));
+    this.catalogSupply.changed(warehouseCode, [productId]);
     const level = await this.stock.level(this.dataSource.manager, productId, warehouseCode);
     if (!level) throw notFound('Stock');
     return level;

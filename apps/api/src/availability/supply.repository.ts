@@ -80,7 +80,7 @@ const ALLOCATE_INBOUND_SQL = `
 UPDATE inbound i SET allocated = i.allocated + v.qty, updated_at = now()
   FROM unnest($1::uuid[], $2::int[]) AS v(id, qty)
  WHERE i.id = v.id AND i.status = 'expected' AND i.qty - i.allocated >= v.qty
-RETURNING i.id`;
+RETURNING i.product_id`;
 
 const RELEASE_STOCK_SQL = `
 UPDATE stock s SET reserved = s.reserved - v.qty, updated_at = now()
@@ -92,7 +92,7 @@ const RELEASE_INBOUND_SQL = `
 UPDATE inbound i SET allocated = i.allocated - v.qty, updated_at = now()
   FROM unnest($1::uuid[], $2::int[]) AS v(id, qty)
  WHERE i.id = v.id AND i.status = 'expected' AND i.allocated >= v.qty
-RETURNING i.id`;
+RETURNING i.product_id`;
 
 interface SupplyRow {
   productId: string;
@@ -157,43 +157,49 @@ export class SupplyRepository {
     }
   }
 
-  /** Reserves stock units; returns how many of the products it could reserve for (all, or the caller rolls back). */
-  async reserveStock(manager: EntityManager, warehouseCode: string, units: StockUnits[]): Promise<number> {
-    if (units.length === 0) return 0;
-    const rows = (await manager.query(RESERVE_STOCK_SQL, [
+  /**
+   * Reserves stock units; returns the product of each row it reserved on
+   * (all of them, or the caller rolls back).
+   */
+  reserveStock(manager: EntityManager, warehouseCode: string, units: StockUnits[]): Promise<string[]> {
+    return this.perStock(manager, RESERVE_STOCK_SQL, warehouseCode, units);
+  }
+
+  /** Allocates receipts' units; returns the product of each receipt it allocated on. */
+  allocateInbound(manager: EntityManager, units: InboundUnits[]): Promise<string[]> {
+    return this.perReceipt(manager, ALLOCATE_INBOUND_SQL, units);
+  }
+
+  releaseStock(manager: EntityManager, warehouseCode: string, units: StockUnits[]): Promise<string[]> {
+    return this.perStock(manager, RELEASE_STOCK_SQL, warehouseCode, units);
+  }
+
+  releaseInbound(manager: EntityManager, units: InboundUnits[]): Promise<string[]> {
+    return this.perReceipt(manager, RELEASE_INBOUND_SQL, units);
+  }
+
+  private async perStock(
+    manager: EntityManager,
+    sql: string,
+    warehouseCode: string,
+    units: StockUnits[],
+  ): Promise<string[]> {
+    if (units.length === 0) return [];
+    const [rows] = (await manager.query(sql, [
       warehouseCode,
       units.map((unit) => unit.productId),
       units.map((unit) => unit.qty),
-    ])) as [unknown[], number];
-    return rows[1];
+    ])) as [{ product_id: string }[], number];
+    return rows.map((row) => row.product_id);
   }
 
-  async allocateInbound(manager: EntityManager, units: InboundUnits[]): Promise<number> {
-    if (units.length === 0) return 0;
-    const rows = (await manager.query(ALLOCATE_INBOUND_SQL, [
+  private async perReceipt(manager: EntityManager, sql: string, units: InboundUnits[]): Promise<string[]> {
+    if (units.length === 0) return [];
+    const [rows] = (await manager.query(sql, [
       units.map((unit) => unit.inboundId),
       units.map((unit) => unit.qty),
-    ])) as [unknown[], number];
-    return rows[1];
-  }
-
-  async releaseStock(manager: EntityManager, warehouseCode: string, units: StockUnits[]): Promise<number> {
-    if (units.length === 0) return 0;
-    const rows = (await manager.query(RELEASE_STOCK_SQL, [
-      warehouseCode,
-      units.map((unit) => unit.productId),
-      units.map((unit) => unit.qty),
-    ])) as [unknown[], number];
-    return rows[1];
-  }
-
-  async releaseInbound(manager: EntityManager, units: InboundUnits[]): Promise<number> {
-    if (units.length === 0) return 0;
-    const rows = (await manager.query(RELEASE_INBOUND_SQL, [
-      units.map((unit) => unit.inboundId),
-      units.map((unit) => unit.qty),
-    ])) as [unknown[], number];
-    return rows[1];
+    ])) as [{ product_id: string }[], number];
+    return rows.map((row) => row.product_id);
   }
 
   /** Active products named by id or SKU, with what promising them needs. */

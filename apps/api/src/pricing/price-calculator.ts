@@ -68,6 +68,8 @@ export class PriceCalculator {
   private readonly books = new TtlCache<string, Map<string, PriceBook>>(CONTEXT_TTL_MS, 1_000);
   /** Bumped by every eviction, so a load that raced a change is not kept. */
   private generation = 0;
+  /** Loads in flight, per account and date. */
+  private readonly loading = new Map<string, Promise<PriceBook>>();
 
   constructor(
     private readonly context: PricingContextRepository,
@@ -104,26 +106,44 @@ export class PriceCalculator {
   forgetAccount(accountId: string): void {
     this.generation++;
     this.books.evict(accountId);
+    // A load already under way may predate the change: later readers start their own.
+    for (const key of this.loading.keys()) if (key.startsWith(`${accountId}|`)) this.loading.delete(key);
   }
 
   /** After a change to a tier (discount, breaks, fixed prices) commits: it may price any account. */
   forgetAll(): void {
     this.generation++;
     this.books.clear();
+    this.loading.clear();
   }
 
-  /** The account's whole pricing context (every product), built once and reused for display. */
-  private async cachedBook(accountId: string, date: string): Promise<PriceBook> {
-    const byDate = this.books.get(accountId);
-    const cached = byDate?.get(date);
-    if (cached) return cached;
+  /**
+   * The account's whole pricing context (every product), built once and
+   * reused for display; requests that miss together share one load.
+   */
+  private cachedBook(accountId: string, date: string): Promise<PriceBook> {
+    const cached = this.books.get(accountId)?.get(date);
+    if (cached) return Promise.resolve(cached);
+    const flightKey = `${accountId}|${date}`;
+    const pending = this.loading.get(flightKey);
+    if (pending) return pending;
     const generation = this.generation;
-    const book = new AccountPriceBook(accountId, date, await this.context.load(accountId, null, date));
-    if (generation === this.generation) {
-      if (byDate) byDate.set(date, book);
-      else this.books.set(accountId, new Map([[date, book]]));
-    }
-    return book;
+    const loading = this.context
+      .load(accountId, null, date)
+      .then((context) => {
+        const book = new AccountPriceBook(accountId, date, context);
+        if (generation === this.generation) {
+          const byDate = this.books.get(accountId);
+          if (byDate) byDate.set(date, book);
+          else this.books.set(accountId, new Map([[date, book]]));
+        }
+        return book;
+      })
+      .finally(() => {
+        if (this.loading.get(flightKey) === loading) this.loading.delete(flightKey);
+      });
+    this.loading.set(flightKey, loading);
+    return loading;
   }
 }
 
