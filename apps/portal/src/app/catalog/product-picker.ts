@@ -15,7 +15,7 @@ import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { Product } from '@tradecounter/contracts';
-import { catchError, debounceTime, distinctUntilChanged, filter, map, of, switchMap } from 'rxjs';
+import { catchError, debounceTime, filter, map, of, switchMap } from 'rxjs';
 import { MoneyPipe } from '../shared/money.pipe';
 import { CatalogApi } from './catalog-api';
 
@@ -55,6 +55,7 @@ const SEARCH_DEBOUNCE_MS = 250;
       <mat-autocomplete
         #auto="matAutocomplete"
         [displayWith]="display"
+        [panelWidth]="showPrice() ? 'min(560px, 92vw)' : ''"
         (optionSelected)="pick($event.option.value)"
       >
         @for (p of options(); track p.id) {
@@ -94,9 +95,6 @@ const SEARCH_DEBOUNCE_MS = 250;
     .name {
       flex: 1 1 auto;
       min-width: 0;
-      overflow: hidden;
-      text-overflow: ellipsis;
-      white-space: nowrap;
     }
     .price {
       font-variant-numeric: tabular-nums;
@@ -129,7 +127,7 @@ export class ProductPicker implements ControlValueAccessor {
         filter((value): value is string => typeof value === 'string'),
         map((value) => value.trim()),
         debounceTime(SEARCH_DEBOUNCE_MS),
-        distinctUntilChanged(),
+        // No distinctUntilChanged: after a pick and a reset, the same text must search again.
         switchMap((search) =>
           search
             ? this.api.products({ search, pageSize: 10, availability: false }).pipe(
@@ -164,6 +162,8 @@ export class ProductPicker implements ControlValueAccessor {
 
   writeValue(value: ProductRef | null): void {
     this.text.setValue(value ?? '', { emitEvent: false });
+    // A cleared picker offers nothing until typed in again.
+    if (!value) this.options.set([]);
   }
 
   registerOnChange(fn: (value: ProductRef | null) => void): void {

@@ -80,6 +80,10 @@ import type { PhoneOrderPreview } from './phone-order-preview';
     </section>
   `,
   styles: `
+    :host {
+      display: block;
+      margin: 4px 0 12px;
+    }
     .preview {
       border: 1px solid var(--mat-sys-outline-variant);
       border-radius: 8px;
@@ -117,6 +121,10 @@ import type { PhoneOrderPreview } from './phone-order-preview';
     .mono {
       font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
       white-space: nowrap;
+    }
+    tfoot th,
+    tfoot td {
+      vertical-align: baseline;
     }
     .total {
       font-weight: 600;
