@@ -39,6 +39,33 @@ function quote(user: ApiUser, picks: Pick[], accountId?: string): Promise<Quote>
   });
 }
 
+/** In-stock products without a contract price of ACME's own, so a new window cannot overlap one. */
+async function uncontractedPicks(
+  buyerApi: ApiUser,
+  amApi: ApiUser,
+  accountId: string,
+): Promise<[Pick, Pick]> {
+  const contracted = new Set(
+    (await amApi.get<ContractPrice[]>(`/api/accounts/${accountId}/contract-prices`)).map((c) => c.productId),
+  );
+  return (await inStockPicks(buyerApi, 2, (p) => contracted.has(p.id))) as [Pick, Pick];
+}
+
+/** The account manager gives the account a contract price 1.00 above `unitPrice`, from yesterday; returns its undo. */
+async function raisePrice(
+  amApi: ApiUser,
+  accountId: string,
+  pick: Pick,
+  unitPrice: string,
+): Promise<() => Promise<void>> {
+  const validFrom = dayFromToday(-1);
+  await amApi.send('PUT', `/api/accounts/${accountId}/contract-prices/${pick.productId}`, {
+    unitPrice: plusCents(unitPrice, 100),
+    validFrom,
+  });
+  return () => amApi.delete(`/api/accounts/${accountId}/contract-prices/${pick.productId}`, { validFrom });
+}
+
 /** "12.34" + 100 cents, exactly. */
 function plusCents(amount: string, cents: number): string {
   const [units = '0', fraction = '0'] = amount.split('.');
@@ -55,14 +82,8 @@ test.describe('ordering, more', () => {
     const buyerApi = await ApiUser.login(request, BUYER);
     const amApi = await ApiUser.login(request, ACCOUNT_MANAGER);
     const accountId = await accountOf(buyerApi);
-    // Only products without a contract price of their own, so a new window cannot overlap one.
-    const contracted = new Set(
-      (await amApi.get<ContractPrice[]>(`/api/accounts/${accountId}/contract-prices`)).map(
-        (c) => c.productId,
-      ),
-    );
-    const picks = await inStockPicks(buyerApi, 2, (p) => contracted.has(p.id));
-    const [changed, unchanged] = picks as [Pick, Pick];
+    const picks = await uncontractedPicks(buyerApi, amApi, accountId);
+    const [changed, unchanged] = picks;
     await emptyCart(request, BUYER);
 
     await login(page, BUYER);
@@ -70,13 +91,8 @@ test.describe('ordering, more', () => {
     await checkoutToReview(page, `E2E-PRICE-${Date.now()}`);
     const before = await quote(buyerApi, picks);
 
-    // Meanwhile the account manager gives ACME a contract price 1.00 above what the buyer sees.
-    const validFrom = dayFromToday(-1);
-    const newUnitPrice = plusCents(before.lines[0]?.unitPrice ?? '0', 100);
-    await amApi.send('PUT', `/api/accounts/${accountId}/contract-prices/${changed.productId}`, {
-      unitPrice: newUnitPrice,
-      validFrom,
-    });
+    // Meanwhile the account manager raises ACME's price of one of the lines.
+    const undo = await raisePrice(amApi, accountId, changed, before.lines[0]?.unitPrice ?? '0');
     try {
       const after = await quote(buyerApi, picks);
       const newPrice = after.lines[0]?.unitPrice ?? '';
@@ -109,7 +125,7 @@ test.describe('ordering, more', () => {
       expect(order.subtotal).toBe(after.subtotal);
       expect(order.lines.find((l) => l.sku === changed.sku)?.unitPrice).toBe(newPrice);
     } finally {
-      await amApi.delete(`/api/accounts/${accountId}/contract-prices/${changed.productId}`, { validFrom });
+      await undo();
       await emptyCart(request, BUYER);
     }
   });
@@ -282,5 +298,50 @@ test.describe('ordering, more', () => {
     const orders = await amApi.get<ListPage<OrderSummary>>('/api/orders', { search: number });
     expect(orders.items[0]).toMatchObject({ channel: 'phone', subtotal: expected.subtotal, accountId });
     await snap(page, 'ordering-more-09-phone-placed');
+  });
+
+  test('prices change before the account manager places a phone order: the new prices are shown and placed', async ({
+    page,
+    request,
+  }) => {
+    test.slow();
+    const buyerApi = await ApiUser.login(request, BUYER);
+    const amApi = await ApiUser.login(request, ACCOUNT_MANAGER);
+    const accountId = await accountOf(buyerApi);
+    const picks = await uncontractedPicks(buyerApi, amApi, accountId);
+    const before = await quote(amApi, picks, accountId);
+
+    await login(page, ACCOUNT_MANAGER);
+    await page.goto(`/orders/new?accountId=${accountId}`);
+    await expect(page.getByRole('combobox', { name: 'Ship to' })).not.toHaveText('');
+    await page.getByLabel('PO number').fill(`E2E-PHONE-PRICE-${Date.now()}`);
+    await page
+      .getByLabel('Lines: SKU and quantity, one per line')
+      .fill(picks.map((p) => `${p.sku} ${p.quantity}`).join('\n'));
+    await expect(page.getByTestId('preview-subtotal')).toHaveText(shownMoney(before.subtotal));
+
+    const undo = await raisePrice(amApi, accountId, picks[0], before.lines[0]?.unitPrice ?? '0');
+    try {
+      const after = await quote(amApi, picks, accountId);
+      await page.getByRole('button', { name: `Place order · ${shownMoney(before.subtotal)}` }).click();
+      const notice = page.getByTestId('price-changed');
+      await expect(notice.getByTestId('new-subtotal')).toContainText(
+        `The order now comes to ${shownMoney(after.subtotal)}, not ${shownMoney(before.subtotal)}`,
+      );
+      await expect(notice.locator(`tr[data-sku="${picks[0].sku}"]`)).toContainText('Changed');
+      // The preview is priced again behind the notice.
+      await expect(page.getByTestId('preview-subtotal')).toHaveText(shownMoney(after.subtotal));
+      await settled(page);
+      await snap(page, 'ordering-more-10-phone-price-changed');
+
+      await notice
+        .getByRole('button', { name: `Place order at the new prices · ${shownMoney(after.subtotal)}` })
+        .click();
+      const number = await placedOrderNumber(page);
+      const orders = await amApi.get<ListPage<OrderSummary>>('/api/orders', { search: number });
+      expect(orders.items[0]).toMatchObject({ channel: 'phone', subtotal: after.subtotal });
+    } finally {
+      await undo();
+    }
   });
 });
