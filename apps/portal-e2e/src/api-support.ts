@@ -29,10 +29,20 @@ export class ApiUser {
     path: string,
     data: unknown,
     expected = [200, 201],
+    headers: Record<string, string> = {},
   ): Promise<T> {
-    const response = await this.request.fetch(path, { method, headers: this.headers(), data });
+    const response = await this.request.fetch(path, {
+      method,
+      headers: { ...this.headers(), ...headers },
+      data,
+    });
     expect(expected, `${method} ${path}: ${await response.text()}`).toContain(response.status());
     return (await response.json()) as T;
+  }
+
+  async delete(path: string, params: Record<string, string> = {}, expected = [200, 204]): Promise<void> {
+    const response = await this.request.delete(path, { headers: this.headers(), params });
+    expect(expected, `DELETE ${path}: ${await response.text()}`).toContain(response.status());
   }
 
   private headers(): Record<string, string> {
@@ -40,11 +50,22 @@ export class ApiUser {
   }
 }
 
+function isoDay(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** `YYYY-MM-DD`, `days` calendar days from today (negative: before), any day of the week. */
+export function dayFromToday(days: number): string {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  return isoDay(date);
+}
+
 /** `YYYY-MM-DD`, `days` calendar days from today, on a weekday. */
 export function weekdayFromToday(days: number): string {
   const date = new Date();
   date.setDate(date.getDate() + days);
   while (date.getDay() === 0 || date.getDay() === 6) date.setDate(date.getDate() + 1);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return isoDay(date);
 }

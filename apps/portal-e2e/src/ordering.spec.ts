@@ -1,78 +1,8 @@
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import type { AccountUser, Page as ListPage, Product, User } from '@tradecounter/contracts';
+import { expect, test } from '@playwright/test';
+import type { AccountUser, User } from '@tradecounter/contracts';
 import { ApiUser } from './api-support';
-import { DEMO_PASSWORD, login, settled, snap } from './support';
-
-const BUYER = 'buyer@acme.test';
-const APPROVER = 'approver@acme.test';
-
-interface Pick {
-  sku: string;
-  quantity: number;
-}
-
-/** The smallest orderable quantity: at least the minimum, in whole packs. */
-function smallestOrderable(product: Product): number {
-  return Math.ceil(product.minOrderQty / product.orderMultiple) * product.orderMultiple;
-}
-
-/** Cheap active products the buyer's warehouse has in stock for their smallest orderable quantity. */
-async function inStockPicks(buyer: ApiUser, count: number): Promise<Pick[]> {
-  const catalog = await buyer.get<ListPage<Product>>('/api/products', { pageSize: 100 });
-  const picks = catalog.items
-    .filter((p) => p.active && (p.availability?.available ?? p.available ?? 0) >= smallestOrderable(p) * 2)
-    .filter((p) => Number(p.unitPrice ?? p.listPrice) * smallestOrderable(p) < 200)
-    .slice(0, count)
-    .map((p) => ({ sku: p.sku, quantity: smallestOrderable(p) }));
-  expect(picks.length, 'enough cheap in-stock demo products').toBe(count);
-  return picks;
-}
-
-/** Starts from an empty cart, so the journey sees only its own lines. */
-async function emptyCart(request: APIRequestContext, email: string): Promise<void> {
-  const login = await request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  const response = await request.delete('/api/cart', { headers: { Authorization: `Bearer ${accessToken}` } });
-  expect(response.status(), 'DELETE /api/cart').toBe(200);
-}
-
-/** Pastes the lines into quick order and waits for every row to be added. */
-async function quickOrder(page: Page, picks: Pick[], screenshot?: string): Promise<void> {
-  await page.goto('/cart/quick-order');
-  await page
-    .getByLabel('SKU and quantity, one per line')
-    .fill(picks.map((p) => `${p.sku} ${p.quantity}`).join('\n'));
-  await page.getByRole('button', { name: 'Add to cart' }).click();
-  await expect(page.locator('tr[data-result="added"]')).toHaveCount(picks.length);
-  await expect(page.getByRole('status')).toContainText(
-    `${picks.length} ${picks.length === 1 ? 'line' : 'lines'} added`,
-  );
-  if (screenshot) await snap(page, screenshot);
-}
-
-/** Cart → checkout stepper → confirmation; returns the order number shown. */
-async function checkout(page: Page, poNumber: string, screenshots?: string): Promise<string> {
-  await page.goto('/cart');
-  await settled(page);
-  if (screenshots) await snap(page, `${screenshots}-cart`);
-  await page.getByRole('link', { name: 'Checkout' }).click();
-  await expect(page.getByRole('heading', { name: 'Checkout' })).toBeVisible();
-  await settled(page);
-  await expect(page.getByRole('combobox', { name: 'Ship to' })).not.toHaveText('');
-  if (screenshots) await snap(page, `${screenshots}-delivery`);
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByLabel('PO number').fill(poNumber);
-  await page.getByRole('button', { name: 'Review order' }).click();
-  await expect(page.getByTestId('available-credit')).toBeVisible();
-  // The stepper slides the step in: wait until it has arrived.
-  await expect(page.getByRole('button', { name: /^Place order/ })).toBeInViewport({ ratio: 1 });
-  if (screenshots) await snap(page, `${screenshots}-review`);
-  await page.getByRole('button', { name: /^Place order/ }).click();
-  await expect(page).toHaveURL(/\/orders\/[^/]+\/placed$/);
-  const number = (await page.getByTestId('order-number').textContent())?.trim() ?? '';
-  expect(number).not.toBe('');
-  return number;
-}
+import { APPROVER, BUYER, checkout, emptyCart, inStockPicks, quickOrder } from './ordering-support';
+import { login, settled, snap } from './support';
 
 test.describe('ordering', () => {
   test('a buyer pastes 5 SKUs, checks out, finds the order in history and reorders it', async ({

@@ -223,7 +223,12 @@ class AccountPriceBook implements PriceBook {
 }
 
 /** The wire form of a priced line. */
-export function toQuoteLine(product: PricedProduct, quantity: number, priced: PricedLine): QuoteLine {
+/** A product as a quote shows it: priced, with its pack rules. */
+export interface QuotedProduct extends PricedProduct {
+  orderMultiple: number;
+}
+
+export function toQuoteLine(product: QuotedProduct, quantity: number, priced: PricedLine): QuoteLine {
   return {
     productId: product.id,
     sku: product.sku,
@@ -236,6 +241,8 @@ export function toQuoteLine(product: PricedProduct, quantity: number, priced: Pr
     breakApplied: priced.breakApplied,
     savings: formatMoney(priced.savings),
     nextBreak: toNextBreak(priced),
+    minOrderQty: product.minOrderQty,
+    orderMultiple: product.orderMultiple,
   };
 }
 

@@ -73,7 +73,16 @@ describe('pricing', () => {
       breakApplied: { minQty: 10, discountPercent: '5' },
       savings: '17.40',
       nextBreak: { minQty: 50, unitPrice: '9.94', moreQty: 40 },
+      minOrderQty: 1,
+      orderMultiple: 1,
     });
+  });
+
+  it('tells each quoted line its pack rules, without refusing a quantity they would refuse', async () => {
+    const packed = await createProduct(t, { listPrice: '2.00', minOrderQty: 12, orderMultiple: 6 });
+    const { body } = await quote(w.buyer, [{ sku: packed.sku, quantity: 15 }]).expect(200);
+    // 15 is below the minimum and not whole packs: ordering refuses it, a quote still prices it.
+    expect(body.lines[0]).toMatchObject({ sku: packed.sku, quantity: 15, minOrderQty: 12, orderMultiple: 6 });
   });
 
   it('prices the catalog and the product page for the buyer, in their tier', async () => {

@@ -107,6 +107,9 @@ export interface QuoteLine {
   breakApplied: AppliedBreak | null;
   savings: MoneyString;
   nextBreak: NextBreak | null;
+  /** The product's pack rules, so a client can flag a quantity that ordering would refuse. */
+  minOrderQty: number;
+  orderMultiple: number;
 }
 
 export interface Quote {

@@ -6,7 +6,7 @@ import type { AuthUser } from '../../auth/auth-user';
 import { CatalogService } from '../../catalog/catalog.service';
 import { badRequest } from '../../common/http/problem';
 import type { QuoteDto, QuoteLineDto } from '../dto/quote.dto';
-import { PriceCalculator, PricedProduct, toQuoteLine } from '../price-calculator';
+import { PriceCalculator, QuotedProduct, toQuoteLine } from '../price-calculator';
 
 /** POST /api/pricing/quote: the account's price for each line, with where it came from. */
 @Injectable()
@@ -26,7 +26,7 @@ export class QuoteService {
       body.date,
     );
     const lines: QuoteLine[] = body.lines.map((line, index) => {
-      const product = products[index] as PricedProduct;
+      const product = products[index] as QuotedProduct;
       return toQuoteLine(product, line.quantity, book.price(product, line.quantity));
     });
     return {
@@ -40,7 +40,7 @@ export class QuoteService {
   }
 
   /** One product per line, in line order; every unknown, ambiguous or repeated line is reported. */
-  private async resolveProducts(lines: QuoteLineDto[]): Promise<PricedProduct[]> {
+  private async resolveProducts(lines: QuoteLineDto[]): Promise<QuotedProduct[]> {
     const ids = lines.flatMap((line) => (line.productId ? [line.productId.toLowerCase()] : []));
     const skus = lines.flatMap((line) => (line.sku ? [line.sku] : []));
     const found = await this.catalog.findActiveByIdsOrSkus(ids, skus);
@@ -71,6 +71,6 @@ export class QuoteService {
       return product;
     });
     if (errors.length > 0) throw badRequest('Some lines cannot be priced', errors);
-    return products as PricedProduct[];
+    return products as QuotedProduct[];
   }
 }

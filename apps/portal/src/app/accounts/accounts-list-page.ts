@@ -22,6 +22,7 @@ import { ErrorState } from '../shared/error-state';
 import { HumanizePipe } from '../shared/labels.pipe';
 import { loadOnEach } from '../shared/loadable';
 import { bindSearchToQuery } from '../shared/search-binding';
+import { SearchField } from '../shared/search-field';
 import { pageParam, pageSizeParam, textParam } from '../shared/route-inputs';
 import { LoadingState } from '../shared/loading-state';
 import { MoneyPipe } from '../shared/money.pipe';
@@ -48,6 +49,7 @@ function toStatus(value: unknown): AccountStatus | '' {
     LoadingState,
     MoneyPipe,
     HumanizePipe,
+    SearchField,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './accounts-list-page.html',
@@ -97,7 +99,7 @@ export class AccountsListPage {
   }
 
   clearFilters(): void {
-    this.searchControl.setValue('', { emitEvent: false });
+    this.searchControl.setValue('');
     this.setQuery({ search: null, status: null, page: null });
   }
 

@@ -22,6 +22,7 @@ import { ErrorState } from '../shared/error-state';
 import { RoleLabelPipe } from '../shared/labels.pipe';
 import { loadOnEach } from '../shared/loadable';
 import { bindSearchToQuery } from '../shared/search-binding';
+import { SearchField } from '../shared/search-field';
 import { pageParam, textParam } from '../shared/route-inputs';
 import { LoadingState } from '../shared/loading-state';
 import { UserDialog, UserDialogData } from './user-dialog';
@@ -47,6 +48,7 @@ function toRole(value: unknown): InternalRole | '' {
     ErrorState,
     LoadingState,
     RoleLabelPipe,
+    SearchField,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './users-page.html',

@@ -15,7 +15,8 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { Router } from '@angular/router';
-import { nearestOrderable, quantityProblem } from '@tradecounter/domain';
+import { quantityProblem } from '@tradecounter/domain';
+import { packHint, packQuantityMessage } from '../shared/pack-quantity';
 import { problemMessage, toProblem } from '../shared/problem';
 import { CartApi } from './cart-api';
 
@@ -155,22 +156,10 @@ export class AddToCart {
   readonly working = signal(false);
   private readonly serverProblem = signal('');
 
-  readonly packHint = computed(() => {
-    const { minOrderQty, orderMultiple } = this.product();
-    if (minOrderQty <= 1 && orderMultiple <= 1) return '';
-    return orderMultiple > 1 ? `Min ${minOrderQty}, packs of ${orderMultiple}` : `Min ${minOrderQty}`;
-  });
-  readonly problem = computed(() => {
-    const typed = this.typed();
-    const local = quantityProblem(typed, this.product());
-    if (local) {
-      const nearest = typed !== null && typed > 0 ? nearestOrderable(typed, this.product()) : null;
-      return nearest !== null && nearest !== typed
-        ? `Quantity ${local}: try ${nearest}`
-        : `Quantity ${local}`;
-    }
-    return this.serverProblem();
-  });
+  readonly packHint = computed(() => packHint(this.product()));
+  readonly problem = computed(
+    () => packQuantityMessage(this.typed(), this.product()) || this.serverProblem(),
+  );
 
   private typed(): number | null {
     const value = this.quantity();

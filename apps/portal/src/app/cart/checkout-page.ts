@@ -37,6 +37,8 @@ import { dateFromIso, formatDay, localIsoDate } from '../availability/promise-da
 import { AuthService } from '../auth/auth.service';
 import { OrderSubmission } from '../orders/order-submission';
 import { OrdersApi } from '../orders/orders-api';
+import { PriceChangedNotice } from '../orders/price-changed-notice';
+import { isPriceChangedProblem, type PriceChange, priceChanges } from '../orders/price-changes';
 import { ErrorState } from '../shared/error-state';
 import { fieldError } from '../shared/form-errors';
 import { HumanizePipe } from '../shared/labels.pipe';
@@ -57,7 +59,7 @@ interface CheckoutData {
 
 /** Why the last attempt failed, in the form the page shows it. */
 type Failure =
-  | { kind: 'price'; problem: PriceChangedProblem }
+  | { kind: 'price'; problem: PriceChangedProblem; changes: PriceChange[] }
   | { kind: 'stock'; problem: Problem }
   | { kind: 'network'; problem: Problem }
   | { kind: 'other'; problem: Problem };
@@ -81,6 +83,7 @@ type Failure =
     LinePromise,
     LoadingState,
     MoneyPipe,
+    PriceChangedNotice,
   ],
   providers: [provideNativeDateAdapter()],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -146,6 +149,8 @@ export class CheckoutPage {
 
   readonly placing = signal(false);
   readonly failure = signal<Failure | null>(null);
+  /** The last request sent, for "Try again" after a network failure. */
+  private lastAttempt: { body: PlaceOrderRequest; cart: Cart } | null = null;
 
   constructor() {
     effect(() => {
@@ -200,37 +205,54 @@ export class CheckoutPage {
   }
 
   place(cart: Cart): void {
-    if (this.placing()) return;
     if (this.delivery.invalid || this.details.invalid) {
       this.delivery.markAllAsTouched();
       this.details.markAllAsTouched();
       return;
     }
+    this.submit(this.body(cart), cart);
+  }
+
+  /**
+   * The buyer confirms the new prices of a refused order: place it again
+   * expecting the new subtotal. That is a new request body, so
+   * OrderSubmission sends it under a new Idempotency-Key.
+   */
+  placeAtNewPrices(cart: Cart, problem: PriceChangedProblem): void {
+    this.submit({ ...this.body(cart), expectedSubtotal: problem.subtotal }, cart);
+  }
+
+  /** After a network failure: the very same request again, under the same key, so it cannot order twice. */
+  tryAgain(): void {
+    if (this.lastAttempt) this.submit(this.lastAttempt.body, this.lastAttempt.cart);
+  }
+
+  private submit(body: PlaceOrderRequest, cart: Cart): void {
+    if (this.placing()) return;
+    this.lastAttempt = { body, cart };
     this.placing.set(true);
     this.failure.set(null);
-    this.submission.place(this.body(cart)).subscribe({
+    this.submission.place(body).subscribe({
       next: (order) => {
         this.placing.set(false);
         void this.router.navigate(['/orders', order.id, 'placed']);
       },
       error: (error: unknown) => {
         this.placing.set(false);
-        this.failure.set(this.describe(error));
+        const failure = this.describe(error, cart);
+        this.failure.set(failure);
+        // Show the cart at its new prices behind the notice.
+        if (failure.kind === 'price') this.reload$.next();
       },
     });
   }
 
-  /** The buyer accepts the new prices: reload the cart (repriced) and place at its new subtotal. */
-  acceptNewPrices(): void {
-    this.failure.set(null);
-    this.reload$.next();
-  }
-
-  private describe(error: unknown): Failure {
+  /** `cart` is what the buyer saw when placing: the changed prices are told against it. */
+  private describe(error: unknown, cart: Cart): Failure {
     const problem = toProblem(error);
     if (problem.status === 0 || problem.status >= 500) return { kind: 'network', problem };
-    if (problem.status === 409 && 'lines' in problem && 'subtotal' in problem) {
-      return { kind: 'price', problem: problem as PriceChangedProblem };
+    if (isPriceChangedProblem(problem)) {
+      return { kind: 'price', problem, changes: priceChanges(cart.lines, problem) };
     }
     if (problem.status === 409 && problem.errors?.some((e) => e.field.startsWith('lines'))) {
       return { kind: 'stock', problem };

@@ -13,7 +13,7 @@ import { MatSelectModule } from '@angular/material/select';
 import type { Inbound, UpdateInboundRequest, Warehouse } from '@tradecounter/contracts';
 import { Observable } from 'rxjs';
 import { dateFromIso, localIsoDate } from '../availability/promise-dates';
-import { ProductPicker, type ProductRef } from '../pricing/product-picker';
+import { ProductPicker, type ProductRef } from '../catalog/product-picker';
 import { fieldError } from '../shared/form-errors';
 import { integerValidator } from '../shared/integer-validator';
 import { formProblemText, toProblem } from '../shared/problem';

@@ -15,7 +15,7 @@ import { DEFAULT_PAGE_SIZE, type Inbound, type InboundStatus } from '@tradecount
 import { catchError, distinctUntilChanged, filter, map, of, switchMap } from 'rxjs';
 import { formatDay, localIsoDate } from '../availability/promise-dates';
 import { CatalogApi } from '../catalog/catalog-api';
-import { ProductPicker, type ProductRef } from '../pricing/product-picker';
+import { ProductPicker, type ProductRef } from '../catalog/product-picker';
 import { confirmAction } from '../shared/confirm-dialog';
 import { EmptyState } from '../shared/empty-state';
 import { ErrorState } from '../shared/error-state';

@@ -18,6 +18,7 @@ import { EmptyState } from '../shared/empty-state';
 import { ErrorState } from '../shared/error-state';
 import { loadOnEach } from '../shared/loadable';
 import { bindSearchToQuery } from '../shared/search-binding';
+import { SearchField } from '../shared/search-field';
 import { LoadingState } from '../shared/loading-state';
 import { flagParam, pageParam, pageSizeParam, textParam } from '../shared/route-inputs';
 import { WarehousesApi } from '../warehouses/warehouses-api';
@@ -43,6 +44,7 @@ export const LOW_STOCK_AT = 10;
     EmptyState,
     ErrorState,
     LoadingState,
+    SearchField,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './stock-page.html',
@@ -119,7 +121,7 @@ export class StockPage {
   }
 
   clearFilters(): void {
-    this.searchControl.setValue('', { emitEvent: false });
+    this.searchControl.setValue('');
     this.setQuery({ search: null, warehouse: null, low: null, page: null });
   }
 

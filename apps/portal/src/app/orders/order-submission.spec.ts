@@ -40,6 +40,29 @@ describe('OrderSubmission', () => {
     jest.useRealTimers();
   });
 
+  it('does not retry a price change; placing at the new prices goes under a new key', async () => {
+    const sent: { key: string; expected?: string }[] = [];
+    const api = {
+      place: (sentBody: PlaceOrderRequest, key: string) =>
+        defer(() => {
+          sent.push({ key, expected: sentBody.expectedSubtotal });
+          return sentBody.expectedSubtotal === '10.00'
+            ? throwError(() => httpError(409))
+            : of({ id: 'o1' } as Order);
+        }),
+    } as OrderPlacer;
+    let n = 0;
+    const submission = new OrderSubmission(api, () => `key-${++n}`);
+    await expect(firstValueFrom(submission.place(body))).rejects.toMatchObject({ status: 409 });
+    await expect(firstValueFrom(submission.place({ ...body, expectedSubtotal: '12.00' }))).resolves.toEqual({
+      id: 'o1',
+    });
+    expect(sent).toEqual([
+      { key: 'key-1', expected: '10.00' },
+      { key: 'key-2', expected: '12.00' },
+    ]);
+  });
+
   it('retries only what may be retried', () => {
     expect(retryable(httpError(0))).toBe(true);
     expect(retryable(httpError(409, { 'Retry-After': '1' }))).toBe(true);

@@ -1,6 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { FormControl } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { provideNativeDateAdapter } from '@angular/material/core';
 import { MatDatepickerModule } from '@angular/material/datepicker';
@@ -30,6 +31,8 @@ import { loadOnEach } from '../shared/loadable';
 import { LoadingState } from '../shared/loading-state';
 import { MoneyPipe } from '../shared/money.pipe';
 import { pageParam, pageSizeParam, textParam } from '../shared/route-inputs';
+import { bindSearchToQuery } from '../shared/search-binding';
+import { SearchField } from '../shared/search-field';
 import { ACTION_LABELS, availableActions, type OrderActionName, OrderActions } from './order-actions';
 import { channelLabel, ORDER_STATUS_OPTIONS, orderStatusLabel } from './order-status';
 import { OrderStatusChip } from './order-status-chip';
@@ -77,6 +80,7 @@ const CHANNELS = ['portal', 'phone', 'api', 'csv'];
     LoadingState,
     MoneyPipe,
     OrderStatusChip,
+    SearchField,
   ],
   providers: [provideNativeDateAdapter()],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -96,6 +100,7 @@ export class OrdersPage {
   /** Route data. */
   readonly mode = input<OrderListMode>('history');
   // URL query parameters: the URL is the source of truth.
+  readonly search = input('', { transform: textParam });
   readonly status = input('', { transform: textParam });
   readonly channel = input('', { transform: textParam });
   readonly from = input('', { transform: textParam });
@@ -140,9 +145,26 @@ export class OrdersPage {
     'subtotal',
     ...(this.settings().actions.length ? ['actions'] : []),
   ]);
-  readonly filtered = computed(
-    () => !!(this.status() || this.channel() || this.from() || this.to() || this.accountId()),
+  readonly searchControl = new FormControl('', { nonNullable: true });
+  readonly searchLabel = computed(() =>
+    this.isStaff() ? 'Search order, PO or account' : 'Search order or PO number',
   );
+  readonly filtered = computed(
+    () =>
+      !!(
+        this.search().trim() ||
+        this.status() ||
+        this.channel() ||
+        this.from() ||
+        this.to() ||
+        this.accountId()
+      ),
+  );
+  /** The empty list's title: what was searched for, when it was a search. */
+  readonly noMatchTitle = computed(() => {
+    const search = this.search().trim();
+    return search ? `No orders match “${search}”` : 'No orders match';
+  });
 
   private readonly query = computed(() => {
     const forced = this.settings().status;
@@ -152,12 +174,17 @@ export class OrdersPage {
       from: this.from() || undefined,
       to: this.to() || undefined,
       accountId: this.isStaff() ? this.accountId() || undefined : undefined,
+      search: this.search().trim() || undefined,
       page: this.page(),
       pageSize: this.pageSize(),
     };
     return { query, reload: this.reloads() };
   });
   readonly state = toSignal(loadOnEach(toObservable(this.query), ({ query }) => this.api.list(query)));
+
+  constructor() {
+    bindSearchToQuery(this.searchControl, this.search, (search) => this.setQuery({ search, page: null }));
+  }
 
   actionsFor(order: OrderSummary): OrderActionName[] {
     const allowed = availableActions(order, this.role());
@@ -191,7 +218,16 @@ export class OrdersPage {
 
   clearFilters(): void {
     this.pendingFrom.set(null);
-    this.setQuery({ status: null, channel: null, from: null, to: null, accountId: null, page: null });
+    this.searchControl.setValue('');
+    this.setQuery({
+      search: null,
+      status: null,
+      channel: null,
+      from: null,
+      to: null,
+      accountId: null,
+      page: null,
+    });
   }
 
   changePage(event: PageEvent): void {

@@ -18,10 +18,10 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { Router, RouterLink } from '@angular/router';
-import { MAX_PAGE_SIZE, type PlaceOrderRequest } from '@tradecounter/contracts';
-import { parseQuickOrder } from '@tradecounter/domain';
-import { catchError, forkJoin, map, of, switchMap } from 'rxjs';
+import { MAX_PAGE_SIZE, type PlaceOrderRequest, type PriceChangedProblem } from '@tradecounter/contracts';
+import { catchError, forkJoin, map, of, switchMap, throwError } from 'rxjs';
 import { AccountsApi } from '../accounts/accounts-api';
+import { PricingApi } from '../pricing/pricing-api';
 import { fieldError } from '../shared/form-errors';
 import { HumanizePipe } from '../shared/labels.pipe';
 import { MoneyPipe } from '../shared/money.pipe';
@@ -29,8 +29,16 @@ import { applyProblemToForm, toProblem } from '../shared/problem';
 import { textParam } from '../shared/route-inputs';
 import { OrderSubmission } from './order-submission';
 import { OrdersApi } from './orders-api';
+import { livePreview, type PhoneOrderPreview, placeable } from './phone-order-preview';
+import { PhoneOrderPreviewTable } from './phone-order-preview-table';
+import { PriceChangedNotice } from './price-changed-notice';
+import { isPriceChangedProblem, type PriceChange, priceChanges } from './price-changes';
 
-/** An account manager takes an order over the phone for one of their accounts (channel `phone`). */
+/**
+ * An account manager takes an order over the phone for one of their accounts
+ * (channel `phone`): the typed lines are priced for the account as they are
+ * typed, and the order is placed at the subtotal shown.
+ */
 @Component({
   selector: 'tc-phone-order-page',
   imports: [
@@ -45,116 +53,17 @@ import { OrdersApi } from './orders-api';
     RouterLink,
     HumanizePipe,
     MoneyPipe,
+    PhoneOrderPreviewTable,
+    PriceChangedNotice,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <section class="tc-page">
-      <header class="tc-page-header">
-        <a mat-icon-button routerLink="/orders" aria-label="Back to orders"><mat-icon svgIcon="back" /></a>
-        <h1>New order for an account</h1>
-      </header>
-      <div class="tc-card">
-        @if (placing()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Placing the order" />
-        }
-        <form [formGroup]="form" (ngSubmit)="place()" class="body" novalidate>
-          <div class="tc-form">
-            <mat-form-field>
-              <mat-label>Account</mat-label>
-              <mat-select formControlName="accountId" required>
-                @for (a of accounts(); track a.id) {
-                  <mat-option [value]="a.id">{{ a.code }} — {{ a.name }}</mat-option>
-                }
-              </mat-select>
-              <mat-error>{{ fieldError(form.controls.accountId, 'Account') }}</mat-error>
-            </mat-form-field>
-            <mat-form-field>
-              <mat-label>Ship to</mat-label>
-              <mat-select formControlName="shippingAddressId" required>
-                @for (a of facts()?.addresses ?? []; track a.id) {
-                  <mat-option [value]="a.id">{{ a.label }} — {{ a.line1 }}, {{ a.city }}</mat-option>
-                }
-              </mat-select>
-              <mat-error>{{ fieldError(form.controls.shippingAddressId, 'Shipping address') }}</mat-error>
-            </mat-form-field>
-            <mat-form-field>
-              <mat-label>PO number{{ facts()?.account?.requiresPo ? '' : ' (optional)' }}</mat-label>
-              <input
-                matInput
-                formControlName="poNumber"
-                maxlength="50"
-                [required]="!!facts()?.account?.requiresPo"
-              />
-              <mat-error>{{ fieldError(form.controls.poNumber, 'PO number') }}</mat-error>
-            </mat-form-field>
-            @if (facts()?.credit; as c) {
-              <p class="credit tc-muted">
-                {{ c.paymentTerms | humanize }} · available credit {{ c.availableCredit | money }} of
-                {{ c.creditLimit | money }}
-                @if (c.onHold) {
-                  · <strong class="bad">account on hold</strong>
-                }
-              </p>
-            }
-            <mat-form-field class="tc-span-all">
-              <mat-label>Lines: SKU and quantity, one per line</mat-label>
-              <textarea
-                matInput
-                formControlName="lines"
-                rows="6"
-                spellcheck="false"
-                placeholder="GLV-NIT-M 10"
-              ></textarea>
-              <mat-error>{{ fieldError(form.controls.lines, 'Lines') }}</mat-error>
-            </mat-form-field>
-            <mat-slide-toggle formControlName="shipComplete" class="tc-span-all"
-              >Ship complete (one delivery when everything is ready)</mat-slide-toggle
-            >
-            <mat-form-field class="tc-span-all">
-              <mat-label>Notes (optional)</mat-label>
-              <textarea matInput formControlName="notes" rows="2" maxlength="2000"></textarea>
-            </mat-form-field>
-          </div>
-          @if (error()) {
-            <div class="error" role="alert">
-              <p>{{ error() }}</p>
-              @for (e of errors(); track $index) {
-                <p>{{ e }}</p>
-              }
-            </div>
-          }
-          <div class="tc-actions">
-            <button mat-flat-button type="submit" [disabled]="placing()">Place order</button>
-          </div>
-        </form>
-      </div>
-    </section>
-  `,
-  styles: `
-    .body {
-      padding: 20px;
-      display: flex;
-      flex-direction: column;
-      gap: 12px;
-    }
-    .credit {
-      margin: 12px 0 0;
-    }
-    .bad,
-    .error {
-      color: var(--mat-sys-error);
-    }
-    .error p {
-      margin: 0 0 4px;
-    }
-    textarea {
-      font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-    }
-  `,
+  templateUrl: './phone-order-page.html',
+  styleUrl: './phone-order-page.scss',
 })
 export class PhoneOrderPage {
   private readonly accountsApi = inject(AccountsApi);
   private readonly ordersApi = inject(OrdersApi);
+  private readonly pricingApi = inject(PricingApi);
   private readonly router = inject(Router);
   private readonly submission = new OrderSubmission(this.ordersApi);
   readonly fieldError = fieldError;
@@ -177,6 +86,7 @@ export class PhoneOrderPage {
     { initialValue: [] },
   );
   private readonly picked = toSignal(this.form.controls.accountId.valueChanges, { initialValue: '' });
+  private readonly typed = toSignal(this.form.controls.lines.valueChanges, { initialValue: '' });
   readonly facts = toSignal(
     toObservable(computed(() => this.picked())).pipe(
       switchMap((id) =>
@@ -190,9 +100,36 @@ export class PhoneOrderPage {
       ),
     ),
   );
+
+  /** Bumped to price the same lines again. */
+  private readonly repricing = signal(0);
+  readonly preview = toSignal(
+    livePreview(
+      toObservable(
+        computed(() => ({ accountId: this.picked(), text: this.typed(), version: this.repricing() })),
+      ),
+      (request) =>
+        this.pricingApi.quote(request).pipe(catchError((e: unknown) => throwError(() => toProblem(e)))),
+    ),
+    { initialValue: null },
+  );
+  /** The preview is of what the form holds now, and may be placed as it stands. */
+  readonly ready = computed(() => {
+    const preview = this.preview();
+    return placeable(preview) && preview.accountId === this.picked() && preview.text === this.typed()
+      ? preview
+      : null;
+  });
+
   readonly placing = signal(false);
   readonly error = signal('');
   readonly errors = signal<string[]>([]);
+  /** The last attempt was refused because prices changed: the new prices, until placed or the lines change. */
+  readonly priceChange = signal<{
+    problem: PriceChangedProblem;
+    changes: PriceChange[];
+    body: PlaceOrderRequest;
+  } | null>(null);
 
   constructor() {
     effect(() => {
@@ -213,6 +150,16 @@ export class PhoneOrderPage {
         po.updateValueAndValidity();
       });
     });
+    // New lines or another account: the refused prices no longer apply.
+    effect(() => {
+      this.picked();
+      this.typed();
+      untracked(() => this.priceChange.set(null));
+    });
+  }
+
+  retryPreview(): void {
+    this.repricing.update((n) => n + 1);
   }
 
   place(): void {
@@ -221,21 +168,35 @@ export class PhoneOrderPage {
       this.form.markAllAsTouched();
       return;
     }
-    const value = this.form.getRawValue();
-    const parsed = parseQuickOrder(value.lines);
-    if (parsed.errors.length || parsed.lines.length === 0) {
-      this.error.set('Fix the lines first:');
-      this.errors.set(parsed.errors.map((e) => `Row ${e.row}: ${e.reason}`));
+    const preview = this.ready();
+    if (!preview) {
+      this.error.set(this.notReadyReason(this.preview()));
+      this.errors.set([]);
       return;
     }
-    const body: PlaceOrderRequest = {
-      accountId: value.accountId,
-      lines: parsed.lines.map(({ sku, quantity }) => ({ sku, quantity })),
+    this.submit(this.body(preview));
+  }
+
+  /** The account manager confirms the new prices: the same lines, expecting the new subtotal (a new body, so a new key). */
+  placeAtNewPrices(): void {
+    const change = this.priceChange();
+    if (change) this.submit({ ...change.body, expectedSubtotal: change.problem.subtotal });
+  }
+
+  private body(preview: PhoneOrderPreview): PlaceOrderRequest {
+    const value = this.form.getRawValue();
+    return {
+      accountId: preview.accountId,
+      lines: preview.lines.map(({ sku, quantity }) => ({ sku, quantity })),
       shippingAddressId: value.shippingAddressId,
       shipComplete: value.shipComplete,
       ...(value.poNumber.trim() ? { poNumber: value.poNumber.trim() } : {}),
       ...(value.notes.trim() ? { notes: value.notes.trim() } : {}),
+      ...(preview.subtotal ? { expectedSubtotal: preview.subtotal } : {}),
     };
+  }
+
+  private submit(body: PlaceOrderRequest): void {
     this.placing.set(true);
     this.error.set('');
     this.errors.set([]);
@@ -244,12 +205,31 @@ export class PhoneOrderPage {
       error: (error: unknown) => {
         this.placing.set(false);
         const problem = toProblem(error);
+        if (isPriceChangedProblem(problem)) {
+          const seen = (this.preview()?.lines ?? []).flatMap((line) =>
+            line.productId && line.unitPrice
+              ? [{ productId: line.productId, unitPrice: line.unitPrice }]
+              : [],
+          );
+          this.priceChange.set({ problem, changes: priceChanges(seen, problem), body });
+          this.retryPreview();
+          return;
+        }
         if (problem.status === 422) this.submission.forget();
         const unmatched = applyProblemToForm(problem, this.form);
         this.error.set(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
         this.errors.set(unmatched.map((text) => lineError(text, body)));
       },
     });
+  }
+
+  private notReadyReason(preview: PhoneOrderPreview | null): string {
+    if (!preview || preview.status === 'loading' || preview.text !== this.typed()) {
+      return 'The lines are still being priced: place the order once the preview shows the subtotal.';
+    }
+    if (preview.status === 'error') return 'The lines could not be priced: retry the preview first.';
+    if (preview.lines.length === 0) return 'Type at least one line.';
+    return 'Fix the flagged lines first: each must be a known SKU in a quantity the product can be ordered in.';
   }
 }
 

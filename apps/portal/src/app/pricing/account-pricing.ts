@@ -28,7 +28,7 @@ import { PercentPipe } from './percent.pipe';
 import { isoDate } from './price-labels';
 import { PricingApi } from './pricing-api';
 import { PricingHistory } from './pricing-history';
-import { ProductPicker, type ProductRef } from './product-picker';
+import { ProductPicker, type ProductRef } from '../catalog/product-picker';
 import { QuoteLineSummary } from './quote-line-summary';
 
 type WindowState = 'active' | 'scheduled' | 'expired';

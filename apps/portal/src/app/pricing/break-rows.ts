@@ -9,7 +9,7 @@ import {
 import type { Problem, VolumeBreak, VolumeBreakInput } from '@tradecounter/contracts';
 import { percentValidator, toPercentString } from './percent-validator';
 import { formatPercent } from './price-labels';
-import type { ProductRef } from './product-picker';
+import type { ProductRef } from '../catalog/product-picker';
 
 export type BreakScope = 'all' | 'product';
 

@@ -22,7 +22,7 @@ import { moneyValidator } from '../shared/money-validator';
 import { formProblemText, toProblem } from '../shared/problem';
 import { isoDate, parseIsoDate, withReadableDates } from './price-labels';
 import { PricingApi } from './pricing-api';
-import { ProductPicker, type ProductRef } from './product-picker';
+import { ProductPicker, type ProductRef } from '../catalog/product-picker';
 
 export interface ContractPriceDialogData {
   accountId: string;

@@ -19,7 +19,7 @@ import {
   toBreakInputs,
 } from './break-rows';
 import { PercentPipe } from './percent.pipe';
-import { ProductPicker } from './product-picker';
+import { ProductPicker } from '../catalog/product-picker';
 import { TierEditor } from './tier-editor';
 
 /**

@@ -11,7 +11,7 @@ import { toMoneyString } from '../shared/money-format';
 import { moneyValidator } from '../shared/money-validator';
 import { MoneyPipe } from '../shared/money.pipe';
 import { problemMessage, toProblem } from '../shared/problem';
-import { ProductPicker, type ProductRef } from './product-picker';
+import { ProductPicker, type ProductRef } from '../catalog/product-picker';
 import { TierEditor } from './tier-editor';
 
 /** Products this tier sells at a set base price instead of its discount. */

@@ -1,7 +1,7 @@
 import { Signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { FormControl } from '@angular/forms';
-import { debounceTime, distinctUntilChanged, map } from 'rxjs';
+import { searchChanges } from './search-changes';
 
 /**
  * Keeps a list page's search box and its `?search=` query parameter in step:
@@ -16,14 +16,9 @@ export function bindSearchToQuery(
   toObservable(search)
     .pipe(takeUntilDestroyed())
     .subscribe((value) => {
-      if (value !== control.value.trim()) control.setValue(value, { emitEvent: false });
+      if (value.trim() !== control.value.trim()) control.setValue(value);
     });
-  control.valueChanges
-    .pipe(
-      map((value) => value.trim()),
-      debounceTime(250),
-      distinctUntilChanged(),
-      takeUntilDestroyed(),
-    )
-    .subscribe((value) => setSearch(value || null));
+  searchChanges(control.valueChanges, () => search())
+    .pipe(takeUntilDestroyed())
+    .subscribe(setSearch);
 }

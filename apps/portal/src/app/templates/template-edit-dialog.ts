@@ -1,5 +1,11 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { FormArray, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
+import {
+  FormArray,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  ValidatorFn,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -7,12 +13,26 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { OrderTemplate, OrderTemplateLine } from '@tradecounter/contracts';
+import type { PackRules } from '@tradecounter/domain';
 import { fieldError } from '../shared/form-errors';
 import { integerValidator } from '../shared/integer-validator';
+import { packRulesValidator } from '../shared/pack-quantity';
 import { formProblemText, problemMessage, toProblem } from '../shared/problem';
+import { TemplateAddProduct, type ProductToAdd } from './template-add-product';
+import { placeProduct } from './template-lines';
 import { TemplatesApi } from './templates-api';
 
-/** Rename a template and change or remove its lines; closes with the saved template. */
+/** A line's quantity: a positive whole number, and whole packs once the product's rules are known. */
+function quantityValidators(rules?: PackRules): ValidatorFn[] {
+  return [
+    Validators.required,
+    Validators.min(1),
+    integerValidator(),
+    ...(rules ? [packRulesValidator(rules)] : []),
+  ];
+}
+
+/** Rename a template, change or remove its lines and add products; closes with the saved template. */
 @Component({
   selector: 'tc-template-edit-dialog',
   imports: [
@@ -23,6 +43,7 @@ import { TemplatesApi } from './templates-api';
     MatIconModule,
     MatInputModule,
     MatProgressBarModule,
+    TemplateAddProduct,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -38,11 +59,11 @@ import { TemplatesApi } from './templates-api';
           <mat-error>{{ fieldError(form.controls.name, 'Name') }}</mat-error>
         </mat-form-field>
         @if (lines().length === 0 && !working()) {
-          <p class="tc-muted">No lines left. Save to keep an empty template, or cancel.</p>
+          <p class="tc-muted">No lines yet: add a product below, or save to keep an empty template.</p>
         }
         <ul class="lines" formArrayName="quantities" aria-label="Template lines">
           @for (line of lines(); track line.productId; let i = $index) {
-            <li>
+            <li [attr.data-sku]="line.sku">
               <div class="product">
                 <span class="tc-mono">{{ line.sku }}</span> {{ line.name }}
                 @if (!line.active) {
@@ -71,6 +92,10 @@ import { TemplatesApi } from './templates-api';
             </li>
           }
         </ul>
+        @if (!loadingLines()) {
+          <tc-template-add-product (added)="addProduct($event)" />
+        }
+        <p class="status tc-muted" role="status">{{ status() }}</p>
         @if (error()) {
           <p class="error" role="alert">{{ error() }}</p>
         }
@@ -106,6 +131,15 @@ import { TemplatesApi } from './templates-api';
     .error {
       color: var(--mat-sys-error);
     }
+    tc-template-add-product {
+      display: block;
+      margin-top: 12px;
+    }
+    .status {
+      min-height: 1.5em;
+      margin: 0;
+      font: var(--mat-sys-body-small);
+    }
   `,
 })
 export class TemplateEditDialog {
@@ -123,15 +157,16 @@ export class TemplateEditDialog {
   readonly working = signal(true);
   readonly loadingLines = signal(true);
   readonly error = signal('');
+  /** What the last Add did, for the buyer and screen readers. */
+  readonly status = signal('');
+  private readonly addRow = viewChild(TemplateAddProduct);
 
   constructor() {
     this.api.get(this.id).subscribe({
       next: (template) => {
         this.form.controls.name.setValue(template.name);
         for (const line of template.lines) {
-          this.quantities.push(
-            this.fb.control(line.quantity, [Validators.required, Validators.min(1), integerValidator()]),
-          );
+          this.quantities.push(this.fb.control(line.quantity, quantityValidators()));
         }
         this.lines.set(template.lines);
         this.working.set(false);
@@ -144,12 +179,33 @@ export class TemplateEditDialog {
     });
   }
 
+  /** A product already on the template adds to its line; else it gets a new line at the end. */
+  addProduct({ product, quantity }: ProductToAdd): void {
+    const placement = placeProduct(this.lines(), this.quantities.getRawValue(), product.id, quantity);
+    if (placement.merged) {
+      const control = this.quantities.at(placement.index);
+      control.setValidators(quantityValidators(product));
+      control.setValue(placement.quantity);
+      control.markAsTouched();
+      this.status.set(`${product.sku} was already on the template: now ${placement.quantity}.`);
+    } else {
+      this.quantities.push(this.fb.control(quantity, quantityValidators(product)));
+      this.lines.update((lines) => [
+        ...lines,
+        { productId: product.id, sku: product.sku, name: product.name, quantity, active: true },
+      ]);
+      this.status.set(`Added ${quantity} × ${product.sku}.`);
+    }
+  }
+
   removeLine(index: number): void {
     this.quantities.removeAt(index);
     this.lines.update((lines) => lines.filter((_, i) => i !== index));
   }
 
   save(): void {
+    // A product picked but not yet added is added first (or its quantity shown as refused).
+    if (this.addRow()?.add() === false) return;
     if (this.form.invalid || this.working()) {
       this.form.markAllAsTouched();
       return;
