@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ChannelsModule } from './channels/channels.module';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
@@ -41,6 +42,7 @@ export class AppModule {
         OrdersModule,
         CartModule,
         TemplatesModule,
+        ChannelsModule,
         HealthModule,
         SeedModule,
       ],

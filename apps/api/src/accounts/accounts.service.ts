@@ -71,6 +71,12 @@ export class AccountsService {
    * The account a request acts for: a customer's own, whatever they pass;
    * for staff the one they name (404 unless they may read it), or none.
    */
+  /** The id of the account with this code (as integrations name accounts), if one has it. */
+  async idByCode(code: string): Promise<string | undefined> {
+    const found = await this.dataSource.manager.query('SELECT id FROM accounts WHERE code = $1', [code]);
+    return (found as { id: string }[])[0]?.id;
+  }
+
   async resolveActingAccount(actor: AuthUser, requested: string | undefined): Promise<string | null> {
     const accountId = effectiveAccountId(actor, requested);
     if (accountId && accountId !== actor.accountId) await this.requireReadable(actor, accountId);

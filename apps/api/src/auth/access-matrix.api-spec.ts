@@ -152,6 +152,9 @@ const ROUTES: Route[] = [
   { method: 'patch', path: () => `/api/templates/${NO_TEMPLATE}`, body: {}, allowed: CUSTOMER },
   { method: 'delete', path: () => `/api/templates/${NO_TEMPLATE}`, allowed: CUSTOMER },
   { method: 'post', path: () => `/api/templates/${NO_TEMPLATE}/to-cart`, allowed: CUSTOMER },
+  { method: 'get', path: () => '/api/channels', allowed: ['admin'] },
+  { method: 'post', path: () => '/api/channels', body: {}, allowed: ['admin'] },
+  { method: 'post', path: () => `/api/channels/${NO_TEMPLATE}/revoke`, allowed: ['admin'] },
 ];
 
 describe('route × role matrix', () => {

@@ -21,6 +21,7 @@ import { TierFixedPriceEntity } from '../pricing/tier-fixed-price.entity';
 import { OrderTemplateLineEntity } from '../templates/order-template-line.entity';
 import { OrderTemplateEntity } from '../templates/order-template.entity';
 import { UserEntity } from '../users/user.entity';
+import { ChannelEntity } from '../channels/channel.entity';
 
 /** Every entity of the schema; migrations must match exactly these. */
 export const ENTITIES = [
@@ -47,4 +48,5 @@ export const ENTITIES = [
   CartLineEntity,
   OrderTemplateEntity,
   OrderTemplateLineEntity,
+  ChannelEntity,
 ];

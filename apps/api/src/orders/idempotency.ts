@@ -63,3 +63,21 @@ export function keyRace(error: unknown): never {
   }
   throw error;
 }
+
+/**
+ * Channel orders with one external reference wait for one another (see
+ * OrderPlacementService.placeForChannel); should two still meet at the
+ * unique index, the second is told to retry, and will find the first.
+ */
+export function externalRefRace(error: unknown): never {
+  const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
+  if (driverError?.code === '23505' && driverError.constraint === 'orders_external_ref_idx') {
+    throw new ProblemException(
+      HttpStatus.CONFLICT,
+      'An order with this external reference is being placed right now; retry in a moment to get it',
+      undefined,
+      { 'Retry-After': '1' },
+    );
+  }
+  throw error;
+}

@@ -24,7 +24,7 @@ import { badRequest, conflict, notFound, ProblemException } from '../common/http
 import { PriceCalculator } from '../pricing/price-calculator';
 import { CartPort } from './cart-port';
 import type { PlaceOrderDto } from './dto/place-order.dto';
-import { hashRequest, inFlight, keyRace, keyReused, requireKey } from './idempotency';
+import { externalRefRace, hashRequest, inFlight, keyRace, keyReused, requireKey } from './idempotency';
 import { IdempotencyRepository } from './idempotency.repository';
 import type { AddressSnapshot } from './order.entity';
 import { placedOrder, toOrder } from './order.mapper';
@@ -35,6 +35,29 @@ import { NewOrder, NewOrderLine, OrdersRepository } from './orders.repository';
 export interface Placement {
   order: Order;
   created: boolean;
+}
+
+/** Who places an order, and through which channel. */
+interface Placer {
+  /** The signed-in user; null for an integration. */
+  user: AuthUser | null;
+  channel: string;
+  externalRef: string | null;
+}
+
+/** What is ordered and where it goes: a user's request, or an integration's. */
+type PlacementBody = Omit<PlaceOrderDto, 'accountId' | 'shippingAddressId'> & {
+  /** One of the account's addresses… */
+  shippingAddressId?: string;
+  /** …or (integrations only) an address sent with the order. */
+  shippingAddress?: Omit<AddressSnapshot, 'id'>;
+};
+
+/** An order from an integration (POST /api/channel-orders), already resolved to its account. */
+export interface ChannelPlacement extends PlacementBody {
+  accountId: string;
+  externalRef: string;
+  lines: { sku: string; quantity: number }[];
 }
 
 /** What promising the lines gave: the promise, and the delivery date of each line. */
@@ -100,12 +123,40 @@ export class OrderPlacementService {
           if (!stored.orderId) throw inFlight();
           return { replay: stored.orderId };
         }
+        const placer = {
+          user: actor,
+          channel: isCustomerActor(actor) ? 'portal' : 'phone',
+          externalRef: null,
+        };
         return {
-          order: await this.placeIn(tx, actor, accountId, body, { userId: actor.id, key, requestHash }),
+          order: await this.placeIn(tx, placer, accountId, body, { userId: actor.id, key, requestHash }),
         };
       })
       .catch(keyRace);
     this.pruneKeysNowAndThen();
+    return this.outcome(outcome);
+  }
+
+  /**
+   * POST /api/channel-orders: the same pipeline for an integration's order.
+   * Its external reference is its idempotency key: concurrent repeats wait
+   * for the first (a transaction-level lock on channel and reference), then
+   * find its order; the unique index on (channel, external_ref) backs that up.
+   */
+  async placeForChannel(channel: string, request: ChannelPlacement): Promise<Placement> {
+    const outcome = await this.dataSource
+      .transaction(async (tx): Promise<{ replay: string } | { order: Order }> => {
+        await this.orders.lockExternalRef(tx, channel, request.externalRef);
+        const existing = await this.orders.idByExternalRef(tx, channel, request.externalRef);
+        if (existing) return { replay: existing };
+        const placer = { user: null, channel, externalRef: request.externalRef };
+        return { order: await this.placeIn(tx, placer, request.accountId, request, null) };
+      })
+      .catch(externalRefRace);
+    return this.outcome(outcome);
+  }
+
+  private async outcome(outcome: { replay: string } | { order: Order }): Promise<Placement> {
     if ('order' in outcome) return { order: outcome.order, created: true };
     const existing = await this.orders.find(outcome.replay);
     if (!existing) throw notFound('Order');
@@ -114,12 +165,13 @@ export class OrderPlacementService {
 
   private async placeIn(
     tx: EntityManager,
-    actor: AuthUser,
+    placer: Placer,
     accountId: string,
-    body: PlaceOrderDto,
-    idempotency: { userId: string; key: string; requestHash: string },
+    body: PlacementBody,
+    idempotency: { userId: string; key: string; requestHash: string } | null,
   ): Promise<Order> {
     const placedAt = new Date();
+    const actor = placer.user;
     const lines = await this.requestedLines(tx, actor, accountId, body);
     const { account, address } = checkAccount(
       actor,
@@ -131,11 +183,12 @@ export class OrderPlacementService {
     const promised = await this.promiseAndReserve(tx, account, lines, placedAt, body);
     const order: NewOrder = {
       accountId,
-      placedBy: actor.id,
-      channel: isCustomerActor(actor) ? 'portal' : 'phone',
+      placedBy: actor?.id ?? null,
+      channel: placer.channel,
+      externalRef: placer.externalRef,
       status: decision.status,
       poNumber: body.poNumber?.trim() || null,
-      shippingAddress: snapshot(address),
+      shippingAddress: address,
       requestedDeliveryDate: body.requestedDeliveryDate ?? null,
       shipComplete: body.shipComplete,
       notes: body.notes?.trim() || null,
@@ -146,7 +199,7 @@ export class OrderPlacementService {
       lines: lines.map((line, index) => orderLine(line, index, priced, promised, body.requestedDeliveryDate)),
       events: [
         {
-          actorId: actor.id,
+          actorId: actor?.id ?? null,
           kind: 'placed',
           fromStatus: null,
           toStatus: decision.status,
@@ -160,7 +213,7 @@ export class OrderPlacementService {
       idempotency,
     );
     await this.audit.record(tx, {
-      actorId: actor.id,
+      actorId: actor?.id ?? null,
       entity: 'order',
       entityId: inserted.id,
       accountId,
@@ -174,8 +227,8 @@ export class OrderPlacementService {
         lines: order.lines.length,
       },
     });
-    if (body.lines === undefined) await this.cart.clearAfterOrder(tx, actor.id, accountId);
-    return placedOrder(order, inserted, account, actor);
+    if (actor && body.lines === undefined) await this.cart.clearAfterOrder(tx, actor.id, accountId);
+    return placedOrder(order, inserted, account, actor ?? { id: null, name: placer.channel });
   }
 
   /** Prices with the book read in this transaction; 409 with the new prices if the buyer saw another total. */
@@ -208,18 +261,19 @@ export class OrderPlacementService {
   /** Where the order starts: above the buyer's limit it awaits approval; past the credit limit, a hold. */
   private async decide(
     tx: EntityManager,
-    actor: AuthUser,
+    actor: AuthUser | null,
     account: OrderingAccount,
     subtotal: bigint,
   ): Promise<PlacementDecision> {
-    const customer = isCustomerActor(actor);
+    // Order limits are a buyer's; staff and integrations have none (credit still applies).
+    const customer = actor !== null && isCustomerActor(actor);
     // Read under the account's lock, so concurrent orders of the account see each other's subtotals.
     const facts = await this.orders.placementFacts(tx, account.id, customer ? actor.id : null);
     return placementDecision({
       total: subtotal,
       orderLimit: facts.orderLimit === null ? null : parseMoney(facts.orderLimit),
       // An approver's own order needs no approval, and staff have no order limit.
-      placedByApprover: actor.role === 'approver' || !customer,
+      placedByApprover: !customer || actor.role === 'approver',
       exposure: parseMoney(facts.exposure),
       creditLimit: parseMoney(account.creditLimit),
     });
@@ -235,7 +289,7 @@ export class OrderPlacementService {
     account: OrderingAccount,
     lines: RequestedLine[],
     placedAt: Date,
-    body: PlaceOrderDto,
+    body: PlacementBody,
   ): Promise<Promised> {
     const outcome = await this.availability.promise(
       tx,
@@ -276,15 +330,15 @@ export class OrderPlacementService {
   /** The lines sent, or the cart's; one per product, each a known, active product in whole packs. */
   private async requestedLines(
     tx: EntityManager,
-    actor: AuthUser,
+    actor: AuthUser | null,
     accountId: string,
-    body: PlaceOrderDto,
+    body: PlacementBody,
   ): Promise<RequestedLine[]> {
     let asked: { productId?: string; sku?: string; quantity: number }[];
     if (body.lines) {
       asked = body.lines;
     } else {
-      if (!isCustomerActor(actor)) {
+      if (!actor || !isCustomerActor(actor)) {
         throw badRequest('Staff place orders with their lines', [
           { field: 'lines', message: 'are required when staff place an order' },
         ]);
@@ -313,15 +367,17 @@ export class OrderPlacementService {
 
 /**
  * The actor may order for the account (404 as for one that does not exist,
- * if not), it may order, no PO it requires is missing, and the address is its own.
+ * if not; an integration may order for any), it may order, no PO it requires
+ * is missing, and the address is its own (or one an integration sent).
  */
 function checkAccount(
-  actor: AuthUser,
+  actor: AuthUser | null,
   locked: { account: OrderingAccount; address: Address | null } | null,
-  body: PlaceOrderDto,
-): { account: OrderingAccount; address: Address } {
-  if (!locked || !canReadAccount(actor, locked.account)) throw notFound('Account');
-  const { account, address } = locked;
+  body: PlacementBody,
+): { account: OrderingAccount; address: AddressSnapshot } {
+  if (!locked || (actor && !canReadAccount(actor, locked.account))) throw notFound('Account');
+  const { account } = locked;
+  const address = locked.address ? snapshot(locked.address) : sentAddress(actor, body);
   if (account.status !== 'active') {
     throw conflict(
       account.status === 'on_hold'
@@ -340,6 +396,11 @@ function checkAccount(
     ]);
   }
   return { account, address };
+}
+
+/** An address sent with the order: integrations only, users always name one of the account's. */
+function sentAddress(actor: AuthUser | null, body: PlacementBody): AddressSnapshot | null {
+  return actor === null && body.shippingAddress ? { id: null, ...body.shippingAddress } : null;
 }
 
 function snapshot(address: Address): AddressSnapshot {

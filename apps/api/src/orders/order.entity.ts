@@ -20,7 +20,8 @@ import { UserEntity } from '../users/user.entity';
 
 /** The shipping address as it was when the order was placed; later edits never rewrite it. */
 export interface AddressSnapshot {
-  id: string;
+  /** Null for an address an integration sent with the order, not from the account's book. */
+  id: string | null;
   label: string;
   line1: string;
   line2: string | null;

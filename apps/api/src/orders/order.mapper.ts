@@ -1,5 +1,4 @@
 import type { OpenOrderLine, Order, OrderEvent, OrderLine, OrderSummary } from '@tradecounter/contracts';
-import type { AuthUser } from '../auth/auth-user';
 import type {
   NewOrder,
   OpenLineRow,
@@ -107,7 +106,7 @@ export function placedOrder(
   order: NewOrder,
   inserted: { id: string; number: string; lineIds: Map<number, string> },
   account: { id: string; code: string; name: string },
-  actor: AuthUser,
+  placedBy: { id: string | null; name: string },
 ): Order {
   const placedAt = order.placedAt.toISOString();
   return toOrder({
@@ -118,14 +117,14 @@ export function placedOrder(
     accountName: account.name,
     status: order.status,
     channel: order.channel,
-    externalRef: null,
+    externalRef: order.externalRef,
     poNumber: order.poNumber,
     subtotal: order.subtotal,
     currency: order.currency,
     lineCount: order.lines.length,
     placedAt: order.placedAt,
-    placedById: actor.id,
-    placedByName: actor.name,
+    placedById: placedBy.id,
+    placedByName: placedBy.name,
     warehouseCode: order.warehouseCode,
     shipComplete: order.shipComplete,
     paidAt: null,
@@ -141,7 +140,7 @@ export function placedOrder(
     events: order.events.map((event) => ({
       at: placedAt,
       actorId: event.actorId,
-      actorName: actor.name,
+      actorName: placedBy.name,
       kind: event.kind,
       fromStatus: event.fromStatus,
       toStatus: event.toStatus,

@@ -36,7 +36,7 @@ import { RepromiseRepository } from './repromise.repository';
     RepromiseRepository,
     CartPort,
   ],
-  exports: [OrdersService, CartPort],
+  exports: [OrdersService, OrderPlacementService, CartPort],
 })
 export class OrdersModule implements OnModuleInit {
   constructor(

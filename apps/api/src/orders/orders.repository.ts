@@ -9,8 +9,11 @@ import type { AddressSnapshot } from './order.entity';
 /** A new order as placement writes it; the number comes from the sequence. */
 export interface NewOrder {
   accountId: string;
-  placedBy: string;
+  /** The user who placed it; null for an integration. */
+  placedBy: string | null;
   channel: string;
+  /** The integration's own reference for the order. */
+  externalRef: string | null;
   status: OrderStatus;
   poNumber: string | null;
   shippingAddress: AddressSnapshot;
@@ -168,9 +171,9 @@ const INSERT_PLACED_SQL = `
 WITH o AS (
   INSERT INTO orders (number, account_id, placed_by, channel, status, po_number, shipping_address_id,
                       shipping_address, requested_delivery_date, ship_complete, notes, warehouse_code,
-                      subtotal, currency, placed_at)
+                      subtotal, currency, placed_at, external_ref)
   SELECT 'SO-' || lpad(n::text, greatest(6, length(n::text)), '0'), $1, $2, $3, $4, $5, $6,
-         $7::jsonb, $8::date, $9, $10, $11, $12::numeric, $13, $14
+         $7::jsonb, $8::date, $9, $10, $11, $12::numeric, $13, $14, $21
     FROM nextval('order_number_seq') AS n
   RETURNING id, number
 ), l AS (
@@ -189,7 +192,8 @@ WITH o AS (
   SELECT l.id, y.inbound_id, y.qty
     FROM l JOIN jsonb_to_recordset($16::jsonb) AS y(line_no int, inbound_id uuid, qty int) ON y.line_no = l.line_no
 ), k AS (
-  INSERT INTO idempotency_keys (user_id, key, request_hash, order_id) SELECT $18, $19, $20, o.id FROM o
+  INSERT INTO idempotency_keys (user_id, key, request_hash, order_id)
+  SELECT $18, $19, $20, o.id FROM o WHERE $19::text IS NOT NULL
 ), e AS (
   INSERT INTO order_events (order_id, at, actor_id, kind, from_status, to_status, reason, data)
   SELECT o.id, $14, z.actor_id, z.kind, z.from_status, z.to_status, z.reason, z.data
@@ -240,8 +244,9 @@ export class OrdersRepository {
 
   async insertPlaced(
     tx: EntityManager,
-    order: NewOrder & { shippingAddressId: string },
-    idempotency: { userId: string; key: string; requestHash: string },
+    order: NewOrder & { shippingAddressId: string | null },
+    /** The Idempotency-Key that made it (users); null for an integration, whose external reference is its key. */
+    idempotency: { userId: string; key: string; requestHash: string } | null,
   ): Promise<{ id: string; number: string; lineIds: Map<number, string> }> {
     const lines = order.lines.map((line) => ({
       line_no: line.lineNo,
@@ -292,9 +297,10 @@ export class OrdersRepository {
       JSON.stringify(lines),
       JSON.stringify(allocations),
       JSON.stringify(events),
-      idempotency.userId,
-      idempotency.key,
-      idempotency.requestHash,
+      idempotency?.userId ?? null,
+      idempotency?.key ?? null,
+      idempotency?.requestHash ?? null,
+      order.externalRef,
     ])) as { id: string; number: string; lines: { id: string; lineNo: number }[] }[];
     if (!row) throw new Error('Inserting an order returned nothing');
     return {
@@ -302,6 +308,25 @@ export class OrdersRepository {
       number: row.number,
       lineIds: new Map(row.lines.map((line) => [line.lineNo, line.id])),
     };
+  }
+
+  /** Until the transaction ends, no other channel order with this reference proceeds. */
+  async lockExternalRef(tx: EntityManager, channel: string, externalRef: string): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+      `order:${channel}:${externalRef}`,
+    ]);
+  }
+
+  async idByExternalRef(
+    tx: EntityManager,
+    channel: string,
+    externalRef: string,
+  ): Promise<string | undefined> {
+    const rows = (await tx.query('SELECT id FROM orders WHERE channel = $1 AND external_ref = $2', [
+      channel,
+      externalRef,
+    ])) as { id: string }[];
+    return rows[0]?.id;
   }
 
   async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<OrderRow | undefined> {

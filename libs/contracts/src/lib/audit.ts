@@ -13,7 +13,8 @@ export type AuditedEntity =
   | 'holiday_calendar'
   | 'stock'
   | 'inbound'
-  | 'order';
+  | 'order'
+  | 'channel';
 
 export interface AuditEntry {
   id: string;

@@ -221,7 +221,8 @@ export interface OrderSummary {
 
 export interface Order extends OrderSummary {
   shippingAddress: {
-    id: string;
+    /** Null for an address an integration sent with the order. */
+    id: string | null;
     label: string;
     line1: string;
     line2: string | null;

@@ -15,6 +15,7 @@ export const AUDITED_ENTITIES = [
   'stock',
   'inbound',
   'order',
+  'channel',
 ] as const satisfies readonly AuditedEntity[];
 
 export class AuditQueryDto extends PageQueryDto implements AuditQuery {

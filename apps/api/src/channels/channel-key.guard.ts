@@ -1,0 +1,29 @@
+import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import type { ChannelEntity } from './channel.entity';
+import { ChannelsService } from './channels.service';
+
+type ChannelRequest = Request & { channel?: ChannelEntity };
+
+/**
+ * For routes integrations call (marked @Public, so no user token): a live
+ * integration's key in `X-Api-Key`, or 401.
+ */
+@Injectable()
+export class ChannelKeyGuard implements CanActivate {
+  constructor(private readonly channels: ChannelsService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<ChannelRequest>();
+    const header = request.headers['x-api-key'];
+    request.channel = await this.channels.authenticate(Array.isArray(header) ? header[0] : header);
+    return true;
+  }
+}
+
+/** The integration ChannelKeyGuard let in. */
+export const CurrentChannel = createParamDecorator((_: unknown, context: ExecutionContext): ChannelEntity => {
+  const channel = context.switchToHttp().getRequest<ChannelRequest>().channel;
+  if (!channel) throw new Error('CurrentChannel used without ChannelKeyGuard');
+  return channel;
+});

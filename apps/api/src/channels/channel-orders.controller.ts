@@ -1,0 +1,34 @@
+import { Body, Controller, Post, Res, UseGuards } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Order } from '@tradecounter/contracts';
+import { Public } from '../auth/decorators';
+import type { ChannelEntity } from './channel.entity';
+import { ChannelKeyGuard, CurrentChannel } from './channel-key.guard';
+import { ChannelOrdersService } from './channel-orders.service';
+import { ChannelOrderDto } from './dto/channel-order.dto';
+
+@ApiTags('channels')
+@Controller('channel-orders')
+export class ChannelOrdersController {
+  constructor(private readonly orders: ChannelOrdersService) {}
+
+  @Post()
+  @Public()
+  @UseGuards(ChannelKeyGuard)
+  @ApiHeader({ name: 'X-Api-Key', required: true, description: "The integration's API key" })
+  @ApiOperation({
+    summary:
+      'An order from an integration: 201 the new order, 200 the existing one when its externalRef was seen before',
+  })
+  async place(
+    @CurrentChannel() channel: ChannelEntity,
+    @Body() body: ChannelOrderDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Order> {
+    const placed = await this.orders.place(channel, body);
+    response.status(placed.created ? 201 : 200);
+    response.setHeader('Location', `/api/orders/${placed.order.id}`);
+    return placed.order;
+  }
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from '../accounts/accounts.module';
+import { AuditModule } from '../audit/audit.module';
+import { OrdersModule } from '../orders/orders.module';
+import { ChannelEntity } from './channel.entity';
+import { ChannelKeyGuard } from './channel-key.guard';
+import { ChannelOrdersController } from './channel-orders.controller';
+import { ChannelOrdersService } from './channel-orders.service';
+import { ChannelsController } from './channels.controller';
+import { ChannelsRepository } from './channels.repository';
+import { ChannelsService } from './channels.service';
+
+/** Integrations (admin) and the orders they send, through ordering's own placement. */
+@Module({
+  imports: [TypeOrmModule.forFeature([ChannelEntity]), AccountsModule, AuditModule, OrdersModule],
+  controllers: [ChannelsController, ChannelOrdersController],
+  providers: [ChannelsRepository, ChannelsService, ChannelOrdersService, ChannelKeyGuard],
+})
+export class ChannelsModule {}
