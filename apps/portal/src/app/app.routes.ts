@@ -72,6 +72,11 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./admin-users/admin-users.routes').then((m) => m.adminUsersRoutes),
       },
       {
+        path: 'admin/integrations',
+        canActivate: [roleGuard(['admin'])],
+        loadChildren: () => import('./integrations/integrations.routes').then((m) => m.integrationsRoutes),
+      },
+      {
         path: 'forbidden',
         title: 'No access · Tradecounter',
         loadComponent: () => import('./auth/forbidden-page').then((m) => m.ForbiddenPage),

@@ -1,0 +1,175 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import type { Channel, CreatedChannel } from '@tradecounter/contracts';
+import { confirmAction } from '../shared/confirm-dialog';
+import { EmptyState } from '../shared/empty-state';
+import { ErrorState } from '../shared/error-state';
+import { loadOnEach } from '../shared/loadable';
+import { LoadingState } from '../shared/loading-state';
+import { IntegrationDialog } from './integration-dialog';
+import { IntegrationsApi } from './integrations-api';
+
+/** Admin: the systems that send orders, each with its own revocable API key. */
+@Component({
+  selector: 'tc-integrations-page',
+  imports: [
+    DatePipe,
+    MatButtonModule,
+    MatIconModule,
+    MatTableModule,
+    RouterLink,
+    EmptyState,
+    ErrorState,
+    LoadingState,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section class="tc-page">
+      <header class="tc-page-header">
+        <h1>Integrations</h1>
+        <button mat-flat-button type="button" (click)="create()">
+          <mat-icon svgIcon="add" />New integration
+        </button>
+      </header>
+      <p class="tc-muted intro">
+        Other systems that place orders through the API. Their orders are priced, promised and checked like
+        any other, and show the integration’s name as their channel.
+      </p>
+      <div class="tc-card">
+        @let s = state();
+        @if (s?.loading) {
+          <tc-loading-state [compact]="!!s?.value" label="Loading integrations…" />
+        }
+        @if (s?.problem; as problem) {
+          <tc-error-state [problem]="problem" (retry)="reload()" />
+        } @else if (s?.value; as channels) {
+          @if (channels.length === 0) {
+            <tc-empty-state
+              icon="vpn_key"
+              title="No integrations yet"
+              message="Create one to give another system an API key for sending orders."
+            />
+          } @else {
+            <div class="tc-table-scroll">
+              <table mat-table [dataSource]="channels" class="tc-table" aria-label="Integrations">
+                <ng-container matColumnDef="name">
+                  <th mat-header-cell *matHeaderCellDef>Name (channel)</th>
+                  <td mat-cell *matCellDef="let c">
+                    <a [routerLink]="['/orders']" [queryParams]="{ channel: c.name }" class="tc-mono">{{
+                      c.name
+                    }}</a>
+                  </td>
+                </ng-container>
+                <ng-container matColumnDef="key">
+                  <th mat-header-cell *matHeaderCellDef>Key</th>
+                  <td mat-cell *matCellDef="let c" class="tc-mono">tck_{{ c.keyPrefix }}_…</td>
+                </ng-container>
+                <ng-container matColumnDef="created">
+                  <th mat-header-cell *matHeaderCellDef>Created</th>
+                  <td mat-cell *matCellDef="let c">
+                    {{ c.createdAt | date: 'd MMM y' }}
+                    @if (c.createdBy) {
+                      <span class="tc-muted">by {{ c.createdBy.name }}</span>
+                    }
+                  </td>
+                </ng-container>
+                <ng-container matColumnDef="used">
+                  <th mat-header-cell *matHeaderCellDef>Last used</th>
+                  <td mat-cell *matCellDef="let c">
+                    {{ c.lastUsedAt ? (c.lastUsedAt | date: 'd MMM y, HH:mm') : 'Never' }}
+                  </td>
+                </ng-container>
+                <ng-container matColumnDef="status">
+                  <th mat-header-cell *matHeaderCellDef>Status</th>
+                  <td mat-cell *matCellDef="let c">
+                    <span
+                      class="tc-status"
+                      [class.tc-status-active]="!c.revokedAt"
+                      [class.tc-status-inactive]="!!c.revokedAt"
+                      >{{ c.revokedAt ? 'Revoked ' + (c.revokedAt | date: 'd MMM y') : 'Active' }}</span
+                    >
+                  </td>
+                </ng-container>
+                <ng-container matColumnDef="actions">
+                  <th mat-header-cell *matHeaderCellDef><span class="tc-visually-hidden">Actions</span></th>
+                  <td mat-cell *matCellDef="let c" class="tc-num">
+                    @if (!c.revokedAt) {
+                      <button
+                        mat-stroked-button
+                        type="button"
+                        (click)="revoke(c)"
+                        [attr.aria-label]="'Revoke ' + c.name"
+                      >
+                        Revoke
+                      </button>
+                    }
+                  </td>
+                </ng-container>
+                <tr mat-header-row *matHeaderRowDef="columns"></tr>
+                <tr mat-row *matRowDef="let c; columns: columns" [attr.data-name]="c.name"></tr>
+              </table>
+            </div>
+          }
+        }
+      </div>
+    </section>
+  `,
+  styles: `
+    .intro {
+      max-width: 70ch;
+    }
+    .link {
+      color: var(--mat-sys-primary);
+      text-decoration: none;
+    }
+    .link:hover,
+    .link:focus-visible {
+      text-decoration: underline;
+    }
+  `,
+})
+export class IntegrationsPage {
+  private readonly api = inject(IntegrationsApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly reloads = signal(0);
+
+  readonly columns = ['name', 'key', 'created', 'used', 'status', 'actions'];
+  readonly state = toSignal(loadOnEach(toObservable(this.reloads), () => this.api.list()));
+
+  reload(): void {
+    this.reloads.update((n) => n + 1);
+  }
+
+  create(): void {
+    this.dialog
+      .open(IntegrationDialog, { width: '600px', maxWidth: '95vw' })
+      .afterClosed()
+      .subscribe((created?: CreatedChannel) => {
+        if (!created) return;
+        this.snackBar.open(`Integration ${created.name} created`, 'Dismiss');
+        this.reload();
+      });
+  }
+
+  revoke(channel: Channel): void {
+    confirmAction(this.dialog, {
+      title: `Revoke ${channel.name}?`,
+      message: `Its API key stops working at once: the system using it can no longer send orders. Orders it already sent stay as they are. This cannot be undone.`,
+      confirmLabel: 'Revoke key',
+      dismissLabel: 'Keep it',
+      action: () => this.api.revoke(channel.id),
+    }).subscribe((revoked) => {
+      if (!revoked) return;
+      this.snackBar.open(`${channel.name} revoked`, 'Dismiss');
+      this.reload();
+    });
+  }
+}
