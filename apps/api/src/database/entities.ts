@@ -22,6 +22,7 @@ import { OrderTemplateLineEntity } from '../templates/order-template-line.entity
 import { OrderTemplateEntity } from '../templates/order-template.entity';
 import { UserEntity } from '../users/user.entity';
 import { ChannelEntity } from '../channels/channel.entity';
+import { AccountExposureEntity } from '../orders/account-exposure.entity';
 
 /** Every entity of the schema; migrations must match exactly these. */
 export const ENTITIES = [
@@ -49,4 +50,5 @@ export const ENTITIES = [
   OrderTemplateEntity,
   OrderTemplateLineEntity,
   ChannelEntity,
+  AccountExposureEntity,
 ];

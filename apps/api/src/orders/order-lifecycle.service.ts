@@ -4,6 +4,8 @@ import type { Order, OrderStatus } from '@tradecounter/contracts';
 import {
   canReadAccount,
   creditDecision,
+  exposureChange,
+  formatMoney,
   isCustomerActor,
   mayCancel,
   nextStatus,
@@ -124,6 +126,10 @@ export class OrderLifecycleService {
       const step = await decide(order, tx);
       if (step.release) await this.release(tx, order);
       await this.orders.setStatus(tx, order.id, step.to, { paidAt: step.paidAt });
+      const exposureChange = exposureDelta(order, step);
+      if (exposureChange !== 0n) {
+        await this.orders.adjustExposure(tx, order.accountId, formatMoney(exposureChange));
+      }
       await this.orders.insertEvent(tx, order.id, {
         actorId: actor.id,
         kind: step.kind,
@@ -163,6 +169,16 @@ export class OrderLifecycleService {
     });
     await this.orders.clearHeld(tx, order.id);
   }
+}
+
+/** What the transition does to the account's exposure (see exposureChange). */
+function exposureDelta(order: LockedOrder, step: Step): bigint {
+  const paid = order.paidAt !== null;
+  return exposureChange(
+    { status: order.status, paid },
+    { status: step.to, paid: paid || step.paidAt !== undefined },
+    parseMoney(order.subtotal),
+  );
 }
 
 function requireStep(order: LockedOrder, action: 'approve' | 'reject' | 'release_hold', what: string): void {

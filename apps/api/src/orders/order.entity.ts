@@ -50,9 +50,6 @@ export interface AddressSnapshot {
   unique: true,
   where: 'external_ref IS NOT NULL',
 })
-@Index('orders_exposure_idx', ['accountId', 'subtotal'], {
-  where: `paid_at IS NULL AND status NOT IN ('cancelled', 'rejected')`,
-})
 export class OrderEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

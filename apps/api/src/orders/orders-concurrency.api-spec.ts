@@ -238,4 +238,46 @@ describe('placing orders concurrently', () => {
     )) as { confirmed: string }[];
     expect(exposure?.confirmed).toBe('1000.00');
   }, 120_000);
+
+  it('keeps every account’s running exposure equal to its open, unpaid orders through concurrent changes', async () => {
+    const product = await createProduct(t, { listPrice: '10.00' });
+    await setStock(t, product.id, w.warehouseCode, 1000);
+    const account: AccountEntity = await createAccount(t, {
+      creditLimit: '100.00',
+      defaultWarehouseCode: w.warehouseCode,
+    });
+    const [address] = (await t.dataSource.query('SELECT id FROM addresses WHERE account_id = $1', [
+      account.id,
+    ])) as { id: string }[];
+    const buyer = await createUser(t, 'buyer', account.id);
+    const placed = await Promise.all(
+      Array.from({ length: 16 }, (_, index) =>
+        placeOrder(t, buyer, {
+          lines: [{ productId: product.id, quantity: 1 + (index % 3) }],
+          shippingAddressId: address?.id,
+          shipComplete: false,
+        }).expect(201),
+      ),
+    );
+    const ids = placed.map((response) => (response.body as { id: string }).id);
+    // Cancel some, pay some, release the holds of others, all at once.
+    await Promise.all([
+      ...ids.slice(0, 5).map((id) => t.http.post(`/api/orders/${id}/cancel`).set(bearer(buyer)).send({})),
+      ...ids
+        .slice(5, 9)
+        .map((id) => t.http.post(`/api/orders/${id}/mark-paid`).set(bearer(w.manager)).send({})),
+      ...ids
+        .slice(9, 12)
+        .map((id) => t.http.post(`/api/orders/${id}/release-hold`).set(bearer(w.admin)).send({})),
+      ...ids.slice(5, 7).map((id) => t.http.post(`/api/orders/${id}/cancel`).set(bearer(w.admin)).send({})),
+    ]);
+    const [row] = (await t.dataSource.query(
+      `SELECT (SELECT exposure::text FROM account_exposure WHERE account_id = $1) AS running,
+              (SELECT coalesce(sum(subtotal), 0)::text FROM orders
+                WHERE account_id = $1 AND paid_at IS NULL AND status NOT IN ('cancelled', 'rejected')) AS counted`,
+      [account.id],
+    )) as { running: string; counted: string }[];
+    expect(row?.running).toBe(row?.counted);
+    expect(Number(row?.counted)).toBeGreaterThan(0);
+  }, 120_000);
 });

@@ -551,6 +551,9 @@ describe('placing orders', () => {
         (await t.http.get(`/api/accounts/${w.theirs.id}/credit`).set(bearer(w.otherBuyer)).expect(200)).body;
       // Other tests order for this account too: start from a clean slate of paid orders and a 100.00 limit.
       await t.dataSource.query('UPDATE orders SET paid_at = now() WHERE account_id = $1', [w.theirs.id]);
+      await t.dataSource.query('UPDATE account_exposure SET exposure = 0 WHERE account_id = $1', [
+        w.theirs.id,
+      ]);
       await t.dataSource.query(`UPDATE accounts SET credit_limit = 100 WHERE id = $1`, [w.theirs.id]);
       try {
         const within = await placeOrder(t, w.otherBuyer, {

@@ -158,9 +158,6 @@ export interface OpenLineRow {
   status: OrderStatus;
 }
 
-/** Statuses whose orders count toward credit exposure (with paid_at null); see orders_exposure_idx. */
-const EXPOSURE_WHERE = `paid_at IS NULL AND status NOT IN ('cancelled', 'rejected')`;
-
 /**
  * A whole order in one statement: the order (numbered from the sequence,
  * never shorter than six digits), its lines, their inbound allocations, its
@@ -191,6 +188,9 @@ WITH o AS (
   INSERT INTO order_line_allocations (order_line_id, inbound_id, qty)
   SELECT l.id, y.inbound_id, y.qty
     FROM l JOIN jsonb_to_recordset($16::jsonb) AS y(line_no int, inbound_id uuid, qty int) ON y.line_no = l.line_no
+), x AS (
+  INSERT INTO account_exposure (account_id, exposure) SELECT $1, $12::numeric FROM o
+  ON CONFLICT (account_id) DO UPDATE SET exposure = account_exposure.exposure + EXCLUDED.exposure
 ), k AS (
   INSERT INTO idempotency_keys (user_id, key, request_hash, order_id)
   SELECT $18, $19, $20, o.id FROM o WHERE $19::text IS NOT NULL
@@ -411,22 +411,29 @@ export class OrdersRepository {
     return [rows, rows.length === 0 ? 0 : Number(rows[0]?.total)];
   }
 
-  /**
-   * Credit exposure per account: the subtotals of its orders neither
-   * cancelled, rejected nor paid (an index-only scan of orders_exposure_idx).
-   */
+  /** Credit exposure per account: the running totals of account_exposure. */
   async exposure(
     accountIds: string[],
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Map<string, string>> {
     if (accountIds.length === 0) return new Map();
     const rows = (await manager.query(
-      `SELECT account_id AS "accountId", sum(subtotal)::text AS exposure
-         FROM orders WHERE account_id = ANY($1::uuid[]) AND ${EXPOSURE_WHERE}
-        GROUP BY account_id`,
+      `SELECT account_id AS "accountId", exposure::text AS exposure
+         FROM account_exposure WHERE account_id = ANY($1::uuid[])`,
       [accountIds],
     )) as { accountId: string; exposure: string }[];
     return new Map(rows.map((row) => [row.accountId, row.exposure]));
+  }
+
+  /**
+   * An order stopped counting toward its account's exposure (delta < 0).
+   * The row exists: placing the order made or raised it.
+   */
+  async adjustExposure(tx: EntityManager, accountId: string, delta: string): Promise<void> {
+    await tx.query('UPDATE account_exposure SET exposure = exposure + $2::numeric WHERE account_id = $1', [
+      accountId,
+      delta,
+    ]);
   }
 
   /**
@@ -439,8 +446,7 @@ export class OrdersRepository {
     customerId: string | null,
   ): Promise<{ exposure: string; orderLimit: string | null }> {
     const [row] = (await tx.query(
-      `SELECT (SELECT coalesce(sum(subtotal), 0)::text FROM orders WHERE account_id = $1 AND ${EXPOSURE_WHERE})
-                AS exposure,
+      `SELECT (SELECT coalesce(max(exposure), 0)::text FROM account_exposure WHERE account_id = $1) AS exposure,
               (SELECT order_limit::text FROM users WHERE id = $2) AS "orderLimit"`,
       [accountId, customerId],
     )) as { exposure: string; orderLimit: string | null }[];

@@ -5,3 +5,4 @@ export * from './promised-dates';
 export * from './quick-order';
 export * from './cart-merge';
 export * from './repromise';
+export * from './exposure';
