@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ChannelsModule } from './channels/channels.module';
+import { ReportsModule } from './reports/reports.module';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
@@ -43,6 +44,7 @@ export class AppModule {
         CartModule,
         TemplatesModule,
         ChannelsModule,
+        ReportsModule,
         HealthModule,
         SeedModule,
       ],

@@ -7,3 +7,4 @@ export * from './lib/pricing';
 export * from './lib/availability';
 export * from './lib/orders';
 export * from './lib/channels';
+export * from './lib/reports';

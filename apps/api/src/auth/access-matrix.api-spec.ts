@@ -153,6 +153,11 @@ const ROUTES: Route[] = [
   { method: 'delete', path: () => `/api/templates/${NO_TEMPLATE}`, allowed: CUSTOMER },
   { method: 'post', path: () => `/api/templates/${NO_TEMPLATE}/to-cart`, allowed: CUSTOMER },
   { method: 'get', path: () => '/api/channels', allowed: ['admin'] },
+  {
+    method: 'get',
+    path: () => '/api/reports/sales',
+    allowed: ['buyer', 'approver', 'account_manager', 'manager', 'admin'],
+  },
   { method: 'post', path: () => '/api/channels', body: {}, allowed: ['admin'] },
   { method: 'post', path: () => `/api/channels/${NO_TEMPLATE}/revoke`, allowed: ['admin'] },
 ];

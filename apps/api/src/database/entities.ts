@@ -23,6 +23,7 @@ import { OrderTemplateEntity } from '../templates/order-template.entity';
 import { UserEntity } from '../users/user.entity';
 import { ChannelEntity } from '../channels/channel.entity';
 import { AccountExposureEntity } from '../orders/account-exposure.entity';
+import { ReportSettingsEntity, SalesByDayEntity, SalesByDayProductEntity } from '../reports/rollup.entities';
 
 /** Every entity of the schema; migrations must match exactly these. */
 export const ENTITIES = [
@@ -51,4 +52,7 @@ export const ENTITIES = [
   OrderTemplateLineEntity,
   ChannelEntity,
   AccountExposureEntity,
+  SalesByDayEntity,
+  SalesByDayProductEntity,
+  ReportSettingsEntity,
 ];

@@ -1,0 +1,60 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import {
+  SALES_GROUPINGS,
+  type ReportFilter,
+  type SalesGroupBy,
+  type SalesQuery,
+} from '@tradecounter/contracts';
+import { IsIsoDate } from '../../common/http/date.validator';
+
+export class ReportFilterDto implements ReportFilter {
+  @ApiPropertyOptional({
+    example: '2027-01-01',
+    description: 'First day (deployment time zone); default 29 days before to',
+  })
+  @IsOptional()
+  @IsIsoDate()
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2027-12-31', description: 'Last day, inclusive; default today' })
+  @IsOptional()
+  @IsIsoDate()
+  to?: string;
+
+  @ApiPropertyOptional({
+    description: "Customers always see their own account's figures, whatever they send",
+  })
+  @IsOptional()
+  @IsUUID()
+  accountId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  accountManagerId?: string;
+
+  @ApiPropertyOptional({ example: 'portal' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z0-9_-]{1,40}$/, { message: 'channel must be a channel name like "portal"' })
+  channel?: string;
+
+  @ApiPropertyOptional({ example: 'Fasteners' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  category?: string;
+}
+
+export class SalesQueryDto extends ReportFilterDto implements SalesQuery {
+  @ApiPropertyOptional({ enum: SALES_GROUPINGS, default: 'day' })
+  @IsOptional()
+  @IsIn(SALES_GROUPINGS)
+  groupBy: SalesGroupBy = 'day';
+
+  @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'csv: the same rows as text/csv' })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
+}
