@@ -5,3 +5,5 @@ export * from './promised-dates';
 export * from './quick-order';
 export * from './cart-merge';
 export * from './repromise';
+export * from './shipment';
+export * from './backorder-fill';
