@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { planBackorderFill } from './backorder-fill';
+import { planBackorderFill, redateFilledBackorder } from './backorder-fill';
 
 describe('filling backorders from arriving units', () => {
   it('fills the oldest order first, as far as the units go', () => {
@@ -38,5 +38,34 @@ describe('filling backorders from arriving units', () => {
         }
       }),
     );
+  });
+});
+
+describe('re-dating a line whose backorder filled', () => {
+  // Mon 2027-03-01; no holidays; transit 2 business days.
+  const settings = {
+    timeZone: 'America/Chicago',
+    cutoffTime: '14:00',
+    handlingDays: 1,
+    transitDays: 2,
+    holidays: new Set<string>(),
+  };
+  const splits = [
+    { qty: 2, shipDate: '2027-03-02', deliveryDate: '2027-03-04', source: 'stock' as const },
+    { qty: 5, shipDate: '2027-03-16', deliveryDate: '2027-03-18', source: 'supplier' as const },
+  ];
+
+  it('moves the filled units to the ship date given, keeps the rest', () => {
+    expect(redateFilledBackorder(splits, 3, '2027-03-03', settings)).toEqual([
+      { qty: 2, shipDate: '2027-03-02', deliveryDate: '2027-03-04', source: 'stock' },
+      { qty: 3, shipDate: '2027-03-03', deliveryDate: '2027-03-05', source: 'supplier' },
+      { qty: 2, shipDate: '2027-03-16', deliveryDate: '2027-03-18', source: 'supplier' },
+    ]);
+  });
+
+  it('keeps one split when the whole backorder filled, and the units add up', () => {
+    const after = redateFilledBackorder(splits, 5, '2027-03-03', settings);
+    expect(after).toHaveLength(2);
+    expect(after.reduce((sum, split) => sum + split.qty, 0)).toBe(7);
   });
 });

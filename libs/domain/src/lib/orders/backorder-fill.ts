@@ -1,3 +1,5 @@
+import { addBusinessDays, type IsoDate, type PromiseSettings, type PromiseSplit } from '../availability';
+
 /** A backordered line waiting for units of one product, oldest order first. */
 export interface BackorderedLine {
   id: string;
@@ -26,4 +28,38 @@ export function planBackorderFill(units: number, lines: readonly BackorderedLine
     }
   }
   return fills;
+}
+
+/**
+ * A line's splits once `qty` of its supplier units arrived as stock: those
+ * units ship on `shipDate` (today's first dispatch date), delivered transit
+ * days later; the rest keep their dates. Splits of one source and date are
+ * merged, and all are in ship-date order, as placement makes them.
+ */
+export function redateFilledBackorder(
+  splits: readonly PromiseSplit[],
+  qty: number,
+  shipDate: IsoDate,
+  settings: PromiseSettings,
+): PromiseSplit[] {
+  let left = qty;
+  const moved: PromiseSplit[] = [];
+  for (const split of splits) {
+    const take = split.source === 'supplier' ? Math.min(split.qty, left) : 0;
+    left -= take;
+    if (take > 0) {
+      const deliveryDate = addBusinessDays(shipDate, settings.transitDays, settings.holidays);
+      moved.push({ qty: take, shipDate, deliveryDate, source: 'supplier' });
+    }
+    if (split.qty > take) moved.push({ ...split, qty: split.qty - take });
+  }
+  const merged: PromiseSplit[] = [];
+  for (const split of [...moved].sort((a, b) =>
+    a.shipDate < b.shipDate ? -1 : a.shipDate > b.shipDate ? 1 : 0,
+  )) {
+    const same = merged.find((m) => m.source === split.source && m.shipDate === split.shipDate);
+    if (same) same.qty += split.qty;
+    else merged.push({ ...split });
+  }
+  return merged;
 }
