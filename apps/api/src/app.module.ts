@@ -14,6 +14,7 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { SeedModule } from './database/seed/seed.module';
+import { FulfilmentModule } from './fulfilment/fulfilment.module';
 import { HealthModule } from './health/health.module';
 import { OrdersModule } from './orders/orders.module';
 import { PricingModule } from './pricing/pricing.module';
@@ -41,6 +42,7 @@ export class AppModule {
         CatalogModule,
         QuoteModule,
         OrdersModule,
+        FulfilmentModule,
         CartModule,
         TemplatesModule,
         ChannelsModule,

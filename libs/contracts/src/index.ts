@@ -8,3 +8,4 @@ export * from './lib/availability';
 export * from './lib/orders';
 export * from './lib/channels';
 export * from './lib/reports';
+export * from './lib/fulfilment';

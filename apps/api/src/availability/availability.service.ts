@@ -211,6 +211,21 @@ export class AvailabilityService {
     }
   }
 
+  /**
+   * Reserved units leave in a shipment: on hand and reserved drop together,
+   * so what is available does not move. Call it after `lockHeld` with the
+   * products shipped (stock rows locked in product order, as every writer does).
+   */
+  async ship(manager: EntityManager, warehouseCode: string, units: StockUnits[]): Promise<void> {
+    const stock = merged(units, (unit) => unit.productId).map(([productId, qty]) => ({ productId, qty }));
+    const shipped = await this.supply.shipStock(manager, warehouseCode, stock);
+    this.catalogSupply.changed(warehouseCode, shipped);
+    if (shipped.length !== stock.length) {
+      // The lines' reservations are stock reserved; fewer reserved units than shipped is a bug.
+      throw new Error(`Shipping from ${warehouseCode} found fewer reserved units than the lines hold`);
+    }
+  }
+
   /** Runs `handler` inside every transaction that receives or reschedules a promised receipt (see ReceiptHooks). */
   onReceiptChange(handler: ReceiptHandler): void {
     this.receipts.on(handler);

@@ -152,6 +152,7 @@ export class InboundService {
       inboundId: inbound.id,
       productId: inbound.productId,
       warehouseCode: inbound.warehouseCode,
+      qty: inbound.qty,
       allocated: inbound.allocated,
       from: inbound.expectedDate,
       to,

@@ -11,6 +11,8 @@ export interface ReceiptChange {
   inboundId: string;
   productId: string;
   warehouseCode: string;
+  /** Its units in all. */
+  qty: number;
   /** Its units that were promised to orders (received: now reserved stock). */
   allocated: number;
   /** The expected date before and after (the same when received). */
@@ -27,8 +29,9 @@ export type ReceiptHandler = (tx: EntityManager, change: ReceiptChange) => Promi
 /**
  * Lets ordering follow receipts without availability knowing about orders:
  * when a receipt is received, its allocations to order lines must become
- * those lines' reserved stock, and when it is received or its date moves, the
- * lines waiting for it are promised anew, in the same transaction. Handlers
+ * those lines' reserved stock and its other units may fill backorders, and
+ * when it is received or its date moves, the lines waiting for it are
+ * promised anew, in the same transaction. Handlers
  * run in it, after the stock row and the receipt are locked and updated; a
  * handler that throws rolls the change back.
  */

@@ -41,6 +41,10 @@ export class StockEntity {
   @Column({ type: 'integer', default: 0 })
   reserved: number;
 
+  /** Where pickers find the product at this warehouse (aisle-bay-level, e.g. `A-03-2`). */
+  @Column({ name: 'bin_location', type: 'text', nullable: true })
+  binLocation: string | null;
+
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

@@ -94,6 +94,13 @@ UPDATE inbound i SET allocated = i.allocated - v.qty, updated_at = now()
  WHERE i.id = v.id AND i.status = 'expected' AND i.allocated >= v.qty
 RETURNING i.product_id`;
 
+/** Units leaving in a shipment: they were reserved, and now leave on hand with their reservation. */
+const SHIP_STOCK_SQL = `
+UPDATE stock s SET on_hand = s.on_hand - v.qty, reserved = s.reserved - v.qty, updated_at = now()
+  FROM unnest($2::uuid[], $3::int[]) AS v(product_id, qty)
+ WHERE s.warehouse_code = $1 AND s.product_id = v.product_id AND s.reserved >= v.qty
+RETURNING s.product_id`;
+
 interface SupplyRow {
   productId: string;
   onHand?: number | null;
@@ -172,6 +179,11 @@ export class SupplyRepository {
 
   releaseStock(manager: EntityManager, warehouseCode: string, units: StockUnits[]): Promise<string[]> {
     return this.perStock(manager, RELEASE_STOCK_SQL, warehouseCode, units);
+  }
+
+  /** Reserved units leave the warehouse; returns the product of each row it took them from. */
+  shipStock(manager: EntityManager, warehouseCode: string, units: StockUnits[]): Promise<string[]> {
+    return this.perStock(manager, SHIP_STOCK_SQL, warehouseCode, units);
   }
 
   releaseInbound(manager: EntityManager, units: InboundUnits[]): Promise<string[]> {

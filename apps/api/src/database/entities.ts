@@ -9,6 +9,10 @@ import { RefreshTokenEntity } from '../auth/refresh-token.entity';
 import { CartLineEntity } from '../cart/cart-line.entity';
 import { CartEntity } from '../cart/cart.entity';
 import { ProductEntity } from '../catalog/product.entity';
+import { DeliveryRatingEntity } from '../fulfilment/delivery-rating.entity';
+import { OrderPackageEntity } from '../fulfilment/order-package.entity';
+import { ShipmentLineEntity } from '../fulfilment/shipment-line.entity';
+import { ShipmentEntity } from '../fulfilment/shipment.entity';
 import { IdempotencyKeyEntity } from '../orders/idempotency-key.entity';
 import { OrderEventEntity } from '../orders/order-event.entity';
 import { OrderLineAllocationEntity } from '../orders/order-line-allocation.entity';
@@ -55,4 +59,8 @@ export const ENTITIES = [
   SalesByDayEntity,
   SalesByDayProductEntity,
   ReportSettingsEntity,
+  ShipmentEntity,
+  ShipmentLineEntity,
+  OrderPackageEntity,
+  DeliveryRatingEntity,
 ];

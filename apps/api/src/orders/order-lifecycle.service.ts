@@ -20,20 +20,31 @@ import { toOrder } from './order.mapper';
 import { LockedOrder, OrdersRepository } from './orders.repository';
 
 /** What a step decides: the new status, the event's kind and reason, and what else changes. */
-interface Step {
+export interface OrderStep {
   to: OrderStatus;
   kind: string;
   reason: string | null;
   /** Give back the stock and inbound units the order holds. */
   release?: boolean;
   paidAt?: Date;
+  /** What the event records besides the transition (a shipment, a delivery). */
+  data?: Record<string, unknown>;
 }
 
 /**
+ * Decides a step for the order, read under its row lock, inside the
+ * transaction; it may write what the step changes besides the order itself
+ * (a shipment, packages) in `tx`, and throws (4xx) when the step does not apply.
+ */
+export type DecideStep = (order: LockedOrder, tx: EntityManager) => OrderStep | Promise<OrderStep>;
+
+/**
  * The order's life after placement: cancel, approve, reject, release a
- * credit hold, mark paid. Each runs under the order's row lock, checks the
- * transition applies (409 if not), records an order event (who, when,
- * from, to, why) and an audit entry, and commits as one.
+ * credit hold, mark paid, and the fulfilment steps (pick, pack, ship,
+ * deliver) that the fulfilment context decides through `transition`. Each
+ * runs under the order's row lock, checks the transition applies (409 if
+ * not), records an order event (who, when, from, to, why) and an audit
+ * entry, and commits as one.
  */
 @Injectable()
 export class OrderLifecycleService {
@@ -110,11 +121,15 @@ export class OrderLifecycleService {
     });
   }
 
-  private async run(
-    actor: AuthUser,
-    id: string,
-    decide: (order: LockedOrder, tx: EntityManager) => Step | Promise<Step>,
-  ): Promise<Order> {
+  /**
+   * A step decided by another context (fulfilment) under the same lock,
+   * event and audit as every other: the one way an order's status changes.
+   */
+  transition(actor: AuthUser, id: string, decide: DecideStep): Promise<Order> {
+    return this.run(actor, id, decide);
+  }
+
+  private async run(actor: AuthUser, id: string, decide: DecideStep): Promise<Order> {
     await this.dataSource.transaction(async (tx) => {
       const order = await this.orders.lock(tx, id);
       if (
@@ -136,6 +151,7 @@ export class OrderLifecycleService {
         fromStatus: order.status,
         toStatus: step.to,
         reason: step.reason,
+        data: step.data ?? null,
       });
       await this.audit.record(tx, {
         actorId: actor.id,
@@ -172,7 +188,7 @@ export class OrderLifecycleService {
 }
 
 /** What the transition does to the account's exposure (see exposureChange). */
-function exposureDelta(order: LockedOrder, step: Step): bigint {
+function exposureDelta(order: LockedOrder, step: OrderStep): bigint {
   const paid = order.paidAt !== null;
   return exposureChange(
     { status: order.status, paid },

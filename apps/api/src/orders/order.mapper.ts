@@ -1,4 +1,12 @@
-import type { OpenOrderLine, Order, OrderEvent, OrderLine, OrderSummary } from '@tradecounter/contracts';
+import type {
+  OpenOrderLine,
+  Order,
+  OrderEvent,
+  OrderLine,
+  OrderRating,
+  OrderSummary,
+  Shipment,
+} from '@tradecounter/contracts';
 import type {
   NewOrder,
   OpenLineRow,
@@ -6,6 +14,8 @@ import type {
   OrderLineRow,
   OrderRow,
   OrderSummaryRow,
+  RatingRow,
+  ShipmentRow,
 } from './orders.repository';
 
 export function toOrderSummary(row: OrderSummaryRow): OrderSummary {
@@ -47,8 +57,12 @@ export function toOrder(row: OrderRow): Order {
     requestedDeliveryDate: row.requestedDeliveryDate,
     notes: row.notes,
     lines: row.lines.map(toOrderLine),
-    // Shipments arrive with fulfilment.
-    shipments: [],
+    packages: row.packages.map((pkg) => ({
+      packageNo: pkg.packageNo,
+      weightKg: pkg.weightKg === null ? null : Number(pkg.weightKg),
+    })),
+    shipments: row.shipments.map(toShipment),
+    rating: row.rating ? toRating(row.rating) : null,
     events: row.events.map(toOrderEvent),
   };
 }
@@ -70,6 +84,26 @@ export function toOrderLine(line: OrderLineRow): OrderLine {
     shipped: line.shippedQty,
     reserved: line.reservedQty,
     backordered: line.backorderedQty,
+  };
+}
+
+export function toShipment(row: ShipmentRow): Shipment {
+  return {
+    id: row.id,
+    carrier: row.carrier,
+    trackingNumber: row.trackingNumber,
+    shippedAt: instant(row.shippedAt),
+    deliveredAt: row.deliveredAt ? instant(row.deliveredAt) : null,
+    lines: row.lines ?? [],
+  };
+}
+
+function toRating(row: RatingRow): OrderRating {
+  return {
+    score: row.score,
+    comment: row.comment,
+    at: instant(row.at),
+    by: row.byId ? { id: row.byId, name: row.byName ?? '' } : null,
   };
 }
 
@@ -137,6 +171,9 @@ export function placedOrder(
       currentPromisedDate: line.firstPromisedDate,
       shippedQty: 0,
     })),
+    packages: [],
+    shipments: [],
+    rating: null,
     events: order.events.map((event) => ({
       at: placedAt,
       actorId: event.actorId,

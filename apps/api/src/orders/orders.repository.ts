@@ -85,13 +85,44 @@ export interface OrderFilter {
   timeZone: string;
 }
 
-/** An order with its account, placer, lines and events, as one row (lines and events as JSON). */
+/** An order with its account, placer, lines, fulfilment and events, as one row (the lists as JSON). */
 export interface OrderRow extends OrderSummaryRow {
   shippingAddress: AddressSnapshot;
   requestedDeliveryDate: string | null;
   notes: string | null;
   lines: OrderLineRow[];
+  packages: { packageNo: number; weightKg: string | null }[];
+  shipments: ShipmentRow[];
+  rating: RatingRow | null;
   events: OrderEventRow[];
+}
+
+export interface ShipmentRow {
+  id: string;
+  carrier: string;
+  trackingNumber: string;
+  shippedAt: string;
+  deliveredAt: string | null;
+  lines: { orderLineId: string; quantity: number }[];
+}
+
+export interface RatingRow {
+  score: number;
+  comment: string | null;
+  at: string;
+  byId: string | null;
+  byName: string | null;
+}
+
+/** A line as shipping sees it, read once the stock rows are locked. */
+export interface ShippingLineRow {
+  id: string;
+  lineNo: number;
+  productId: string;
+  sku: string;
+  quantity: number;
+  shipped: number;
+  reserved: number;
 }
 
 export interface OrderSummaryRow {
@@ -222,6 +253,21 @@ SELECT ${SUMMARY_COLUMNS},
             'allocatedQty', l.allocated_qty, 'backorderedQty', l.backordered_qty, 'shippedQty', l.shipped_qty)
           ORDER BY l.line_no), '[]')
      FROM order_lines l WHERE l.order_id = o.id) AS lines,
+  (SELECT coalesce(json_agg(json_build_object('packageNo', p.package_no, 'weightKg', p.weight_kg::text)
+          ORDER BY p.package_no), '[]')
+     FROM order_packages p WHERE p.order_id = o.id) AS packages,
+  (SELECT coalesce(json_agg(json_build_object(
+            'id', s.id, 'carrier', s.carrier, 'trackingNumber', s.tracking_number, 'shippedAt', s.shipped_at,
+            'deliveredAt', s.delivered_at,
+            'lines', (SELECT json_agg(json_build_object('orderLineId', x.order_line_id, 'quantity', x.quantity)
+                             ORDER BY ol.line_no)
+                        FROM shipment_lines x JOIN order_lines ol ON ol.id = x.order_line_id
+                       WHERE x.shipment_id = s.id))
+          ORDER BY s.shipped_at, s.id), '[]')
+     FROM shipments s WHERE s.order_id = o.id) AS shipments,
+  (SELECT json_build_object('score', r.score, 'comment', r.comment, 'at', r.rated_at, 'byId', r.rated_by,
+                            'byName', ru.name)
+     FROM delivery_ratings r LEFT JOIN users ru ON ru.id = r.rated_by WHERE r.order_id = o.id) AS rating,
   (SELECT coalesce(json_agg(json_build_object(
             'at', e.at, 'actorId', e.actor_id, 'actorName', eu.name, 'kind', e.kind,
             'fromStatus', e.from_status, 'toStatus', e.to_status, 'reason', e.reason, 'data', e.data)
@@ -533,6 +579,36 @@ export class OrdersRepository {
         event.data ? JSON.stringify(event.data) : null,
       ],
     );
+  }
+
+  /** The order's lines with what shipping checks: ordered, shipped, reserved (read after the stock rows are locked). */
+  shippingLines(tx: EntityManager, orderId: string): Promise<ShippingLineRow[]> {
+    return tx.query(
+      `SELECT id, line_no AS "lineNo", product_id AS "productId", sku, quantity, shipped_qty AS shipped,
+              reserved_qty AS reserved
+         FROM order_lines WHERE order_id = $1 ORDER BY line_no`,
+      [orderId],
+    ) as Promise<ShippingLineRow[]>;
+  }
+
+  /**
+   * Counts units as shipped and no longer reserved. Each row guards itself
+   * (never past the quantity, never more than reserved); returns how many
+   * lines it updated, all of them or the caller rolls back.
+   */
+  async markShipped(
+    tx: EntityManager,
+    orderId: string,
+    lines: { orderLineId: string; quantity: number }[],
+  ): Promise<number> {
+    const [rows] = (await tx.query(
+      `UPDATE order_lines l SET shipped_qty = l.shipped_qty + v.qty, reserved_qty = l.reserved_qty - v.qty
+         FROM unnest($2::uuid[], $3::int[]) AS v(id, qty)
+        WHERE l.id = v.id AND l.order_id = $1 AND l.reserved_qty >= v.qty AND l.shipped_qty + v.qty <= l.quantity
+        RETURNING l.id`,
+      [orderId, lines.map((line) => line.orderLineId), lines.map((line) => line.quantity)],
+    )) as [unknown[], number];
+    return rows.length;
   }
 
   async receiveAllocations(tx: EntityManager, inboundId: string): Promise<void> {

@@ -51,6 +51,11 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./inventory/inventory.routes').then((m) => m.inventoryRoutes),
       },
       {
+        path: 'fulfilment',
+        canActivate: [roleGuard(['warehouse', 'admin'])],
+        loadChildren: () => import('./fulfilment/fulfilment.routes').then((m) => m.fulfilmentRoutes),
+      },
+      {
         path: 'warehouses',
         canActivate: [roleGuard(['warehouse', 'admin'])],
         loadChildren: () => import('./warehouses/warehouses.routes').then((m) => m.warehousesRoutes),

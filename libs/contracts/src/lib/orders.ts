@@ -1,5 +1,6 @@
 import type { PromiseDates, PromiseSplit } from './availability';
 import type { IsoDate, IsoInstant, MoneyString, Problem } from './common';
+import type { OrderPackage, OrderRating } from './fulfilment';
 
 export type OrderStatus =
   | 'pending_approval'
@@ -234,7 +235,11 @@ export interface Order extends OrderSummary {
   requestedDeliveryDate: IsoDate | null;
   notes: string | null;
   lines: OrderLine[];
+  /** Parcels recorded when the order was packed (empty before). */
+  packages: OrderPackage[];
   shipments: Shipment[];
+  /** The buyer's rating of the delivery, once delivered and rated. */
+  rating: OrderRating | null;
   events: OrderEvent[];
 }
 

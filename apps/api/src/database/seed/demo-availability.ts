@@ -35,7 +35,7 @@ const WESTERN_REGIONS = new Set(['CA', 'OR', 'WA', 'NV', 'AZ', 'CO']);
 
 /**
  * Warehouses, this year's and next year's holidays, stock of every product
- * at both warehouses (some short, some out) and inbound receipts over the
+ * at both warehouses in a bin of its own (some short, some out) and inbound receipts over the
  * next six weeks, mostly for what is short. Deterministic for a given day.
  */
 export async function seedDemoAvailability(tx: EntityManager, today: string): Promise<void> {
@@ -60,7 +60,13 @@ export async function seedDemoAvailability(tx: EntityManager, today: string): Pr
     for (const product of products) {
       const key = `${product.sku}@${code}`;
       const onHand = demoOnHand(key);
-      stock.push({ productId: product.id, warehouseCode: code, onHand, reserved: 0 });
+      stock.push({
+        productId: product.id,
+        warehouseCode: code,
+        onHand,
+        reserved: 0,
+        binLocation: demoBin(key),
+      });
       for (const receipt of demoReceipts(key, onHand)) {
         // Suppliers deliver on business days: n business days from today, within six weeks.
         const expectedDate = addBusinessDays(today, receipt.businessDays, calendar);
@@ -70,6 +76,13 @@ export async function seedDemoAvailability(tx: EntityManager, today: string): Pr
   }
   await tx.getRepository(StockEntity).insert(stock);
   await tx.getRepository(InboundEntity).insert(inbound);
+}
+
+/** Aisle A–H, bay 01–24, level 1–4: `C-07-2`. */
+function demoBin(key: string): string {
+  const aisle = 'ABCDEFGH'.charAt(wobble(`${key}:aisle`, 8));
+  const bay = String(1 + wobble(`${key}:bay`, 24)).padStart(2, '0');
+  return `${aisle}-${bay}-${1 + wobble(`${key}:shelf`, 4)}`;
 }
 
 /** About 8 % out of stock, 15 % short (1–9), the rest 20–400. */

@@ -30,6 +30,8 @@ import { problemMessage, toProblem } from '../shared/problem';
 import { openSaveTemplate } from '../templates/save-template-dialog';
 import { ACTION_LABELS, availableActions, type OrderActionName, OrderActions } from './order-actions';
 import { channelLabel, orderStatusExplanation, orderStatusLabel } from './order-status';
+import { DeliveryRatingCard } from './delivery-rating-card';
+import { OrderShipments } from './order-shipments';
 import { OrderStatusChip } from './order-status-chip';
 import { OrderTimeline } from './order-timeline';
 import { OrdersApi } from './orders-api';
@@ -48,6 +50,8 @@ import { OrdersApi } from './orders-api';
     LinePromise,
     LoadingState,
     MoneyPipe,
+    DeliveryRatingCard,
+    OrderShipments,
     OrderStatusChip,
     OrderTimeline,
   ],
@@ -95,8 +99,9 @@ export class OrderDetailPage {
     return date ? formatDay(date, this.today) : '—';
   }
 
-  productName(order: Order, orderLineId: string): string {
-    return order.lines.find((line) => line.id === orderLineId)?.sku ?? '';
+  rated(order: Order): void {
+    this.order.set(order);
+    this.snackBar.open('Thank you for rating the delivery', 'Dismiss', { duration: 4000 });
   }
 
   act(order: Order, action: OrderActionName): void {

@@ -19,6 +19,11 @@ const STATUS_EXPLANATIONS: Partial<Record<OrderStatus, string>> = {
   on_hold:
     'The order would take the account past its credit limit. Its stock is reserved, and it is confirmed once the account manager releases the hold (for example after a payment).',
   confirmed: 'The order is confirmed and waits for the warehouse to pick it.',
+  picking: 'The warehouse is picking the order.',
+  packed: 'The order is packed and waits for the carrier.',
+  partially_shipped:
+    'Part of the order is on its way (see the shipments below); the rest follows as it arrives in stock.',
+  shipped: 'Everything has shipped; see the shipments below to track them.',
   cancelled: 'The order was cancelled and everything it reserved was released.',
   rejected: 'An approver rejected the order and everything it reserved was released.',
 };

@@ -106,6 +106,8 @@ export class OrderTimeline {
     if (event.from && event.to && event.from !== event.to) {
       return `${orderStatusLabel(event.from)} → ${orderStatusLabel(event.to)}`;
     }
+    if (event.kind === 'shipment') return 'Shipment sent';
+    if (event.kind === 'delivered') return 'Shipment delivered';
     if (event.kind === 'repromised') {
       const later = event.changes?.some((change) => change.to > change.from);
       return later === false ? 'Delivery brought forward' : 'Delivery date changed';

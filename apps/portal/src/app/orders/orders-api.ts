@@ -9,6 +9,7 @@ import type {
   OrderSummary,
   Page,
   PlaceOrderRequest,
+  RateDeliveryRequest,
 } from '@tradecounter/contracts';
 import { Observable } from 'rxjs';
 import { queryParams } from '../shared/http-params';
@@ -53,6 +54,11 @@ export class OrdersApi {
 
   act(id: string, action: OrderAction): Observable<Order> {
     return this.http.post<Order>(`${this.url(id)}/${action}`, {});
+  }
+
+  /** Once per delivered order; 409 when not delivered yet or already rated. */
+  rate(id: string, body: RateDeliveryRequest): Observable<Order> {
+    return this.http.post<Order>(`${this.url(id)}/rating`, body);
   }
 
   credit(accountId: string): Observable<CreditStatus> {

@@ -6,3 +6,5 @@ export * from './quick-order';
 export * from './cart-merge';
 export * from './repromise';
 export * from './exposure';
+export * from './shipment';
+export * from './backorder-fill';

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import {
+  FULFILMENT_QUEUES,
+  type FulfilmentOrder,
+  type FulfilmentQueue,
+  type FulfilmentQueues,
+  type Page,
+  type PickListOrder,
+} from '@tradecounter/contracts';
+import { pageOf, PageRequest } from '../common/http/pagination.dto';
+import { badRequest } from '../common/http/problem';
+import { FulfilmentBoardRepository } from './fulfilment-board.repository';
+
+/** The warehouse's view: how many orders wait in each queue, the orders in one, and what to pick. */
+@Injectable()
+export class FulfilmentBoardService {
+  constructor(private readonly board: FulfilmentBoardRepository) {}
+
+  async queues(warehouseCode: string): Promise<FulfilmentQueues> {
+    await this.requireWarehouse(warehouseCode);
+    const counts = await this.board.queueCounts(warehouseCode, FULFILMENT_QUEUES);
+    return {
+      warehouseCode,
+      counts: Object.fromEntries(
+        FULFILMENT_QUEUES.map((status) => [status, counts.get(status) ?? 0]),
+      ) as Record<FulfilmentQueue, number>,
+    };
+  }
+
+  async orders(
+    warehouseCode: string,
+    status: FulfilmentQueue,
+    page: PageRequest,
+  ): Promise<Page<FulfilmentOrder>> {
+    await this.requireWarehouse(warehouseCode);
+    const [items, total] = await this.board.orders(warehouseCode, status, page);
+    return pageOf(items, total, page);
+  }
+
+  async pickList(
+    warehouseCode: string,
+    orderId: string | undefined,
+    page: PageRequest,
+  ): Promise<Page<PickListOrder>> {
+    await this.requireWarehouse(warehouseCode);
+    const [items, total] = await this.board.pickList(warehouseCode, orderId?.toLowerCase(), page);
+    return pageOf(items, total, page);
+  }
+
+  private async requireWarehouse(code: string): Promise<void> {
+    if (!(await this.board.warehouseExists(code))) {
+      throw badRequest('No warehouse has this code', [
+        { field: 'warehouseCode', message: 'is not a known warehouse' },
+      ]);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FulfilmentOrder, FulfilmentQueues, Page, PickListOrder } from '@tradecounter/contracts';
+import { Roles } from '../auth/decorators';
+import { pageRequest } from '../common/http/pagination.dto';
+import { BoardQueryDto, PickListQueryDto, WarehouseQueryDto } from './dto/fulfilment-query.dto';
+import { FulfilmentBoardService } from './fulfilment-board.service';
+
+@ApiTags('fulfilment')
+@ApiBearerAuth()
+@Controller('fulfilment')
+@Roles('warehouse', 'admin')
+export class FulfilmentController {
+  constructor(private readonly board: FulfilmentBoardService) {}
+
+  @Get('pick-list')
+  @ApiOperation({
+    summary:
+      'What to pick at a warehouse: orders (confirmed, picking, or partly shipped) with units reserved and not ' +
+      'yet shipped, oldest first, each line with its pickable quantity and bin, in bin order',
+  })
+  pickList(@Query() query: PickListQueryDto): Promise<Page<PickListOrder>> {
+    return this.board.pickList(query.warehouseCode, query.orderId, pageRequest(query));
+  }
+
+  @Get('queues')
+  @ApiOperation({ summary: 'How many orders of the warehouse wait in each fulfilment status' })
+  queues(@Query() query: WarehouseQueryDto): Promise<FulfilmentQueues> {
+    return this.board.queues(query.warehouseCode);
+  }
+
+  @Get('orders')
+  @ApiOperation({
+    summary:
+      'The warehouse’s orders in one fulfilment status, oldest first, with units ordered, shipped and ready',
+  })
+  orders(@Query() query: BoardQueryDto): Promise<Page<FulfilmentOrder>> {
+    return this.board.orders(query.warehouseCode, query.status, pageRequest(query));
+  }
+}

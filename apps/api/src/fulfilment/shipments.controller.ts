@@ -1,0 +1,31 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Order } from '@tradecounter/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser, Roles } from '../auth/decorators';
+import { IdPipe } from '../common/http/id.pipe';
+import { DeliverShipmentDto } from './dto/deliver-shipment.dto';
+import { ShippingService } from './shipping.service';
+
+@ApiTags('fulfilment')
+@ApiBearerAuth()
+@Controller('shipments')
+export class ShipmentsController {
+  constructor(private readonly shipping: ShippingService) {}
+
+  @Post(':id/deliver')
+  @Roles('warehouse', 'admin')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The order; delivered once fully shipped and every shipment delivered' })
+  @ApiConflictResponse({ description: 'The shipment was already delivered' })
+  @ApiOperation({
+    summary: 'Record when a shipment was delivered (not in the future, not before it shipped)',
+  })
+  deliver(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', IdPipe) id: string,
+    @Body() body: DeliverShipmentDto,
+  ): Promise<Order> {
+    return this.shipping.deliver(actor, id, body.deliveredAt);
+  }
+}

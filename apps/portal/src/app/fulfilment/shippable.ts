@@ -1,0 +1,18 @@
+import type { Order, OrderLine } from '@tradecounter/contracts';
+
+/** Units of a line that can ship now: what remains, as far as it is reserved from stock (as the API checks). */
+export function shippable(line: OrderLine): number {
+  return Math.max(0, Math.min(line.quantity - line.shipped, line.reserved));
+}
+
+/** Units still to ship that are not in stock yet (on inbound receipts or backordered from the supplier). */
+export function waiting(line: OrderLine): number {
+  return Math.max(0, line.quantity - line.shipped - line.reserved);
+}
+
+export function canShip(order: Order): boolean {
+  return (
+    ['confirmed', 'picking', 'packed', 'partially_shipped'].includes(order.status) &&
+    order.lines.some((line) => shippable(line) > 0)
+  );
+}
