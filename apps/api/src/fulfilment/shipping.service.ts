@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { FieldError, Order } from '@tradecounter/contracts';
 import { deliversOrder, nextStatus, shipmentProblems, statusAfterShipment } from '@tradecounter/domain';
 import type { AuthUser } from '../auth/auth-user';
