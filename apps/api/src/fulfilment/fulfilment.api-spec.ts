@@ -211,7 +211,7 @@ describe('fulfilment: pick, pack, ship in parts, deliver, rate', () => {
     await post(w.buyer, `/api/shipments/${s1.id}/deliver`, { deliveredAt: new Date().toISOString() }).expect(
       403,
     );
-    const deliveredAt = new Date().toISOString();
+    const deliveredAt = s1.shippedAt; // the very instant it left, as the API shows it
     const one = (await post(w.warehouse, `/api/shipments/${s1.id}/deliver`, { deliveredAt }).expect(200))
       .body as Order;
     expect(one.status).toBe('shipped');

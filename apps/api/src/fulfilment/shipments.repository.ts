@@ -16,10 +16,15 @@ export interface LockedShipment {
   deliveredAt: Date | null;
 }
 
-/** A shipment and its lines in one statement. */
+/**
+ * A shipment and its lines in one statement. Shipped at to the millisecond,
+ * as JSON carries it: a delivery recorded at the very instant it shows is
+ * then never "before it shipped".
+ */
 const INSERT_SHIPMENT_SQL = `
 WITH s AS (
-  INSERT INTO shipments (order_id, carrier, tracking_number, shipped_by) VALUES ($1, $2, $3, $4) RETURNING id
+  INSERT INTO shipments (order_id, carrier, tracking_number, shipped_by, shipped_at)
+  VALUES ($1, $2, $3, $4, date_trunc('milliseconds', now())) RETURNING id
 ), l AS (
   INSERT INTO shipment_lines (shipment_id, order_line_id, quantity)
   SELECT s.id, v.id, v.qty FROM s, unnest($5::uuid[], $6::int[]) AS v(id, qty)

@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import {
   AbstractControl,
   FormControl,
+  FormGroup,
   ReactiveFormsModule,
   ValidationErrors,
   Validators,
@@ -46,7 +47,7 @@ export function localDateTime(date: Date): string {
     @if (saving()) {
       <mat-progress-bar mode="indeterminate" aria-label="Saving" />
     }
-    <form (ngSubmit)="save()" novalidate>
+    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
       <mat-dialog-content>
         <p class="intro">
           Order <span class="tc-mono">{{ data.orderNumber }}</span> · {{ data.shipment.carrier }}
@@ -58,7 +59,7 @@ export function localDateTime(date: Date): string {
           <input
             matInput
             type="datetime-local"
-            [formControl]="deliveredAt"
+            formControlName="deliveredAt"
             [min]="min"
             [max]="max"
             required
@@ -100,6 +101,7 @@ export class DeliverDialog {
     nonNullable: true,
     validators: [Validators.required, (control) => this.inRange(control)],
   });
+  readonly form = new FormGroup({ deliveredAt: this.deliveredAt });
 
   error(label: string): string {
     const control = this.deliveredAt;

@@ -9,7 +9,7 @@ import {
   signal,
   viewChildren,
 } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -55,18 +55,14 @@ const SCORE_WORDS = ['', 'Poor', 'Fair', 'Good', 'Very good', 'Excellent'];
           <p class="comment">“{{ r.comment }}”</p>
         }
         <p class="tc-muted small">
-          Rated {{ r.at | date: 'd MMM y' }}
-          @if (r.by) {
-            by {{ r.by.name }}
-          }
-          . Thank you.
+          Rated {{ r.at | date: 'd MMM y' }}{{ r.by ? ' by ' + r.by.name : '' }}. Thank you.
         </p>
       } @else {
         <h2 class="title" id="rate-title">Rate this delivery</h2>
         <p class="tc-muted small">
           How did the delivery go? Your rating helps the warehouse and carriers improve.
         </p>
-        <form (ngSubmit)="submit()" novalidate>
+        <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
           <div
             class="stars"
             role="radiogroup"
@@ -100,7 +96,7 @@ const SCORE_WORDS = ['', 'Poor', 'Fair', 'Good', 'Very good', 'Excellent'];
           }
           <mat-form-field class="comment-field">
             <mat-label>Comment (optional)</mat-label>
-            <textarea matInput [formControl]="comment" rows="3" maxlength="1000"></textarea>
+            <textarea matInput formControlName="comment" rows="3" maxlength="1000"></textarea>
             <mat-hint align="end">{{ comment.value.length }} / 1000</mat-hint>
           </mat-form-field>
           @if (error()) {
@@ -185,6 +181,7 @@ export class DeliveryRatingCard {
   readonly words = SCORE_WORDS;
   readonly score = signal<number | null>(null);
   readonly comment = new FormControl('', { nonNullable: true, validators: [Validators.maxLength(1000)] });
+  readonly form = new FormGroup({ comment: this.comment });
   readonly saving = signal(false);
   readonly error = signal('');
   readonly showScoreError = signal(false);
