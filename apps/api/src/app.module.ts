@@ -12,12 +12,15 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { SeedModule } from './database/seed/seed.module';
+import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrdersModule } from './orders/orders.module';
 import { PricingModule } from './pricing/pricing.module';
 import { QuoteModule } from './pricing/quote/quote.module';
 import { TemplatesModule } from './templates/templates.module';
 import { UsersModule } from './users/users.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** The composition root: which contexts make up the API. */
 @Module({})
@@ -41,6 +44,9 @@ export class AppModule {
         OrdersModule,
         CartModule,
         TemplatesModule,
+        WebhooksModule,
+        NotificationsModule,
+        EventsModule,
         HealthModule,
         SeedModule,
       ],

@@ -6,3 +6,5 @@ export * from './lib/audit';
 export * from './lib/pricing';
 export * from './lib/availability';
 export * from './lib/orders';
+export * from './lib/webhooks';
+export * from './lib/notifications';

@@ -4,3 +4,4 @@ export * from './lib/search-terms';
 export * from './lib/pricing';
 export * from './lib/availability';
 export * from './lib/orders';
+export * from './lib/events';

@@ -14,6 +14,8 @@ import { OrderEventEntity } from '../orders/order-event.entity';
 import { OrderLineAllocationEntity } from '../orders/order-line-allocation.entity';
 import { OrderLineEntity } from '../orders/order-line.entity';
 import { OrderEntity } from '../orders/order.entity';
+import { OutboxMessageEntity } from '../events/outbox-message.entity';
+import { NotificationEntity } from '../notifications/notification.entity';
 import { ContractPriceEntity } from '../pricing/contract-price.entity';
 import { PriceTierEntity } from '../pricing/price-tier.entity';
 import { TierBreakEntity } from '../pricing/tier-break.entity';
@@ -21,6 +23,8 @@ import { TierFixedPriceEntity } from '../pricing/tier-fixed-price.entity';
 import { OrderTemplateLineEntity } from '../templates/order-template-line.entity';
 import { OrderTemplateEntity } from '../templates/order-template.entity';
 import { UserEntity } from '../users/user.entity';
+import { WebhookDeliveryEntity } from '../webhooks/webhook-delivery.entity';
+import { WebhookSubscriptionEntity } from '../webhooks/webhook-subscription.entity';
 
 /** Every entity of the schema; migrations must match exactly these. */
 export const ENTITIES = [
@@ -47,4 +51,8 @@ export const ENTITIES = [
   CartLineEntity,
   OrderTemplateEntity,
   OrderTemplateLineEntity,
+  OutboxMessageEntity,
+  WebhookSubscriptionEntity,
+  WebhookDeliveryEntity,
+  NotificationEntity,
 ];
