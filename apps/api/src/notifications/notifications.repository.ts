@@ -43,8 +43,9 @@ export interface NotificationRow {
  */
 const INSERT_SQL = `
 WITH d AS (
-  SELECT * FROM jsonb_to_recordset($1::jsonb) WITH ORDINALITY AS d(audience text, kind text, title text, body text,
-         account_id uuid, placed_by uuid, order_id uuid, event_id bigint, n int)
+  SELECT * FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (audience text, kind text, title text, body text,
+         account_id uuid, placed_by uuid, order_id uuid, event_id bigint))
+         WITH ORDINALITY AS d(audience, kind, title, body, account_id, placed_by, order_id, event_id, n)
 ), placer AS (
   SELECT d.n, p.id FROM d JOIN users p ON p.id = d.placed_by AND p.active AND p.role IN ('buyer', 'approver')
 ), recipients AS (

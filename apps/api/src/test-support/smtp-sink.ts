@@ -1,6 +1,17 @@
 import { createServer, Server, Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 
+const REPLIES: Record<string, string> = {
+  EHLO: '250 sink',
+  HELO: '250 sink',
+  MAIL: '250 OK',
+  RCPT: '250 OK',
+  DATA: '354 End data with <CR><LF>.<CR><LF>',
+  RSET: '250 OK',
+  NOOP: '250 OK',
+  QUIT: '221 Bye',
+};
+
 export interface ReceivedMail {
   from: string;
   to: string[];
@@ -58,13 +69,11 @@ export class SmtpSink {
         const line = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
         const verb = line.slice(0, 4).toUpperCase();
-        if (verb === 'EHLO' || verb === 'HELO') reply('250 sink');
-        else if (verb === 'MAIL') ((mail.from = line), reply('250 OK'));
-        else if (verb === 'RCPT') (mail.to.push(line.replace(/^RCPT TO:\s*/i, '')), reply('250 OK'));
-        else if (verb === 'DATA') ((inData = true), reply('354 End data with <CR><LF>.<CR><LF>'));
-        else if (verb === 'QUIT') (reply('221 Bye'), socket.end());
-        else if (verb === 'RSET' || verb === 'NOOP') reply('250 OK');
-        else reply('502 Command not implemented');
+        if (verb === 'MAIL') mail.from = line;
+        if (verb === 'RCPT') mail.to.push(line.replace(/^RCPT TO:\s*/i, ''));
+        if (verb === 'DATA') inData = true;
+        reply(REPLIES[verb] ?? '502 Command not implemented');
+        if (verb === 'QUIT') socket.end();
       }
     });
     socket.on('error', () => undefined);

@@ -28,7 +28,8 @@ const FAN_OUT_SQL = `
 WITH inserted AS (
   INSERT INTO webhook_deliveries (subscription_id, event_id, event_type, body, next_attempt_at)
   SELECT s.id, d.event_id, d.event_type, d.body, now()
-    FROM jsonb_to_recordset($1::jsonb) WITH ORDINALITY AS d(event_id text, event_type text, body text, n int)
+    FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (event_id text, event_type text, body text))
+         WITH ORDINALITY AS d(event_id, event_type, body, n)
     JOIN webhook_subscriptions s ON s.active AND d.event_type = ANY (s.events)
    ORDER BY d.n, s.id
   RETURNING 1
@@ -128,8 +129,10 @@ export class WebhooksRepository {
     return row?.count ?? 0;
   }
 
-  claimDue(limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
-    return this.dataSource.query(CLAIM_SQL, [limit, leaseMs]) as Promise<ClaimedDelivery[]>;
+  async claimDue(limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
+    // An UPDATE answers [rows, affected].
+    const [rows] = (await this.dataSource.query(CLAIM_SQL, [limit, leaseMs])) as [ClaimedDelivery[], number];
+    return rows;
   }
 
   /** When the next pending delivery of an active subscription is due, if any. */
