@@ -72,6 +72,11 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./admin-users/admin-users.routes').then((m) => m.adminUsersRoutes),
       },
       {
+        path: 'admin/webhooks',
+        canActivate: [roleGuard(['admin'])],
+        loadChildren: () => import('./webhooks/webhooks.routes').then((m) => m.webhooksRoutes),
+      },
+      {
         path: 'forbidden',
         title: 'No access · Tradecounter',
         loadComponent: () => import('./auth/forbidden-page').then((m) => m.ForbiddenPage),

@@ -53,6 +53,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Warehouses', path: '/warehouses', icon: 'warehouse', roles: ['warehouse', 'admin'] },
   { label: 'Holidays', path: '/calendar', icon: 'event', roles: ['warehouse', 'admin'] },
   { label: 'Users', path: '/admin/users', icon: 'group', roles: ['admin'] },
+  { label: 'Webhooks', path: '/admin/webhooks', icon: 'webhook', roles: ['admin'] },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {
