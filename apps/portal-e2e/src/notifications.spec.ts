@@ -186,6 +186,12 @@ test('an admin subscribes a webhook, sees its deliveries arrive, signed, and red
     await page.getByRole('dialog').getByRole('button', { name: 'Disable' }).click();
     await expect(page.getByRole('row').filter({ hasText: url })).toContainText('Disabled');
   } finally {
+    // Whatever happened above, nothing is left sending to this port once it closes.
+    const admin = await ApiUser.login(request, ADMIN);
+    const hooks = await admin.get<{ id: string; url: string; active: boolean }[]>('/api/webhooks');
+    for (const hook of hooks.filter((h) => h.url === url && h.active)) {
+      await admin.send('PATCH', `/api/webhooks/${hook.id}`, { active: false });
+    }
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }

@@ -34,7 +34,8 @@ import { WebhooksApi } from './webhooks-api';
   templateUrl: './webhooks-page.html',
   styles: `
     .url {
-      word-break: break-all;
+      min-width: 200px;
+      overflow-wrap: anywhere;
     }
     .events code {
       display: inline-block;
