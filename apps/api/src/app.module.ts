@@ -15,12 +15,15 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { SeedModule } from './database/seed/seed.module';
 import { FulfilmentModule } from './fulfilment/fulfilment.module';
+import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrdersModule } from './orders/orders.module';
 import { PricingModule } from './pricing/pricing.module';
 import { QuoteModule } from './pricing/quote/quote.module';
 import { TemplatesModule } from './templates/templates.module';
 import { UsersModule } from './users/users.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** The composition root: which contexts make up the API. */
 @Module({})
@@ -47,6 +50,9 @@ export class AppModule {
         TemplatesModule,
         ChannelsModule,
         ReportsModule,
+        WebhooksModule,
+        NotificationsModule,
+        EventsModule,
         HealthModule,
         SeedModule,
       ],

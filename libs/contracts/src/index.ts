@@ -9,3 +9,5 @@ export * from './lib/orders';
 export * from './lib/channels';
 export * from './lib/reports';
 export * from './lib/fulfilment';
+export * from './lib/webhooks';
+export * from './lib/notifications';

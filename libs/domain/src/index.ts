@@ -5,3 +5,4 @@ export * from './lib/pricing';
 export * from './lib/availability';
 export * from './lib/orders';
 export * from './lib/reports';
+export * from './lib/events';

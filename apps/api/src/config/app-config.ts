@@ -20,6 +20,26 @@ export interface AppConfig {
   currency: string;
   /** The deployment's time zone: pricing dates and report periods. */
   timeZone: string;
+  events: EventsConfig;
+  mail: MailConfig;
+}
+
+/** The outbox dispatcher and webhook deliveries. */
+export interface EventsConfig {
+  /** Whether this process dispatches the outbox and sends webhooks (off by default in tests). */
+  worker: boolean;
+  /** The fallback poll when no NOTIFY arrives. */
+  pollMs: number;
+  webhookRetry: { baseMs: number; capMs: number; maxAttempts: number };
+  webhookTimeoutMs: number;
+}
+
+/** E-mail of notifications: only when SMTP_URL is set. */
+export interface MailConfig {
+  smtpUrl: string | undefined;
+  from: string;
+  /** The portal's address, for links in e-mails. */
+  publicUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -52,6 +72,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bodyLimit: env['BODY_LIMIT'] ?? '1mb',
     currency: readCurrency(env, problems),
     timeZone: readTimeZone(env, problems),
+    events: {
+      worker: readBoolean(env, 'EVENTS_WORKER', environment !== 'test', problems),
+      pollMs: readInteger(env, 'EVENTS_POLL_MS', 5_000, 20, 600_000, problems),
+      webhookRetry: {
+        baseMs: readInteger(env, 'WEBHOOK_BACKOFF_MS', 10_000, 1, 3_600_000, problems),
+        capMs: readInteger(env, 'WEBHOOK_BACKOFF_CAP_MS', 6 * 3_600_000, 1, 86_400_000, problems),
+        maxAttempts: readInteger(env, 'WEBHOOK_MAX_ATTEMPTS', 12, 1, 100, problems),
+      },
+      webhookTimeoutMs: readInteger(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000, problems),
+    },
+    mail: {
+      smtpUrl: readSmtpUrl(env, problems),
+      from: env['MAIL_FROM'] ?? 'Tradecounter <no-reply@tradecounter.invalid>',
+      publicUrl: env['PUBLIC_URL'] || undefined,
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -101,6 +136,19 @@ function readDatabaseUrl(env: Env, problems: string[]): string | undefined {
     }
   } catch {
     problems.push('DATABASE_URL is not a valid URL');
+  }
+  return raw;
+}
+
+function readSmtpUrl(env: Env, problems: string[]): string | undefined {
+  const raw = env['SMTP_URL'];
+  if (!raw) return undefined;
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+      problems.push('SMTP_URL must be an smtp:// or smtps:// URL');
+  } catch {
+    problems.push('SMTP_URL is not a valid URL');
   }
   return raw;
 }

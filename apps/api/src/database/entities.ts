@@ -18,6 +18,8 @@ import { OrderEventEntity } from '../orders/order-event.entity';
 import { OrderLineAllocationEntity } from '../orders/order-line-allocation.entity';
 import { OrderLineEntity } from '../orders/order-line.entity';
 import { OrderEntity } from '../orders/order.entity';
+import { OutboxMessageEntity } from '../events/outbox-message.entity';
+import { NotificationEntity } from '../notifications/notification.entity';
 import { ContractPriceEntity } from '../pricing/contract-price.entity';
 import { PriceTierEntity } from '../pricing/price-tier.entity';
 import { TierBreakEntity } from '../pricing/tier-break.entity';
@@ -28,6 +30,8 @@ import { UserEntity } from '../users/user.entity';
 import { ChannelEntity } from '../channels/channel.entity';
 import { AccountExposureEntity } from '../orders/account-exposure.entity';
 import { ReportSettingsEntity, SalesByDayEntity, SalesByDayProductEntity } from '../reports/rollup.entities';
+import { WebhookDeliveryEntity } from '../webhooks/webhook-delivery.entity';
+import { WebhookSubscriptionEntity } from '../webhooks/webhook-subscription.entity';
 
 /** Every entity of the schema; migrations must match exactly these. */
 export const ENTITIES = [
@@ -63,4 +67,8 @@ export const ENTITIES = [
   ShipmentLineEntity,
   OrderPackageEntity,
   DeliveryRatingEntity,
+  OutboxMessageEntity,
+  WebhookSubscriptionEntity,
+  WebhookDeliveryEntity,
+  NotificationEntity,
 ];

@@ -82,6 +82,11 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./integrations/integrations.routes').then((m) => m.integrationsRoutes),
       },
       {
+        path: 'admin/webhooks',
+        canActivate: [roleGuard(['admin'])],
+        loadChildren: () => import('./webhooks/webhooks.routes').then((m) => m.webhooksRoutes),
+      },
+      {
         path: 'forbidden',
         title: 'No access · Tradecounter',
         loadComponent: () => import('./auth/forbidden-page').then((m) => m.ForbiddenPage),

@@ -55,6 +55,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Holidays', path: '/calendar', icon: 'event', roles: ['warehouse', 'admin'] },
   { label: 'Users', path: '/admin/users', icon: 'group', roles: ['admin'] },
   { label: 'Integrations', path: '/admin/integrations', icon: 'vpn_key', roles: ['admin'] },
+  { label: 'Webhooks', path: '/admin/webhooks', icon: 'webhook', roles: ['admin'] },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

@@ -9,6 +9,7 @@ import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter, map } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
+import { NotificationsBell } from '../notifications/notifications-bell';
 import { navItemsFor } from './nav-items';
 import { UserMenu } from './user-menu';
 
@@ -27,6 +28,7 @@ const DESKTOP_QUERY = '(min-width: 1100px)';
     MatButtonModule,
     MatIconModule,
     UserMenu,
+    NotificationsBell,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell.html',

@@ -1,0 +1,56 @@
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { createTransport, type Transporter } from 'nodemailer';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { describeError } from '../common/worker-loop';
+import type { MadeNotification } from './notifications.repository';
+
+/**
+ * E-mails notifications when SMTP_URL is set; without it, sends nothing and
+ * fails nothing. Called after the dispatcher's transaction commits, never
+ * inside an order's; a failed e-mail is logged, the notification stays in
+ * the portal.
+ */
+@Injectable()
+export class NotificationMailer implements OnModuleDestroy {
+  private readonly logger = new Logger(NotificationMailer.name);
+  private readonly transport: Transporter | undefined;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    const { smtpUrl } = config.mail;
+    this.transport = smtpUrl ? createTransport(smtpUrl) : undefined;
+  }
+
+  get enabled(): boolean {
+    return this.transport !== undefined;
+  }
+
+  async send(notifications: MadeNotification[]): Promise<void> {
+    const transport = this.transport;
+    if (!transport) return;
+    await Promise.all(
+      notifications.map(async (notification) => {
+        try {
+          await transport.sendMail({
+            from: this.config.mail.from,
+            to: { name: notification.name, address: notification.email },
+            subject: notification.title,
+            text: this.text(notification),
+          });
+        } catch (error) {
+          this.logger.warn(`E-mail to ${notification.email} failed: ${describeError(error)}`);
+        }
+      }),
+    );
+  }
+
+  onModuleDestroy(): void {
+    this.transport?.close();
+  }
+
+  private text(notification: MadeNotification): string {
+    const base = this.config.mail.publicUrl?.replace(/\/$/, '');
+    const link = base && notification.orderId ? `\n\n${base}/orders/${notification.orderId}` : '';
+    return `${notification.body}${link}\n`;
+  }
+}

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AppNotification, NotificationList } from '@tradecounter/contracts';
+import { notificationsFor, OutboxOrderEvent } from '@tradecounter/domain';
+import type { AuthUser } from '../auth/auth-user';
+import type { PageRequest } from '../common/http/pagination.dto';
+import { notFound } from '../common/http/problem';
+import { NotificationMailer } from './notification-mailer';
+import { MadeNotification, NotificationRow, NotificationsRepository } from './notifications.repository';
+
+/** In-app (and, with SMTP, e-mailed) notifications of what happens to orders. */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    private readonly notifications: NotificationsRepository,
+    private readonly mailer: NotificationMailer,
+  ) {}
+
+  async list(actor: AuthUser, unreadOnly: boolean, page: PageRequest): Promise<NotificationList> {
+    const [[rows, total], unread] = await Promise.all([
+      this.notifications.list(actor.id, unreadOnly, page),
+      this.notifications.unreadCount(actor.id),
+    ]);
+    return { items: rows.map(toNotification), total, page: page.page, pageSize: page.pageSize, unread };
+  }
+
+  async markRead(actor: AuthUser, id: string): Promise<void> {
+    if (!(await this.notifications.markRead(actor.id, id))) throw notFound('Notification');
+  }
+
+  async markAllRead(actor: AuthUser): Promise<{ updated: number }> {
+    return { updated: await this.notifications.markAllRead(actor.id) };
+  }
+
+  /** Inside the dispatcher's transaction: the notifications a batch of order events gives rise to. */
+  fanOut(tx: EntityManager, events: OutboxOrderEvent[]): Promise<MadeNotification[]> {
+    const drafts = events.flatMap((event) =>
+      notificationsFor(event).map((draft) => ({
+        ...draft,
+        accountId: event.accountId,
+        placedBy: event.placedBy,
+        orderId: event.orderId,
+        eventId: event.eventId,
+      })),
+    );
+    return this.notifications.insertFor(tx, drafts);
+  }
+
+  /** After the dispatcher commits. */
+  mail(made: MadeNotification[]): Promise<void> {
+    return this.mailer.send(made);
+  }
+}
+
+function toNotification(row: NotificationRow): AppNotification {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    body: row.body,
+    orderId: row.orderId,
+    readAt: row.readAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,88 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type {
+  CreatedWebhookSubscription,
+  Page,
+  WebhookDelivery,
+  WebhookSubscription,
+} from '@tradecounter/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser, Roles } from '../auth/decorators';
+import { IdPipe } from '../common/http/id.pipe';
+import { pageRequest } from '../common/http/pagination.dto';
+import { CreateWebhookDto, DeliveryQueryDto, UpdateWebhookDto } from './dto/webhook.dto';
+import { WebhooksService } from './webhooks.service';
+
+@ApiTags('webhooks')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('webhooks')
+export class WebhooksController {
+  constructor(private readonly webhooks: WebhooksService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Webhook subscriptions, newest first, secrets masked' })
+  list(): Promise<WebhookSubscription[]> {
+    return this.webhooks.list();
+  }
+
+  @Post()
+  @ApiCreatedResponse({ description: 'The subscription with its whole secret: the only time it is shown' })
+  @ApiOperation({
+    summary:
+      'Subscribe a URL to order.created, order.status_changed, order.repromised, shipment.created, ' +
+      'shipment.delivered. Each delivery is a POST of JSON signed `X-Signature: sha256=<hex HMAC-SHA256 of the ' +
+      'raw body with the secret>`, with `X-Event-Id` (the same on retries) and `X-Event-Type`; anything but 2xx ' +
+      'is retried with exponential backoff for more than a day',
+  })
+  create(
+    @CurrentUser() actor: AuthUser,
+    @Body() body: CreateWebhookDto,
+  ): Promise<CreatedWebhookSubscription> {
+    return this.webhooks.create(actor, body);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One subscription, with how many deliveries are pending or failed' })
+  get(@Param('id', IdPipe) id: string): Promise<WebhookSubscription> {
+    return this.webhooks.get(id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change the URL, events or secret, or disable (active: false) and enable again' })
+  update(@Param('id', IdPipe) id: string, @Body() body: UpdateWebhookDto): Promise<WebhookSubscription> {
+    return this.webhooks.update(id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Disabled; its log is kept' })
+  @ApiOperation({ summary: 'Disable a subscription: nothing more is sent to it' })
+  disable(@Param('id', IdPipe) id: string): Promise<void> {
+    return this.webhooks.disable(id);
+  }
+
+  @Get(':id/deliveries')
+  @ApiOperation({
+    summary: 'The delivery log, newest first: event, attempts, last status code and error, next attempt',
+  })
+  deliveries(
+    @Param('id', IdPipe) id: string,
+    @Query() query: DeliveryQueryDto,
+  ): Promise<Page<WebhookDelivery>> {
+    return this.webhooks.deliveries(id, query.status, pageRequest(query));
+  }
+
+  @Post('deliveries/:id/redeliver')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Send a delivery’s event again (same X-Event-Id and body), as a new delivery' })
+  redeliver(@Param('id') id: string): Promise<WebhookDelivery> {
+    return this.webhooks.redeliver(id);
+  }
+}

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type {
+  CreatedWebhookSubscription,
+  Page,
+  WebhookDelivery,
+  WebhookDeliveryStatus,
+  WebhookSubscription,
+} from '@tradecounter/contracts';
+import { OutboxOrderEvent, webhookTopics } from '@tradecounter/domain';
+import type { AuthUser } from '../auth/auth-user';
+import { pageOf, PageRequest } from '../common/http/pagination.dto';
+import { notFound } from '../common/http/problem';
+import type { CreateWebhookDto, UpdateWebhookDto } from './dto/webhook.dto';
+import { webhookBody } from './webhook-body';
+import { DELIVERIES_CHANNEL } from './webhook-delivery.worker';
+import { generateWebhookSecret } from './webhook-signature';
+import { toDelivery, toSubscription } from './webhook.mapper';
+import { NewDelivery, WebhooksRepository } from './webhooks.repository';
+
+/** Webhook subscriptions (admin), their delivery log, and turning order events into deliveries. */
+@Injectable()
+export class WebhooksService {
+  constructor(
+    private readonly webhooks: WebhooksRepository,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async list(): Promise<WebhookSubscription[]> {
+    const subscriptions = await this.webhooks.listSubscriptions();
+    const counts = await this.webhooks.counts(subscriptions.map((subscription) => subscription.id));
+    return subscriptions.map((subscription) => toSubscription(subscription, counts.get(subscription.id)));
+  }
+
+  async get(id: string): Promise<WebhookSubscription> {
+    const subscription = await this.webhooks.findSubscription(id);
+    if (!subscription) throw notFound('Webhook');
+    const counts = await this.webhooks.counts([id]);
+    return toSubscription(subscription, counts.get(id));
+  }
+
+  /** The only answer that carries the whole secret. */
+  async create(actor: AuthUser, body: CreateWebhookDto): Promise<CreatedWebhookSubscription> {
+    const secret = body.secret ?? generateWebhookSecret();
+    const saved = await this.webhooks.saveSubscription({
+      url: body.url,
+      events: body.events,
+      secret,
+      active: true,
+      createdBy: actor.id,
+    });
+    return { ...toSubscription(saved), secret };
+  }
+
+  async update(id: string, body: UpdateWebhookDto): Promise<WebhookSubscription> {
+    const subscription = await this.webhooks.findSubscription(id);
+    if (!subscription) throw notFound('Webhook');
+    await this.webhooks.saveSubscription({ ...subscription, ...body });
+    // Enabling again resumes its pending deliveries at once.
+    if (body.active) await this.wakeSenders();
+    return this.get(id);
+  }
+
+  async disable(id: string): Promise<void> {
+    await this.update(id, { active: false });
+  }
+
+  async deliveries(
+    id: string,
+    status: WebhookDeliveryStatus | undefined,
+    page: PageRequest,
+  ): Promise<Page<WebhookDelivery>> {
+    if (!(await this.webhooks.findSubscription(id))) throw notFound('Webhook');
+    const [items, total] = await this.webhooks.listDeliveries(id, status, page);
+    return pageOf(items.map(toDelivery), total, page);
+  }
+
+  /** The same event, id and body again, as a new delivery sent now. */
+  async redeliver(deliveryId: string): Promise<WebhookDelivery> {
+    const original = /^\d{1,18}$/.test(deliveryId) ? await this.webhooks.findDelivery(deliveryId) : null;
+    if (!original) throw notFound('Delivery');
+    const copy = await this.webhooks.insertRedelivery(original);
+    await this.wakeSenders();
+    return toDelivery(copy);
+  }
+
+  /** Inside the dispatcher's transaction: a delivery per subscription to each event's topics. */
+  async fanOut(tx: EntityManager, events: OutboxOrderEvent[]): Promise<void> {
+    const deliveries: NewDelivery[] = events.flatMap((event) =>
+      webhookTopics(event).map((topic) => {
+        const body = webhookBody(event, topic);
+        return { eventId: body.id, eventType: topic, body: JSON.stringify(body) };
+      }),
+    );
+    const made = await this.webhooks.fanOut(tx, deliveries);
+    if (made > 0) await tx.query('SELECT pg_notify($1, $2)', [DELIVERIES_CHANNEL, '']);
+  }
+
+  private async wakeSenders(): Promise<void> {
+    await this.dataSource.query('SELECT pg_notify($1, $2)', [DELIVERIES_CHANNEL, '']);
+  }
+}

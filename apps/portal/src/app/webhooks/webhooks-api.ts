@@ -1,0 +1,45 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type {
+  CreatedWebhookSubscription,
+  CreateWebhookRequest,
+  Page,
+  UpdateWebhookRequest,
+  WebhookDelivery,
+  WebhookSubscription,
+} from '@tradecounter/contracts';
+import { Observable } from 'rxjs';
+
+@Injectable({ providedIn: 'root' })
+export class WebhooksApi {
+  private readonly http = inject(HttpClient);
+
+  list(): Observable<WebhookSubscription[]> {
+    return this.http.get<WebhookSubscription[]>('/api/webhooks');
+  }
+
+  get(id: string): Observable<WebhookSubscription> {
+    return this.http.get<WebhookSubscription>(`/api/webhooks/${encodeURIComponent(id)}`);
+  }
+
+  create(body: CreateWebhookRequest): Observable<CreatedWebhookSubscription> {
+    return this.http.post<CreatedWebhookSubscription>('/api/webhooks', body);
+  }
+
+  update(id: string, body: UpdateWebhookRequest): Observable<WebhookSubscription> {
+    return this.http.patch<WebhookSubscription>(`/api/webhooks/${encodeURIComponent(id)}`, body);
+  }
+
+  deliveries(id: string, page: number): Observable<Page<WebhookDelivery>> {
+    return this.http.get<Page<WebhookDelivery>>(`/api/webhooks/${encodeURIComponent(id)}/deliveries`, {
+      params: { page, pageSize: 25 },
+    });
+  }
+
+  redeliver(deliveryId: string): Observable<WebhookDelivery> {
+    return this.http.post<WebhookDelivery>(
+      `/api/webhooks/deliveries/${encodeURIComponent(deliveryId)}/redeliver`,
+      null,
+    );
+  }
+}

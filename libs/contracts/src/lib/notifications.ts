@@ -1,0 +1,26 @@
+import type { IsoInstant, Page } from './common';
+
+export type NotificationKind =
+  | 'order_confirmed'
+  | 'approval_needed'
+  | 'order_held'
+  | 'order_rejected'
+  | 'order_cancelled'
+  | 'order_shipped'
+  | 'order_delivered'
+  | 'backorder_moved';
+
+export interface AppNotification {
+  id: string;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  orderId: string | null;
+  readAt: IsoInstant | null;
+  createdAt: IsoInstant;
+}
+
+/** GET /api/notifications: a page, newest first, with how many are unread in all. */
+export interface NotificationList extends Page<AppNotification> {
+  unread: number;
+}

@@ -1,0 +1,83 @@
+import type { IsoInstant } from './common';
+
+/** What an integration can subscribe to; each delivery's `type` and `X-Event-Type`. */
+export const WEBHOOK_EVENT_TYPES = [
+  'order.created',
+  'order.status_changed',
+  'order.repromised',
+  'shipment.created',
+  'shipment.delivered',
+] as const;
+
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/** A subscription as the API shows it: the secret only masked (its last four characters). */
+export interface WebhookSubscription {
+  id: string;
+  url: string;
+  events: WebhookEventType[];
+  active: boolean;
+  secretHint: string;
+  createdAt: IsoInstant;
+  updatedAt: IsoInstant;
+  /** Deliveries still being retried, and those that gave up. */
+  pendingDeliveries: number;
+  failedDeliveries: number;
+}
+
+/** The answer to creating a subscription: the only time the whole secret is shown. */
+export interface CreatedWebhookSubscription extends WebhookSubscription {
+  secret: string;
+}
+
+export interface CreateWebhookRequest {
+  url: string;
+  events: WebhookEventType[];
+  /** 16–200 characters; generated when absent. */
+  secret?: string;
+}
+
+export interface UpdateWebhookRequest {
+  url?: string;
+  events?: WebhookEventType[];
+  active?: boolean;
+  secret?: string;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+/** One event sent (or being sent) to one subscription. */
+export interface WebhookDelivery {
+  id: string;
+  subscriptionId: string;
+  /** X-Event-Id: the same on every attempt and redelivery, for the receiver to de-duplicate. */
+  eventId: string;
+  eventType: WebhookEventType;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  nextAttemptAt: IsoInstant | null;
+  deliveredAt: IsoInstant | null;
+  createdAt: IsoInstant;
+  /** The JSON body as signed and sent. */
+  body: unknown;
+}
+
+/** The JSON body POSTed to a subscriber. */
+export interface WebhookEventBody {
+  id: string;
+  type: WebhookEventType;
+  createdAt: IsoInstant;
+  data: {
+    orderId: string;
+    orderNumber: string;
+    accountId: string;
+    accountCode: string;
+    kind: string;
+    from: string | null;
+    to: string | null;
+    reason: string | null;
+    details: Record<string, unknown> | null;
+  };
+}

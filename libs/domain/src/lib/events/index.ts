@@ -1,0 +1,3 @@
+export * from './order-event';
+export * from './retry-schedule';
+export * from './notification-rules';
