@@ -42,6 +42,11 @@ import { WebhooksApi } from './webhooks-api';
       margin: 0 6px 2px 0;
       font-size: 0.85em;
     }
+    @media (max-width: 900px) {
+      .mat-column-created {
+        display: none;
+      }
+    }
     .failed {
       color: var(--mat-sys-error);
     }
