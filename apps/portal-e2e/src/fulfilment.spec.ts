@@ -145,11 +145,22 @@ test('the warehouse ships an order in two parts and records delivery; the buyer 
   await snap(page, 'fulfilment-05b-board-tablet');
   await page.setViewportSize({ width: 1366, height: 900 });
 
-  // The buyer sees both shipments, and rates the delivery with the keyboard.
+  // The customer who placed it was told of each shipment; opening one shows both shipments,
+  // and they rate the delivery with the keyboard.
   await page.getByRole('button', { name: 'User menu' }).click();
   await page.getByRole('menuitem', { name: /Sign out/ }).click();
-  await login(page, 'buyer@acme.test');
-  await page.goto(`/orders/${order.id}`);
+  await login(page, 'approver@acme.test');
+  const bell = page.getByRole('button', { name: /^Notifications, \d+ unread$/ });
+  await expect(bell).toBeVisible();
+  await bell.click();
+  const told = page.getByRole('menuitem', { name: `Unread: Order ${order.number} shipped` });
+  await expect(told).toHaveCount(2);
+  await expect(
+    page.getByRole('menuitem', { name: `Unread: Order ${order.number} delivered` }).first(),
+  ).toBeVisible();
+  await snap(page, 'fulfilment-05c-customer-notified');
+  await told.first().click();
+  await expect(page).toHaveURL(new RegExp(`/orders/${order.id}`));
   await settled(page);
   const shipments = page.getByRole('list', { name: 'Shipments' });
   await expect(shipments.getByTestId('shipment-1')).toContainText('UPS');
