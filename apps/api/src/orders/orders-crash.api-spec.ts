@@ -1,72 +1,14 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ProductEntity } from '../catalog/product.entity';
 import { createProduct } from '../test-support/fixtures';
+import { ApiProcess, kill, startApiProcess } from '../test-support/api-process';
 import { addInbound, createOrderingWorld, OrderingWorld, setStock } from '../test-support/order-fixtures';
 import { startTestApp, TestApp } from '../test-support/test-app';
 
-const REPO_ROOT = join(__dirname, '../../../..');
 const daysAhead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
-interface Server {
-  process: ChildProcess;
-  baseUrl: string;
-}
-
-/** The API in a child process on a port of its own, on the test run's database. */
-async function startServer(dataDir: string, jwtSecret: string): Promise<Server> {
-  const child = spawn(
-    process.execPath,
-    ['-r', require.resolve('@swc-node/register'), join(__dirname, '../test-support/serve-api.ts')],
-    {
-      cwd: REPO_ROOT,
-      env: {
-        ...process.env,
-        SWC_NODE_PROJECT: join(__dirname, '../../tsconfig.spec.json'),
-        NODE_ENV: 'test',
-        DATABASE_URL: process.env['TEST_DATABASE_URL'],
-        PORT: '0',
-        DATA_DIR: dataDir,
-        JWT_SECRET: jwtSecret,
-        LOG_LEVEL: 'silent',
-        SEED_DEMO: 'false',
-        DB_POOL_SIZE: '10',
-        PORTAL_DIR: join(tmpdir(), 'tc-no-portal'),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let errors = '';
-  child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the API did not start in 90 s: ${errors}`)), 90_000);
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /LISTENING (\d+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(Number(match[1]));
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the API exited with ${code}: ${errors}`));
-    });
-  });
-  return { process: child, baseUrl: `http://127.0.0.1:${port}` };
-}
-
-function kill(server: Server, signal: NodeJS.Signals): Promise<void> {
-  return new Promise((resolve) => {
-    if (server.process.exitCode !== null || server.process.signalCode !== null) return resolve();
-    server.process.once('exit', () => resolve());
-    server.process.kill(signal);
-  });
-}
 
 interface Attempt {
   key: string;
@@ -86,7 +28,7 @@ describe('placing orders through a crash', () => {
   let t: TestApp;
   let w: OrderingWorld;
   let dataDir: string;
-  const servers: Server[] = [];
+  const servers: ApiProcess[] = [];
   beforeAll(async () => {
     t = await startTestApp();
     w = await createOrderingWorld(t);
@@ -107,7 +49,7 @@ describe('placing orders through a crash', () => {
       products.push(product);
     }
     const secret = t.config.jwt.secret;
-    const first = await startServer(dataDir, secret);
+    const first = await startApiProcess(dataDir, secret);
     servers.push(first);
 
     const attempts: Attempt[] = [];
@@ -166,7 +108,7 @@ describe('placing orders through a crash', () => {
     expect(unanswered.length).toBeGreaterThan(0);
     expect(attempts.every((attempt) => attempt.status === 201 || attempt.status === null)).toBe(true);
 
-    const second = await startServer(dataDir, secret);
+    const second = await startApiProcess(dataDir, secret);
     servers.push(second);
 
     // Every acknowledged order is there with all its lines and what they hold.
