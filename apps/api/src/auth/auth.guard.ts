@@ -4,7 +4,8 @@ import type { Request } from 'express';
 import type { Role } from '@tradecounter/contracts';
 import { forbidden, ProblemException } from '../common/http/problem';
 import { AuthService } from './auth.service';
-import { PUBLIC_KEY, ROLES_KEY } from './decorators';
+import { INTEGRATIONS_KEY, PUBLIC_KEY, ROLES_KEY } from './decorators';
+import { IntegrationKeys } from './integration-keys';
 
 /**
  * Runs on every route: a valid bearer token, then a role the route names.
@@ -15,14 +16,24 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
+    private readonly integrations: IntegrationKeys,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
 
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<Request & { integration?: string }>();
     const token = bearerToken(request);
+    const apiKey = request.headers['x-api-key'];
+    if (
+      !token &&
+      typeof apiKey === 'string' &&
+      this.reflector.getAllAndOverride<boolean>(INTEGRATIONS_KEY, targets)
+    ) {
+      request.integration = await this.integrations.authenticate(apiKey);
+      return true;
+    }
     const user = token ? await this.auth.authenticate(token) : undefined;
     if (!user) {
       throw new ProblemException(

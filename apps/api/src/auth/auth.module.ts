@@ -5,6 +5,7 @@ import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { IntegrationKeys } from './integration-keys';
 import { LoginThrottle } from './login-throttle';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
@@ -18,7 +19,9 @@ import { TokenService } from './token.service';
     TokenService,
     LoginThrottle,
     RefreshTokensRepository,
+    IntegrationKeys,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
+  exports: [IntegrationKeys],
 })
 export class AuthModule {}

@@ -196,4 +196,44 @@ describe('integrations and their orders', () => {
       expect(count?.n).toBe(1);
     });
   });
+
+  describe('deliveries from integrations', () => {
+    it('lets a carrier integration record a delivery with its key, and nothing else', async () => {
+      const placed = (await send(order('DELIVER-1')).expect(201)).body as Order;
+      const shipped = (
+        await t.http
+          .post(`/api/orders/${placed.id}/shipments`)
+          .set(bearer(w.warehouse))
+          .send({
+            carrier: 'UPS',
+            trackingNumber: '1Z999AA10123456784',
+            lines: [{ orderLineId: placed.lines[0]?.id, quantity: 3 }],
+          })
+          .expect(201)
+      ).body as Order;
+      const shipmentId = shipped.shipments[0]?.id;
+      const deliver = (key: string | null) => {
+        const request = t.http.post(`/api/shipments/${shipmentId}/deliver`);
+        return (key === null ? request : request.set('X-Api-Key', key)).send({
+          deliveredAt: new Date().toISOString(),
+        });
+      };
+      await deliver(null).expect(401);
+      await deliver('tck_nope').expect(401);
+      const delivered = (await deliver(integration.apiKey).expect(200)).body as Order;
+      expect(delivered.status).toBe('delivered');
+      expect(delivered.events.at(-1)).toMatchObject({
+        kind: 'delivered',
+        by: null,
+        reason: `Reported by integration ${integration.name}`,
+      });
+      // The key opens only the routes made for integrations.
+      await t.http.get(`/api/orders/${placed.id}`).set('X-Api-Key', integration.apiKey).expect(401);
+      await t.http
+        .post(`/api/orders/${placed.id}/cancel`)
+        .set('X-Api-Key', integration.apiKey)
+        .send({})
+        .expect(401);
+    });
+  });
 });

@@ -1,7 +1,9 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
+import { IntegrationKeys } from '../auth/integration-keys';
 import { OrdersModule } from '../orders/orders.module';
 import { ChannelEntity } from './channel.entity';
 import { ChannelKeyGuard } from './channel-key.guard';
@@ -13,8 +15,18 @@ import { ChannelsService } from './channels.service';
 
 /** Integrations (admin) and the orders they send, through ordering's own placement. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ChannelEntity]), AccountsModule, AuditModule, OrdersModule],
+  imports: [TypeOrmModule.forFeature([ChannelEntity]), AccountsModule, AuditModule, AuthModule, OrdersModule],
   controllers: [ChannelsController, ChannelOrdersController],
   providers: [ChannelsRepository, ChannelsService, ChannelOrdersService, ChannelKeyGuard],
 })
-export class ChannelsModule {}
+export class ChannelsModule implements OnModuleInit {
+  constructor(
+    private readonly keys: IntegrationKeys,
+    private readonly channels: ChannelsService,
+  ) {}
+
+  /** Routes marked @IntegrationsToo (shipment delivery) accept an integration's key. */
+  onModuleInit(): void {
+    this.keys.provide(async (key) => (await this.channels.authenticate(key)).name);
+  }
+}

@@ -1,8 +1,14 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Order } from '@tradecounter/contracts';
-import type { AuthUser } from '../auth/auth-user';
-import { CurrentUser, Roles } from '../auth/decorators';
+import { Caller, CurrentCaller, IntegrationsToo, Roles } from '../auth/decorators';
 import { IdPipe } from '../common/http/id.pipe';
 import { DeliverShipmentDto } from './dto/deliver-shipment.dto';
 import { ShippingService } from './shipping.service';
@@ -15,6 +21,12 @@ export class ShipmentsController {
 
   @Post(':id/deliver')
   @Roles('warehouse', 'admin')
+  @IntegrationsToo()
+  @ApiHeader({
+    name: 'X-Api-Key',
+    required: false,
+    description: "A carrier integration's key, instead of a token",
+  })
   @HttpCode(200)
   @ApiOkResponse({ description: 'The order; delivered once fully shipped and every shipment delivered' })
   @ApiConflictResponse({ description: 'The shipment was already delivered' })
@@ -22,10 +34,10 @@ export class ShipmentsController {
     summary: 'Record when a shipment was delivered (not in the future, not before it shipped)',
   })
   deliver(
-    @CurrentUser() actor: AuthUser,
+    @CurrentCaller() caller: Caller,
     @Param('id', IdPipe) id: string,
     @Body() body: DeliverShipmentDto,
   ): Promise<Order> {
-    return this.shipping.deliver(actor, id, body.deliveredAt);
+    return this.shipping.deliver(caller, id, body.deliveredAt);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FieldError, Order } from '@tradecounter/contracts';
 import { deliversOrder, nextStatus, shipmentProblems, statusAfterShipment } from '@tradecounter/domain';
 import type { AuthUser } from '../auth/auth-user';
+import type { Caller } from '../auth/decorators';
 import { AvailabilityService } from '../availability/availability.service';
 import { badRequest, conflict, notFound } from '../common/http/problem';
 import { OrderLifecycleService, OrderStep } from '../orders/order-lifecycle.service';
@@ -102,10 +103,11 @@ export class ShippingService {
   }
 
   /** The carrier delivered a shipment; the order is delivered once fully shipped and every shipment delivered. */
-  async deliver(actor: AuthUser, shipmentId: string, deliveredAt: string): Promise<Order> {
+  /** A shipment delivered, as the warehouse or a carrier's integration (named in the event) reports it. */
+  async deliver(caller: Caller, shipmentId: string, deliveredAt: string): Promise<Order> {
     const orderId = await this.shipments.orderOf(shipmentId);
     if (!orderId) throw notFound('Shipment');
-    return this.lifecycle.transition(actor, orderId, async (order, tx) => {
+    return this.lifecycle.transition(caller.user ?? null, orderId, async (order, tx) => {
       const shipment = await this.shipments.lock(tx, shipmentId);
       if (!shipment) throw notFound('Shipment');
       if (shipment.deliveredAt) {
@@ -130,8 +132,8 @@ export class ShippingService {
       return {
         to: deliversOrder(order.status, all) ? 'delivered' : order.status,
         kind: 'delivered',
-        reason: null,
-        data: { shipmentId },
+        reason: caller.integration ? `Reported by integration ${caller.integration}` : null,
+        data: { shipmentId, ...(caller.integration ? { integration: caller.integration } : {}) },
       };
     });
   }

@@ -125,16 +125,17 @@ export class OrderLifecycleService {
    * A step decided by another context (fulfilment) under the same lock,
    * event and audit as every other: the one way an order's status changes.
    */
-  transition(actor: AuthUser, id: string, decide: DecideStep): Promise<Order> {
+  /** A step taken by a user, or (actor null) by an integration, which may act on any account's order. */
+  transition(actor: AuthUser | null, id: string, decide: DecideStep): Promise<Order> {
     return this.run(actor, id, decide);
   }
 
-  private async run(actor: AuthUser, id: string, decide: DecideStep): Promise<Order> {
+  private async run(actor: AuthUser | null, id: string, decide: DecideStep): Promise<Order> {
     await this.dataSource.transaction(async (tx) => {
       const order = await this.orders.lock(tx, id);
       if (
         !order ||
-        !canReadAccount(actor, { id: order.accountId, accountManagerId: order.accountManagerId })
+        (actor && !canReadAccount(actor, { id: order.accountId, accountManagerId: order.accountManagerId }))
       ) {
         throw notFound('Order');
       }
@@ -146,7 +147,7 @@ export class OrderLifecycleService {
         await this.orders.adjustExposure(tx, order.accountId, formatMoney(exposureChange));
       }
       await this.orders.insertEvent(tx, order.id, {
-        actorId: actor.id,
+        actorId: actor?.id ?? null,
         kind: step.kind,
         fromStatus: order.status,
         toStatus: step.to,
@@ -154,7 +155,7 @@ export class OrderLifecycleService {
         data: step.data ?? null,
       });
       await this.audit.record(tx, {
-        actorId: actor.id,
+        actorId: actor?.id ?? null,
         entity: 'order',
         entityId: order.id,
         accountId: order.accountId,
