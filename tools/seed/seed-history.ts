@@ -33,8 +33,12 @@ async function main(): Promise<void> {
   const client = new Client({ connectionString: url, application_name: 'seed-history' });
   await client.connect();
   const started = Date.now();
-  const load = loadavg().map((n) => n.toFixed(2)).join(' ');
-  process.stderr.write(`seed:history ${orders} orders, seed ${seed}, ${months} months (load average ${load})\n`);
+  const load = loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
+  process.stderr.write(
+    `seed:history ${orders} orders, seed ${seed}, ${months} months (load average ${load})\n`,
+  );
   const bar = progressBar(orders);
   try {
     await client.query('BEGIN');
@@ -70,7 +74,9 @@ async function main(): Promise<void> {
     process.stdout.write(
       `${result.orders} orders (SO-${result.firstNumber}…SO-${result.lastNumber}), ${result.rows} rows in ` +
         `${seconds(total)} (load ${seconds(result.loadMs)}, ${Math.round(result.rows / (result.loadMs / 1000))} rows/s); ` +
-        `database ${size.rows[0]?.size}; load average now ${loadavg().map((n) => n.toFixed(2)).join(' ')}\n`,
+        `database ${size.rows[0]?.size}; load average now ${loadavg()
+          .map((n) => n.toFixed(2))
+          .join(' ')}\n`,
     );
     if (failed) process.exitCode = 1;
   } catch (error) {
@@ -131,7 +137,8 @@ function seconds(ms: number): string {
 
 function positiveInteger(name: string, value: string | undefined, zeroOk = false): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < (zeroOk ? 0 : 1)) fail(`--${name} must be a whole number${zeroOk ? '' : ' above 0'}`);
+  if (!Number.isInteger(n) || n < (zeroOk ? 0 : 1))
+    fail(`--${name} must be a whole number${zeroOk ? '' : ' above 0'}`);
   return n;
 }
 

@@ -87,13 +87,25 @@ export async function checkHistory(db: Client | PoolClient, accountIds?: string[
       detail: `sum(shipped_qty) ${shipped['lines']}, sum(shipment_lines.quantity) ${shipped['shipments']}`,
     },
     { name: 'no line over-shipped', ok: over['n'] === '0', detail: `${over['n']} lines differ` },
-    { name: 'shipped orders shipped all', ok: unshipped['n'] === '0', detail: `${unshipped['n']} lines short` },
-    { name: 'sales_by_day = GROUP BY', ok: rollup['n'] === '0', detail: `${rollup['rows']} rows, ${rollup['n']} differ` },
+    {
+      name: 'shipped orders shipped all',
+      ok: unshipped['n'] === '0',
+      detail: `${unshipped['n']} lines short`,
+    },
+    {
+      name: 'sales_by_day = GROUP BY',
+      ok: rollup['n'] === '0',
+      detail: `${rollup['rows']} rows, ${rollup['n']} differ`,
+    },
     {
       name: 'sales_by_day_product = GROUP BY',
       ok: productRollup['n'] === '0',
       detail: `${productRollup['rows']} rows, ${productRollup['n']} differ`,
     },
-    { name: 'exposure = unpaid orders', ok: exposure['n'] === '0', detail: `total ${exposure['total']}, ${exposure['n']} accounts differ` },
+    {
+      name: 'exposure = unpaid orders',
+      ok: exposure['n'] === '0',
+      detail: `total ${exposure['total']}, ${exposure['n']} accounts differ`,
+    },
   ];
 }

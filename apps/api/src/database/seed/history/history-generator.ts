@@ -66,6 +66,9 @@ export interface HistoryEvent {
   data: Record<string, unknown> | null;
 }
 
+/** An event as planned: no from-status yet, and a null to-status for one that keeps the status. */
+type PlannedEvent = Omit<HistoryEvent, 'fromStatus' | 'toStatus'> & { toStatus: OrderStatus | null };
+
 export interface HistoryOrder {
   id: string;
   /** Index in the generation (0-based, chronological): the caller maps it to an order number. */
@@ -106,7 +109,12 @@ const CANCEL_REASONS = [
   null,
 ];
 const REJECT_REASONS = ['Over budget this month', 'Not an approved purchase', 'Wrong cost centre'];
-const NOTES = ['Deliver to the rear dock', 'Call before delivery', 'Site closes at 15:00', 'Forklift on site'];
+const NOTES = [
+  'Deliver to the rear dock',
+  'Call before delivery',
+  'Site closes at 15:00',
+  'Forklift on site',
+];
 const GOOD_COMMENTS = ['Arrived on time, well packed', 'Great service', 'All good', 'Quick delivery, thanks'];
 const BAD_COMMENTS = ['Arrived late', 'One box was damaged', 'Driver could not find the dock', 'Late again'];
 
@@ -185,7 +193,10 @@ export class HistoryGenerator {
       const date = new Date(day * DAY_MS);
       const doy = (date.getTime() - Date.UTC(date.getUTCFullYear(), 0, 1)) / DAY_MS;
       let weight = WEEKDAY_WEIGHT[this.calendar.weekday(day)] ?? 1;
-      weight *= 1 + 0.18 * Math.cos((2 * Math.PI * (doy - 105)) / 365) + 0.1 * Math.cos((4 * Math.PI * (doy - 280)) / 365);
+      weight *=
+        1 +
+        0.18 * Math.cos((2 * Math.PI * (doy - 105)) / 365) +
+        0.1 * Math.cos((4 * Math.PI * (doy - 280)) / 365);
       if (date.getUTCMonth() === 11 && date.getUTCDate() >= 18) weight *= 0.55;
       if (date.getUTCMonth() === 0 && date.getUTCDate() <= 6) weight *= 0.7;
       if (date.getUTCMonth() === 7) weight *= 0.9;
@@ -246,7 +257,8 @@ export class HistoryGenerator {
     const random = this.random;
     const day = dayOf(placedAt);
     const account = this.pickAccount(day);
-    const warehouse = (account.warehouseCode && this.warehouses.get(account.warehouseCode)) || this.defaultWarehouse;
+    const warehouse =
+      (account.warehouseCode && this.warehouses.get(account.warehouseCode)) || this.defaultWarehouse;
     const hasUsers = account.buyers.length + account.approvers.length > 0;
     const channel = this.channel(account, hasUsers);
     const customers = [...account.buyers, ...account.approvers];
@@ -266,12 +278,17 @@ export class HistoryGenerator {
     const localDay = dayOf(local);
     const beforeCutoff = (local - localDay * DAY_MS) / MINUTE_MS < warehouse.cutoffMinutes;
     const t0 =
-      this.calendar.isBusinessDay(localDay) && beforeCutoff ? localDay : this.calendar.nextBusinessDay(localDay);
+      this.calendar.isBusinessDay(localDay) && beforeCutoff
+        ? localDay
+        : this.calendar.nextBusinessDay(localDay);
     const d0 = this.calendar.addBusinessDays(t0, warehouse.handlingDays);
 
     const lines = this.lines(account, placedAt, t0, d0, warehouse);
     const subtotalCents = lines.reduce((sum, line) => sum + line.totalCents, 0);
-    const latestDelivery = lines.reduce((max, line) => (line.firstPromisedDate > max ? line.firstPromisedDate : max), '');
+    const latestDelivery = lines.reduce(
+      (max, line) => (line.firstPromisedDate > max ? line.firstPromisedDate : max),
+      '',
+    );
     if (shipComplete) {
       for (const line of lines) {
         line.firstPromisedDate = latestDelivery;
@@ -279,7 +296,12 @@ export class HistoryGenerator {
       }
     }
     const requestedDeliveryDate = random.chance(0.08)
-      ? this.calendar.iso(this.calendar.addBusinessDays(Date.parse(`${latestDelivery}T00:00:00Z`) / DAY_MS, random.between(0, 5)))
+      ? this.calendar.iso(
+          this.calendar.addBusinessDays(
+            Date.parse(`${latestDelivery}T00:00:00Z`) / DAY_MS,
+            random.between(0, 5),
+          ),
+        )
       : null;
     for (const line of lines) line.requestedDate = requestedDeliveryDate;
 
@@ -332,9 +354,15 @@ export class HistoryGenerator {
     return integration;
   }
 
-  private lines(account: WorldAccount, placedAt: number, t0: number, d0: number, warehouse: WorldWarehouse): HistoryLine[] {
+  private lines(
+    account: WorldAccount,
+    placedAt: number,
+    t0: number,
+    d0: number,
+    warehouse: WorldWarehouse,
+  ): HistoryLine[] {
     const random = this.random;
-    const wanted = Math.min(15, 1 + Math.floor(random.exponential(4.3)), this.productOrder.length);
+    const wanted = Math.min(15, 1 + Math.floor(random.exponential(4.7)), this.productOrder.length);
     const chosen = new Set<number>();
     for (let attempt = 0; chosen.size < wanted && attempt < wanted * 10; attempt++) {
       chosen.add(this.productPicker.pick(random));
@@ -392,7 +420,11 @@ export class HistoryGenerator {
       quantity,
       date,
       tier: tier
-        ? { discountPercent: tier.discountPercent, fixedPrice: tier.fixed.get(product.id) ?? null, breaks: tier.breaks }
+        ? {
+            discountPercent: tier.discountPercent,
+            fixedPrice: tier.fixed.get(product.id) ?? null,
+            breaks: tier.breaks,
+          }
         : null,
       contractPrices: contracts,
     });
@@ -401,7 +433,13 @@ export class HistoryGenerator {
     return cents;
   }
 
-  private splits(product: WorldProduct, quantity: number, t0: number, d0: number, warehouse: WorldWarehouse): PromiseSplit[] {
+  private splits(
+    product: WorldProduct,
+    quantity: number,
+    t0: number,
+    d0: number,
+    warehouse: WorldWarehouse,
+  ): PromiseSplit[] {
     const random = this.random;
     const split = (qty: number, ship: number, source: PromiseSplit['source']): PromiseSplit => ({
       qty,
@@ -416,7 +454,11 @@ export class HistoryGenerator {
     const later =
       r < 0.99
         ? split(rest, this.calendar.addBusinessDays(d0, random.between(2, 12)), 'inbound')
-        : split(rest, Math.max(d0, this.calendar.addBusinessDays(t0, product.leadTimeDays + warehouse.handlingDays)), 'supplier');
+        : split(
+            rest,
+            Math.max(d0, this.calendar.addBusinessDays(t0, product.leadTimeDays + warehouse.handlingDays)),
+            'supplier',
+          );
     return fromStock > 0 ? [split(fromStock, d0, 'stock'), later] : [later];
   }
 
@@ -424,10 +466,17 @@ export class HistoryGenerator {
   private lifecycle(order: HistoryOrder, warehouse: WorldWarehouse, d0: number): void {
     const random = this.random;
     const { account } = order;
-    const planned: Omit<HistoryEvent, 'fromStatus'>[] = [];
-    const event = (at: number, kind: string, to: OrderStatus | null, actorId: string | null, reason: string | null = null, data: HistoryEvent['data'] = null) =>
-      planned.push({ at, kind, toStatus: to as OrderStatus, actorId, reason, data });
-    const staff = () => (this.world.warehouseStaff.length > 0 ? random.pick(this.world.warehouseStaff) : null);
+    const planned: PlannedEvent[] = [];
+    const event = (
+      at: number,
+      kind: string,
+      to: OrderStatus | null,
+      actorId: string | null,
+      reason: string | null = null,
+      data: HistoryEvent['data'] = null,
+    ) => planned.push({ at, kind, toStatus: to, actorId, reason, data });
+    const staff = () =>
+      this.world.warehouseStaff.length > 0 ? random.pick(this.world.warehouseStaff) : null;
     const approver = account.approvers.length > 0 ? random.pick(account.approvers) : null;
     const hours = (h: number) => Math.round(h * 3_600_000);
 
@@ -435,7 +484,13 @@ export class HistoryGenerator {
     const path = random.next();
     if (path < 0.005) {
       event(order.placedAt, 'placed', 'pending_approval', order.placedBy, 'Above the buyer’s order limit');
-      event(order.placedAt + hours(1 + random.exponential(12)), 'rejected', 'rejected', approver, random.pick(REJECT_REASONS));
+      event(
+        order.placedAt + hours(1 + random.exponential(12)),
+        'rejected',
+        'rejected',
+        approver,
+        random.pick(REJECT_REASONS),
+      );
       return this.finish(order, planned);
     }
     if (path < 0.04) {
@@ -452,17 +507,29 @@ export class HistoryGenerator {
 
     // Dispatch: the promised first ship day, or after the approval or hold, sometimes a day or two late.
     const localDay = (ms: number) => dayOf(ms + warehouse.utcOffsetMinutes * MINUTE_MS);
-    const atLocal = (day: number, hour: number) => day * DAY_MS + Math.round((hour * 60 - warehouse.utcOffsetMinutes) * MINUTE_MS);
+    const atLocal = (day: number, hour: number) =>
+      day * DAY_MS + Math.round((hour * 60 - warehouse.utcOffsetMinutes) * MINUTE_MS);
     let shipDay = Math.max(d0, this.calendar.addBusinessDays(localDay(confirmedAt), warehouse.handlingDays));
     if (!this.calendar.isBusinessDay(shipDay)) shipDay = this.calendar.nextBusinessDay(shipDay);
     const delay = random.next();
     if (delay < 0.02) shipDay = this.calendar.addBusinessDays(shipDay, 1);
     else if (delay < 0.027) shipDay = this.calendar.addBusinessDays(shipDay, random.between(2, 3));
-    const pickAt = Math.max(confirmedAt + hours(0.2 + random.next()), atLocal(shipDay, 7 + 4 * random.next()));
+    const pickAt = Math.max(
+      confirmedAt + hours(0.2 + random.next()),
+      atLocal(shipDay, 7 + 4 * random.next()),
+    );
 
     if (random.chance(0.03)) {
-      const cancelAt = order.placedAt + Math.min(hours(random.exponential(10)), Math.max(0, pickAt - order.placedAt - hours(0.1)));
-      event(Math.max(cancelAt, confirmedAt + MINUTE_MS), 'cancelled', 'cancelled', random.chance(0.6) ? order.placedBy : account.managerId, random.pick(CANCEL_REASONS));
+      const cancelAt =
+        order.placedAt +
+        Math.min(hours(random.exponential(10)), Math.max(0, pickAt - order.placedAt - hours(0.1)));
+      event(
+        Math.max(cancelAt, confirmedAt + MINUTE_MS),
+        'cancelled',
+        'cancelled',
+        random.chance(0.6) ? order.placedBy : account.managerId,
+        random.pick(CANCEL_REASONS),
+      );
       return this.finish(order, planned);
     }
 
@@ -470,7 +537,10 @@ export class HistoryGenerator {
     const packageCount = Math.min(8, 1 + Math.floor(random.exponential(order.lines.length / 4)));
     event(pickAt, 'picking', 'picking', staff());
     event(packAt, 'packed', 'packed', staff(), null, { packages: packageCount });
-    const packages = Array.from({ length: packageCount }, () => Math.round((0.5 + random.exponential(6)) * 1000) / 1000);
+    const packages = Array.from(
+      { length: packageCount },
+      () => Math.round((0.5 + random.exponential(6)) * 1000) / 1000,
+    );
 
     // What ships when: everything at once, or stock first and the rest when it arrives.
     const hasLater = order.lines.some((line) => line.splits.some((s) => s.source !== 'stock'));
@@ -482,13 +552,19 @@ export class HistoryGenerator {
       ? Math.max(
           shipDay,
           ...order.lines.map((line) =>
-            this.calendar.addBusinessDays(isoDay(line.splits[line.splits.length - 1]?.shipDate ?? ''), repromiseDelay(line)),
+            this.calendar.addBusinessDays(
+              isoDay(line.splits[line.splits.length - 1]?.shipDate ?? ''),
+              repromiseDelay(line),
+            ),
           ),
         )
       : shipDay;
     const parcels: { day: number; lines: { line: HistoryLine; quantity: number }[] }[] = [];
     if (!hasLater || order.shipComplete) {
-      parcels.push({ day: order.shipComplete ? laterDay : shipDay, lines: order.lines.map((line) => ({ line, quantity: line.quantity })) });
+      parcels.push({
+        day: order.shipComplete ? laterDay : shipDay,
+        lines: order.lines.map((line) => ({ line, quantity: line.quantity })),
+      });
     } else {
       const first = order.lines.flatMap((line) => {
         const qty = line.splits.filter((s) => s.source === 'stock').reduce((sum, s) => sum + s.qty, 0);
@@ -504,8 +580,13 @@ export class HistoryGenerator {
 
     let lastDelivered = 0;
     parcels.forEach((parcel, parcelIndex) => {
-      const day = this.calendar.isBusinessDay(parcel.day) ? parcel.day : this.calendar.nextBusinessDay(parcel.day);
-      const shippedAt = Math.max(packAt + hours(0.3 + 3 * random.next()), atLocal(day, 13 + 4.5 * random.next()));
+      const day = this.calendar.isBusinessDay(parcel.day)
+        ? parcel.day
+        : this.calendar.nextBusinessDay(parcel.day);
+      const shippedAt = Math.max(
+        packAt + hours(0.3 + 3 * random.next()),
+        atLocal(day, 13 + 4.5 * random.next()),
+      );
       const carrier = CARRIERS[this.carrierPicker.pick(random)] ?? 'UPS';
       let deliveryDay = this.calendar.addBusinessDays(localDay(shippedAt), warehouse.transitDays);
       const transit = random.next();
@@ -528,7 +609,11 @@ export class HistoryGenerator {
         shipmentId: shipment.id,
         carrier,
         trackingNumber: shipment.trackingNumber,
-        lines: parcel.lines.map(({ line, quantity }) => ({ orderLineId: line.id, quantity, sku: line.product.sku })),
+        lines: parcel.lines.map(({ line, quantity }) => ({
+          orderLineId: line.id,
+          quantity,
+          sku: line.product.sku,
+        })),
       });
       event(deliveredAt, 'delivered', null, staff(), null, { shipmentId: shipment.id });
     });
@@ -549,10 +634,14 @@ export class HistoryGenerator {
     this.finish(order, planned);
 
     if (order.status === 'delivered' && random.chance(0.2)) {
-      const late = order.lines.some((line) => this.calendar.iso(localDay(lastDelivered)) > line.firstPromisedDate);
+      const late = order.lines.some(
+        (line) => this.calendar.iso(localDay(lastDelivered)) > line.firstPromisedDate,
+      );
       const ratedAt = lastDelivered + Math.round(random.exponential(1.5) * DAY_MS);
       if (ratedAt <= this.options.now) {
-        const score = late ? pickScore(random, [0.12, 0.18, 0.3, 0.25, 0.15]) : pickScore(random, [0.02, 0.03, 0.1, 0.3, 0.55]);
+        const score = late
+          ? pickScore(random, [0.12, 0.18, 0.3, 0.25, 0.15])
+          : pickScore(random, [0.02, 0.03, 0.1, 0.3, 0.55]);
         order.rating = {
           score,
           comment: random.chance(0.3) ? random.pick(score >= 4 ? GOOD_COMMENTS : BAD_COMMENTS) : null,
@@ -569,7 +658,7 @@ export class HistoryGenerator {
    * shipments that left (delivered or not), units shipped, reserved and
    * backordered, whether it is paid and packed.
    */
-  private finish(order: HistoryOrder, planned: Omit<HistoryEvent, 'fromStatus'>[]): void {
+  private finish(order: HistoryOrder, planned: PlannedEvent[]): void {
     const now = this.options.now;
     planned.sort((x, y) => x.at - y.at);
     const shipmentCount = order.shipments.length;
@@ -578,14 +667,15 @@ export class HistoryGenerator {
     let delivered = 0;
     for (const step of planned) {
       if (step.at > now) break;
-      let to = step.toStatus ?? status;
+      let to: OrderStatus | null = step.toStatus ?? status;
       if (step.kind === 'shipment') shipped++;
       if (step.kind === 'delivered') {
         delivered++;
         to = shipped === shipmentCount && delivered === shipmentCount ? 'delivered' : status;
       }
-      order.events.push({ ...step, fromStatus: status, toStatus: to as OrderStatus });
-      status = to as OrderStatus;
+      const next: OrderStatus = to ?? 'confirmed'; // the first event (placed) always names a status
+      order.events.push({ ...step, fromStatus: status, toStatus: next });
+      status = next;
     }
     order.status = status ?? 'confirmed';
     order.updatedAt = order.events[order.events.length - 1]?.at ?? order.placedAt;

@@ -55,7 +55,12 @@ export async function loadHistory(db: Db, options: LoadHistoryOptions): Promise<
     currency: options.currency,
     now,
   });
-  const generator = new HistoryGenerator(world, { orders: options.orders, seed: options.seed, months: options.months, now });
+  const generator = new HistoryGenerator(world, {
+    orders: options.orders,
+    seed: options.seed,
+    months: options.months,
+    now,
+  });
   const numbers = await reserveNumbers(db, options.orders);
   await db.query(`CREATE TEMP TABLE ${TEMP_IDS} (id uuid NOT NULL) ON COMMIT DROP`);
 
@@ -73,7 +78,8 @@ export async function loadHistory(db: Db, options: LoadHistoryOptions): Promise<
     const chunk = rows.take();
     const idText = ids.join('\n') + '\n';
     ids = [];
-    for (const { table, text } of chunk) chain = chain.then(() => copyIn(db, table, HISTORY_TABLES[table], text));
+    for (const { table, text } of chunk)
+      chain = chain.then(() => copyIn(db, table, HISTORY_TABLES[table], text));
     chain = chain.then(() => copyIn(db, TEMP_IDS, ['id'], idText));
     const copied = chain;
     copied.catch(() => undefined); // awaited below; a failure must not surface as an unhandled rejection first
@@ -195,7 +201,9 @@ async function rebuildRollupsFor(db: Db, accountIds: string[]): Promise<void> {
 }
 
 async function recomputeExposure(db: Db, accountIds: string[] | null): Promise<void> {
-  await db.query(`DELETE FROM account_exposure WHERE $1::uuid[] IS NULL OR account_id = ANY($1)`, [accountIds]);
+  await db.query(`DELETE FROM account_exposure WHERE $1::uuid[] IS NULL OR account_id = ANY($1)`, [
+    accountIds,
+  ]);
   await db.query(
     `INSERT INTO account_exposure (account_id, exposure)
      SELECT account_id, sum(subtotal) FROM orders

@@ -4,14 +4,46 @@ import { COPY_NULL, copyText } from './pg-copy';
 /** The tables a history fills, their columns in COPY order. */
 export const HISTORY_TABLES = {
   orders: [
-    'id', 'number', 'account_id', 'placed_by', 'channel', 'external_ref', 'status', 'po_number',
-    'shipping_address_id', 'shipping_address', 'requested_delivery_date', 'ship_complete', 'notes',
-    'warehouse_code', 'subtotal', 'currency', 'placed_at', 'paid_at', 'version', 'created_at', 'updated_at',
+    'id',
+    'number',
+    'account_id',
+    'placed_by',
+    'channel',
+    'external_ref',
+    'status',
+    'po_number',
+    'shipping_address_id',
+    'shipping_address',
+    'requested_delivery_date',
+    'ship_complete',
+    'notes',
+    'warehouse_code',
+    'subtotal',
+    'currency',
+    'placed_at',
+    'paid_at',
+    'version',
+    'created_at',
+    'updated_at',
   ],
   order_lines: [
-    'id', 'order_id', 'line_no', 'product_id', 'sku', 'name', 'quantity', 'unit_price', 'line_total', 'promise',
-    'requested_date', 'first_promised_date', 'current_promised_date', 'reserved_qty', 'allocated_qty',
-    'backordered_qty', 'shipped_qty',
+    'id',
+    'order_id',
+    'line_no',
+    'product_id',
+    'sku',
+    'name',
+    'quantity',
+    'unit_price',
+    'line_total',
+    'promise',
+    'requested_date',
+    'first_promised_date',
+    'current_promised_date',
+    'reserved_qty',
+    'allocated_qty',
+    'backordered_qty',
+    'shipped_qty',
   ],
   order_events: ['order_id', 'at', 'actor_id', 'kind', 'from_status', 'to_status', 'reason', 'data'],
   order_packages: ['order_id', 'package_no', 'weight_kg'],
@@ -34,27 +66,62 @@ export class HistoryRows {
     const placedAt = iso(order.placedAt);
     t.orders.push(
       row([
-        order.id, number, order.account.id, order.placedBy, order.channel, order.externalRef, order.status,
-        order.poNumber, order.address.id, JSON.stringify(order.address), order.requestedDeliveryDate,
-        order.shipComplete ? 't' : 'f', order.notes, order.warehouseCode, money(order.subtotalCents), this.currency,
-        placedAt, order.paidAt === null ? null : iso(order.paidAt), String(order.events.length), placedAt,
+        order.id,
+        number,
+        order.account.id,
+        order.placedBy,
+        order.channel,
+        order.externalRef,
+        order.status,
+        order.poNumber,
+        order.address.id,
+        JSON.stringify(order.address),
+        order.requestedDeliveryDate,
+        order.shipComplete ? 't' : 'f',
+        order.notes,
+        order.warehouseCode,
+        money(order.subtotalCents),
+        this.currency,
+        placedAt,
+        order.paidAt === null ? null : iso(order.paidAt),
+        String(order.events.length),
+        placedAt,
         iso(order.updatedAt),
       ]),
     );
     for (const line of order.lines) {
       t.order_lines.push(
         row([
-          line.id, order.id, String(line.lineNo), line.product.id, line.product.sku, line.product.name,
-          String(line.quantity), money(line.unitCents), money(line.totalCents), JSON.stringify({ splits: line.splits }),
-          line.requestedDate, line.firstPromisedDate, line.currentPromisedDate, String(line.reservedQty), '0',
-          String(line.backorderedQty), String(line.shippedQty),
+          line.id,
+          order.id,
+          String(line.lineNo),
+          line.product.id,
+          line.product.sku,
+          line.product.name,
+          String(line.quantity),
+          money(line.unitCents),
+          money(line.totalCents),
+          JSON.stringify({ splits: line.splits }),
+          line.requestedDate,
+          line.firstPromisedDate,
+          line.currentPromisedDate,
+          String(line.reservedQty),
+          '0',
+          String(line.backorderedQty),
+          String(line.shippedQty),
         ]),
       );
     }
     for (const event of order.events) {
       t.order_events.push(
         row([
-          order.id, iso(event.at), event.actorId, event.kind, event.fromStatus, event.toStatus, event.reason,
+          order.id,
+          iso(event.at),
+          event.actorId,
+          event.kind,
+          event.fromStatus,
+          event.toStatus,
+          event.reason,
           event.data === null ? null : JSON.stringify(event.data),
         ]),
       );
@@ -65,8 +132,13 @@ export class HistoryRows {
     for (const shipment of order.shipments) {
       t.shipments.push(
         row([
-          shipment.id, order.id, shipment.carrier, shipment.trackingNumber, iso(shipment.shippedAt),
-          shipment.shippedBy, shipment.deliveredAt === null ? null : iso(shipment.deliveredAt),
+          shipment.id,
+          order.id,
+          shipment.carrier,
+          shipment.trackingNumber,
+          iso(shipment.shippedAt),
+          shipment.shippedBy,
+          shipment.deliveredAt === null ? null : iso(shipment.deliveredAt),
         ]),
       );
       for (const { line, quantity } of shipment.lines) {
@@ -78,7 +150,11 @@ export class HistoryRows {
       t.delivery_ratings.push(row([order.id, String(r.score), r.comment, r.ratedBy, iso(r.ratedAt)]));
     }
     this.rowCount +=
-      1 + order.lines.length + order.events.length + order.packages.length + (order.rating ? 1 : 0) +
+      1 +
+      order.lines.length +
+      order.events.length +
+      order.packages.length +
+      (order.rating ? 1 : 0) +
       order.shipments.reduce((sum, s) => sum + 1 + s.lines.length, 0);
   }
 

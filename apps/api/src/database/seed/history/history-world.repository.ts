@@ -1,6 +1,12 @@
 import { parseMoney, type ContractPrice, type VolumeBreak } from '@tradecounter/domain';
 import type { Client, PoolClient } from 'pg';
-import type { AccountPricing, AddressSnapshot, HistoryWorld, WorldAccount, WorldWarehouse } from './history-world';
+import type {
+  AccountPricing,
+  AddressSnapshot,
+  HistoryWorld,
+  WorldAccount,
+  WorldWarehouse,
+} from './history-world';
 
 export interface WorldScope {
   /** Only these accounts order (default: every account). */
@@ -49,7 +55,12 @@ export async function readHistoryWorld(db: Db, scope: WorldScope): Promise<Histo
   const fixed = await rows<{ tier_id: string; product_id: string; unit_price: string }>(
     `SELECT tier_id, product_id, unit_price::text FROM tier_fixed_prices`,
   );
-  const breaks = await rows<{ tier_id: string; product_id: string | null; min_qty: number; discount_percent: string }>(
+  const breaks = await rows<{
+    tier_id: string;
+    product_id: string | null;
+    min_qty: number;
+    discount_percent: string;
+  }>(
     `SELECT tier_id, product_id, min_qty, discount_percent::text FROM tier_breaks ORDER BY tier_id, min_qty, product_id`,
   );
   const contracts = await rows<{
@@ -83,9 +94,13 @@ export async function readHistoryWorld(db: Db, scope: WorldScope): Promise<Histo
     transit_days: number;
     cutoff_time: string;
     time_zone: string;
-  }>(`SELECT code, is_default, handling_days, transit_days, cutoff_time, time_zone FROM warehouses ORDER BY code`);
+  }>(
+    `SELECT code, is_default, handling_days, transit_days, cutoff_time, time_zone FROM warehouses ORDER BY code`,
+  );
   const holidays = await rows<{ date: string }>(`SELECT date::text AS date FROM holidays ORDER BY date`);
-  const channels = await rows<{ name: string }>(`SELECT name FROM channels WHERE revoked_at IS NULL ORDER BY name`);
+  const channels = await rows<{ name: string }>(
+    `SELECT name FROM channels WHERE revoked_at IS NULL ORDER BY name`,
+  );
 
   const tierBreaks = groupBy(breaks, (b) => b.tier_id);
   const tierFixed = groupBy(fixed, (f) => f.tier_id);
@@ -102,10 +117,14 @@ export async function readHistoryWorld(db: Db, scope: WorldScope): Promise<Histo
       tier: tier
         ? {
             discountPercent: tier.discount_percent,
-            fixed: new Map((tierFixed.get(tier.id) ?? []).map((f) => [f.product_id, parseMoney(f.unit_price)])),
-            breaks: (tierBreaks.get(tier.id) ?? []).map(
-              (b): VolumeBreak => ({ productId: b.product_id, minQty: b.min_qty, discountPercent: b.discount_percent }),
+            fixed: new Map(
+              (tierFixed.get(tier.id) ?? []).map((f) => [f.product_id, parseMoney(f.unit_price)]),
             ),
+            breaks: (tierBreaks.get(tier.id) ?? []).map((b): VolumeBreak => ({
+              productId: b.product_id,
+              minQty: b.min_qty,
+              discountPercent: b.discount_percent,
+            })),
           }
         : null,
       contracts: byProduct,
@@ -113,24 +132,22 @@ export async function readHistoryWorld(db: Db, scope: WorldScope): Promise<Histo
   };
 
   return {
-    accounts: accounts.map(
-      (account): WorldAccount => ({
-        id: account.id,
-        code: account.code,
-        status: account.status,
-        managerId: account.account_manager_id,
-        warehouseCode: account.default_warehouse_code,
-        creditLimitCents: Number(parseMoney(account.credit_limit)),
-        paymentTerms: account.payment_terms,
-        requiresPo: account.requires_po,
-        addresses: addresses
-          .filter((a) => a.account_id === account.id)
-          .map(({ account_id: _a, ...address }) => address),
-        buyers: users.filter((u) => u.account_id === account.id && u.role === 'buyer').map((u) => u.id),
-        approvers: users.filter((u) => u.account_id === account.id && u.role === 'approver').map((u) => u.id),
-        pricing: pricingOf(account),
-      }),
-    ),
+    accounts: accounts.map((account): WorldAccount => ({
+      id: account.id,
+      code: account.code,
+      status: account.status,
+      managerId: account.account_manager_id,
+      warehouseCode: account.default_warehouse_code,
+      creditLimitCents: Number(parseMoney(account.credit_limit)),
+      paymentTerms: account.payment_terms,
+      requiresPo: account.requires_po,
+      addresses: addresses
+        .filter((a) => a.account_id === account.id)
+        .map(({ account_id: _a, ...address }) => address),
+      buyers: users.filter((u) => u.account_id === account.id && u.role === 'buyer').map((u) => u.id),
+      approvers: users.filter((u) => u.account_id === account.id && u.role === 'approver').map((u) => u.id),
+      pricing: pricingOf(account),
+    })),
     products: products.map((p) => ({
       id: p.id,
       sku: p.sku,
@@ -140,16 +157,14 @@ export async function readHistoryWorld(db: Db, scope: WorldScope): Promise<Histo
       orderMultiple: p.order_multiple,
       leadTimeDays: p.lead_time_days,
     })),
-    warehouses: warehouses.map(
-      (w): WorldWarehouse => ({
-        code: w.code,
-        isDefault: w.is_default,
-        handlingDays: w.handling_days,
-        transitDays: w.transit_days,
-        cutoffMinutes: minutesOf(w.cutoff_time),
-        utcOffsetMinutes: utcOffsetMinutes(w.time_zone, scope.now),
-      }),
-    ),
+    warehouses: warehouses.map((w): WorldWarehouse => ({
+      code: w.code,
+      isDefault: w.is_default,
+      handlingDays: w.handling_days,
+      transitDays: w.transit_days,
+      cutoffMinutes: minutesOf(w.cutoff_time),
+      utcOffsetMinutes: utcOffsetMinutes(w.time_zone, scope.now),
+    })),
     holidays: new Set(holidays.map((h) => h.date)),
     warehouseStaff: users.filter((u) => u.role === 'warehouse').map((u) => u.id),
     integrations: channels.map((c) => c.name),

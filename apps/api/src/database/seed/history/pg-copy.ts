@@ -65,11 +65,21 @@ class CopyIn {
   }
 
   // Messages a COPY FROM never gets; present because the client may call them.
-  handleRowDescription(): void {}
-  handleDataRow(): void {}
-  handleEmptyQuery(): void {}
-  handlePortalSuspended(): void {}
-  handleCopyData(): void {}
+  handleRowDescription(): void {
+    // nothing to do for COPY FROM
+  }
+  handleDataRow(): void {
+    // nothing to do for COPY FROM
+  }
+  handleEmptyQuery(): void {
+    // nothing to do for COPY FROM
+  }
+  handlePortalSuspended(): void {
+    // nothing to do for COPY FROM
+  }
+  handleCopyData(): void {
+    // nothing to do for COPY FROM
+  }
 }
 
 /**
@@ -86,7 +96,9 @@ export function copyIn(client: Client | PoolClient, table: string, columns: read
 /** A value for COPY text format: backslash, tab, newline and carriage return escaped. */
 export function copyText(value: string): string {
   return /[\\\t\n\r]/.test(value)
-    ? value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'))
+    ? value.replace(/[\\\t\n\r]/g, (c) =>
+        c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+      )
     : value;
 }
 
