@@ -1,5 +1,12 @@
 import { Client } from 'pg';
-import { bearer, createAccount, createProduct, createUser, TestUser } from '../../../test-support/fixtures';
+import {
+  bearer,
+  createAccount,
+  createProduct,
+  createUser,
+  createWarehouse,
+  TestUser,
+} from '../../../test-support/fixtures';
 import { startTestApp, TestApp } from '../../../test-support/test-app';
 import { checkHistory } from './history-checks';
 import { loadHistory } from './history-loader';
@@ -18,10 +25,25 @@ describe('Generated order history', () => {
   beforeAll(async () => {
     t = await startTestApp();
     const am = await createUser(t, 'account_manager');
+    const { code } = await createWarehouse(t);
     const accounts = [
-      await createAccount(t, { accountManagerId: am.id, creditLimit: '80000.00' }),
-      await createAccount(t, { accountManagerId: am.id, creditLimit: '20000.00', paymentTerms: 'net_60' }),
-      await createAccount(t, { accountManagerId: am.id, creditLimit: '5000.00', paymentTerms: 'prepaid' }),
+      await createAccount(t, {
+        accountManagerId: am.id,
+        defaultWarehouseCode: code,
+        creditLimit: '80000.00',
+      }),
+      await createAccount(t, {
+        accountManagerId: am.id,
+        defaultWarehouseCode: code,
+        creditLimit: '20000.00',
+        paymentTerms: 'net_60',
+      }),
+      await createAccount(t, {
+        accountManagerId: am.id,
+        defaultWarehouseCode: code,
+        creditLimit: '5000.00',
+        paymentTerms: 'prepaid',
+      }),
     ];
     accountIds = accounts.map((a) => a.id);
     buyer = await createUser(t, 'buyer', accounts[0]?.id);
