@@ -13,6 +13,8 @@ export interface AppConfig {
   dataDir: string;
   jwt: { secret: string; issuer: string; audience: string; accessTtlSeconds: number; refreshTtlDays: number };
   seedDemo: boolean;
+  /** Orders of generated history (the last 12 months) the demo seed adds; 0 for none. */
+  demoHistoryOrders: number;
   logLevel: string;
   /** The built portal (dist/apps/portal/browser), served on the same origin. */
   portalDir: string;
@@ -67,6 +69,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       refreshTtlDays: readInteger(env, 'REFRESH_TOKEN_TTL_DAYS', 14, 1, 365, problems),
     },
     seedDemo: readBoolean(env, 'SEED_DEMO', environment !== 'test', problems),
+    demoHistoryOrders: readInteger(env, 'SEED_DEMO_HISTORY_ORDERS', 20_000, 0, 1_000_000, problems),
     logLevel: readLogLevel(env, environment, problems),
     portalDir: resolve(env['PORTAL_DIR'] ?? 'dist/apps/portal/browser'),
     bodyLimit: env['BODY_LIMIT'] ?? '1mb',

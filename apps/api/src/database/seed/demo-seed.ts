@@ -1,7 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccountEntity } from '../../accounts/account.entity';
 import { AddressEntity } from '../../accounts/address.entity';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
 import { ProductEntity } from '../../catalog/product.entity';
 import { PasswordService } from '../../users/password.service';
 import { UserEntity } from '../../users/user.entity';
@@ -10,8 +13,12 @@ import { demoCatalog } from './demo-catalog';
 import { seedDemoAvailability } from './demo-availability';
 import { seedDemoPricing } from './demo-pricing';
 import { seedDemoTemplates } from './demo-templates';
+import { loadHistory } from './history/history-loader';
 
 export const DEMO_PASSWORD = 'demo1234';
+
+/** The demo's history is always the same (for the same day): this seed, twelve months. */
+export const DEMO_HISTORY_SEED = 20_240_701;
 
 const STAFF = [
   { email: 'admin@tradecounter.test', name: 'Ada Admin', role: 'admin' },
@@ -35,7 +42,8 @@ const CUSTOMER_USERS = [
 /**
  * Loads the demo on an empty database: staff, ACME, GLOBEX and twenty more
  * accounts with addresses, the catalog, prices, warehouses, stock and inbound,
- * and ACME's order templates. Does nothing if any user exists.
+ * ACME's order templates, and a year of order history (SEED_DEMO_HISTORY_ORDERS,
+ * default 20,000; see tools/seed/README.md). Does nothing if any user exists.
  */
 @Injectable()
 export class DemoSeed {
@@ -44,6 +52,7 @@ export class DemoSeed {
   constructor(
     private readonly dataSource: DataSource,
     private readonly passwords: PasswordService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async runIfEmpty(): Promise<boolean> {
@@ -54,6 +63,7 @@ export class DemoSeed {
       await tx.query('SELECT pg_advisory_xact_lock(7240001)');
       if ((await tx.getRepository(UserEntity).count()) > 0) return false;
       await seedDemo(tx, passwordHash);
+      await this.addHistory(tx);
       return true;
     });
     if (seeded) {
@@ -63,6 +73,31 @@ export class DemoSeed {
       this.logger.log(`Demo data loaded in ${Date.now() - started} ms`);
     }
     return seeded;
+  }
+
+  /** The generated history, COPYed on the seed's own connection and transaction (triggers off: needs a superuser). */
+  private async addHistory(tx: EntityManager): Promise<void> {
+    const orders = this.config.demoHistoryOrders;
+    if (orders === 0) return;
+    const [role] = (await tx.query(`SELECT rolsuper FROM pg_roles WHERE rolname = current_user`)) as {
+      rolsuper: boolean;
+    }[];
+    if (!role?.rolsuper) {
+      this.logger.warn(
+        'Demo order history skipped: loading it needs a superuser (or use npm run seed:history)',
+      );
+      return;
+    }
+    const client = (tx.queryRunner as unknown as { databaseConnection: PoolClient }).databaseConnection;
+    const result = await loadHistory(client, {
+      orders,
+      seed: DEMO_HISTORY_SEED,
+      months: 12,
+      currency: this.config.currency,
+    });
+    this.logger.log(
+      `Demo history: ${result.orders} orders, ${result.rows} rows in ${result.loadMs + result.finishMs} ms`,
+    );
   }
 }
 
