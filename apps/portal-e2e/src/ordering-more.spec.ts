@@ -7,11 +7,11 @@ import type {
   Page as ListPage,
   OrderSummary,
   Quote,
-  User,
 } from '@tradecounter/contracts';
 import { ApiUser, dayFromToday } from './api-support';
 import {
   ACCOUNT_MANAGER,
+  accountOf,
   BUYER,
   checkoutToReview,
   emptyCart,
@@ -23,13 +23,6 @@ import {
   tabletWidth,
 } from './ordering-support';
 import { login, settled, snap } from './support';
-
-/** The buyer's account id (ACME). */
-async function accountOf(user: ApiUser): Promise<string> {
-  const me = await user.get<User>('/api/me');
-  expect(me.accountId, 'a customer user').toBeTruthy();
-  return me.accountId ?? '';
-}
 
 /** The account's prices for these lines now, as the pricing route quotes them. */
 function quote(user: ApiUser, picks: Pick[], accountId?: string): Promise<Quote> {

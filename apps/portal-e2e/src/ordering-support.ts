@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Page } from '@playwright/test';
-import type { Page as ListPage, Product } from '@tradecounter/contracts';
+import type { Page as ListPage, Product, User } from '@tradecounter/contracts';
 import { ApiUser } from './api-support';
 import { DEMO_PASSWORD, settled, snap } from './support';
 
@@ -106,4 +106,11 @@ export function shownMoney(amount: string): string {
 export async function tabletWidth(page: Page): Promise<void> {
   await page.setViewportSize({ width: 768, height: 1000 });
   await expect(page.locator('mat-sidenav')).toBeHidden();
+}
+
+/** A customer user's account id. */
+export async function accountOf(user: ApiUser): Promise<string> {
+  const me = await user.get<User>('/api/me');
+  expect(me.accountId, 'a customer user').toBeTruthy();
+  return me.accountId ?? '';
 }

@@ -77,6 +77,11 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./admin-users/admin-users.routes').then((m) => m.adminUsersRoutes),
       },
       {
+        path: 'reports',
+        canActivate: [roleGuard(['buyer', 'approver', 'account_manager', 'manager', 'admin'])],
+        loadChildren: () => import('./reports/reports.routes').then((m) => m.reportsRoutes),
+      },
+      {
         path: 'admin/integrations',
         canActivate: [roleGuard(['admin'])],
         loadChildren: () => import('./integrations/integrations.routes').then((m) => m.integrationsRoutes),

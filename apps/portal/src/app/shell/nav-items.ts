@@ -53,6 +53,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Inbound', path: '/inventory/inbound', icon: 'move_to_inbox', roles: ['warehouse', 'admin'] },
   { label: 'Warehouses', path: '/warehouses', icon: 'warehouse', roles: ['warehouse', 'admin'] },
   { label: 'Holidays', path: '/calendar', icon: 'event', roles: ['warehouse', 'admin'] },
+  {
+    label: 'Sales',
+    path: '/reports',
+    icon: 'bar_chart',
+    roles: ['buyer', 'approver', 'account_manager', 'manager', 'admin'],
+  },
   { label: 'Users', path: '/admin/users', icon: 'group', roles: ['admin'] },
   { label: 'Integrations', path: '/admin/integrations', icon: 'vpn_key', roles: ['admin'] },
   { label: 'Webhooks', path: '/admin/webhooks', icon: 'webhook', roles: ['admin'] },
