@@ -53,6 +53,10 @@ export class AccountsRepository {
     return this.accounts.findOneBy({ id });
   }
 
+  async idByCode(code: string): Promise<string | undefined> {
+    return (await this.accounts.findOne({ where: { code }, select: { id: true } }))?.id;
+  }
+
   async findRow(id: string): Promise<AccountRow | undefined> {
     const [row] = await this.withManagerName(
       this.accounts.createQueryBuilder('a').where('a.id = :id', { id }),

@@ -72,9 +72,8 @@ export class AccountsService {
    * for staff the one they name (404 unless they may read it), or none.
    */
   /** The id of the account with this code (as integrations name accounts), if one has it. */
-  async idByCode(code: string): Promise<string | undefined> {
-    const found = await this.dataSource.manager.query('SELECT id FROM accounts WHERE code = $1', [code]);
-    return (found as { id: string }[])[0]?.id;
+  idByCode(code: string): Promise<string | undefined> {
+    return this.accounts.idByCode(code);
   }
 
   async resolveActingAccount(actor: AuthUser, requested: string | undefined): Promise<string | null> {

@@ -72,6 +72,15 @@ describe('integrations and their orders', () => {
       }
       await t.http.post('/api/channels').set(bearer(w.admin)).send({ name: integration.name }).expect(409);
     });
+
+    it('answers 404 for an unknown integration, and for an id that is not one', async () => {
+      await t.http
+        .post('/api/channels/00000000-0000-4000-8000-000000000000/revoke')
+        .set(bearer(w.admin))
+        .expect(404);
+      const bad = await t.http.post('/api/channels/not-an-id/revoke').set(bearer(w.admin)).expect(404);
+      expect(bad.headers['content-type']).toContain('application/problem+json');
+    });
   });
 
   describe('placing', () => {

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Channel, CreatedChannel } from '@tradecounter/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
@@ -76,7 +76,7 @@ export class ChannelsService {
   }
 
   private record(
-    tx: Parameters<AuditService['record']>[0],
+    tx: EntityManager,
     actor: AuthUser,
     id: string,
     action: 'create' | 'update',
