@@ -38,6 +38,11 @@ export interface SalesRow {
    */
   orders: number | null;
   units: number;
+  /**
+   * What the same units would have cost at list price, less what was paid
+   * (list price as it was when each order was placed).
+   */
+  savings: MoneyString;
 }
 
 export interface SalesReport {
@@ -46,4 +51,130 @@ export interface SalesReport {
   groupBy: SalesGroupBy;
   rows: SalesRow[];
   total: Omit<SalesRow, 'key' | 'label'>;
+}
+
+/** GET /api/reports/summary: the headline figures of a period and of the period of the same length before it. */
+export interface SummaryFigures {
+  netSales: MoneyString;
+  /** Null when filtered to a category (an order can hold several categories). */
+  orders: number | null;
+  units: number;
+  averageOrderValue: MoneyString | null;
+  /** Placement to last shipment of the fully shipped orders placed in the period. */
+  cycleTime: { medianHours: number | null; p90Hours: number | null; orders: number };
+  /** Delivered lines on or before the date first promised at placement; null when none were delivered. */
+  onTimeDelivery: number | null;
+  /** The same against each line's current promise (re-promising shows here, never in onTimeDelivery). */
+  onTimeDeliveryCurrent: number | null;
+  /** Fully shipped orders whose every line went in one shipment of its whole quantity. */
+  inFull: number | null;
+  /** Delivered orders with every unit delivered on or before the date first promised for it. */
+  otif: number | null;
+  otifCurrent: number | null;
+  /** Lines fully covered from stock at placement. */
+  lineFillRate: number | null;
+  /** Mean delivery rating (1–5) of the period's orders; null without ratings. */
+  deliveryRating: number | null;
+  /** Value of ordered units not yet shipped, of orders not cancelled or rejected, today (the period does not apply). */
+  backlog: MoneyString;
+  /** What the shares were measured over. */
+  counts: {
+    lines: number;
+    deliveredLines: number;
+    shippedOrders: number;
+    deliveredOrders: number;
+    ratings: number;
+  };
+}
+
+export interface SummaryReport extends SummaryFigures {
+  from: IsoDate;
+  to: IsoDate;
+  /**
+   * Delivery figures (cycle time, on-time, in full, OTIF, fill rate, rating,
+   * backlog) are per order, not per category: with a category filter they are
+   * null and this says so.
+   */
+  deliveryFiguresApply: boolean;
+  previous: SummaryFigures & { from: IsoDate; to: IsoDate };
+}
+
+export const DELIVERY_GROUPINGS = ['day', 'week', 'month', 'account', 'channel', 'accountManager'] as const;
+export type DeliveryGroupBy = (typeof DELIVERY_GROUPINGS)[number];
+
+/** GET /api/reports/delivery?groupBy=: on-time, OTIF and in full over time or by account. */
+export interface DeliveryRow {
+  key: string;
+  label: string;
+  deliveredLines: number;
+  onTimeDelivery: number | null;
+  onTimeDeliveryCurrent: number | null;
+  deliveredOrders: number;
+  otif: number | null;
+  otifCurrent: number | null;
+  shippedOrders: number;
+  inFull: number | null;
+}
+
+export interface DeliveryReport {
+  from: IsoDate;
+  to: IsoDate;
+  groupBy: DeliveryGroupBy;
+  rows: DeliveryRow[];
+}
+
+/** GET /api/reports/backlog: today's backlog by the age of its orders. */
+export interface BacklogBucket {
+  key: string;
+  label: string;
+  /** Ages in whole days since placement, inclusive; maxDays null for the open end. */
+  minDays: number;
+  maxDays: number | null;
+  value: MoneyString;
+  orders: number;
+  units: number;
+}
+
+export interface BacklogReport {
+  asOf: IsoDate;
+  total: MoneyString;
+  buckets: BacklogBucket[];
+}
+
+/** GET /api/reports/promise-accuracy: shipped lines by (actual − promised ship date) in business days. */
+export interface PromiseAccuracyBucket {
+  /** Business days late (negative: early); the ends gather everything beyond them. */
+  days: number;
+  label: string;
+  lines: number;
+  units: number;
+}
+
+export interface PromiseAccuracyReport {
+  from: IsoDate;
+  to: IsoDate;
+  buckets: PromiseAccuracyBucket[];
+  lines: number;
+  /** Shares of shipped lines early, on the promised day, late. */
+  early: number | null;
+  onTime: number | null;
+  late: number | null;
+}
+
+/** GET /api/reports/dormant-accounts?days=45 */
+export interface DormantAccount {
+  accountId: string;
+  code: string;
+  name: string;
+  accountManager: { id: string; name: string } | null;
+  /** Null when the account never ordered. */
+  lastOrderDate: IsoDate | null;
+  daysSinceLastOrder: number | null;
+  trailing12MonthSales: MoneyString;
+}
+
+export interface DormantAccountsReport {
+  asOf: IsoDate;
+  days: number;
+  rows: DormantAccount[];
 }
