@@ -30,6 +30,12 @@ import { UserEntity } from '../users/user.entity';
 import { ChannelEntity } from '../channels/channel.entity';
 import { AccountExposureEntity } from '../orders/account-exposure.entity';
 import { ReportSettingsEntity, SalesByDayEntity, SalesByDayProductEntity } from '../reports/rollup.entities';
+import {
+  ProductSalesByDayEntity,
+  ProductSalesByMonthEntity,
+  SalesByMonthEntity,
+  SalesByMonthProductEntity,
+} from '../reports/coarse-rollup.entities';
 import { WebhookDeliveryEntity } from '../webhooks/webhook-delivery.entity';
 import { WebhookSubscriptionEntity } from '../webhooks/webhook-subscription.entity';
 
@@ -63,6 +69,10 @@ export const ENTITIES = [
   SalesByDayEntity,
   SalesByDayProductEntity,
   ReportSettingsEntity,
+  SalesByMonthEntity,
+  SalesByMonthProductEntity,
+  ProductSalesByDayEntity,
+  ProductSalesByMonthEntity,
   ShipmentEntity,
   ShipmentLineEntity,
   OrderPackageEntity,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { SalesGroupBy } from '@tradecounter/contracts';
 import type { AccountScope } from '@tradecounter/domain';
+import { salesSource, type SalesSources } from './sales-source';
 
 /** A report's filter once the caller's scope and the period are settled. */
 export interface ScopedFilter {
@@ -22,28 +23,50 @@ export interface SalesRowData {
   units: number;
 }
 
-/** Key and label per grouping; `p` is only joined when the source is the product rollup. */
-const GROUPINGS: Record<SalesGroupBy, { key: string; label: string; byProduct?: true; timeline?: true }> = {
-  day: { key: `to_char(s.day, 'YYYY-MM-DD')`, label: `to_char(s.day, 'YYYY-MM-DD')`, timeline: true },
+/**
+ * Key and label per grouping; `p` is only joined when products matter, `a`
+ * when accounts do (`byAccount`).
+ */
+const GROUPINGS: Record<
+  SalesGroupBy,
+  {
+    key: string;
+    label: string;
+    byProduct?: true;
+    byAccount?: true;
+    byChannel?: true;
+    timeline?: true;
+    days?: true;
+  }
+> = {
+  day: {
+    key: `to_char(s.day, 'YYYY-MM-DD')`,
+    label: `to_char(s.day, 'YYYY-MM-DD')`,
+    timeline: true,
+    days: true,
+  },
   week: {
     key: `to_char(date_trunc('week', s.day), 'YYYY-MM-DD')`,
     label: `'Week of ' || to_char(date_trunc('week', s.day), 'YYYY-MM-DD')`,
     timeline: true,
+    days: true,
   },
   month: { key: `to_char(s.day, 'YYYY-MM')`, label: `to_char(s.day, 'YYYY-MM')`, timeline: true },
-  account: { key: 's.account_id::text', label: `min(a.code || ' — ' || a.name)` },
+  account: { key: 's.account_id::text', label: `min(a.code || ' — ' || a.name)`, byAccount: true },
   product: { key: 's.product_id::text', label: `min(p.sku || ' — ' || p.name)`, byProduct: true },
   category: { key: 'p.category', label: 'p.category', byProduct: true },
-  channel: { key: 's.channel', label: 's.channel' },
+  channel: { key: 's.channel', label: 's.channel', byChannel: true },
   accountManager: {
     key: `coalesce(a.account_manager_id::text, '')`,
     label: `coalesce(min(m.name), 'No account manager')`,
+    byAccount: true,
   },
 };
 
 /**
- * Sales from the rollups (never the order lines): sales_by_day for orders,
- * units and net sales; sales_by_day_product when products or categories
+ * Sales from the rollups (never the order lines), the coarsest that carry
+ * what the query needs (sales-source.ts): per account and channel for
+ * orders, units and net sales; per product when products or categories
  * matter, where orders are exact per product (one line per product per
  * order) and unknown per category.
  */
@@ -51,16 +74,33 @@ const GROUPINGS: Record<SalesGroupBy, { key: string; label: string; byProduct?: 
 export class SalesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async sales(filter: ScopedFilter, groupBy: SalesGroupBy): Promise<SalesRowData[]> {
+  /** `sources`: only tests ask for the finest rollups, to compare. */
+  async sales(
+    filter: ScopedFilter,
+    groupBy: SalesGroupBy,
+    sources: SalesSources = 'coarsest',
+  ): Promise<SalesRowData[]> {
     const grouping = GROUPINGS[groupBy];
     const byProduct = grouping.byProduct === true || filter.category !== undefined;
     const exactOrders = !byProduct || groupBy === 'product';
-    const params: unknown[] = [filter.from, filter.to];
+    const byAccount =
+      grouping.byAccount === true ||
+      filter.scope.kind !== 'all' ||
+      filter.accountId !== undefined ||
+      filter.accountManagerId !== undefined;
+    const byChannel = grouping.byChannel === true || filter.channel !== undefined;
+    const params: unknown[] = [];
     const param = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
     };
-    const where = ['s.day BETWEEN $1::date AND $2::date'];
+    const source = salesSource(
+      { account: byAccount, channel: byChannel, product: byProduct, days: grouping.days === true },
+      filter,
+      param,
+      sources,
+    );
+    const where: string[] = [];
     switch (filter.scope.kind) {
       case 'account':
         where.push(`s.account_id = ${param(filter.scope.accountId)}::uuid`);
@@ -78,10 +118,11 @@ export class SalesRepository {
     const sql = `
       SELECT ${grouping.key} AS key, ${grouping.label} AS label, sum(s.net_sales)::text AS "netSales",
              ${exactOrders ? 'sum(s.orders)::int' : 'NULL::int'} AS orders, sum(s.units)::bigint AS units
-        FROM ${byProduct ? 'sales_by_day_product s JOIN products p ON p.id = s.product_id' : 'sales_by_day s'}
-        JOIN accounts a ON a.id = s.account_id
+        FROM ${source}
+        ${byProduct ? 'JOIN products p ON p.id = s.product_id' : ''}
+        ${byAccount ? 'JOIN accounts a ON a.id = s.account_id' : ''}
         ${groupBy === 'accountManager' ? 'LEFT JOIN users m ON m.id = a.account_manager_id' : ''}
-       WHERE ${where.join(' AND ')}
+       WHERE ${where.length > 0 ? where.join(' AND ') : 'true'}
        GROUP BY 1
       HAVING sum(s.net_sales) <> 0 OR sum(s.units) <> 0
        ORDER BY ${grouping.timeline ? '1' : `sum(s.net_sales) DESC, 1`}`;

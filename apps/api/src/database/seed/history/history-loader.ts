@@ -1,5 +1,6 @@
 import type { Client, PoolClient } from 'pg';
 import { REBUILD_ROLLUPS_SQL } from '../../migrations/1764892800000-report-rollups';
+import { REBUILD_COARSE_ROLLUPS_SQL } from '../../migrations/1765065600000-report-coarse-rollups';
 import { HistoryGenerator } from './history-generator';
 import { HISTORY_TABLES, HistoryRows, orderNumber } from './history-rows';
 import { readHistoryWorld } from './history-world.repository';
@@ -39,7 +40,7 @@ const TEMP_IDS = 'history_seed_orders';
  * Generates a history and loads it with COPY, in the caller's transaction
  * (it must be in one: triggers and foreign-key checks are off for it, with
  * `SET LOCAL session_replication_role = replica`, which needs a superuser).
- * Rollup and outbox triggers do not fire for these rows; instead the rollups
+ * Rollup and outbox triggers do not fire for these rows; instead the rollups (coarse ones too)
  * and credit exposure are recomputed afterwards, open orders' reservations
  * are added to stock (on hand too, so what is available does not change),
  * and accounts whose unpaid history exceeds half their credit limit have
@@ -116,6 +117,8 @@ export async function loadHistory(db: Db, options: LoadHistoryOptions): Promise<
   const accountIds = options.accountIds ?? null;
   if (accountIds) await rebuildRollupsFor(db, accountIds);
   else for (const sql of REBUILD_ROLLUPS_SQL) await db.query(sql);
+  // Their triggers are off too: the coarse rollups are summed again from the finer ones.
+  for (const sql of REBUILD_COARSE_ROLLUPS_SQL) await db.query(sql);
   await recomputeExposure(db, accountIds);
   return {
     orders,
