@@ -29,10 +29,21 @@ import { OrderTemplateEntity } from '../templates/order-template.entity';
 import { UserEntity } from '../users/user.entity';
 import { ChannelEntity } from '../channels/channel.entity';
 import { AccountExposureEntity } from '../orders/account-exposure.entity';
-import { ReportSettingsEntity, SalesByDayEntity, SalesByDayProductEntity } from '../reports/rollup.entities';
 import {
+  BacklogByDayEntity,
+  CycleTimeByDayEntity,
+  DeliveryByDayEntity,
+  PromiseAccuracyByDayEntity,
+  ReportSettingsEntity,
+  SalesByDayEntity,
+  SalesByDayProductEntity,
+} from '../reports/rollup.entities';
+import {
+  CycleTimeByMonthEntity,
+  DeliveryByMonthEntity,
   ProductSalesByDayEntity,
   ProductSalesByMonthEntity,
+  PromiseAccuracyByMonthEntity,
   SalesByMonthEntity,
   SalesByMonthProductEntity,
 } from '../reports/coarse-rollup.entities';
@@ -69,10 +80,17 @@ export const ENTITIES = [
   SalesByDayEntity,
   SalesByDayProductEntity,
   ReportSettingsEntity,
+  DeliveryByDayEntity,
+  CycleTimeByDayEntity,
+  PromiseAccuracyByDayEntity,
+  BacklogByDayEntity,
   SalesByMonthEntity,
   SalesByMonthProductEntity,
   ProductSalesByDayEntity,
   ProductSalesByMonthEntity,
+  DeliveryByMonthEntity,
+  CycleTimeByMonthEntity,
+  PromiseAccuracyByMonthEntity,
   ShipmentEntity,
   ShipmentLineEntity,
   OrderPackageEntity,

@@ -1,11 +1,11 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * Coarser sales rollups (migration 1765065600000-report-coarse-rollups),
+ * Coarser report rollups (migration 1765065600000-report-coarse-rollups),
  * each the exact sum of a finer rollup in rollup.entities.ts and kept by
  * triggers on it in the same transaction. A report reads the coarsest one
  * that still carries every dimension its filter and grouping need (see
- * sales-source.ts): a year by product is 12 × products rows instead of
+ * rollup-source.ts): a year by product is 12 × products rows instead of
  * 365 × accounts × channels × products. Months are the first day of the
  * month, in the deployment time zone like the days.
  */
@@ -32,6 +32,9 @@ export class SalesByMonthEntity {
 
   @Column({ name: 'net_sales', ...rollupMoney })
   netSales: string;
+
+  @Column({ name: 'list_total', ...rollupMoney })
+  listTotal: string;
 }
 
 /** sales_by_day_product summed per month. */
@@ -59,6 +62,9 @@ export class SalesByMonthProductEntity {
 
   @Column({ name: 'net_sales', ...rollupMoney })
   netSales: string;
+
+  @Column({ name: 'list_total', ...rollupMoney })
+  listTotal: string;
 }
 
 /** sales_by_day_product summed over accounts and channels. */
@@ -78,6 +84,9 @@ export class ProductSalesByDayEntity {
 
   @Column({ name: 'net_sales', ...rollupMoney })
   netSales: string;
+
+  @Column({ name: 'list_total', ...rollupMoney })
+  listTotal: string;
 }
 
 /** product_sales_by_day summed per month. */
@@ -97,4 +106,98 @@ export class ProductSalesByMonthEntity {
 
   @Column({ name: 'net_sales', ...rollupMoney })
   netSales: string;
+
+  @Column({ name: 'list_total', ...rollupMoney })
+  listTotal: string;
+}
+
+/** delivery_by_day summed per month. */
+@Entity({ name: 'delivery_by_month' })
+@Index('delivery_by_month_account_idx', ['accountId', 'month'])
+export class DeliveryByMonthEntity {
+  @PrimaryColumn({ type: 'date' })
+  month: string;
+
+  @PrimaryColumn({ name: 'account_id', type: 'uuid' })
+  accountId: string;
+
+  @PrimaryColumn({ type: 'text' })
+  channel: string;
+
+  @Column({ type: 'integer', default: 0 })
+  lines: number;
+
+  @Column({ name: 'lines_from_stock', type: 'integer', default: 0 })
+  linesFromStock: number;
+
+  @Column({ name: 'delivered_lines', type: 'integer', default: 0 })
+  deliveredLines: number;
+
+  @Column({ name: 'on_time_lines', type: 'integer', default: 0 })
+  onTimeLines: number;
+
+  @Column({ name: 'on_time_lines_current', type: 'integer', default: 0 })
+  onTimeLinesCurrent: number;
+
+  @Column({ name: 'shipped_orders', type: 'integer', default: 0 })
+  shippedOrders: number;
+
+  @Column({ name: 'in_full_orders', type: 'integer', default: 0 })
+  inFullOrders: number;
+
+  @Column({ name: 'delivered_orders', type: 'integer', default: 0 })
+  deliveredOrders: number;
+
+  @Column({ name: 'otif_orders', type: 'integer', default: 0 })
+  otifOrders: number;
+
+  @Column({ name: 'otif_orders_current', type: 'integer', default: 0 })
+  otifOrdersCurrent: number;
+
+  @Column({ type: 'integer', default: 0 })
+  ratings: number;
+
+  @Column({ name: 'rating_sum', type: 'integer', default: 0 })
+  ratingSum: number;
+}
+
+/** cycle_time_by_day summed per month. */
+@Entity({ name: 'cycle_time_by_month' })
+export class CycleTimeByMonthEntity {
+  @PrimaryColumn({ type: 'date' })
+  month: string;
+
+  @PrimaryColumn({ name: 'account_id', type: 'uuid' })
+  accountId: string;
+
+  @PrimaryColumn({ type: 'text' })
+  channel: string;
+
+  @PrimaryColumn({ type: 'integer' })
+  hours: number;
+
+  @Column({ type: 'integer', default: 0 })
+  orders: number;
+}
+
+/** promise_accuracy_by_day summed per month. */
+@Entity({ name: 'promise_accuracy_by_month' })
+export class PromiseAccuracyByMonthEntity {
+  @PrimaryColumn({ type: 'date' })
+  month: string;
+
+  @PrimaryColumn({ name: 'account_id', type: 'uuid' })
+  accountId: string;
+
+  @PrimaryColumn({ type: 'text' })
+  channel: string;
+
+  @PrimaryColumn({ name: 'days_late', type: 'integer' })
+  daysLate: number;
+
+  @Column({ type: 'integer', default: 0 })
+  lines: number;
+
+  @Column({ type: 'bigint', default: 0 })
+  units: string;
 }

@@ -1,45 +1,135 @@
 import { Client } from 'pg';
 import type { SalesGroupBy } from '@tradecounter/contracts';
-import { SALES_GROUPINGS } from '@tradecounter/contracts';
+import { DELIVERY_GROUPINGS, SALES_GROUPINGS } from '@tradecounter/contracts';
 import { addCalendarDays } from '@tradecounter/domain';
 import { loadHistory } from '../database/seed/history/history-loader';
 import { bearer, createProduct } from '../test-support/fixtures';
 import { createOrderingWorld, OrderingWorld, placeOrder, setStock } from '../test-support/order-fixtures';
 import { startTestApp, TestApp } from '../test-support/test-app';
-import { SalesRepository, type ScopedFilter } from './sales.repository';
+import { DeliveryRepository } from './delivery.repository';
+import type { ScopedFilter } from './report-where';
+import { ROLLUP_REBUILD_SQL } from './rollup-rebuild.sql';
+import { SalesRepository } from './sales.repository';
 
-const DAY = `(o.placed_at AT TIME ZONE 'UTC')::date`;
-const MONTH = `date_trunc('month', ${DAY})::date`;
-const COUNTED = `o.status NOT IN ('cancelled', 'rejected')`;
-const MEASURES = `count(*)::int AS orders, sum(l.quantity)::int AS units, sum(l.line_total)::text AS net_sales`;
-const nonZero = `WHERE orders <> 0 OR units <> 0 OR net_sales <> 0`;
+/**
+ * Each coarse rollup: the finer rollup it sums, its key over the finer
+ * row's columns, and its measures. The finer rollup's rows come straight
+ * from the orders (the SELECTs of ROLLUP_REBUILD_SQL), never from a table.
+ */
+const MONTH = `date_trunc('month', d.day::timestamp)::date`;
+const SALES = ['orders', 'units', 'net_sales', 'list_total'];
+const COARSE: { table: string; from: string; key: [string, string][]; measures: string[] }[] = [
+  {
+    table: 'sales_by_month',
+    from: 'sales_by_day',
+    key: [
+      ['month', MONTH],
+      ['account_id', 'd.account_id'],
+      ['channel', 'd.channel'],
+    ],
+    measures: SALES,
+  },
+  {
+    table: 'sales_by_month_product',
+    from: 'sales_by_day_product',
+    key: [
+      ['month', MONTH],
+      ['account_id', 'd.account_id'],
+      ['channel', 'd.channel'],
+      ['product_id', 'd.product_id'],
+    ],
+    measures: SALES,
+  },
+  {
+    table: 'product_sales_by_day',
+    from: 'sales_by_day_product',
+    key: [
+      ['day', 'd.day'],
+      ['product_id', 'd.product_id'],
+    ],
+    measures: SALES,
+  },
+  {
+    table: 'product_sales_by_month',
+    from: 'sales_by_day_product',
+    key: [
+      ['month', MONTH],
+      ['product_id', 'd.product_id'],
+    ],
+    measures: SALES,
+  },
+  {
+    table: 'delivery_by_month',
+    from: 'delivery_by_day',
+    key: [
+      ['month', MONTH],
+      ['account_id', 'd.account_id'],
+      ['channel', 'd.channel'],
+    ],
+    measures: [
+      'lines',
+      'lines_from_stock',
+      'delivered_lines',
+      'on_time_lines',
+      'on_time_lines_current',
+      'shipped_orders',
+      'in_full_orders',
+      'delivered_orders',
+      'otif_orders',
+      'otif_orders_current',
+      'ratings',
+      'rating_sum',
+    ],
+  },
+  {
+    table: 'cycle_time_by_month',
+    from: 'cycle_time_by_day',
+    key: [
+      ['month', MONTH],
+      ['account_id', 'd.account_id'],
+      ['channel', 'd.channel'],
+      ['hours', 'd.hours'],
+    ],
+    measures: ['orders'],
+  },
+  {
+    table: 'promise_accuracy_by_month',
+    from: 'promise_accuracy_by_day',
+    key: [
+      ['month', MONTH],
+      ['account_id', 'd.account_id'],
+      ['channel', 'd.channel'],
+      ['days_late', 'd.days_late'],
+    ],
+    measures: ['lines', 'units'],
+  },
+];
 
-/** Each coarse rollup as it stands, and as a direct GROUP BY over every order computes it. */
-const COMPARE: Record<string, [rollup: string, direct: string]> = {
-  sales_by_month: [
-    `SELECT month::text, account_id, channel, orders, units::int, net_sales::text FROM sales_by_month ${nonZero} ORDER BY 1, 2, 3`,
-    `SELECT ${MONTH}::text AS month, o.account_id, o.channel, count(*)::int AS orders,
-            sum((SELECT sum(l.quantity) FROM order_lines l WHERE l.order_id = o.id))::int AS units,
-            sum(o.subtotal)::text AS net_sales
-       FROM orders o WHERE ${COUNTED} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-  ],
-  sales_by_month_product: [
-    `SELECT month::text, account_id, channel, product_id, orders, units::int, net_sales::text
-       FROM sales_by_month_product ${nonZero} ORDER BY 1, 2, 3, 4`,
-    `SELECT ${MONTH}::text AS month, o.account_id, o.channel, l.product_id, ${MEASURES}
-       FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE ${COUNTED} GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
-  ],
-  product_sales_by_day: [
-    `SELECT day::text, product_id, orders, units::int, net_sales::text FROM product_sales_by_day ${nonZero} ORDER BY 1, 2`,
-    `SELECT ${DAY}::text AS day, l.product_id, ${MEASURES}
-       FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE ${COUNTED} GROUP BY 1, 2 ORDER BY 1, 2`,
-  ],
-  product_sales_by_month: [
-    `SELECT month::text, product_id, orders, units::int, net_sales::text FROM product_sales_by_month ${nonZero} ORDER BY 1, 2`,
-    `SELECT ${MONTH}::text AS month, l.product_id, ${MEASURES}
-       FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE ${COUNTED} GROUP BY 1, 2 ORDER BY 1, 2`,
-  ],
-};
+/** The rows a daily rollup would hold, computed from the orders: `SELECT …` with its column names. */
+function directFromOrders(daily: string): string {
+  for (const sql of ROLLUP_REBUILD_SQL) {
+    const match = /^INSERT INTO (\w+) \(([^)]*)\)\s*(SELECT[\s\S]*)$/.exec(sql.trim());
+    if (match?.[1] === daily) return `(${match[3]}) AS d (${match[2]})`;
+  }
+  throw new Error(`no rebuild statement for ${daily}`);
+}
+
+/** A coarse rollup as it stands and as summed from the orders, both as text, rows counting anything only. */
+function compareSql(coarse: (typeof COARSE)[number]) {
+  const keys = coarse.key.map(([column]) => column);
+  const order = keys.map((_, index) => index + 1).join(', ');
+  const nonZero = (values: string[]) => values.map((value) => `${value} <> 0`).join(' OR ');
+  const stands = `SELECT ${[...keys, ...coarse.measures].map((c) => `${c}::text`).join(', ')}
+                    FROM ${coarse.table} WHERE ${nonZero(coarse.measures)} ORDER BY ${order}`;
+  const sums = coarse.measures.map((m) => `sum(d.${m})`);
+  const direct = `SELECT ${[
+    ...coarse.key.map(([column, expression]) => `${expression}::text AS ${column}`),
+    ...coarse.measures.map((measure) => `sum(d.${measure})::text AS ${measure}`),
+  ].join(', ')}
+                    FROM ${directFromOrders(coarse.from)}
+                   GROUP BY ${order} HAVING ${nonZero(sums)} ORDER BY ${order}`;
+  return { stands, direct };
+}
 
 /** A small deterministic generator, so a failure names a case that can be replayed. */
 function randomFrom(seed: number) {
@@ -52,11 +142,12 @@ function randomFrom(seed: number) {
 
 /**
  * The coarse rollups (per month; per product over all accounts and
- * channels) after a bulk load with triggers off and through live orders
- * and cancellations, and the reports read from them: the same answer as
- * from the finest rollups for any filter and period.
+ * channels) equal to the same sums straight from the orders, after a bulk
+ * load with triggers off and through live orders and cancellations; and the
+ * sales and delivery reports read from them give the same answer as from
+ * the daily rollups for any filter and period.
  */
-describe('coarse sales rollups', () => {
+describe('coarse report rollups', () => {
   let t: TestApp;
   let w: OrderingWorld;
   let client: Client;
@@ -98,9 +189,10 @@ describe('coarse sales rollups', () => {
   /** Both sides read one snapshot: other test files write orders meanwhile. */
   async function expectCoarseExact() {
     await t.dataSource.transaction('REPEATABLE READ', async (tx) => {
-      for (const [table, [rollup, direct]] of Object.entries(COMPARE)) {
-        const [stands, computed] = [await tx.query(rollup), await tx.query(direct)];
-        expect({ table, rows: stands }).toEqual({ table, rows: computed });
+      for (const coarse of COARSE) {
+        const { stands, direct } = compareSql(coarse);
+        const [rows, computed] = [await tx.query(stands), await tx.query(direct, [null])];
+        expect({ table: coarse.table, rows }).toEqual({ table: coarse.table, rows: computed });
       }
     });
   }
@@ -134,6 +226,7 @@ describe('coarse sales rollups', () => {
 
   it('give reports the same answer as the finest rollups for any filter and period', async () => {
     const repository = t.app.get(SalesRepository);
+    const delivery = t.app.get(DeliveryRepository);
     const random = randomFrom(2027);
     const pick = <T>(values: readonly T[]): T => values[random(values.length)] as T;
     const channels = (
@@ -156,6 +249,7 @@ describe('coarse sales rollups', () => {
       () => ({ category: pick(categories) }),
     ];
     let compared = 0;
+    let deliveryCases = 0;
     let rows = 0;
     for (let i = 0; i < 60; i++) {
       const [a, b] = [someDay(), someDay()].sort();
@@ -174,9 +268,36 @@ describe('coarse sales rollups', () => {
         compared++;
         rows += finest.length;
       }
+      // Delivery figures have no category: the account filters keep them to this file's orders.
+      if (
+        filter.category !== undefined &&
+        filter.scope.kind === 'all' &&
+        !filter.accountId &&
+        !filter.accountManagerId
+      )
+        continue;
+      const perOrder = { ...filter, category: undefined };
+      for (const groupBy of DELIVERY_GROUPINGS) {
+        const finest = await delivery.grouped(perOrder, groupBy, 'finest');
+        expect({ perOrder, groupBy, rows: await delivery.grouped(perOrder, groupBy) }).toEqual({
+          perOrder,
+          groupBy,
+          rows: finest,
+        });
+        rows += finest.length;
+      }
+      expect(await delivery.counts(perOrder)).toEqual(await delivery.counts(perOrder, 'finest'));
+      expect(await delivery.cycleTimeHistogram(perOrder)).toEqual(
+        await delivery.cycleTimeHistogram(perOrder, 'finest'),
+      );
+      expect(await delivery.promiseAccuracy(perOrder)).toEqual(
+        await delivery.promiseAccuracy(perOrder, 'finest'),
+      );
+      deliveryCases++;
     }
     // The cases were not all empty.
     expect(compared).toBe(480);
-    expect(rows).toBeGreaterThan(2000);
+    expect(deliveryCases).toBeGreaterThan(30);
+    expect(rows).toBeGreaterThan(3000);
   }, 120_000);
 });

@@ -1,19 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { SalesGroupBy } from '@tradecounter/contracts';
-import type { AccountScope } from '@tradecounter/domain';
-import { salesSource, type SalesSources } from './sales-source';
-
-/** A report's filter once the caller's scope and the period are settled. */
-export interface ScopedFilter {
-  from: string;
-  to: string;
-  scope: AccountScope;
-  accountId?: string;
-  accountManagerId?: string;
-  channel?: string;
-  category?: string;
-}
+import { rollupWhere, type ScopedFilter } from './report-where';
+import { salesSource, type RollupSources } from './rollup-source';
 
 export interface SalesRowData {
   key: string;
@@ -21,6 +10,7 @@ export interface SalesRowData {
   netSales: string;
   orders: number | null;
   units: number;
+  savings: string;
 }
 
 /**
@@ -37,6 +27,8 @@ const GROUPINGS: Record<
     byChannel?: true;
     timeline?: true;
     days?: true;
+    /** What rows are grouped on when not the key itself (a date groups faster than its text). */
+    group?: string;
   }
 > = {
   day: {
@@ -44,14 +36,21 @@ const GROUPINGS: Record<
     label: `to_char(s.day, 'YYYY-MM-DD')`,
     timeline: true,
     days: true,
+    group: 's.day',
   },
   week: {
     key: `to_char(date_trunc('week', s.day), 'YYYY-MM-DD')`,
     label: `'Week of ' || to_char(date_trunc('week', s.day), 'YYYY-MM-DD')`,
     timeline: true,
     days: true,
+    group: `date_trunc('week', s.day)`,
   },
-  month: { key: `to_char(s.day, 'YYYY-MM')`, label: `to_char(s.day, 'YYYY-MM')`, timeline: true },
+  month: {
+    key: `to_char(date_trunc('month', s.day), 'YYYY-MM')`,
+    label: `to_char(date_trunc('month', s.day), 'YYYY-MM')`,
+    timeline: true,
+    group: `date_trunc('month', s.day)`,
+  },
   account: { key: 's.account_id::text', label: `min(a.code || ' — ' || a.name)`, byAccount: true },
   product: { key: 's.product_id::text', label: `min(p.sku || ' — ' || p.name)`, byProduct: true },
   category: { key: 'p.category', label: 'p.category', byProduct: true },
@@ -78,7 +77,7 @@ export class SalesRepository {
   async sales(
     filter: ScopedFilter,
     groupBy: SalesGroupBy,
-    sources: SalesSources = 'coarsest',
+    sources: RollupSources = 'coarsest',
   ): Promise<SalesRowData[]> {
     const grouping = GROUPINGS[groupBy];
     const byProduct = grouping.byProduct === true || filter.category !== undefined;
@@ -89,7 +88,7 @@ export class SalesRepository {
       filter.accountId !== undefined ||
       filter.accountManagerId !== undefined;
     const byChannel = grouping.byChannel === true || filter.channel !== undefined;
-    const params: unknown[] = [];
+    const { where, params } = rollupWhere(filter, { withCategory: byProduct, period: false });
     const param = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
@@ -100,30 +99,16 @@ export class SalesRepository {
       param,
       sources,
     );
-    const where: string[] = [];
-    switch (filter.scope.kind) {
-      case 'account':
-        where.push(`s.account_id = ${param(filter.scope.accountId)}::uuid`);
-        break;
-      case 'managedBy':
-        where.push(`a.account_manager_id = ${param(filter.scope.accountManagerId)}::uuid`);
-        break;
-      case 'all':
-        break;
-    }
-    if (filter.accountId) where.push(`s.account_id = ${param(filter.accountId)}::uuid`);
-    if (filter.accountManagerId) where.push(`a.account_manager_id = ${param(filter.accountManagerId)}::uuid`);
-    if (filter.channel) where.push(`s.channel = ${param(filter.channel)}`);
-    if (filter.category) where.push(`p.category = ${param(filter.category)}`);
     const sql = `
       SELECT ${grouping.key} AS key, ${grouping.label} AS label, sum(s.net_sales)::text AS "netSales",
-             ${exactOrders ? 'sum(s.orders)::int' : 'NULL::int'} AS orders, sum(s.units)::bigint AS units
+             ${exactOrders ? 'sum(s.orders)::int' : 'NULL::int'} AS orders, sum(s.units)::bigint AS units,
+             (sum(s.list_total) - sum(s.net_sales))::text AS savings
         FROM ${source}
         ${byProduct ? 'JOIN products p ON p.id = s.product_id' : ''}
         ${byAccount ? 'JOIN accounts a ON a.id = s.account_id' : ''}
         ${groupBy === 'accountManager' ? 'LEFT JOIN users m ON m.id = a.account_manager_id' : ''}
-       WHERE ${where.length > 0 ? where.join(' AND ') : 'true'}
-       GROUP BY 1
+       WHERE ${where}
+       GROUP BY ${grouping.group ?? '1'}
       HAVING sum(s.net_sales) <> 0 OR sum(s.units) <> 0
        ORDER BY ${grouping.timeline ? '1' : `sum(s.net_sales) DESC, 1`}`;
     const rows = (await this.dataSource.query(sql, params)) as (Omit<SalesRowData, 'units'> & {

@@ -1,3 +1,4 @@
 export * from './figures';
 export * from './delivery';
+export * from './buckets';
 export * from './whole-months';
