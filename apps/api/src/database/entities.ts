@@ -40,6 +40,8 @@ import {
 } from '../reports/rollup.entities';
 import {
   CycleTimeByMonthEntity,
+  CycleTimeHoursByDayEntity,
+  CycleTimeHoursByMonthEntity,
   DeliveryByMonthEntity,
   ProductSalesByDayEntity,
   ProductSalesByMonthEntity,
@@ -90,6 +92,8 @@ export const ENTITIES = [
   ProductSalesByMonthEntity,
   DeliveryByMonthEntity,
   CycleTimeByMonthEntity,
+  CycleTimeHoursByDayEntity,
+  CycleTimeHoursByMonthEntity,
   PromiseAccuracyByMonthEntity,
   ShipmentEntity,
   ShipmentLineEntity,

@@ -180,6 +180,32 @@ export class CycleTimeByMonthEntity {
   orders: number;
 }
 
+/** cycle_time_by_day summed over accounts and channels. */
+@Entity({ name: 'cycle_time_hours_by_day' })
+export class CycleTimeHoursByDayEntity {
+  @PrimaryColumn({ type: 'date' })
+  day: string;
+
+  @PrimaryColumn({ type: 'integer' })
+  hours: number;
+
+  @Column({ type: 'integer', default: 0 })
+  orders: number;
+}
+
+/** cycle_time_hours_by_day summed per month. */
+@Entity({ name: 'cycle_time_hours_by_month' })
+export class CycleTimeHoursByMonthEntity {
+  @PrimaryColumn({ type: 'date' })
+  month: string;
+
+  @PrimaryColumn({ type: 'integer' })
+  hours: number;
+
+  @Column({ type: 'integer', default: 0 })
+  orders: number;
+}
+
 /** promise_accuracy_by_day summed per month. */
 @Entity({ name: 'promise_accuracy_by_month' })
 export class PromiseAccuracyByMonthEntity {

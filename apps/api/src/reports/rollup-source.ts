@@ -56,6 +56,12 @@ export const CYCLE_TIME: RollupPair = {
   monthly: 'cycle_time_by_month',
   columns: ['account_id', 'channel', 'hours', 'orders'],
 };
+/** Per hours over all accounts and channels. */
+export const CYCLE_TIME_HOURS: RollupPair = {
+  daily: 'cycle_time_hours_by_day',
+  monthly: 'cycle_time_hours_by_month',
+  columns: ['hours', 'orders'],
+};
 export const PROMISE_ACCURACY: RollupPair = {
   daily: 'promise_accuracy_by_day',
   monthly: 'promise_accuracy_by_month',
@@ -85,6 +91,21 @@ export function rollupSource(
   const monthly = `SELECT month AS day, ${columns} FROM ${rollup.monthly}
       WHERE month BETWEEN ${param(months.from)}::date AND ${param(months.to)}::date`;
   return days.length === 0 ? `(${monthly}) s` : `(${monthly} UNION ALL ${daily(days)}) s`;
+}
+
+/** Whether a filter narrows to accounts (scope, account, account manager) or a channel. */
+export function narrowsAccountsOrChannel(filter: {
+  scope: { kind: string };
+  accountId?: string;
+  accountManagerId?: string;
+  channel?: string;
+}): boolean {
+  return (
+    filter.scope.kind !== 'all' ||
+    filter.accountId !== undefined ||
+    filter.accountManagerId !== undefined ||
+    filter.channel !== undefined
+  );
 }
 
 /** What a sales query needs of its rows beyond the period. */

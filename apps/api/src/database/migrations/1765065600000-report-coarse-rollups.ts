@@ -65,7 +65,17 @@ const SOURCES: Record<string, Source> = {
   },
   cycle_time_by_day: {
     measures: ['orders'],
-    feeds: [perMonth('cycle_time_by_month', 'account_id', 'channel', 'hours')],
+    feeds: [
+      perMonth('cycle_time_by_month', 'account_id', 'channel', 'hours'),
+      {
+        target: 'cycle_time_hours_by_day',
+        key: [
+          ['day', 'd.day'],
+          ['hours', 'd.hours'],
+        ],
+      },
+      perMonth('cycle_time_hours_by_month', 'hours'),
+    ],
   },
   promise_accuracy_by_day: {
     measures: ['lines', 'units'],
@@ -138,6 +148,12 @@ export class ReportCoarseRollups1765065600000 implements MigrationInterface {
     await queryRunner.query(`CREATE TABLE "delivery_by_month" ("month" date NOT NULL, "account_id" uuid NOT NULL, "channel" text NOT NULL, "lines" integer NOT NULL DEFAULT '0', "lines_from_stock" integer NOT NULL DEFAULT '0', "delivered_lines" integer NOT NULL DEFAULT '0', "on_time_lines" integer NOT NULL DEFAULT '0', "on_time_lines_current" integer NOT NULL DEFAULT '0', "shipped_orders" integer NOT NULL DEFAULT '0', "in_full_orders" integer NOT NULL DEFAULT '0', "delivered_orders" integer NOT NULL DEFAULT '0', "otif_orders" integer NOT NULL DEFAULT '0', "otif_orders_current" integer NOT NULL DEFAULT '0', "ratings" integer NOT NULL DEFAULT '0', "rating_sum" integer NOT NULL DEFAULT '0', CONSTRAINT "PK_eca7ad23b06dc16c04d5bef20a0" PRIMARY KEY ("month", "account_id", "channel"))`);
     await queryRunner.query(`CREATE INDEX "delivery_by_month_account_idx" ON "delivery_by_month" ("account_id", "month") `);
     await queryRunner.query(`CREATE TABLE "cycle_time_by_month" ("month" date NOT NULL, "account_id" uuid NOT NULL, "channel" text NOT NULL, "hours" integer NOT NULL, "orders" integer NOT NULL DEFAULT '0', CONSTRAINT "PK_8692fd9cfc7c9a1aaffe5a3f186" PRIMARY KEY ("month", "account_id", "channel", "hours"))`);
+    await queryRunner.query(
+      `CREATE TABLE "cycle_time_hours_by_day" ("day" date NOT NULL, "hours" integer NOT NULL, "orders" integer NOT NULL DEFAULT '0', CONSTRAINT "PK_e454ef812b3d16192df6cb879ab" PRIMARY KEY ("day", "hours"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "cycle_time_hours_by_month" ("month" date NOT NULL, "hours" integer NOT NULL, "orders" integer NOT NULL DEFAULT '0', CONSTRAINT "PK_966fc84d3a270eb0d789ec8f92d" PRIMARY KEY ("month", "hours"))`,
+    );
     await queryRunner.query(`CREATE TABLE "promise_accuracy_by_month" ("month" date NOT NULL, "account_id" uuid NOT NULL, "channel" text NOT NULL, "days_late" integer NOT NULL, "lines" integer NOT NULL DEFAULT '0', "units" bigint NOT NULL DEFAULT '0', CONSTRAINT "PK_2b329379559fc8b930efbfe0eae" PRIMARY KEY ("month", "account_id", "channel", "days_late"))`);
 
     for (const [source, { measures, feeds }] of Object.entries(SOURCES)) {
