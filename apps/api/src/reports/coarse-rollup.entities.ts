@@ -37,6 +37,28 @@ export class SalesByMonthEntity {
   listTotal: string;
 }
 
+/** sales_by_day summed over accounts and channels, in stripes by account (see the migration). */
+@Entity({ name: 'sales_by_day_stripe' })
+export class SalesByDayStripeEntity {
+  @PrimaryColumn({ type: 'date' })
+  day: string;
+
+  @PrimaryColumn({ type: 'smallint' })
+  stripe: number;
+
+  @Column({ type: 'integer', default: 0 })
+  orders: number;
+
+  @Column({ type: 'bigint', default: 0 })
+  units: string;
+
+  @Column({ name: 'net_sales', ...rollupMoney })
+  netSales: string;
+
+  @Column({ name: 'list_total', ...rollupMoney })
+  listTotal: string;
+}
+
 /** sales_by_day_product summed per month. */
 @Entity({ name: 'sales_by_month_product' })
 @Index('sales_by_month_product_account_idx', ['accountId', 'month'])
@@ -123,6 +145,52 @@ export class DeliveryByMonthEntity {
 
   @PrimaryColumn({ type: 'text' })
   channel: string;
+
+  @Column({ type: 'integer', default: 0 })
+  lines: number;
+
+  @Column({ name: 'lines_from_stock', type: 'integer', default: 0 })
+  linesFromStock: number;
+
+  @Column({ name: 'delivered_lines', type: 'integer', default: 0 })
+  deliveredLines: number;
+
+  @Column({ name: 'on_time_lines', type: 'integer', default: 0 })
+  onTimeLines: number;
+
+  @Column({ name: 'on_time_lines_current', type: 'integer', default: 0 })
+  onTimeLinesCurrent: number;
+
+  @Column({ name: 'shipped_orders', type: 'integer', default: 0 })
+  shippedOrders: number;
+
+  @Column({ name: 'in_full_orders', type: 'integer', default: 0 })
+  inFullOrders: number;
+
+  @Column({ name: 'delivered_orders', type: 'integer', default: 0 })
+  deliveredOrders: number;
+
+  @Column({ name: 'otif_orders', type: 'integer', default: 0 })
+  otifOrders: number;
+
+  @Column({ name: 'otif_orders_current', type: 'integer', default: 0 })
+  otifOrdersCurrent: number;
+
+  @Column({ type: 'integer', default: 0 })
+  ratings: number;
+
+  @Column({ name: 'rating_sum', type: 'integer', default: 0 })
+  ratingSum: number;
+}
+
+/** delivery_by_day summed over accounts and channels, in stripes by account (see the migration). */
+@Entity({ name: 'delivery_by_day_stripe' })
+export class DeliveryByDayStripeEntity {
+  @PrimaryColumn({ type: 'date' })
+  day: string;
+
+  @PrimaryColumn({ type: 'smallint' })
+  stripe: number;
 
   @Column({ type: 'integer', default: 0 })
   lines: number;

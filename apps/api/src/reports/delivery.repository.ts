@@ -6,6 +6,7 @@ import {
   CYCLE_TIME,
   CYCLE_TIME_HOURS,
   DELIVERY,
+  DELIVERY_OVERALL,
   narrowsAccountsOrChannel,
   PROMISE_ACCURACY,
   rollupSource,
@@ -47,10 +48,13 @@ const SUMS = Object.entries(COUNT_COLUMNS)
   .map(([field, column]) => `coalesce(sum(s.${column}), 0)::int AS "${field}"`)
   .join(', ');
 
-/** `group`: what rows are grouped on when not the key itself (a date groups faster than its text). */
+/**
+ * `group`: what rows are grouped on when not the key itself (a date groups
+ * faster than its text); `perAccount`: the key needs the account or channel.
+ */
 const GROUPINGS: Record<
   DeliveryGroupBy,
-  { key: string; label: string; timeline?: true; days?: true; group?: string }
+  { key: string; label: string; timeline?: true; days?: true; group?: string; perAccount?: true }
 > = {
   day: {
     key: `to_char(s.day, 'YYYY-MM-DD')`,
@@ -72,11 +76,12 @@ const GROUPINGS: Record<
     timeline: true,
     group: `date_trunc('month', s.day)`,
   },
-  account: { key: 's.account_id::text', label: `min(a.code || ' — ' || a.name)` },
-  channel: { key: 's.channel', label: 's.channel' },
+  account: { key: 's.account_id::text', label: `min(a.code || ' — ' || a.name)`, perAccount: true },
+  channel: { key: 's.channel', label: 's.channel', perAccount: true },
   accountManager: {
     key: `coalesce(a.account_manager_id::text, '')`,
     label: `coalesce(min(m.name), 'No account manager')`,
+    perAccount: true,
   },
 };
 
@@ -126,9 +131,12 @@ export class DeliveryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async counts(filter: ScopedFilter, sources?: RollupSources): Promise<DeliveryCounts> {
-    const { source, where, params } = periodRead(DELIVERY, filter, { sources });
+    const perAccount = narrowsAccountsOrChannel(filter) || sources === 'finest';
+    const { source, where, params } = periodRead(perAccount ? DELIVERY : DELIVERY_OVERALL, filter, {
+      sources,
+    });
     const [row] = (await this.dataSource.query(
-      `SELECT ${SUMS} FROM ${source} JOIN accounts a ON a.id = s.account_id WHERE ${where}`,
+      `SELECT ${SUMS} FROM ${source} ${perAccount ? 'JOIN accounts a ON a.id = s.account_id' : ''} WHERE ${where}`,
       params,
     )) as DeliveryCounts[];
     if (!row) throw new Error('An aggregate returned no row');
@@ -141,10 +149,15 @@ export class DeliveryRepository {
     sources?: RollupSources,
   ): Promise<(DeliveryCounts & { key: string; label: string })[]> {
     const grouping = GROUPINGS[groupBy];
-    const { source, where, params } = periodRead(DELIVERY, filter, { days: grouping.days, sources });
+    const perAccount =
+      grouping.perAccount === true || narrowsAccountsOrChannel(filter) || sources === 'finest';
+    const { source, where, params } = periodRead(perAccount ? DELIVERY : DELIVERY_OVERALL, filter, {
+      days: grouping.days,
+      sources,
+    });
     return (await this.dataSource.query(
       `SELECT ${grouping.key} AS key, ${grouping.label} AS label, ${SUMS}
-         FROM ${source} JOIN accounts a ON a.id = s.account_id
+         FROM ${source} ${perAccount ? 'JOIN accounts a ON a.id = s.account_id' : ''}
          ${groupBy === 'accountManager' ? 'LEFT JOIN users m ON m.id = a.account_manager_id' : ''}
         WHERE ${where}
         GROUP BY ${grouping.group ?? '1'}

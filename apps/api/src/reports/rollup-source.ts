@@ -19,6 +19,12 @@ const SALES_BY_ACCOUNT: RollupPair = {
   monthly: 'sales_by_month',
   columns: ['account_id', 'channel', ...SALES_MEASURES],
 };
+/** Over every account and channel: days in stripes, months per account and channel, both summed as read. */
+const SALES_OVERALL: RollupPair = {
+  daily: 'sales_by_day_stripe',
+  monthly: 'sales_by_month',
+  columns: SALES_MEASURES,
+};
 const SALES_BY_ACCOUNT_AND_PRODUCT: RollupPair = {
   daily: 'sales_by_day_product',
   monthly: 'sales_by_month_product',
@@ -31,25 +37,30 @@ const SALES_BY_PRODUCT: RollupPair = {
   columns: ['product_id', ...SALES_MEASURES],
 };
 
+const DELIVERY_MEASURES = [
+  'lines',
+  'lines_from_stock',
+  'delivered_lines',
+  'on_time_lines',
+  'on_time_lines_current',
+  'shipped_orders',
+  'in_full_orders',
+  'delivered_orders',
+  'otif_orders',
+  'otif_orders_current',
+  'ratings',
+  'rating_sum',
+];
 export const DELIVERY: RollupPair = {
   daily: 'delivery_by_day',
   monthly: 'delivery_by_month',
-  columns: [
-    'account_id',
-    'channel',
-    'lines',
-    'lines_from_stock',
-    'delivered_lines',
-    'on_time_lines',
-    'on_time_lines_current',
-    'shipped_orders',
-    'in_full_orders',
-    'delivered_orders',
-    'otif_orders',
-    'otif_orders_current',
-    'ratings',
-    'rating_sum',
-  ],
+  columns: ['account_id', 'channel', ...DELIVERY_MEASURES],
+};
+/** Over every account and channel, as SALES_OVERALL. */
+export const DELIVERY_OVERALL: RollupPair = {
+  daily: 'delivery_by_day_stripe',
+  monthly: 'delivery_by_month',
+  columns: DELIVERY_MEASURES,
 };
 export const CYCLE_TIME: RollupPair = {
   daily: 'cycle_time_by_day',
@@ -121,10 +132,9 @@ export interface SalesNeeds {
 
 /**
  * Sales rows from the coarsest rollups that still carry every dimension
- * the query needs: the per-product ones when products matter but accounts
- * and channels do not; whole months where single days do not matter. (No
- * rollup drops accounts without products: every order of a channel would
- * update, and lock until it commits, the same row of the day.)
+ * the query needs: when accounts and channels do not matter, the
+ * per-product ones if products do, else the overall ones; whole months
+ * where single days do not matter.
  */
 export function salesSource(
   needs: SalesNeeds,
@@ -137,6 +147,8 @@ export function salesSource(
     ? needs.account || needs.channel || finest
       ? SALES_BY_ACCOUNT_AND_PRODUCT
       : SALES_BY_PRODUCT
-    : SALES_BY_ACCOUNT;
+    : needs.account || needs.channel || finest
+      ? SALES_BY_ACCOUNT
+      : SALES_OVERALL;
   return rollupSource(rollup, period, param, { days: needs.days, sources });
 }
