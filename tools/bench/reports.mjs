@@ -64,11 +64,11 @@ const ORDER_FACTS = `
    WHERE o.placed_at >= $4::date::timestamp AT TIME ZONE $3
      AND o.placed_at < ($2::date + 1)::timestamp AT TIME ZONE $3`;
 const DELIVERY_SUMS = `
-  sum(lines) FILTER (WHERE counted) AS lines, sum(delivered_lines) AS "deliveredLines",
-  sum(on_time_lines) AS "onTimeLines",
-  count(*) FILTER (WHERE status IN ('shipped', 'delivered')) AS "shippedOrders",
-  count(*) FILTER (WHERE status = 'delivered') AS "deliveredOrders",
-  count(*) FILTER (WHERE status = 'delivered' AND delivered_lines = lines AND on_time_lines = lines) AS "otifOrders"`;
+  sum(f.lines) FILTER (WHERE f.counted) AS lines, sum(f.delivered_lines) AS "deliveredLines",
+  sum(f.on_time_lines) AS "onTimeLines",
+  count(*) FILTER (WHERE f.status IN ('shipped', 'delivered')) AS "shippedOrders",
+  count(*) FILTER (WHERE f.status = 'delivered') AS "deliveredOrders",
+  count(*) FILTER (WHERE f.status = 'delivered' AND f.delivered_lines = f.lines AND f.on_time_lines = f.lines) AS "otifOrders"`;
 const SUMMARY_RAW = `
   WITH facts AS (SELECT *, status NOT IN ('cancelled', 'rejected') AS counted FROM (${ORDER_FACTS}) f)
   SELECT current, sum(subtotal) FILTER (WHERE counted)::text AS "netSales", count(*) FILTER (WHERE counted) AS orders,
@@ -77,7 +77,7 @@ const SUMMARY_RAW = `
          percentile_disc(0.9) WITHIN GROUP (ORDER BY hours) AS "p90Hours",
          (SELECT sum((l.quantity - l.shipped_qty) * l.unit_price)::text FROM orders o JOIN order_lines l ON l.order_id = o.id
            WHERE ${COUNTED} AND l.shipped_qty < l.quantity) AS backlog
-    FROM facts GROUP BY current`;
+    FROM facts f GROUP BY current`;
 function deliveryRaw(key) {
   return `WITH facts AS (SELECT *, status NOT IN ('cancelled', 'rejected') AS counted FROM (${ORDER_FACTS}) f)
           SELECT ${key} AS key, ${DELIVERY_SUMS}
@@ -92,7 +92,7 @@ const DELIVERY_KEYS = {
   accountManager: `coalesce(a.account_manager_id::text, '')`,
 };
 const BACKLOG_RAW = `
-  SELECT (o.placed_at AT TIME ZONE $3)::date AS day, count(DISTINCT o.id) AS orders,
+  SELECT (o.placed_at AT TIME ZONE $1)::date AS day, count(DISTINCT o.id) AS orders,
          sum(l.quantity - l.shipped_qty) AS units, sum((l.quantity - l.shipped_qty) * l.unit_price)::text AS value
     FROM orders o JOIN order_lines l ON l.order_id = o.id
    WHERE ${COUNTED} AND l.shipped_qty < l.quantity GROUP BY 1`;
@@ -101,13 +101,13 @@ const PROMISE_ACCURACY_RAW = `
     FROM orders o JOIN order_lines l ON l.order_id = o.id JOIN shipment_lines sl ON sl.order_line_id = l.id
    WHERE o.placed_at >= $1::date::timestamp AT TIME ZONE $3 AND o.placed_at < ($2::date + 1)::timestamp AT TIME ZONE $3
    GROUP BY 1`;
-/** $4: 45 days before today; $5: 364 days before today. */
+/** $1: the time zone; $2: 44 days before today (the first of the last 45); $3: 364 days before today. */
 const DORMANT_RAW = `
-  SELECT a.id::text AS "accountId", to_char(max((o.placed_at AT TIME ZONE $3)::date), 'YYYY-MM-DD') AS "lastOrderDate",
-         coalesce(sum(o.subtotal) FILTER (WHERE o.placed_at >= $5::date::timestamp AT TIME ZONE $3), 0)::text AS "trailing12MonthSales"
+  SELECT a.id::text AS "accountId", to_char(max((o.placed_at AT TIME ZONE $1)::date), 'YYYY-MM-DD') AS "lastOrderDate",
+         coalesce(sum(o.subtotal) FILTER (WHERE o.placed_at >= $3::date::timestamp AT TIME ZONE $1), 0)::text AS "trailing12MonthSales"
     FROM accounts a LEFT JOIN orders o ON o.account_id = a.id AND ${COUNTED}
    WHERE a.status <> 'closed'
-   GROUP BY a.id HAVING max(o.placed_at) IS NULL OR max(o.placed_at) < $4::date::timestamp AT TIME ZONE $3`;
+   GROUP BY a.id HAVING max(o.placed_at) IS NULL OR max(o.placed_at) < $2::date::timestamp AT TIME ZONE $1`;
 
 const num = (value) => (value === null || value === undefined ? null : Number(value));
 const daysBefore = (day, days) =>
@@ -168,7 +168,7 @@ function endpoints() {
       name: 'backlog',
       path: '/api/reports/backlog',
       sql: BACKLOG_RAW,
-      params: (p) => [p.from, p.to, p.timeZone],
+      params: (p) => [p.timeZone],
       same: (body, rows) => {
         const cents = rows.reduce((sum, row) => sum + BigInt(row.value.replace('.', '')), 0n);
         const total = `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`;
@@ -190,7 +190,7 @@ function endpoints() {
       name: 'dormant-accounts?days=45',
       path: '/api/reports/dormant-accounts?days=45',
       sql: DORMANT_RAW,
-      params: (p) => [p.from, p.to, p.timeZone, daysBefore(p.today, 44), daysBefore(p.today, 364)],
+      params: (p) => [p.timeZone, daysBefore(p.today, 44), daysBefore(p.today, 364)],
       same: (body, rows) =>
         sameFigures(
           body.rows.map((row) => [row.accountId, `${row.lastOrderDate}|${row.trailing12MonthSales}`]),
@@ -367,7 +367,7 @@ async function main() {
   const token = await login(baseUrl, MANAGER);
   const rss = pid ? sampleRss(pid) : null;
   const results = [];
-  for (const endpoint of endpoints().filter((e) => !only || only.some((name) => e.name.startsWith(name)))) {
+  const measure = async (endpoint) => {
     const url = `${baseUrl}${endpoint.path}${endpoint.path.includes('?') ? '&' : '?'}from=${from}&to=${to}`;
     const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
     if (!response.ok) throw new Error(`${endpoint.name}: HTTP ${response.status} ${await response.text()}`);
@@ -403,6 +403,15 @@ async function main() {
         `×${row.p95Ratio} at p95   ${check.same === null ? '' : check.same ? 'same figures' : `DIFFERENT: ${check.differing.join(', ')}`}` +
         `${row.goal ? '' : '   (goal missed)'}`,
     );
+  };
+  for (const endpoint of endpoints().filter((e) => !only || only.some((name) => e.name.startsWith(name)))) {
+    try {
+      await measure(endpoint);
+    } catch (error) {
+      // One endpoint failing (its SQL, the API) still leaves the others' figures saved.
+      console.log(`${endpoint.name.padEnd(34)} FAILED: ${error.message ?? error}`);
+      results.push({ endpoint: endpoint.name, error: String(error.message ?? error) });
+    }
   }
   const memory = rss?.stop() ?? null;
   await pool.end();
@@ -432,7 +441,7 @@ async function main() {
     apiRss: memory,
   });
   console.log(`saved ${file}`);
-  if (results.some((row) => row.sameFigures.same === false)) process.exitCode = 2;
+  if (results.some((row) => row.error || row.sameFigures.same === false)) process.exitCode = 2;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -129,6 +129,8 @@ const REFERENCING = {
   delete: 'OLD TABLE AS removed',
   update: 'OLD TABLE AS removed NEW TABLE AS added',
 } as const;
+/** A transition table the statement filled, if it changed any row (an upsert fires both triggers, one empty). */
+const CHANGED = { insert: 'added', delete: 'removed', update: 'added' } as const;
 const OPERATIONS = ['insert', 'update', 'delete'] as const;
 
 const functionName = (source: string, operation: string) => `coarse_rollups_${source}_${operation}`;
@@ -183,6 +185,7 @@ export class ReportCoarseRollups1765065600000 implements MigrationInterface {
         await queryRunner.query(`
 CREATE FUNCTION ${functionName(source, operation)}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF NOT EXISTS (SELECT FROM ${CHANGED[operation]}) THEN RETURN NULL; END IF;
   ${feeds.map((feed) => upsertSql(feed, measures, DELTAS[operation])).join('\n  ')}
   RETURN NULL;
 END $$`);
