@@ -47,6 +47,14 @@ describe('resolvePeriod', () => {
     });
   });
 
+  it("defaults to the page's own preset when it has one", () => {
+    expect(resolvePeriod(undefined, '', '', today, 'last12m')).toEqual({
+      preset: 'last12m',
+      from: '2024-05-15',
+      to: today,
+    });
+  });
+
   it('takes dates without a preset as custom', () => {
     expect(resolvePeriod(undefined, '2025-01-01', '2025-01-31', today)).toEqual({
       preset: 'custom',

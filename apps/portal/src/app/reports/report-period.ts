@@ -82,15 +82,16 @@ export function presetPeriod(preset: PeriodPreset, today: IsoDate): Period {
 
 /**
  * The period the URL asks for: a preset, or `custom` with both dates valid
- * and in order; anything else is the last 30 days.
+ * and in order; without either, the page's `fallback`.
  */
 export function resolvePeriod(
   preset: PeriodPreset | undefined,
   from: string,
   to: string,
   today: IsoDate,
+  fallback: PeriodPreset = 'last30',
 ): Period & { preset: PeriodPreset } {
-  const chosen = preset ?? (from || to ? 'custom' : 'last30');
+  const chosen = preset ?? (from || to ? 'custom' : fallback);
   if (chosen !== 'custom') return { preset: chosen, ...presetPeriod(chosen, today) };
   const end = isIsoDate(to) ? to : today;
   const start = isIsoDate(from) && from <= end ? from : addDays(end, -29);
