@@ -76,13 +76,19 @@ export class DashboardPage extends ReportRoute {
   });
 
   readonly timelineData = computed(() =>
-    salesPanel(this.timeline()?.value, { heading: TIME_HEADINGS[this.timeGrouping()] }),
+    salesPanel(this.timeline()?.value, {
+      heading: TIME_HEADINGS[this.timeGrouping()],
+      timeline: { grouping: this.timeGrouping(), period: this.resolved() },
+    }),
   );
   readonly channelData = computed(() =>
     salesPanel(this.byChannel()?.value, { heading: 'Channel', measure: 'orders' }),
   );
   readonly deliveryData = computed(() =>
-    deliveryPanel(this.delivery()?.value, this.deliveryGrouping() === 'week' ? 'Week' : 'Month'),
+    deliveryPanel(this.delivery()?.value, this.deliveryGrouping() === 'week' ? 'Week' : 'Month', {
+      grouping: this.deliveryGrouping() === 'week' ? 'week' : 'month',
+      period: this.resolved(),
+    }),
   );
   readonly accountsData = computed(() =>
     salesPanel(this.topAccounts()?.value, {

@@ -102,7 +102,7 @@ export const REPORT_CHANNELS = ['portal', 'phone', 'api', 'csv'] as const;
   styles: `
     .filters {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(170px, 1fr));
+      grid-template-columns: repeat(auto-fill, minmax(190px, 1fr));
       gap: 0 12px;
     }
     .account {

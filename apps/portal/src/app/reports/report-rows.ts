@@ -14,6 +14,8 @@ import { formatMoneyDisplay } from '../shared/money-format';
 import type { ChartSeries } from './chart-panel';
 import type { ReportColumn, ReportRow } from './report-panel';
 import { formatCount, formatShare } from './report-format';
+import type { Period } from './report-period';
+import { type TimeGrouping, timeSlots, valuesBySlot } from './report-timeline';
 
 /*
  * Reports as a panel shows them: the table's columns and formatted rows,
@@ -31,6 +33,26 @@ export const NO_PANEL_DATA: PanelData = { columns: [], rows: [], labels: [], ser
 
 const cents = (amount: string) => Number(parseMoney(amount));
 
+/** Over time, the chart gets every slot of the period (quiet ones too); the table only the API's rows. */
+export interface TimelineOption {
+  grouping: TimeGrouping;
+  period: Period;
+}
+
+function chartAxis<R extends { key: string; label: string }>(
+  rows: readonly R[],
+  timeline: TimelineOption | undefined,
+): { labels: string[]; values: <V>(value: (row: R) => V, missing: V) => V[] } {
+  if (!timeline) {
+    return { labels: rows.map((row) => row.label), values: (value) => rows.map(value) };
+  }
+  const slots = timeSlots(timeline.grouping, timeline.period);
+  return {
+    labels: slots.map((slot) => slot.label),
+    values: (value, missing) => valuesBySlot(slots, rows, value, missing),
+  };
+}
+
 export function salesPanel(
   report: SalesReport | undefined,
   options: {
@@ -40,10 +62,12 @@ export function salesPanel(
     measure?: 'netSales' | 'orders';
     withSavings?: boolean;
     link?: (row: SalesRow) => string | undefined;
+    timeline?: TimelineOption;
   },
 ): PanelData {
   if (!report) return NO_PANEL_DATA;
   const rows = options.top ? report.rows.slice(0, options.top) : report.rows;
+  const axis = chartAxis(rows, options.timeline);
   const columns: ReportColumn[] = [
     { key: 'label', header: options.heading },
     { key: 'netSales', header: 'Net sales', numeric: true },
@@ -65,21 +89,26 @@ export function salesPanel(
         savings: formatMoneyDisplay(row.savings),
       },
     })),
-    labels: rows.map((row) => row.label),
+    labels: axis.labels,
     series: [
       measure === 'orders'
-        ? { name: 'Orders', values: rows.map((row) => row.orders) }
-        : { name: 'Net sales', values: rows.map((row) => cents(row.netSales)) },
+        ? { name: 'Orders', values: axis.values((row) => row.orders, 0) }
+        : { name: 'Net sales', values: axis.values((row) => cents(row.netSales), 0) },
       ...(options.withSavings
-        ? [{ name: 'Savings vs list', values: rows.map((row) => cents(row.savings)) }]
+        ? [{ name: 'Savings vs list', values: axis.values((row) => cents(row.savings), 0) }]
         : []),
     ],
   };
 }
 
-export function deliveryPanel(report: DeliveryReport | undefined, heading: string): PanelData {
+export function deliveryPanel(
+  report: DeliveryReport | undefined,
+  heading: string,
+  timeline?: TimelineOption,
+): PanelData {
   if (!report) return NO_PANEL_DATA;
   const rows = report.rows;
+  const axis = chartAxis(rows, timeline);
   return {
     columns: [
       { key: 'label', header: heading },
@@ -104,12 +133,12 @@ export function deliveryPanel(report: DeliveryReport | undefined, heading: strin
         deliveredOrders: formatCount(row.deliveredOrders),
       },
     })),
-    labels: rows.map((row) => row.label),
+    labels: axis.labels,
     series: [
-      { name: 'On time (first promise)', values: rows.map((row) => row.onTimeDelivery) },
-      { name: 'On time (current promise)', values: rows.map((row) => row.onTimeDeliveryCurrent) },
-      { name: 'OTIF (first promise)', values: rows.map((row) => row.otif) },
-      { name: 'OTIF (current promise)', values: rows.map((row) => row.otifCurrent) },
+      { name: 'On time (first promise)', values: axis.values((row) => row.onTimeDelivery, null) },
+      { name: 'On time (current promise)', values: axis.values((row) => row.onTimeDeliveryCurrent, null) },
+      { name: 'OTIF (first promise)', values: axis.values((row) => row.otif, null) },
+      { name: 'OTIF (current promise)', values: axis.values((row) => row.otifCurrent, null) },
     ],
   };
 }

@@ -34,7 +34,11 @@ export class SpendPage extends ReportRoute {
   readonly byProduct = this.loads.load((f) => this.api.sales({ ...f, groupBy: 'product' }));
 
   readonly monthData = computed(() =>
-    salesPanel(this.byMonth()?.value, { heading: 'Month', withSavings: true }),
+    salesPanel(this.byMonth()?.value, {
+      heading: 'Month',
+      withSavings: true,
+      timeline: { grouping: 'month', period: this.resolved() },
+    }),
   );
   readonly productData = computed(() =>
     salesPanel(this.byProduct()?.value, { heading: 'Product', top: 10, withSavings: true }),
