@@ -29,7 +29,15 @@ import { OrderTemplateEntity } from '../templates/order-template.entity';
 import { UserEntity } from '../users/user.entity';
 import { ChannelEntity } from '../channels/channel.entity';
 import { AccountExposureEntity } from '../orders/account-exposure.entity';
-import { ReportSettingsEntity, SalesByDayEntity, SalesByDayProductEntity } from '../reports/rollup.entities';
+import {
+  BacklogByDayEntity,
+  CycleTimeByDayEntity,
+  DeliveryByDayEntity,
+  PromiseAccuracyByDayEntity,
+  ReportSettingsEntity,
+  SalesByDayEntity,
+  SalesByDayProductEntity,
+} from '../reports/rollup.entities';
 import { WebhookDeliveryEntity } from '../webhooks/webhook-delivery.entity';
 import { WebhookSubscriptionEntity } from '../webhooks/webhook-subscription.entity';
 
@@ -63,6 +71,10 @@ export const ENTITIES = [
   SalesByDayEntity,
   SalesByDayProductEntity,
   ReportSettingsEntity,
+  DeliveryByDayEntity,
+  CycleTimeByDayEntity,
+  PromiseAccuracyByDayEntity,
+  BacklogByDayEntity,
   ShipmentEntity,
   ShipmentLineEntity,
   OrderPackageEntity,

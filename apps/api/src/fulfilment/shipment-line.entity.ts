@@ -23,4 +23,15 @@ export class ShipmentLineEntity {
 
   @Column({ type: 'integer' })
   quantity: number;
+
+  /**
+   * The ship date promised for the last unit this shipment carried (the
+   * line's promise splits in date order), and how many business days
+   * later it shipped (negative: early). Set by the database on insert.
+   */
+  @Column({ name: 'promised_ship_date', type: 'date' })
+  promisedShipDate: string;
+
+  @Column({ name: 'ship_error_days', type: 'integer' })
+  shipErrorDays: number;
 }

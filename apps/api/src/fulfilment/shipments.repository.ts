@@ -17,19 +17,17 @@ export interface LockedShipment {
 }
 
 /**
- * A shipment and its lines in one statement. Shipped at to the millisecond,
- * as JSON carries it: a delivery recorded at the very instant it shows is
- * then never "before it shipped".
+ * A shipment, then its lines (whose promised ship date the database works
+ * out on insert, from the shipment). Shipped at to the millisecond, as JSON
+ * carries it: a delivery recorded at the very instant it shows is then
+ * never "before it shipped".
  */
 const INSERT_SHIPMENT_SQL = `
-WITH s AS (
-  INSERT INTO shipments (order_id, carrier, tracking_number, shipped_by, shipped_at)
-  VALUES ($1, $2, $3, $4, date_trunc('milliseconds', now())) RETURNING id
-), l AS (
-  INSERT INTO shipment_lines (shipment_id, order_line_id, quantity)
-  SELECT s.id, v.id, v.qty FROM s, unnest($5::uuid[], $6::int[]) AS v(id, qty)
-)
-SELECT id FROM s`;
+INSERT INTO shipments (order_id, carrier, tracking_number, shipped_by, shipped_at)
+VALUES ($1, $2, $3, $4, date_trunc('milliseconds', now())) RETURNING id`;
+const INSERT_SHIPMENT_LINES_SQL = `
+INSERT INTO shipment_lines (shipment_id, order_line_id, quantity)
+SELECT $1, v.id, v.qty FROM unnest($2::uuid[], $3::int[]) AS v(id, qty)`;
 
 /** Packages, shipments, deliveries and ratings: what fulfilment writes besides the order's status. */
 @Injectable()
@@ -51,10 +49,13 @@ export class ShipmentsRepository {
       shipment.carrier,
       shipment.trackingNumber,
       shipment.shippedBy,
-      shipment.lines.map((line) => line.orderLineId),
-      shipment.lines.map((line) => line.quantity),
     ])) as { id: string }[];
     if (!row) throw new Error('Inserting a shipment returned nothing');
+    await tx.query(INSERT_SHIPMENT_LINES_SQL, [
+      row.id,
+      shipment.lines.map((line) => line.orderLineId),
+      shipment.lines.map((line) => line.quantity),
+    ]);
     return row.id;
   }
 

@@ -102,8 +102,11 @@ export class ShippingService {
     });
   }
 
-  /** The carrier delivered a shipment; the order is delivered once fully shipped and every shipment delivered. */
-  /** A shipment delivered, as the warehouse or a carrier's integration (named in the event) reports it. */
+  /**
+   * A shipment delivered, as the warehouse or a carrier's integration (named
+   * in the event) reports it; the order is delivered once fully shipped and
+   * every shipment delivered.
+   */
   async deliver(caller: Caller, shipmentId: string, deliveredAt: string): Promise<Order> {
     const orderId = await this.shipments.orderOf(shipmentId);
     if (!orderId) throw notFound('Shipment');

@@ -61,6 +61,10 @@ export class OrderLineEntity {
   @Column({ name: 'unit_price', ...moneyColumn })
   unitPrice: string;
 
+  /** The product's list price when the order was placed (what the customer saved against). */
+  @Column({ name: 'list_price', ...moneyColumn })
+  listPrice: string;
+
   @Column({ name: 'line_total', ...moneyColumn })
   lineTotal: string;
 
@@ -79,6 +83,10 @@ export class OrderLineEntity {
 
   @Column({ name: 'reserved_qty', type: 'integer', default: 0 })
   reservedQty: number;
+
+  /** Units stock covered when the order was placed (line fill rate); never changes. */
+  @Column({ name: 'reserved_at_placement', type: 'integer' })
+  reservedAtPlacement: number;
 
   @Column({ name: 'allocated_qty', type: 'integer', default: 0 })
   allocatedQty: number;

@@ -436,6 +436,7 @@ function orderLine(
     quantity: line.quantity,
     unitPrice: formatMoney(price.unitPrice),
     lineTotal: formatMoney(price.lineTotal),
+    listPrice: line.product.listPrice,
     promise: { splits: promise.splits },
     requestedDate: requestedDate ?? null,
     firstPromisedDate: promised.dates.perLine[index] ?? promised.dates.earliest,

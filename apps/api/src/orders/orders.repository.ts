@@ -36,6 +36,8 @@ export interface NewOrderLine {
   quantity: number;
   unitPrice: string;
   lineTotal: string;
+  /** The product's list price as the order is placed (savings in reports). */
+  listPrice: string;
   promise: { splits: PromiseSplit[] };
   requestedDate: string | null;
   firstPromisedDate: string;
@@ -207,13 +209,13 @@ WITH o AS (
 ), l AS (
   INSERT INTO order_lines (order_id, line_no, product_id, sku, name, quantity, unit_price, line_total, promise,
                            requested_date, first_promised_date, current_promised_date, reserved_qty,
-                           allocated_qty, backordered_qty)
+                           reserved_at_placement, allocated_qty, backordered_qty, list_price)
   SELECT o.id, x.line_no, x.product_id, x.sku, x.name, x.quantity, x.unit_price, x.line_total, x.promise,
-         x.requested_date, x.first_promised_date, x.first_promised_date, x.reserved_qty, x.allocated_qty,
-         x.backordered_qty
+         x.requested_date, x.first_promised_date, x.first_promised_date, x.reserved_qty, x.reserved_qty,
+         x.allocated_qty, x.backordered_qty, x.list_price
     FROM o, jsonb_to_recordset($15::jsonb) AS x(line_no int, product_id uuid, sku text, name text, quantity int,
          unit_price numeric, line_total numeric, promise jsonb, requested_date date, first_promised_date date,
-         reserved_qty int, allocated_qty int, backordered_qty int)
+         reserved_qty int, allocated_qty int, backordered_qty int, list_price numeric)
   RETURNING id, line_no
 ), a AS (
   INSERT INTO order_line_allocations (order_line_id, inbound_id, qty)
@@ -302,6 +304,7 @@ export class OrdersRepository {
       quantity: line.quantity,
       unit_price: line.unitPrice,
       line_total: line.lineTotal,
+      list_price: line.listPrice,
       promise: line.promise,
       requested_date: line.requestedDate,
       first_promised_date: line.firstPromisedDate,

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { REBUILD_ROLLUPS_SQL } from '../database/migrations/1764892800000-report-rollups';
+import { ROLLUP_REBUILD_SQL } from './rollup-rebuild.sql';
 
 /**
  * The rollups count days in the deployment's time zone. At start-up, if
@@ -29,13 +29,15 @@ export class ReportSettingsSync implements OnApplicationBootstrap {
       this.logger.log(
         `Rebuilding report rollups for time zone ${this.config.timeZone} (was ${row?.timeZone})`,
       );
-      await tx.query('LOCK TABLE orders, order_lines IN SHARE MODE');
+      await tx.query(
+        'LOCK TABLE orders, order_lines, shipments, shipment_lines, delivery_ratings IN SHARE MODE',
+      );
       await tx.query(
         `INSERT INTO report_settings (id, time_zone) VALUES (true, $1)
          ON CONFLICT (id) DO UPDATE SET time_zone = EXCLUDED.time_zone`,
         [this.config.timeZone],
       );
-      for (const sql of REBUILD_ROLLUPS_SQL) await tx.query(sql);
+      for (const sql of ROLLUP_REBUILD_SQL) await tx.query(sql, [null]);
     });
   }
 }

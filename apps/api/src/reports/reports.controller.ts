@@ -1,25 +1,53 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { SalesReport } from '@tradecounter/contracts';
+import type {
+  BacklogReport,
+  DeliveryReport,
+  DormantAccountsReport,
+  PromiseAccuracyReport,
+  SalesReport,
+  SummaryReport,
+} from '@tradecounter/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
-import { SalesQueryDto } from './dto/report-query.dto';
+import { DeliveryReportsService } from './delivery-reports.service';
+import { DeliveryQueryDto, DormantQueryDto, ReportQueryDto, SalesQueryDto } from './dto/report-query.dto';
+import { backlogCsv, deliveryCsv, dormantAccountsCsv, promiseAccuracyCsv, summaryCsv } from './report-csv';
 import { ReportsService } from './reports.service';
 
+/** Customers read their own account's reports; staff who look after accounts read theirs or all. */
 const REPORT_READERS = ['buyer', 'approver', 'account_manager', 'manager', 'admin'] as const;
+const STAFF_READERS = ['account_manager', 'manager', 'admin'] as const;
+
+/** JSON, or with ?format=csv the same numbers as a CSV download named after the report and period. */
+function answer<T>(
+  response: Response,
+  query: { format?: 'json' | 'csv' },
+  name: string,
+  report: T,
+  csv: (report: T) => string,
+): T | string {
+  if (query.format !== 'csv') return report;
+  response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  response.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
+  return csv(report);
+}
 
 @ApiTags('reports')
 @ApiBearerAuth()
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly delivery: DeliveryReportsService,
+  ) {}
 
   @Get('sales')
   @Roles(...REPORT_READERS)
   @ApiOperation({
     summary:
-      'Net sales, orders and units grouped by day, week, month, account, product, category, channel or account manager',
+      'Net sales, orders, units and savings grouped by day, week, month, account, product, category, channel or account manager',
   })
   async sales(
     @CurrentUser() actor: AuthUser,
@@ -27,12 +55,90 @@ export class ReportsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<SalesReport | string> {
     const report = await this.reports.salesReport(actor, query);
-    if (query.format !== 'csv') return report;
-    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    response.setHeader(
-      'Content-Disposition',
-      `attachment; filename="sales-by-${query.groupBy}-${report.from}-to-${report.to}.csv"`,
+    return answer(response, query, `sales-by-${query.groupBy}-${report.from}-to-${report.to}`, report, (r) =>
+      this.reports.salesCsv(r),
     );
-    return this.reports.salesCsv(report);
+  }
+
+  @Get('summary')
+  @Roles(...REPORT_READERS)
+  @ApiOperation({ summary: 'Headline figures of a period and of the period of the same length before it' })
+  async summary(
+    @CurrentUser() actor: AuthUser,
+    @Query() query: ReportQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SummaryReport | string> {
+    const report = await this.delivery.summary(actor, query);
+    return answer(response, query, `summary-${report.from}-to-${report.to}`, report, summaryCsv);
+  }
+
+  @Get('delivery')
+  @Roles(...REPORT_READERS)
+  @ApiOperation({
+    summary: 'On-time delivery, OTIF and in full by day, week, month, account, channel or account manager',
+  })
+  async deliveryReport(
+    @CurrentUser() actor: AuthUser,
+    @Query() query: DeliveryQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<DeliveryReport | string> {
+    const report = await this.delivery.deliveryReport(actor, query, query.groupBy);
+    return answer(
+      response,
+      query,
+      `delivery-by-${query.groupBy}-${report.from}-to-${report.to}`,
+      report,
+      deliveryCsv,
+    );
+  }
+
+  @Get('backlog')
+  @Roles(...STAFF_READERS)
+  @ApiOperation({ summary: "Today's backlog (ordered, not yet shipped) by the age of its orders" })
+  async backlog(
+    @CurrentUser() actor: AuthUser,
+    @Query() query: ReportQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<BacklogReport | string> {
+    const report = await this.delivery.backlog(actor, query);
+    return answer(response, query, `backlog-${report.asOf}`, report, backlogCsv);
+  }
+
+  @Get('promise-accuracy')
+  @Roles(...STAFF_READERS)
+  @ApiOperation({ summary: 'Shipped lines by business days between the promised and the actual ship date' })
+  async promiseAccuracy(
+    @CurrentUser() actor: AuthUser,
+    @Query() query: ReportQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<PromiseAccuracyReport | string> {
+    const report = await this.delivery.promiseAccuracy(actor, query);
+    return answer(
+      response,
+      query,
+      `promise-accuracy-${report.from}-to-${report.to}`,
+      report,
+      promiseAccuracyCsv,
+    );
+  }
+
+  @Get('dormant-accounts')
+  @Roles(...STAFF_READERS)
+  @ApiOperation({
+    summary: 'Accounts with no order in the last N days, their last order and trailing 12-month sales',
+  })
+  async dormantAccounts(
+    @CurrentUser() actor: AuthUser,
+    @Query() query: DormantQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<DormantAccountsReport | string> {
+    const report = await this.delivery.dormantAccounts(actor, query, query.days);
+    return answer(
+      response,
+      query,
+      `dormant-accounts-${query.days}-days-${report.asOf}`,
+      report,
+      dormantAccountsCsv,
+    );
   }
 }

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { DeliveryReportsService } from './delivery-reports.service';
+import { DeliveryRepository } from './delivery.repository';
 import { ReportSettingsSync } from './report-settings.sync';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
@@ -7,6 +9,12 @@ import { SalesRepository } from './sales.repository';
 /** Dashboards and exports, read from rollups the database keeps as orders change. */
 @Module({
   controllers: [ReportsController],
-  providers: [ReportsService, SalesRepository, ReportSettingsSync],
+  providers: [
+    ReportsService,
+    DeliveryReportsService,
+    SalesRepository,
+    DeliveryRepository,
+    ReportSettingsSync,
+  ],
 })
 export class ReportsModule {}

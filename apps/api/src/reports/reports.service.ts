@@ -53,14 +53,15 @@ export class ReportsService {
             ? rows.reduce((sum, row) => sum + (row.orders ?? 0), 0)
             : null,
         units: rows.reduce((sum, row) => sum + row.units, 0),
+        savings: formatMoney(sumMoney(rows.map((row) => parseMoney(row.savings)))),
       },
     };
   }
 
   salesCsv(report: SalesReport): string {
     return toCsv(
-      ['key', 'label', 'netSales', 'orders', 'units'],
-      report.rows.map((row) => [row.key, row.label, row.netSales, row.orders, row.units]),
+      ['key', 'label', 'netSales', 'orders', 'units', 'savings'],
+      report.rows.map((row) => [row.key, row.label, row.netSales, row.orders, row.units, row.savings]),
     );
   }
 }

@@ -69,11 +69,11 @@ describe('sales reports', () => {
     const query = `accountId=${w.mine.id}&from=${today}&to=${today}`;
     const byProduct = (await sales(w.am, `groupBy=product&${query}`).expect(200)).body as SalesReport;
     expect(byProduct.rows).toEqual([
-      { key: a.id, label: `${a.sku} — ${a.name}`, netSales: '40.00', orders: 2, units: 4 },
-      { key: b.id, label: `${b.sku} — ${b.name}`, netSales: '10.00', orders: 1, units: 2 },
+      { key: a.id, label: `${a.sku} — ${a.name}`, netSales: '40.00', orders: 2, units: 4, savings: '0.00' },
+      { key: b.id, label: `${b.sku} — ${b.name}`, netSales: '10.00', orders: 1, units: 2, savings: '0.00' },
     ]);
     // Orders per product overlap (one order holds both), so no total of them.
-    expect(byProduct.total).toEqual({ netSales: '50.00', orders: null, units: 6 });
+    expect(byProduct.total).toEqual({ netSales: '50.00', orders: null, units: 6, savings: '0.00' });
     const byDay = (await sales(w.am, `groupBy=day&${query}`).expect(200)).body as SalesReport;
     expect(byDay).toMatchObject({
       from: today,
@@ -85,9 +85,9 @@ describe('sales reports', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.text).toBe(
       [
-        'key,label,netSales,orders,units',
-        `${a.id},${a.sku} — ${a.name},40.00,2,4`,
-        `${b.id},${b.sku} — ${b.name},10.00,1,2`,
+        'key,label,netSales,orders,units,savings',
+        `${a.id},${a.sku} — ${a.name},40.00,2,4,0.00`,
+        `${b.id},${b.sku} — ${b.name},10.00,1,2,0.00`,
         '',
       ].join('\r\n'),
     );

@@ -1,18 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { SalesGroupBy } from '@tradecounter/contracts';
-import type { AccountScope } from '@tradecounter/domain';
-
-/** A report's filter once the caller's scope and the period are settled. */
-export interface ScopedFilter {
-  from: string;
-  to: string;
-  scope: AccountScope;
-  accountId?: string;
-  accountManagerId?: string;
-  channel?: string;
-  category?: string;
-}
+import { rollupWhere, type ScopedFilter } from './report-where';
 
 export interface SalesRowData {
   key: string;
@@ -20,6 +9,7 @@ export interface SalesRowData {
   netSales: string;
   orders: number | null;
   units: number;
+  savings: string;
 }
 
 /** Key and label per grouping; `p` is only joined when the source is the product rollup. */
@@ -55,33 +45,15 @@ export class SalesRepository {
     const grouping = GROUPINGS[groupBy];
     const byProduct = grouping.byProduct === true || filter.category !== undefined;
     const exactOrders = !byProduct || groupBy === 'product';
-    const params: unknown[] = [filter.from, filter.to];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    const where = ['s.day BETWEEN $1::date AND $2::date'];
-    switch (filter.scope.kind) {
-      case 'account':
-        where.push(`s.account_id = ${param(filter.scope.accountId)}::uuid`);
-        break;
-      case 'managedBy':
-        where.push(`a.account_manager_id = ${param(filter.scope.accountManagerId)}::uuid`);
-        break;
-      case 'all':
-        break;
-    }
-    if (filter.accountId) where.push(`s.account_id = ${param(filter.accountId)}::uuid`);
-    if (filter.accountManagerId) where.push(`a.account_manager_id = ${param(filter.accountManagerId)}::uuid`);
-    if (filter.channel) where.push(`s.channel = ${param(filter.channel)}`);
-    if (filter.category) where.push(`p.category = ${param(filter.category)}`);
+    const { where, params } = rollupWhere(filter, { withCategory: byProduct });
     const sql = `
       SELECT ${grouping.key} AS key, ${grouping.label} AS label, sum(s.net_sales)::text AS "netSales",
-             ${exactOrders ? 'sum(s.orders)::int' : 'NULL::int'} AS orders, sum(s.units)::bigint AS units
+             ${exactOrders ? 'sum(s.orders)::int' : 'NULL::int'} AS orders, sum(s.units)::bigint AS units,
+             (sum(s.list_total) - sum(s.net_sales))::text AS savings
         FROM ${byProduct ? 'sales_by_day_product s JOIN products p ON p.id = s.product_id' : 'sales_by_day s'}
         JOIN accounts a ON a.id = s.account_id
         ${groupBy === 'accountManager' ? 'LEFT JOIN users m ON m.id = a.account_manager_id' : ''}
-       WHERE ${where.join(' AND ')}
+       WHERE ${where}
        GROUP BY 1
       HAVING sum(s.net_sales) <> 0 OR sum(s.units) <> 0
        ORDER BY ${grouping.timeline ? '1' : `sum(s.net_sales) DESC, 1`}`;

@@ -1,7 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import {
+  DELIVERY_GROUPINGS,
   SALES_GROUPINGS,
+  type DeliveryGroupBy,
   type ReportFilter,
   type SalesGroupBy,
   type SalesQuery,
@@ -57,4 +60,28 @@ export class SalesQueryDto extends ReportFilterDto implements SalesQuery {
   @IsOptional()
   @IsIn(['json', 'csv'])
   format?: 'json' | 'csv';
+}
+
+export class ReportQueryDto extends ReportFilterDto {
+  @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'csv: the same numbers as text/csv' })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
+}
+
+export class DeliveryQueryDto extends ReportQueryDto {
+  @ApiPropertyOptional({ enum: DELIVERY_GROUPINGS, default: 'week' })
+  @IsOptional()
+  @IsIn(DELIVERY_GROUPINGS)
+  groupBy: DeliveryGroupBy = 'week';
+}
+
+export class DormantQueryDto extends ReportQueryDto {
+  @ApiPropertyOptional({ default: 45, minimum: 1, maximum: 3650, description: 'No order in this many days' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  days = 45;
 }

@@ -1,4 +1,11 @@
-import { lineFilledFromStock, lineOnTime, orderInFull, orderOnTimeInFull, shipDateError } from './delivery';
+import {
+  lineFilledFromStock,
+  lineOnTime,
+  orderInFull,
+  orderOnTimeInFull,
+  promisedShipDateOfUnit,
+  shipDateError,
+} from './delivery';
 
 describe('delivery measures', () => {
   // Promised Wed 2027-03-10 at placement; re-promised later to Mon 2027-03-15.
@@ -76,5 +83,27 @@ describe('delivery measures', () => {
     expect(shipDateError('2027-03-15', '2027-03-11', holidays)).toBe(1);
     // Promised Tue 03-16, shipped Wed 03-10: Thu, Mon, Tue → 3 business days early.
     expect(shipDateError('2027-03-10', '2027-03-16', holidays)).toBe(-3);
+  });
+});
+
+describe('promisedShipDateOfUnit', () => {
+  const splits = [
+    { qty: 5, shipDate: '2027-01-12' },
+    { qty: 3, shipDate: '2027-01-04' },
+  ];
+
+  it('counts units in ship-date order, whatever order the splits come in', () => {
+    expect(promisedShipDateOfUnit(splits, 1)).toBe('2027-01-04');
+    expect(promisedShipDateOfUnit(splits, 3)).toBe('2027-01-04');
+    expect(promisedShipDateOfUnit(splits, 4)).toBe('2027-01-12');
+    expect(promisedShipDateOfUnit(splits, 8)).toBe('2027-01-12');
+  });
+
+  it('measures units beyond the promise against the latest date', () => {
+    expect(promisedShipDateOfUnit(splits, 9)).toBe('2027-01-12');
+  });
+
+  it('refuses a line without a promise', () => {
+    expect(() => promisedShipDateOfUnit([], 1)).toThrow(RangeError);
   });
 });

@@ -60,3 +60,30 @@ export function shipDateError(actual: IsoDate, promised: IsoDate, holidays: Read
     ? businessDaysBetween(promised, actual, holidays)
     : -businessDaysBetween(actual, promised, holidays);
 }
+
+/** One part of a line's promise: this many units, to ship on this date. */
+export interface ShipSplit {
+  qty: number;
+  shipDate: IsoDate;
+}
+
+/**
+ * The ship date promised for the `unit`-th unit of a line (1-based): units
+ * are promised in ship-date order, so a shipment that brings the line up
+ * to `unit` units is measured against the split that holds that unit.
+ * Beyond every split (more shipped than promised): the latest date.
+ */
+export function promisedShipDateOfUnit(splits: readonly ShipSplit[], unit: number): IsoDate {
+  if (splits.length === 0) throw new RangeError('A line without a promise');
+  const ordered = [...splits].sort((a, b) =>
+    a.shipDate < b.shipDate ? -1 : a.shipDate > b.shipDate ? 1 : 0,
+  );
+  let through = 0;
+  let latest = '';
+  for (const split of ordered) {
+    through += split.qty;
+    latest = split.shipDate;
+    if (through >= unit) return split.shipDate;
+  }
+  return latest;
+}

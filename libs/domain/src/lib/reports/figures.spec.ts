@@ -1,4 +1,11 @@
-import { averageOrderValue, moneyChange, percentileOfHistogram, periodChange, share } from './figures';
+import {
+  averageOrderValue,
+  meanRating,
+  moneyChange,
+  percentileOfHistogram,
+  periodChange,
+  share,
+} from './figures';
 
 describe('report figures', () => {
   it('averages order value to the cent, halves away from zero', () => {
@@ -55,5 +62,14 @@ describe('report figures', () => {
         0.5,
       ),
     ).toBe(2.5);
+  });
+});
+
+describe('meanRating', () => {
+  it('averages to two decimals, null without ratings', () => {
+    expect(meanRating(14, 3)).toBe(4.67);
+    expect(meanRating(10, 2)).toBe(5);
+    expect(meanRating(0, 0)).toBeNull();
+    expect(() => meanRating(3, -1)).toThrow(RangeError);
   });
 });

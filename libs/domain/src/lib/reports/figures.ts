@@ -83,3 +83,9 @@ export function percentileOfHistogram(histogram: ReadonlyMap<number, number>, p:
   const high = valueAt(Math.min(below + 1, total - 1));
   return low + (high - low) * (rank - below);
 }
+
+/** Mean delivery rating (1–5), to two decimals; null without ratings. */
+export function meanRating(sum: number, count: number): number | null {
+  if (!Number.isInteger(count) || count < 0) throw new RangeError(`Not a rating count: ${count}`);
+  return count === 0 ? null : Math.round((sum * 100) / count) / 100;
+}

@@ -1,5 +1,5 @@
 import type { Client, PoolClient } from 'pg';
-import { REBUILD_ROLLUPS_SQL } from '../../migrations/1764892800000-report-rollups';
+import { ROLLUP_REBUILD_SQL } from '../../../reports/rollup-rebuild.sql';
 import { HistoryGenerator } from './history-generator';
 import { HISTORY_TABLES, HistoryRows, orderNumber } from './history-rows';
 import { readHistoryWorld } from './history-world.repository';
@@ -64,7 +64,11 @@ export async function loadHistory(db: Db, options: LoadHistoryOptions): Promise<
   const numbers = await reserveNumbers(db, options.orders);
   await db.query(`CREATE TEMP TABLE ${TEMP_IDS} (id uuid NOT NULL) ON COMMIT DROP`);
 
-  const rows = new HistoryRows(options.currency);
+  const timeZones = new Map(world.warehouses.map((w) => [w.code, w.timeZone]));
+  const rows = new HistoryRows(options.currency, {
+    holidays: world.holidays,
+    timeZoneOf: (code) => timeZones.get(code) ?? 'UTC',
+  });
   const chunkOrders = options.chunkOrders ?? 2000;
   const reserved = new Map<string, number>();
   // COPYs run one after another on the client (a promise chain, never two queries at once); the next
@@ -114,8 +118,7 @@ export async function loadHistory(db: Db, options: LoadHistoryOptions): Promise<
   await payOldestBeyondHalfTheLimit(db, now);
   await addReservations(db, reserved);
   const accountIds = options.accountIds ?? null;
-  if (accountIds) await rebuildRollupsFor(db, accountIds);
-  else for (const sql of REBUILD_ROLLUPS_SQL) await db.query(sql);
+  for (const sql of ROLLUP_REBUILD_SQL) await db.query(sql, [accountIds]);
   await recomputeExposure(db, accountIds);
   return {
     orders,
@@ -177,26 +180,6 @@ async function addReservations(db: Db, reserved: Map<string, number>): Promise<v
      ON CONFLICT (product_id, warehouse_code)
      DO UPDATE SET on_hand = s.on_hand + EXCLUDED.reserved, reserved = s.reserved + EXCLUDED.reserved, updated_at = now()`,
     [keys, keys.map((key) => reserved.get(key) ?? 0)],
-  );
-}
-
-/** REBUILD_ROLLUPS_SQL for some accounts only (the others' rows are left alone). */
-async function rebuildRollupsFor(db: Db, accountIds: string[]): Promise<void> {
-  await db.query(`DELETE FROM sales_by_day WHERE account_id = ANY($1)`, [accountIds]);
-  await db.query(`DELETE FROM sales_by_day_product WHERE account_id = ANY($1)`, [accountIds]);
-  await db.query(
-    `INSERT INTO sales_by_day (day, account_id, channel, orders, units, net_sales)
-     SELECT report_day(o.placed_at), o.account_id, o.channel, count(*),
-            coalesce(sum((SELECT sum(l.quantity) FROM order_lines l WHERE l.order_id = o.id)), 0), sum(o.subtotal)
-       FROM orders o WHERE o.status NOT IN ('cancelled', 'rejected') AND o.account_id = ANY($1) GROUP BY 1, 2, 3`,
-    [accountIds],
-  );
-  await db.query(
-    `INSERT INTO sales_by_day_product (day, account_id, channel, product_id, orders, units, net_sales)
-     SELECT report_day(o.placed_at), o.account_id, o.channel, l.product_id, count(*), sum(l.quantity), sum(l.line_total)
-       FROM orders o JOIN order_lines l ON l.order_id = o.id
-      WHERE o.status NOT IN ('cancelled', 'rejected') AND o.account_id = ANY($1) GROUP BY 1, 2, 3, 4`,
-    [accountIds],
   );
 }
 

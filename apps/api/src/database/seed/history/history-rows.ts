@@ -1,4 +1,6 @@
+import { promisedShipDateOfUnit, shipDateError } from '@tradecounter/domain';
 import type { HistoryOrder } from './history-generator';
+import { LocalDates } from './local-dates';
 import { COPY_NULL, copyText } from './pg-copy';
 
 /** The tables a history fills, their columns in COPY order. */
@@ -44,11 +46,13 @@ export const HISTORY_TABLES = {
     'allocated_qty',
     'backordered_qty',
     'shipped_qty',
+    'list_price',
+    'reserved_at_placement',
   ],
   order_events: ['order_id', 'at', 'actor_id', 'kind', 'from_status', 'to_status', 'reason', 'data'],
   order_packages: ['order_id', 'package_no', 'weight_kg'],
   shipments: ['id', 'order_id', 'carrier', 'tracking_number', 'shipped_at', 'shipped_by', 'delivered_at'],
-  shipment_lines: ['shipment_id', 'order_line_id', 'quantity'],
+  shipment_lines: ['shipment_id', 'order_line_id', 'quantity', 'promised_ship_date', 'ship_error_days'],
   delivery_ratings: ['order_id', 'score', 'comment', 'rated_by', 'rated_at'],
 } as const;
 
@@ -59,7 +63,16 @@ export class HistoryRows {
   readonly text: Record<HistoryTable, string[]> = emptyTables();
   rowCount = 0;
 
-  constructor(private readonly currency: string) {}
+  private readonly localDates = new LocalDates();
+
+  /** `timeZoneOf`: each warehouse's zone; `holidays`: the business calendar's (both as the database has them). */
+  constructor(
+    private readonly currency: string,
+    private readonly calendar: {
+      holidays: ReadonlySet<string>;
+      timeZoneOf: (warehouseCode: string) => string;
+    },
+  ) {}
 
   add(order: HistoryOrder, number: string): void {
     const t = this.text;
@@ -109,6 +122,8 @@ export class HistoryRows {
           '0',
           String(line.backorderedQty),
           String(line.shippedQty),
+          money(Number(line.product.listPriceCents)),
+          String(line.splits.reduce((sum, split) => sum + (split.source === 'stock' ? split.qty : 0), 0)),
         ]),
       );
     }
@@ -129,6 +144,7 @@ export class HistoryRows {
     order.packages.forEach((weight, index) => {
       t.order_packages.push(`${order.id}\t${index + 1}\t${weight.toFixed(3)}`);
     });
+    const shippedSoFar = new Map<string, number>();
     for (const shipment of order.shipments) {
       t.shipments.push(
         row([
@@ -141,8 +157,16 @@ export class HistoryRows {
           shipment.deliveredAt === null ? null : iso(shipment.deliveredAt),
         ]),
       );
+      const shippedOn = this.localDates.dateAt(
+        shipment.shippedAt,
+        this.calendar.timeZoneOf(order.warehouseCode),
+      );
       for (const { line, quantity } of shipment.lines) {
-        t.shipment_lines.push(`${shipment.id}\t${line.id}\t${quantity}`);
+        const through = (shippedSoFar.get(line.id) ?? 0) + quantity;
+        shippedSoFar.set(line.id, through);
+        const promised = promisedShipDateOfUnit(line.splits, through);
+        const error = shipDateError(shippedOn, promised, this.calendar.holidays);
+        t.shipment_lines.push(`${shipment.id}\t${line.id}\t${quantity}\t${promised}\t${error}`);
       }
     }
     if (order.rating) {

@@ -164,6 +164,7 @@ export async function readHistoryWorld(db: Db, scope: WorldScope): Promise<Histo
       transitDays: w.transit_days,
       cutoffMinutes: minutesOf(w.cutoff_time),
       utcOffsetMinutes: utcOffsetMinutes(w.time_zone, scope.now),
+      timeZone: w.time_zone,
     })),
     holidays: new Set(holidays.map((h) => h.date)),
     warehouseStaff: users.filter((u) => u.role === 'warehouse').map((u) => u.id),

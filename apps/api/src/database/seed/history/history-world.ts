@@ -65,4 +65,6 @@ export interface WorldWarehouse {
   cutoffMinutes: number;
   /** Local time minus UTC, in minutes (taken once; daylight saving is ignored). */
   utcOffsetMinutes: number;
+  /** IANA zone: where the warehouse's ship dates are counted (promise accuracy). */
+  timeZone: string;
 }
