@@ -59,8 +59,8 @@ test.describe('reporting dashboards', () => {
     await expect(page).toHaveURL(new RegExp(`accountManagerId=${alexId}`));
     await settled(page);
     const manager = await ApiUser.login(request, MANAGER);
-    const from = await page.getByLabel('From').inputValue();
-    const to = await page.getByLabel('To').inputValue();
+    const from = await page.getByRole('textbox', { name: 'From', exact: true }).inputValue();
+    const to = await page.getByRole('textbox', { name: 'To', exact: true }).inputValue();
     const forAlex = await manager.get<SummaryReport>('/api/reports/summary', {
       from,
       to,
@@ -122,8 +122,8 @@ test.describe('reporting dashboards', () => {
     await page.getByRole('link', { name: 'Spend' }).click();
     await expect(page.getByRole('heading', { name: 'Spend', level: 1 })).toBeVisible();
     await settled(page);
-    const from = await page.getByLabel('From').inputValue();
-    const to = await page.getByLabel('To').inputValue();
+    const from = await page.getByRole('textbox', { name: 'From', exact: true }).inputValue();
+    const to = await page.getByRole('textbox', { name: 'To', exact: true }).inputValue();
     const report = await buyerApi.get<SalesReport>('/api/reports/sales', { from, to, groupBy: 'month' });
     expect(toCents(await page.getByTestId('spend-total').innerText())).toBe(toCents(report.total.netSales));
     expect(toCents(await page.getByTestId('savings-total').innerText())).toBe(toCents(report.total.savings));

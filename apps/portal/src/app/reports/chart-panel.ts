@@ -108,7 +108,8 @@ export class ChartPanel implements OnDestroy {
           data: series.values,
           backgroundColor: COLOURS[index % COLOURS.length],
           borderColor: COLOURS[index % COLOURS.length],
-          tension: 0.25,
+          // Monotone curves never overshoot: no dip below zero, no share above 100%.
+          cubicInterpolationMode: 'monotone',
           maxBarThickness: 56,
           pointRadius: this.labels().length > 40 ? 0 : 3,
           spanGaps: false,

@@ -105,7 +105,7 @@ export class DashboardPage extends ReportRoute {
   readonly promiseShares = computed(() => {
     const report = this.promises()?.value;
     if (!report || report.lines === 0) return '';
-    return `Early ${formatShare(report.early)} · on the day ${formatShare(report.onTime)} · late ${formatShare(report.late)} of ${formatCount(report.lines)} lines`;
+    return ` · early ${formatShare(report.early)}, on the day ${formatShare(report.onTime)}, late ${formatShare(report.late)} of ${formatCount(report.lines)} lines`;
   });
 
   readonly panelState = panelState;

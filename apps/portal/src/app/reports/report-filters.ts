@@ -103,7 +103,7 @@ export const REPORT_CHANNELS = ['portal', 'phone', 'api', 'csv'] as const;
     .filters {
       display: grid;
       grid-template-columns: repeat(auto-fill, minmax(190px, 1fr));
-      gap: 0 12px;
+      gap: 12px;
     }
     .account {
       grid-column: span 2;

@@ -93,7 +93,7 @@ export interface PanelState {
         <tc-error-state [problem]="problem" (retry)="retry.emit()" />
       } @else if (s.ready) {
         @if (rows().length === 0) {
-          <tc-empty-state icon="bar_chart" [title]="emptyTitle()" [message]="emptyMessage()" />
+          <tc-empty-state [icon]="emptyIcon()" [title]="emptyTitle()" [message]="emptyMessage()" />
         } @else if (chartable() && view() === 'chart') {
           <tc-chart-panel
             [kind]="kind()"
@@ -161,6 +161,14 @@ export interface PanelState {
       display: block;
       padding: 4px 16px 16px;
     }
+    td a {
+      color: var(--mat-sys-primary);
+      text-decoration: none;
+      &:hover,
+      &:focus-visible {
+        text-decoration: underline;
+      }
+    }
     .tc-table-scroll {
       max-height: 320px;
       overflow-y: auto;
@@ -185,6 +193,7 @@ export class ReportPanel {
   readonly format = input<(value: number) => string>((value) => String(value));
   readonly csv = input<ReportRequest | null>(null);
   readonly csvName = input('report.csv');
+  readonly emptyIcon = input('bar_chart');
   readonly emptyTitle = input('Nothing in this period');
   readonly emptyMessage = input('Try a longer period or fewer filters.');
   readonly retry = output();

@@ -1,5 +1,5 @@
 import type { Account, PriceTierSummary, SalesReport, SalesRow } from '@tradecounter/contracts';
-import { accountSalesPanel, salesPanel } from './report-rows';
+import { accountSalesPanel, daysLabel, salesPanel } from './report-rows';
 
 function row(key: string, netSales: string, savings = '0.00'): SalesRow {
   return { key, label: key, netSales, orders: 1, units: 2, savings };
@@ -58,5 +58,17 @@ describe('accountSalesPanel', () => {
       ['List price', '/accounts/a2'],
     ]);
     expect(panel.columns.map((c) => c.key)).toEqual(['label', 'tier', 'netSales', 'orders', 'units']);
+  });
+});
+
+describe('daysLabel', () => {
+  it('marks the open ends and signs the days', () => {
+    expect([-5, -1, 0, 2, 10].map((days, index) => daysLabel(days, index, 5))).toEqual([
+      '≤ −5',
+      '−1',
+      '0',
+      '+2',
+      '≥ +10',
+    ]);
   });
 });

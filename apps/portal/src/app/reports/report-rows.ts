@@ -63,6 +63,8 @@ export function salesPanel(
     withSavings?: boolean;
     link?: (row: SalesRow) => string | undefined;
     timeline?: TimelineOption;
+    /** What the money series is called: "Net sales" to staff, "Spend" to a customer. */
+    seriesName?: string;
   },
 ): PanelData {
   if (!report) return NO_PANEL_DATA;
@@ -93,7 +95,7 @@ export function salesPanel(
     series: [
       measure === 'orders'
         ? { name: 'Orders', values: axis.values((row) => row.orders, 0) }
-        : { name: 'Net sales', values: axis.values((row) => cents(row.netSales), 0) },
+        : { name: options.seriesName ?? 'Net sales', values: axis.values((row) => cents(row.netSales), 0) },
       ...(options.withSavings
         ? [{ name: 'Savings vs list', values: axis.values((row) => cents(row.savings), 0) }]
         : []),
@@ -168,6 +170,14 @@ export function backlogPanel(report: BacklogReport | undefined): PanelData {
   };
 }
 
+/** Short axis labels (the table has the long ones): "≤ −5", "−1", "0", "+2", "≥ +10". */
+export function daysLabel(days: number, index: number, count: number): string {
+  const value = days > 0 ? `+${days}` : days < 0 ? `−${-days}` : '0';
+  if (index === 0 && count > 1) return `≤ ${value}`;
+  if (index === count - 1 && count > 1) return `≥ ${value}`;
+  return value;
+}
+
 export function promiseAccuracyPanel(report: PromiseAccuracyReport | undefined): PanelData {
   if (!report) return NO_PANEL_DATA;
   const buckets = report.lines > 0 ? report.buckets : [];
@@ -181,7 +191,7 @@ export function promiseAccuracyPanel(report: PromiseAccuracyReport | undefined):
       key: String(bucket.days),
       cells: { label: bucket.label, lines: formatCount(bucket.lines), units: formatCount(bucket.units) },
     })),
-    labels: buckets.map((bucket) => bucket.label),
+    labels: buckets.map((bucket, index) => daysLabel(bucket.days, index, buckets.length)),
     series: [{ name: 'Lines', values: buckets.map((bucket) => bucket.lines) }],
   };
 }

@@ -37,11 +37,17 @@ export class SpendPage extends ReportRoute {
     salesPanel(this.byMonth()?.value, {
       heading: 'Month',
       withSavings: true,
+      seriesName: 'Spend',
       timeline: { grouping: 'month', period: this.resolved() },
     }),
   );
   readonly productData = computed(() =>
-    salesPanel(this.byProduct()?.value, { heading: 'Product', top: 10, withSavings: true }),
+    salesPanel(this.byProduct()?.value, {
+      heading: 'Product',
+      top: 10,
+      withSavings: true,
+      seriesName: 'Spend',
+    }),
   );
   readonly totals = computed(() => {
     const report = this.byMonth()?.value;
