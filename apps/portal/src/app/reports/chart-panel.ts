@@ -69,6 +69,8 @@ export class ChartPanel implements OnDestroy {
   readonly series = input.required<ChartSeries[]>();
   /** Formats values on the axis and in tooltips (money, counts). */
   readonly format = input<(value: number) => string>((value) => String(value));
+  /** Formats the value axis's ticks, where space is short; the tooltips use `format`. */
+  readonly tickFormat = input<((value: number) => string) | undefined>(undefined);
   readonly description = input.required<string>();
   private readonly canvas = viewChild.required<ElementRef<HTMLCanvasElement>>('canvas');
   private chart: Chart | undefined;
@@ -92,11 +94,12 @@ export class ChartPanel implements OnDestroy {
 
   private draw(): void {
     const format = this.format();
+    const tick = this.tickFormat() ?? format;
     const horizontal = this.horizontal();
     const valueAxis = {
       beginAtZero: true,
       max: this.max(),
-      ticks: { callback: (value: string | number) => format(Number(value)) },
+      ticks: { callback: (value: string | number) => tick(Number(value)) },
     };
     const labelAxis = { ticks: { autoSkip: true, callback: this.shortLabel } };
     const config: ChartConfiguration = {

@@ -10,7 +10,13 @@ import { KpiCard } from './kpi-card';
 import { ReportCsv } from './report-csv';
 import { panelState, ReportLoads } from './report-loads';
 import { ReportFilters } from './report-filters';
-import { formatCentsAxis, formatCount, formatShare, formatShareAxis } from './report-format';
+import {
+  formatCentsAxis,
+  formatCentsCompact,
+  formatCount,
+  formatShare,
+  formatShareAxis,
+} from './report-format';
 import { ReportPanel } from './report-panel';
 import { periodLength, timelineGrouping } from './report-period';
 import { ReportRoute } from './report-route';
@@ -44,6 +50,7 @@ export class DashboardPage extends ReportRoute {
   private readonly loads = new ReportLoads(this.filter);
 
   readonly moneyAxis = formatCentsAxis;
+  readonly moneyTicks = formatCentsCompact;
   readonly shareAxis = formatShareAxis;
   readonly countAxis = (value: number) => formatCount(value);
 

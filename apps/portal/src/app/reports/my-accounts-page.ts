@@ -13,7 +13,7 @@ import { PricingApi } from '../pricing/pricing-api';
 import { KpiCard } from './kpi-card';
 import { panelState, ReportLoads } from './report-loads';
 import { ReportFilters } from './report-filters';
-import { formatCentsAxis } from './report-format';
+import { formatCentsAxis, formatCentsCompact } from './report-format';
 import { ReportPanel } from './report-panel';
 import { ReportRoute } from './report-route';
 import { accountSalesPanel, dormantPanel, waitingOrdersPanel } from './report-rows';
@@ -55,6 +55,7 @@ export class MyAccountsPage extends ReportRoute {
   readonly days = input(45, { transform: dormancyParam });
   readonly dormancyChoices = DORMANCY_CHOICES;
   readonly moneyAxis = formatCentsAxis;
+  readonly moneyTicks = formatCentsCompact;
   readonly panelState = panelState;
 
   readonly summary = this.loads.load((f) => this.api.summary(f));

@@ -25,6 +25,19 @@ export function formatCentsAxis(cents: number): string {
   return formatMoneyDisplay(formatMoney(BigInt(Math.round(cents))));
 }
 
+const COMPACT_DOLLARS = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  notation: 'compact',
+  minimumFractionDigits: 0,
+  maximumFractionDigits: 1,
+});
+
+/** Axis ticks, where space is short: 7000000 cents → "$70K". Tooltips and tables show every cent. */
+export function formatCentsCompact(cents: number): string {
+  return COMPACT_DOLLARS.format(cents / 100);
+}
+
 export function formatShareAxis(share: number): string {
   return `${Math.round(share * 1000) / 10}%`;
 }

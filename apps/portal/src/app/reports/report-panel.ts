@@ -102,6 +102,7 @@ export interface PanelState {
             [labels]="labels()"
             [series]="series()"
             [format]="format()"
+            [tickFormat]="tickFormat()"
             [description]="title() + (subtitle() ? ', ' + subtitle() : '')"
           />
         } @else {
@@ -191,6 +192,7 @@ export class ReportPanel {
   readonly horizontal = input(false);
   readonly max = input<number | undefined>(undefined);
   readonly format = input<(value: number) => string>((value) => String(value));
+  readonly tickFormat = input<((value: number) => string) | undefined>(undefined);
   readonly csv = input<ReportRequest | null>(null);
   readonly csvName = input('report.csv');
   readonly emptyIcon = input('bar_chart');

@@ -4,7 +4,7 @@ import { parseMoney } from '@tradecounter/domain';
 import { formatMoneyDisplay } from '../shared/money-format';
 import { panelState, ReportLoads } from './report-loads';
 import { ReportFilters } from './report-filters';
-import { formatCentsAxis, formatCount } from './report-format';
+import { formatCentsAxis, formatCentsCompact, formatCount } from './report-format';
 import { ReportPanel } from './report-panel';
 import { ReportRoute } from './report-route';
 import { salesPanel } from './report-rows';
@@ -28,6 +28,7 @@ export class SpendPage extends ReportRoute {
   private readonly loads = new ReportLoads(this.filter);
 
   readonly moneyAxis = formatCentsAxis;
+  readonly moneyTicks = formatCentsCompact;
   readonly panelState = panelState;
 
   readonly byMonth = this.loads.load((f) => this.api.sales({ ...f, groupBy: 'month' }));

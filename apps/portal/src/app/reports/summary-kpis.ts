@@ -65,7 +65,7 @@ const DEFINITIONS: readonly KpiDefinition[] = [
   },
   {
     key: 'cycleTimeP90',
-    label: 'Cycle time (90th percentile)',
+    label: 'Cycle time (p90)',
     hint: '9 in 10 fully shipped orders went out within this time',
     better: 'lower',
     kind: 'hours',
