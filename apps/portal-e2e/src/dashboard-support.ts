@@ -66,6 +66,23 @@ export async function newAccount(
   return { account, address };
 }
 
+/** An order the buyer places today for their own account. */
+export async function buyerOrder(buyer: ApiUser, accountId: string, pick: Pick): Promise<Order> {
+  const [address] = await buyer.get<Address[]>(`/api/accounts/${accountId}/addresses`);
+  return buyer.send<Order>(
+    'POST',
+    '/api/orders',
+    {
+      lines: [{ sku: pick.sku, quantity: pick.quantity }],
+      shippingAddressId: address?.id,
+      shipComplete: false,
+      poNumber: `E2E-DASH-${Date.now()}`,
+    },
+    [201],
+    { 'Idempotency-Key': `e2e-dash-buyer-${Date.now()}` },
+  );
+}
+
 /** An order placed by staff for the account (channel phone). */
 export async function staffOrder(
   staff: ApiUser,

@@ -65,6 +65,8 @@ export class ChartPanel implements OnDestroy {
   readonly horizontal = input(false);
   /** The top of the value axis, e.g. 1 for shares; otherwise it fits the data. */
   readonly max = input<number | undefined>(undefined);
+  /** Counts: whole-number ticks only (no "2.5 orders"). */
+  readonly integer = input(false);
   readonly labels = input.required<string[]>();
   readonly series = input.required<ChartSeries[]>();
   /** Formats values on the axis and in tooltips (money, counts). */
@@ -99,7 +101,10 @@ export class ChartPanel implements OnDestroy {
     const valueAxis = {
       beginAtZero: true,
       max: this.max(),
-      ticks: { callback: (value: string | number) => tick(Number(value)) },
+      ticks: {
+        precision: this.integer() ? 0 : undefined,
+        callback: (value: string | number) => tick(Number(value)),
+      },
     };
     const labelAxis = { ticks: { autoSkip: true, callback: this.shortLabel } };
     const config: ChartConfiguration = {

@@ -103,6 +103,7 @@ export interface PanelState {
             [series]="series()"
             [format]="format()"
             [tickFormat]="tickFormat()"
+            [integer]="integer()"
             [description]="title() + (subtitle() ? ', ' + subtitle() : '')"
           />
         } @else {
@@ -192,6 +193,7 @@ export class ReportPanel {
   readonly horizontal = input(false);
   readonly max = input<number | undefined>(undefined);
   readonly format = input<(value: number) => string>((value) => String(value));
+  readonly integer = input(false);
   readonly tickFormat = input<((value: number) => string) | undefined>(undefined);
   readonly csv = input<ReportRequest | null>(null);
   readonly csvName = input('report.csv');
