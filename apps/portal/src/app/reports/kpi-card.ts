@@ -15,7 +15,9 @@ const TONE_WORDS = { good: 'better', bad: 'worse', neutral: '' } as const;
     @let k = kpi();
     <div class="card" role="group" tabindex="0" [matTooltip]="k.hint" [attr.aria-label]="summary()">
       <span class="label">{{ k.label }}</span>
-      <strong class="value" [attr.data-testid]="'kpi-' + k.key">{{ k.value }}</strong>
+      <strong class="value" [class.long]="k.value.length > 11" [attr.data-testid]="'kpi-' + k.key">{{
+        k.value
+      }}</strong>
       @if (k.trend.direction !== 'none') {
         <span class="trend" [class]="'trend ' + k.trend.tone">
           <mat-icon [svgIcon]="arrow()" aria-hidden="true" />
@@ -54,6 +56,11 @@ const TONE_WORDS = { good: 'better', bad: 'worse', neutral: '' } as const;
     .value {
       font: var(--mat-sys-headline-small);
       font-variant-numeric: tabular-nums;
+      overflow-wrap: anywhere;
+      &.long {
+        /* Eight-figure sums stay on one line in the narrowest card. */
+        font-size: 18px;
+      }
     }
     .trend {
       display: flex;
