@@ -27,7 +27,7 @@ describe('salesPanel', () => {
     expect(panel.rows.map((r) => r.cells['netSales'])).toEqual(['$10.50', '$1.00']);
   });
 
-  it('keeps the top rows only, with savings as a second series', () => {
+  it('charts the top rows only, tables every row, with savings as a second series', () => {
     const panel = salesPanel(
       report([row('a', '30.00', '3.00'), row('b', '20.00', '2.00'), row('c', '10.00', '1.00')], 'product'),
       { heading: 'Product', top: 2, withSavings: true },
@@ -38,6 +38,7 @@ describe('salesPanel', () => {
       [300, 200],
     ]);
     expect(panel.columns.map((c) => c.key)).toEqual(['label', 'netSales', 'orders', 'units', 'savings']);
+    expect(panel.rows.map((r) => r.key)).toEqual(['a', 'b', 'c']);
   });
 });
 

@@ -57,7 +57,7 @@ export function salesPanel(
   report: SalesReport | undefined,
   options: {
     heading: string;
-    /** Only the first rows (the report is ordered by net sales for non-time groupings). */
+    /** The chart shows only the first rows (ordered by net sales); the table, like the CSV, has them all. */
     top?: number;
     measure?: 'netSales' | 'orders';
     withSavings?: boolean;
@@ -68,8 +68,8 @@ export function salesPanel(
   },
 ): PanelData {
   if (!report) return NO_PANEL_DATA;
-  const rows = options.top ? report.rows.slice(0, options.top) : report.rows;
-  const axis = chartAxis(rows, options.timeline);
+  const rows = report.rows;
+  const axis = chartAxis(options.top ? rows.slice(0, options.top) : rows, options.timeline);
   const columns: ReportColumn[] = [
     { key: 'label', header: options.heading },
     { key: 'netSales', header: 'Net sales', numeric: true },
