@@ -20,6 +20,7 @@ import {
   PointElement,
   Tooltip,
 } from 'chart.js';
+import type { ChartSeries } from './report-types';
 
 Chart.register(
   BarController,
@@ -32,13 +33,6 @@ Chart.register(
   Legend,
   Tooltip,
 );
-
-/** One series of a chart: its name and a value per label. */
-export interface ChartSeries {
-  name: string;
-  /** Null where there is nothing to measure: a gap, never a zero. */
-  values: (number | null)[];
-}
 
 /** Readable on light surfaces and apart from one another for common colour blindness. */
 const COLOURS = ['#00696f', '#b3541e', '#4b5ea8', '#8a6d00', '#9c3d6f'];

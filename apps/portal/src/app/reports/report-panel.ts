@@ -9,22 +9,10 @@ import type { Problem } from '@tradecounter/contracts';
 import { EmptyState } from '../shared/empty-state';
 import { ErrorState } from '../shared/error-state';
 import { LoadingState } from '../shared/loading-state';
-import { ChartPanel, type ChartSeries } from './chart-panel';
+import { ChartPanel } from './chart-panel';
+import type { ChartSeries, ReportColumn, ReportRow } from './report-types';
 import { ReportCsv } from './report-csv';
 import type { ReportRequest } from './reports-api';
-
-export interface ReportColumn {
-  key: string;
-  header: string;
-  numeric?: boolean;
-}
-
-/** A table row already formatted for display; `link` makes its first cell a link. */
-export interface ReportRow {
-  key: string;
-  cells: Record<string, string>;
-  link?: string;
-}
 
 /** Loading, failure and the data are the caller's; the panel only shows them. */
 export interface PanelState {

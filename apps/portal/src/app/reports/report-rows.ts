@@ -11,8 +11,7 @@ import type {
 } from '@tradecounter/contracts';
 import { parseMoney } from '@tradecounter/domain';
 import { formatMoneyDisplay } from '../shared/money-format';
-import type { ChartSeries } from './chart-panel';
-import type { ReportColumn, ReportRow } from './report-panel';
+import type { ChartSeries, ReportColumn, ReportRow } from './report-types';
 import { formatCount, formatShare } from './report-format';
 import type { Period } from './report-period';
 import { type TimeGrouping, timeSlots, valuesBySlot } from './report-timeline';
