@@ -51,7 +51,7 @@ test('a manager reads sales by month and by channel, and the CSV holds the numbe
   ]);
   const csv = await (await download.createReadStream()).toArray();
   const lines = Buffer.concat(csv).toString('utf8').trim().split('\r\n');
-  expect(lines[0]).toBe('key,label,netSales,orders,units');
+  expect(lines[0]).toBe('key,label,netSales,orders,units,savings');
   const cents = lines
     .slice(1)
     .map((line) => line.split(',')[2] ?? '0')

@@ -46,7 +46,7 @@ describe('delivery reports: summary, delivery, backlog, promise accuracy, dorman
   const today = new Date().toISOString().slice(0, 10);
   let delivered: Order;
 
-  const post = (user: TestUser, path: string, body: unknown = {}) =>
+  const post = (user: TestUser, path: string, body: object = {}) =>
     t.http.post(path).set(bearer(user)).send(body);
   const get = (user: TestUser, path: string) => t.http.get(path).set(bearer(user));
 

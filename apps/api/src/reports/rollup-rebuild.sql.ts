@@ -32,7 +32,30 @@ export const ROLLUP_REBUILD_SQL: readonly string[] = [
           sum(l.line_total), sum(l.list_price * l.quantity)
      FROM orders o JOIN order_lines l ON l.order_id = o.id
     WHERE ${COUNTED} AND ${ACCOUNTS} GROUP BY 1, 2, 3, 4`,
-  `INSERT INTO delivery_by_day (day, account_id, channel, lines, lines_from_stock, delivered_lines, on_time_lines,
+  // Set-based (one pass over lines and shipments), counting what order_delivery_facts counts per order.
+  `WITH line_deliveries AS (
+     SELECT sl.order_line_id,
+            sum(sl.quantity) FILTER (WHERE s.delivered_at IS NOT NULL) AS delivered,
+            max((s.delivered_at AT TIME ZONE w.time_zone)::date) AS last_on,
+            count(*) AS shipments, sum(sl.quantity) AS shipped
+       FROM shipment_lines sl JOIN shipments s ON s.id = sl.shipment_id
+       JOIN orders o ON o.id = s.order_id JOIN warehouses w ON w.code = o.warehouse_code
+      WHERE ${ACCOUNTS}
+      GROUP BY sl.order_line_id
+   ), f AS (
+     SELECT l.order_id, count(*) AS lines,
+            count(*) FILTER (WHERE l.reserved_at_placement >= l.quantity) AS lines_from_stock,
+            count(*) FILTER (WHERE d.delivered >= l.quantity) AS delivered_lines,
+            count(*) FILTER (WHERE d.delivered >= l.quantity AND d.last_on <= l.first_promised_date) AS on_time_lines,
+            count(*) FILTER (WHERE d.delivered >= l.quantity AND d.last_on <= l.current_promised_date)
+              AS on_time_lines_current,
+            bool_and(coalesce(d.shipments, 0) = 1 AND coalesce(d.shipped, 0) = l.quantity) AS in_full
+       FROM order_lines l JOIN orders o ON o.id = l.order_id
+       LEFT JOIN line_deliveries d ON d.order_line_id = l.id
+      WHERE ${ACCOUNTS}
+      GROUP BY l.order_id
+   )
+   INSERT INTO delivery_by_day (day, account_id, channel, lines, lines_from_stock, delivered_lines, on_time_lines,
                                 on_time_lines_current, shipped_orders, in_full_orders, delivered_orders, otif_orders,
                                 otif_orders_current, ratings, rating_sum)
    SELECT report_day(o.placed_at), o.account_id, o.channel,
@@ -47,12 +70,15 @@ export const ROLLUP_REBUILD_SQL: readonly string[] = [
                                  AND f.on_time_lines_current = f.lines),
           count(r.score), coalesce(sum(r.score), 0)
      FROM orders o
-     CROSS JOIN LATERAL order_delivery_facts(o.id) f
+     JOIN f ON f.order_id = o.id
      LEFT JOIN delivery_ratings r ON r.order_id = o.id
     WHERE ${ACCOUNTS} GROUP BY 1, 2, 3`,
   `INSERT INTO cycle_time_by_day (day, account_id, channel, hours, orders)
-   SELECT report_day(o.placed_at), o.account_id, o.channel, order_cycle_hours(o.id, o.placed_at), count(*)
-     FROM orders o WHERE o.status IN ('shipped', 'delivered') AND ${ACCOUNTS} GROUP BY 1, 2, 3, 4`,
+   SELECT report_day(o.placed_at), o.account_id, o.channel,
+          floor(extract(epoch FROM s.last_shipped - o.placed_at) / 3600)::int, count(*)
+     FROM orders o
+     JOIN (SELECT order_id, max(shipped_at) AS last_shipped FROM shipments GROUP BY order_id) s ON s.order_id = o.id
+    WHERE o.status IN ('shipped', 'delivered') AND ${ACCOUNTS} GROUP BY 1, 2, 3, 4`,
   `INSERT INTO promise_accuracy_by_day (day, account_id, channel, days_late, lines, units)
    SELECT report_day(o.placed_at), o.account_id, o.channel, sl.ship_error_days, count(*), sum(sl.quantity)
      FROM orders o JOIN order_lines l ON l.order_id = o.id JOIN shipment_lines sl ON sl.order_line_id = l.id

@@ -1,22 +1,66 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { SalesQuery, SalesReport } from '@tradecounter/contracts';
+import type {
+  BacklogReport,
+  DeliveryGroupBy,
+  DeliveryReport,
+  DormantAccountsReport,
+  PromiseAccuracyReport,
+  ReportFilter,
+  SalesQuery,
+  SalesReport,
+  SummaryReport,
+} from '@tradecounter/contracts';
 import type { Observable } from 'rxjs';
 import { queryParams } from '../shared/http-params';
+
+/** A report the API also answers as CSV: its path under /api/reports and its query. */
+export interface ReportRequest {
+  path: 'sales' | 'summary' | 'delivery' | 'backlog' | 'promise-accuracy' | 'dormant-accounts';
+  query: object;
+}
 
 @Injectable({ providedIn: 'root' })
 export class ReportsApi {
   private readonly http = inject(HttpClient);
 
   sales(query: SalesQuery): Observable<SalesReport> {
-    return this.http.get<SalesReport>('/api/reports/sales', { params: queryParams(query) });
+    return this.get('sales', query);
+  }
+
+  summary(filter: ReportFilter): Observable<SummaryReport> {
+    return this.get('summary', filter);
+  }
+
+  delivery(query: ReportFilter & { groupBy: DeliveryGroupBy }): Observable<DeliveryReport> {
+    return this.get('delivery', query);
+  }
+
+  backlog(filter: ReportFilter): Observable<BacklogReport> {
+    return this.get('backlog', filter);
+  }
+
+  promiseAccuracy(filter: ReportFilter): Observable<PromiseAccuracyReport> {
+    return this.get('promise-accuracy', filter);
+  }
+
+  dormantAccounts(filter: ReportFilter & { days?: number }): Observable<DormantAccountsReport> {
+    return this.get('dormant-accounts', filter);
   }
 
   /** The same report as CSV (through the client, so the request carries the sign-in). */
-  salesCsv(query: SalesQuery): Observable<Blob> {
-    return this.http.get('/api/reports/sales', {
+  csv({ path, query }: ReportRequest): Observable<Blob> {
+    return this.http.get(`/api/reports/${path}`, {
       params: queryParams({ ...query, format: 'csv' }),
       responseType: 'blob',
     });
+  }
+
+  salesCsv(query: SalesQuery): Observable<Blob> {
+    return this.csv({ path: 'sales', query });
+  }
+
+  private get<T>(path: ReportRequest['path'], query: object): Observable<T> {
+    return this.http.get<T>(`/api/reports/${path}`, { params: queryParams(query) });
   }
 }

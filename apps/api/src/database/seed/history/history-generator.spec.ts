@@ -51,6 +51,7 @@ function world(): HistoryWorld {
         transitDays: 2,
         cutoffMinutes: 14 * 60,
         utcOffsetMinutes: -360,
+        timeZone: 'America/Chicago',
       },
       {
         code: 'RNO',
@@ -59,6 +60,7 @@ function world(): HistoryWorld {
         transitDays: 3,
         cutoffMinutes: 15 * 60,
         utcOffsetMinutes: -480,
+        timeZone: 'America/Los_Angeles',
       },
     ],
     holidays: new Set(['2025-12-25', '2026-01-01', '2026-05-25']),

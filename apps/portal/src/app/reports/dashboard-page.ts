@@ -1,0 +1,147 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { RouterLink } from '@angular/router';
+import type { DeliveryGroupBy, ReportFilter } from '@tradecounter/contracts';
+import { EmptyState } from '../shared/empty-state';
+import { ErrorState } from '../shared/error-state';
+import { LoadingState } from '../shared/loading-state';
+import { KpiCard } from './kpi-card';
+import { ReportCsv } from './report-csv';
+import { panelState, ReportLoads } from './report-loads';
+import { ReportFilters } from './report-filters';
+import {
+  formatCentsAxis,
+  formatCentsCompact,
+  formatCount,
+  formatShare,
+  formatShareAxis,
+} from './report-format';
+import { ReportPanel } from './report-panel';
+import { periodLength, timelineGrouping } from './report-period';
+import { ReportRoute } from './report-route';
+import { backlogPanel, deliveryPanel, promiseAccuracyPanel, salesPanel } from './report-rows';
+import { ReportsApi } from './reports-api';
+import { summaryKpis } from './summary-kpis';
+
+const TIME_HEADINGS = { day: 'Day', week: 'Week', month: 'Month' } as const;
+
+/** How the operation is doing: headline figures against the period before, and the charts behind them. */
+@Component({
+  selector: 'tc-dashboard-page',
+  imports: [
+    MatButtonModule,
+    MatIconModule,
+    RouterLink,
+    EmptyState,
+    ErrorState,
+    LoadingState,
+    KpiCard,
+    ReportFilters,
+    ReportPanel,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './dashboard-page.html',
+  styleUrl: './dashboard-page.scss',
+})
+export class DashboardPage extends ReportRoute {
+  private readonly api = inject(ReportsApi);
+  private readonly csvFiles = inject(ReportCsv);
+  private readonly loads = new ReportLoads(this.filter);
+
+  readonly moneyAxis = formatCentsAxis;
+  readonly moneyTicks = formatCentsCompact;
+  readonly shareAxis = formatShareAxis;
+  readonly countAxis = (value: number) => formatCount(value);
+
+  readonly timeGrouping = computed(() => timelineGrouping(this.resolved()));
+  /** Delivery shares need enough deliveries per point: weeks at the finest. */
+  readonly deliveryGrouping = computed<DeliveryGroupBy>(() =>
+    periodLength(this.resolved()) <= 190 ? 'week' : 'month',
+  );
+
+  readonly summary = this.loads.load((f) => this.api.summary(f));
+  readonly timeline = this.loads.load((f) =>
+    this.api.sales({ ...f, groupBy: timelineGrouping(this.periodOf(f)) }),
+  );
+  readonly byChannel = this.loads.load((f) => this.api.sales({ ...f, groupBy: 'channel' }));
+  readonly delivery = this.loads.load((f) =>
+    this.api.delivery({ ...f, groupBy: periodLength(this.periodOf(f)) <= 190 ? 'week' : 'month' }),
+  );
+  readonly topAccounts = this.loads.load((f) => this.api.sales({ ...f, groupBy: 'account' }));
+  readonly topProducts = this.loads.load((f) => this.api.sales({ ...f, groupBy: 'product' }));
+  readonly backlog = this.loads.load((f) => this.api.backlog(f));
+  readonly promises = this.loads.load((f) => this.api.promiseAccuracy(f));
+
+  readonly kpis = computed(() => {
+    const report = this.summary()?.value;
+    return report ? summaryKpis(report) : [];
+  });
+  readonly previousPeriod = computed(() => {
+    const previous = this.summary()?.value?.previous;
+    return previous ? `${previous.from} to ${previous.to}` : '';
+  });
+
+  readonly timelineData = computed(() =>
+    salesPanel(this.timeline()?.value, {
+      heading: TIME_HEADINGS[this.timeGrouping()],
+      timeline: { grouping: this.timeGrouping(), period: this.resolved() },
+    }),
+  );
+  readonly channelData = computed(() =>
+    salesPanel(this.byChannel()?.value, { heading: 'Channel', measure: 'orders' }),
+  );
+  readonly deliveryData = computed(() =>
+    deliveryPanel(this.delivery()?.value, this.deliveryGrouping() === 'week' ? 'Week' : 'Month', {
+      grouping: this.deliveryGrouping() === 'week' ? 'week' : 'month',
+      period: this.resolved(),
+    }),
+  );
+  readonly accountsData = computed(() =>
+    salesPanel(this.topAccounts()?.value, {
+      heading: 'Account',
+      top: 10,
+      link: (row) => `/accounts/${row.key}`,
+    }),
+  );
+  readonly productsData = computed(() =>
+    salesPanel(this.topProducts()?.value, { heading: 'Product', top: 10 }),
+  );
+  readonly backlogData = computed(() => backlogPanel(this.backlog()?.value));
+  readonly promiseData = computed(() => promiseAccuracyPanel(this.promises()?.value));
+  readonly promiseShares = computed(() => {
+    const report = this.promises()?.value;
+    if (!report || report.lines === 0) return '';
+    return ` · early ${formatShare(report.early)}, on the day ${formatShare(report.onTime)}, late ${formatShare(report.late)} of ${formatCount(report.lines)} lines`;
+  });
+
+  readonly panelState = panelState;
+
+  /** What each CSV holds: the same query the panel shows. */
+  readonly csv = computed(() => {
+    const f = this.filter();
+    return {
+      summary: { path: 'summary', query: f },
+      timeline: { path: 'sales', query: { ...f, groupBy: this.timeGrouping() } },
+      channel: { path: 'sales', query: { ...f, groupBy: 'channel' } },
+      delivery: { path: 'delivery', query: { ...f, groupBy: this.deliveryGrouping() } },
+      accounts: { path: 'sales', query: { ...f, groupBy: 'account' } },
+      products: { path: 'sales', query: { ...f, groupBy: 'product' } },
+      backlog: { path: 'backlog', query: f },
+      promises: { path: 'promise-accuracy', query: f },
+    } as const;
+  });
+  readonly fileSuffix = computed(() => `${this.resolved().from}-to-${this.resolved().to}.csv`);
+
+  reload(): void {
+    this.loads.reload();
+  }
+
+  downloadSummary(): void {
+    this.csvFiles.download(this.csv().summary, `summary-${this.fileSuffix()}`);
+  }
+
+  private periodOf(filter: ReportFilter) {
+    return { from: filter.from ?? '', to: filter.to ?? '' };
+  }
+}

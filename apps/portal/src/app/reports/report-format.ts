@@ -1,0 +1,43 @@
+import { formatMoney } from '@tradecounter/domain';
+import { formatMoneyDisplay } from '../shared/money-format';
+
+/** A share from 0 to 1 as a percentage with one decimal: 0.9234 → "92.3%". */
+export function formatShare(share: number | null): string {
+  return share === null ? '—' : `${(share * 100).toFixed(1)}%`;
+}
+
+/** Hours as hours up to two days, then days: 30 → "30.0 h", 60 → "2.5 d". */
+export function formatHours(hours: number | null): string {
+  if (hours === null) return '—';
+  return hours < 48 ? `${hours.toFixed(1)} h` : `${(hours / 24).toFixed(1)} d`;
+}
+
+export function formatRating(rating: number | null): string {
+  return rating === null ? '—' : `${rating.toFixed(1)} / 5`;
+}
+
+export function formatCount(count: number | null): string {
+  return count === null ? '—' : count.toLocaleString('en-US');
+}
+
+/** Chart axes and tooltips get whole cents (numbers); shown as money again. */
+export function formatCentsAxis(cents: number): string {
+  return formatMoneyDisplay(formatMoney(BigInt(Math.round(cents))));
+}
+
+const COMPACT_DOLLARS = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  notation: 'compact',
+  minimumFractionDigits: 0,
+  maximumFractionDigits: 1,
+});
+
+/** Axis ticks, where space is short: 7000000 cents → "$70K". Tooltips and tables show every cent. */
+export function formatCentsCompact(cents: number): string {
+  return COMPACT_DOLLARS.format(cents / 100);
+}
+
+export function formatShareAxis(share: number): string {
+  return `${Math.round(share * 1000) / 10}%`;
+}
