@@ -145,11 +145,11 @@ const COARSE: { table: string; from: string; key: [string, string][]; measures: 
   },
 ];
 
-/** The rows a daily rollup would hold, computed from the orders: `SELECT …` with its column names. */
+/** The rows a daily rollup would hold, computed from the orders: `(WITH … SELECT …) AS d (columns)`. */
 function directFromOrders(daily: string): string {
   for (const sql of ROLLUP_REBUILD_SQL) {
-    const match = /^INSERT INTO (\w+) \(([^)]*)\)\s*(SELECT[\s\S]*)$/.exec(sql.trim());
-    if (match?.[1] === daily) return `(${match[3]}) AS d (${match[2]})`;
+    const match = /INSERT INTO (\w+) \(([^)]*)\)\s*(SELECT[\s\S]*)$/.exec(sql);
+    if (match?.[1] === daily) return `(${sql.slice(0, match.index)} ${match[3]}) AS d (${match[2]})`;
   }
   throw new Error(`no rebuild statement for ${daily}`);
 }
