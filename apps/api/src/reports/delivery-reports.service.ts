@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type {
   BacklogReport,
   DeliveryGroupBy,
@@ -11,7 +11,6 @@ import type {
   SummaryReport,
 } from '@tradecounter/contracts';
 import {
-  accountScope,
   addCalendarDays,
   averageOrderValue,
   BACKLOG_AGES,
@@ -30,10 +29,8 @@ import {
   sumMoney,
 } from '@tradecounter/domain';
 import type { AuthUser } from '../auth/auth-user';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
 import { DeliveryRepository, type DeliveryCounts } from './delivery.repository';
-import { reportPeriod } from './report-period';
+import { ReportScope } from './report-scope';
 import type { ScopedFilter } from './report-where';
 import { SalesRepository } from './sales.repository';
 
@@ -45,36 +42,14 @@ import { SalesRepository } from './sales.repository';
  */
 @Injectable()
 export class DeliveryReportsService {
-  private readonly dateFormat: Intl.DateTimeFormat;
-
   constructor(
     private readonly sales: SalesRepository,
     private readonly delivery: DeliveryRepository,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.dateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: config.timeZone });
-  }
-
-  today(): string {
-    return this.dateFormat.format(new Date());
-  }
-
-  /** The caller's filter with the period settled and customers held to their own account. */
-  scoped(actor: AuthUser, query: ReportFilter): ScopedFilter {
-    const period = reportPeriod(query.from, query.to, this.today());
-    const scope = accountScope(actor);
-    return {
-      ...period,
-      scope,
-      accountId: scope.kind === 'account' ? undefined : query.accountId,
-      accountManagerId: query.accountManagerId,
-      channel: query.channel,
-      category: query.category,
-    };
-  }
+    private readonly scope: ReportScope,
+  ) {}
 
   async summary(actor: AuthUser, query: ReportFilter): Promise<SummaryReport> {
-    const filter = this.scoped(actor, query);
+    const filter = this.scope.of(actor, query);
     const before = previousPeriod(filter.from, filter.to);
     const [current, previous, backlog] = await Promise.all([
       this.figures(filter),
@@ -136,7 +111,7 @@ export class DeliveryReportsService {
     query: ReportFilter,
     groupBy: DeliveryGroupBy,
   ): Promise<DeliveryReport> {
-    const filter = this.scoped(actor, { ...query, category: undefined });
+    const filter = this.scope.of(actor, { ...query, category: undefined });
     const rows = await this.delivery.grouped(filter, groupBy);
     return {
       from: filter.from,
@@ -154,8 +129,8 @@ export class DeliveryReportsService {
   }
 
   async backlog(actor: AuthUser, query: ReportFilter): Promise<BacklogReport> {
-    const filter = this.scoped(actor, { ...query, category: undefined });
-    const today = this.today();
+    const filter = this.scope.of(actor, { ...query, category: undefined });
+    const today = this.scope.today();
     const days = await this.delivery.backlogByDay(filter);
     const buckets = BACKLOG_AGES.map((age) => {
       const inBand = days.filter((day) => backlogAge(day.day, today).key === age.key);
@@ -177,7 +152,7 @@ export class DeliveryReportsService {
   }
 
   async promiseAccuracy(actor: AuthUser, query: ReportFilter): Promise<PromiseAccuracyReport> {
-    const filter = this.scoped(actor, { ...query, category: undefined });
+    const filter = this.scope.of(actor, { ...query, category: undefined });
     const rows = await this.delivery.promiseAccuracy(filter);
     const { earliest, latest } = PROMISE_ACCURACY_RANGE;
     const buckets = Array.from({ length: latest - earliest + 1 }, (_, index) => {
@@ -214,8 +189,8 @@ export class DeliveryReportsService {
   }
 
   async dormantAccounts(actor: AuthUser, query: ReportFilter, days: number): Promise<DormantAccountsReport> {
-    const filter = this.scoped(actor, { ...query, category: undefined, channel: undefined });
-    const today = this.today();
+    const filter = this.scope.of(actor, { ...query, category: undefined, channel: undefined });
+    const today = this.scope.today();
     const rows = await this.delivery.dormant(
       filter,
       lastDaysStart(today, days),

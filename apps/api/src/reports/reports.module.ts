@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DeliveryReportsService } from './delivery-reports.service';
 import { DeliveryRepository } from './delivery.repository';
+import { ReportScope } from './report-scope';
 import { ReportSettingsSync } from './report-settings.sync';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
@@ -15,6 +16,7 @@ import { SalesRepository } from './sales.repository';
     SalesRepository,
     DeliveryRepository,
     ReportSettingsSync,
+    ReportScope,
   ],
 })
 export class ReportsModule {}

@@ -1,12 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { SalesReport } from '@tradecounter/contracts';
-import { accountScope, formatMoney, parseMoney, sumMoney } from '@tradecounter/domain';
+import { formatMoney, parseMoney, sumMoney } from '@tradecounter/domain';
 import type { AuthUser } from '../auth/auth-user';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
 import { toCsv } from './csv';
 import type { SalesQueryDto } from './dto/report-query.dto';
-import { reportPeriod } from './report-period';
+import { ReportScope } from './report-scope';
 import { SalesRepository } from './sales.repository';
 
 /**
@@ -16,33 +14,18 @@ import { SalesRepository } from './sales.repository';
  */
 @Injectable()
 export class ReportsService {
-  private readonly dateFormat: Intl.DateTimeFormat;
-
   constructor(
     private readonly sales: SalesRepository,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.dateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: config.timeZone });
-  }
+    private readonly scope: ReportScope,
+  ) {}
 
   async salesReport(actor: AuthUser, query: SalesQueryDto): Promise<SalesReport> {
-    const period = reportPeriod(query.from, query.to, this.dateFormat.format(new Date()));
-    const scope = accountScope(actor);
-    const rows = await this.sales.sales(
-      {
-        ...period,
-        scope,
-        // A customer's own account is the scope already; what they pass is ignored.
-        accountId: scope.kind === 'account' ? undefined : query.accountId,
-        accountManagerId: query.accountManagerId,
-        channel: query.channel,
-        category: query.category,
-      },
-      query.groupBy,
-    );
+    const filter = this.scope.of(actor, query);
+    const rows = await this.sales.sales(filter, query.groupBy);
     const exactOrders = rows.every((row) => row.orders !== null);
     return {
-      ...period,
+      from: filter.from,
+      to: filter.to,
       groupBy: query.groupBy,
       rows,
       total: {
