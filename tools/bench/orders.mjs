@@ -190,9 +190,9 @@ VALUES ('B-' || gen_random_uuid(), $1, $2, 'phone', 'confirmed', $3, '{}', false
 RETURNING id`;
 
 const BARE_LINES_SQL = `
-INSERT INTO bench_order_lines (order_id, line_no, product_id, sku, name, quantity, unit_price, line_total, promise,
-                               first_promised_date, current_promised_date, reserved_qty)
-SELECT $1, n, p, 'SKU', 'Product', q, 12.00, 12.00 * q, '{"splits":[]}', current_date, current_date, q
+INSERT INTO bench_order_lines (order_id, line_no, product_id, sku, name, quantity, unit_price, line_total, list_price,
+                               promise, first_promised_date, current_promised_date, reserved_qty, reserved_at_placement)
+SELECT $1, n, p, 'SKU', 'Product', q, 12.00, 12.00 * q, 12.00, '{"splits":[]}', current_date, current_date, q, q
   FROM unnest($2::uuid[], $3::int[]) WITH ORDINALITY AS x(p, q, n)`;
 
 const BARE_RESERVE_SQL = `
@@ -278,6 +278,12 @@ async function main() {
         clients,
         durationSeconds: Math.min(durationSeconds, 5),
       });
+      if (bare.ordersPerSecond === 0) {
+        // A schema change the bare SQL does not follow (a new NOT NULL column) fails every bare transaction.
+        throw new Error(
+          `Every bare SQL transaction failed (${bare.errors} errors): update BARE_*_SQL to the schema`,
+        );
+      }
       const ratio = round(api.ordersPerSecond / bare.ordersPerSecond, 3);
       runs.push({ clients, api, bare, floor, apiShareOfBare: ratio });
       console.log(
