@@ -305,6 +305,10 @@ describe('delivery reports: summary, delivery, backlog, promise accuracy, dorman
   });
 
   it('scopes by role and refuses bad queries', async () => {
+    for (const path of ['summary', 'delivery', 'backlog', 'promise-accuracy', 'dormant-accounts']) {
+      const anonymous = await t.http.get(`/api/reports/${path}`).expect(401);
+      expect(anonymous.headers['content-type']).toContain('application/problem+json');
+    }
     await get(w.buyer, '/api/reports/backlog').expect(403);
     await get(w.buyer, '/api/reports/promise-accuracy').expect(403);
     await get(w.buyer, '/api/reports/dormant-accounts').expect(403);

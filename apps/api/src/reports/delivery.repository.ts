@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DeliveryGroupBy } from '@tradecounter/contracts';
+import {
+  ACCOUNT_GROUPING,
+  ACCOUNT_MANAGER_GROUPING,
+  CHANNEL_GROUPING,
+  type GroupingSql,
+  TIME_GROUPINGS,
+} from './report-groupings';
 import { rollupWhere, type ScopedFilter } from './report-where';
 import {
   CYCLE_TIME,
@@ -48,41 +55,12 @@ const SUMS = Object.entries(COUNT_COLUMNS)
   .map(([field, column]) => `coalesce(sum(s.${column}), 0)::int AS "${field}"`)
   .join(', ');
 
-/**
- * `group`: what rows are grouped on when not the key itself (a date groups
- * faster than its text); `perAccount`: the key needs the account or channel.
- */
-const GROUPINGS: Record<
-  DeliveryGroupBy,
-  { key: string; label: string; timeline?: true; days?: true; group?: string; perAccount?: true }
-> = {
-  day: {
-    key: `to_char(s.day, 'YYYY-MM-DD')`,
-    label: `to_char(s.day, 'YYYY-MM-DD')`,
-    timeline: true,
-    days: true,
-    group: 's.day',
-  },
-  week: {
-    key: `to_char(date_trunc('week', s.day), 'YYYY-MM-DD')`,
-    label: `'Week of ' || to_char(date_trunc('week', s.day), 'YYYY-MM-DD')`,
-    timeline: true,
-    days: true,
-    group: `date_trunc('week', s.day)`,
-  },
-  month: {
-    key: `to_char(date_trunc('month', s.day), 'YYYY-MM')`,
-    label: `to_char(date_trunc('month', s.day), 'YYYY-MM')`,
-    timeline: true,
-    group: `date_trunc('month', s.day)`,
-  },
-  account: { key: 's.account_id::text', label: `min(a.code || ' — ' || a.name)`, perAccount: true },
-  channel: { key: 's.channel', label: 's.channel', perAccount: true },
-  accountManager: {
-    key: `coalesce(a.account_manager_id::text, '')`,
-    label: `coalesce(min(m.name), 'No account manager')`,
-    perAccount: true,
-  },
+/** `perAccount`: the key needs the account or channel, so the per-account rollups. */
+const GROUPINGS: Record<DeliveryGroupBy, GroupingSql & { perAccount?: true }> = {
+  ...TIME_GROUPINGS,
+  account: { ...ACCOUNT_GROUPING, perAccount: true },
+  channel: { ...CHANNEL_GROUPING, perAccount: true },
+  accountManager: { ...ACCOUNT_MANAGER_GROUPING, perAccount: true },
 };
 
 export interface BacklogDay {

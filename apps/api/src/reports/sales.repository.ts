@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { SalesGroupBy } from '@tradecounter/contracts';
+import {
+  ACCOUNT_GROUPING,
+  ACCOUNT_MANAGER_GROUPING,
+  CHANNEL_GROUPING,
+  type GroupingSql,
+  TIME_GROUPINGS,
+} from './report-groupings';
 import { rollupWhere, type ScopedFilter } from './report-where';
 import { salesSource, type RollupSources } from './rollup-source';
 
@@ -13,53 +20,17 @@ export interface SalesRowData {
   savings: string;
 }
 
-/**
- * Key and label per grouping; `p` is only joined when products matter, `a`
- * when accounts do (`byAccount`).
- */
+/** `p` is only joined when products matter (`byProduct`), `a` when accounts do (`byAccount`). */
 const GROUPINGS: Record<
   SalesGroupBy,
-  {
-    key: string;
-    label: string;
-    byProduct?: true;
-    byAccount?: true;
-    byChannel?: true;
-    timeline?: true;
-    days?: true;
-    /** What rows are grouped on when not the key itself (a date groups faster than its text). */
-    group?: string;
-  }
+  GroupingSql & { byProduct?: true; byAccount?: true; byChannel?: true }
 > = {
-  day: {
-    key: `to_char(s.day, 'YYYY-MM-DD')`,
-    label: `to_char(s.day, 'YYYY-MM-DD')`,
-    timeline: true,
-    days: true,
-    group: 's.day',
-  },
-  week: {
-    key: `to_char(date_trunc('week', s.day), 'YYYY-MM-DD')`,
-    label: `'Week of ' || to_char(date_trunc('week', s.day), 'YYYY-MM-DD')`,
-    timeline: true,
-    days: true,
-    group: `date_trunc('week', s.day)`,
-  },
-  month: {
-    key: `to_char(date_trunc('month', s.day), 'YYYY-MM')`,
-    label: `to_char(date_trunc('month', s.day), 'YYYY-MM')`,
-    timeline: true,
-    group: `date_trunc('month', s.day)`,
-  },
-  account: { key: 's.account_id::text', label: `min(a.code || ' — ' || a.name)`, byAccount: true },
+  ...TIME_GROUPINGS,
+  account: { ...ACCOUNT_GROUPING, byAccount: true },
   product: { key: 's.product_id::text', label: `min(p.sku || ' — ' || p.name)`, byProduct: true },
   category: { key: 'p.category', label: 'p.category', byProduct: true },
-  channel: { key: 's.channel', label: 's.channel', byChannel: true },
-  accountManager: {
-    key: `coalesce(a.account_manager_id::text, '')`,
-    label: `coalesce(min(m.name), 'No account manager')`,
-    byAccount: true,
-  },
+  channel: { ...CHANNEL_GROUPING, byChannel: true },
+  accountManager: { ...ACCOUNT_MANAGER_GROUPING, byAccount: true },
 };
 
 /**
