@@ -25,11 +25,30 @@ export default [
           enforceBuildableLibDependency: true,
           allow: [],
           depConstraints: [
-            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
+            // scope:database: code on the api's PostgreSQL schema without a framework, shared by the api and tools.
+            {
+              sourceTag: 'scope:api',
+              onlyDependOnLibsWithTags: ['scope:api', 'scope:database', 'scope:shared'],
+            },
             { sourceTag: 'scope:portal', onlyDependOnLibsWithTags: ['scope:portal', 'scope:shared'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
+            { sourceTag: 'scope:database', onlyDependOnLibsWithTags: ['scope:database', 'scope:shared'] },
+            // Tools never import an app (Nx refuses that anyway): what they share with the api is a library.
+            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:database', 'scope:shared'] },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:data-access'],
+            },
+            {
+              sourceTag: 'type:tool',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:data-access'],
+            },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts'] },
+            {
+              sourceTag: 'type:data-access',
+              onlyDependOnLibsWithTags: ['type:data-access', 'type:domain'],
+              bannedExternalImports: ['@nestjs/*', '@angular/*', 'typeorm', 'rxjs', 'rxjs/*', 'express'],
+            },
             {
               sourceTag: 'type:domain',
               onlyDependOnLibsWithTags: ['type:domain'],

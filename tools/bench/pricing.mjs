@@ -13,6 +13,9 @@ import { BUYER, login, machine, PAGE_PATH, percentiles, round, writeResult } fro
 
 const MANAGER = { email: 'manager@tradecounter.test', password: 'demo1234' };
 
+/**
+ * @param {{ url: string, token: string, method?: string, body?: unknown, durationSeconds: number, connections: number }} options
+ */
 export async function load({ url, token, method = 'GET', body, durationSeconds, connections }) {
   const latencies = [];
   const instance = autocannon({

@@ -366,6 +366,7 @@ async function main() {
   );
   const token = await login(baseUrl, MANAGER);
   const rss = pid ? sampleRss(pid) : null;
+  /** @type {{ endpoint: string, error?: string, sameFigures?: { same: boolean | null } }[]} */
   const results = [];
   const measure = async (endpoint) => {
     const url = `${baseUrl}${endpoint.path}${endpoint.path.includes('?') ? '&' : '?'}from=${from}&to=${to}`;

@@ -76,6 +76,7 @@ async function main() {
 }
 
 async function startApi(dataDir, logFile) {
+  /** @type {NodeJS.ProcessEnv} */
   const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   const log = createWriteStream(logFile);
@@ -155,6 +156,7 @@ function childrenByParent() {
   return map;
 }
 
+/** @returns {never} */
 function fail(run, message) {
   let log = '';
   try {

@@ -41,8 +41,9 @@ async function startReceiver() {
       response.writeHead(204).end();
     });
   });
-  await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  return { server, received, stats, url: `http://127.0.0.1:${server.address().port}/bench-hooks` };
+  await new Promise((done) => server.listen(0, '127.0.0.1', () => done(undefined)));
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  return { server, received, stats, url: `http://127.0.0.1:${port}/bench-hooks` };
 }
 
 async function api(baseUrl, token, method, path, body, extraHeaders = {}) {

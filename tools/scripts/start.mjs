@@ -17,5 +17,5 @@ const api = spawn(process.execPath, ['--enable-source-maps', 'dist/apps/api/main
   stdio: 'inherit',
   env: nxEnv,
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => api.kill(signal));
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(signal, () => api.kill(signal));
 api.on('exit', (exitCode, signal) => process.exit(exitCode ?? (signal ? 0 : 1)));

@@ -59,6 +59,7 @@ async function runE2e() {
   const dataDir = mkdtempSync(join(tmpdir(), 'tc-e2e-'));
   const database = await e2eDatabase();
   // The demo without its generated history: the end-to-end specs expect the demo's own data only.
+  /** @type {NodeJS.ProcessEnv} */
   const env = {
     ...nxEnv,
     PORT: port,

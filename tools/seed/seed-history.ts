@@ -9,8 +9,7 @@
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { checkHistory } from '../../apps/api/src/database/seed/history/history-checks';
-import { loadHistory } from '../../apps/api/src/database/seed/history/history-loader';
+import { checkHistory, loadHistory } from '@tradecounter/seed-history';
 
 const { values } = parseArgs({
   options: {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { bodyParsers } from './common/http/body-parsers';
 import { ProblemFilter } from './common/http/problem.filter';
+import { applyServerTimeouts } from './common/http/server-timeouts';
 import { createValidationPipe } from './common/http/validation';
 import type { AppConfig } from './config/app-config';
 import { setUpOpenApi } from './openapi';
@@ -20,6 +21,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  // On the server itself, so main.ts, the API tests and serve-api all listen with the same timeouts.
+  applyServerTimeouts(app.getHttpServer(), config.http);
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(helmet({ contentSecurityPolicy: { directives: contentSecurityPolicy() } }));

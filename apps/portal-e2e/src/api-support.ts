@@ -1,4 +1,5 @@
 import { type APIRequestContext, expect } from '@playwright/test';
+import { getRetryingReset } from './get-retrying-reset';
 import { DEMO_PASSWORD } from './support';
 
 /**
@@ -19,7 +20,7 @@ export class ApiUser {
   }
 
   async get<T>(path: string, params: Record<string, string | number> = {}): Promise<T> {
-    const response = await this.request.get(path, { headers: this.headers(), params });
+    const response = await getRetryingReset(this.request, path, { headers: this.headers(), params });
     expect(response.status(), `GET ${path}`).toBe(200);
     return (await response.json()) as T;
   }

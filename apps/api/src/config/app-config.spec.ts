@@ -33,6 +33,33 @@ describe('loadConfig', () => {
     }
   });
 
+  it('keeps idle connections longer than a proxy would (65 s), the headers timeout a second more', () => {
+    expect(loadConfig({ DATA_DIR: dataDir }).http).toEqual({
+      keepAliveMs: 65_000,
+      headersMs: 66_000,
+      requestMs: 300_000,
+    });
+    expect(loadConfig({ DATA_DIR: dataDir, HTTP_KEEP_ALIVE_TIMEOUT_MS: '120000' }).http.headersMs).toBe(
+      121_000,
+    );
+  });
+
+  it('refuses keep-alive and request timeouts out of range or a request timeout below the headers one', () => {
+    expect(() => loadConfig({ DATA_DIR: dataDir, HTTP_KEEP_ALIVE_TIMEOUT_MS: '500' })).toThrow(
+      /HTTP_KEEP_ALIVE_TIMEOUT_MS must be an integer/,
+    );
+    expect(() => loadConfig({ DATA_DIR: dataDir, HTTP_REQUEST_TIMEOUT_MS: 'soon' })).toThrow(
+      /HTTP_REQUEST_TIMEOUT_MS must be an integer/,
+    );
+    expect(() =>
+      loadConfig({
+        DATA_DIR: dataDir,
+        HTTP_KEEP_ALIVE_TIMEOUT_MS: '90000',
+        HTTP_REQUEST_TIMEOUT_MS: '60000',
+      }),
+    ).toThrow(/HTTP_REQUEST_TIMEOUT_MS \(60000\) must be at least the headers timeout/);
+  });
+
   it('refuses a short JWT secret', () => {
     expect(() => loadConfig({ JWT_SECRET: 'short', DATA_DIR: dataDir })).toThrow(/at least 32/);
   });

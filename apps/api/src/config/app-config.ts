@@ -24,6 +24,22 @@ export interface AppConfig {
   timeZone: string;
   events: EventsConfig;
   mail: MailConfig;
+  http: HttpTimeouts;
+}
+
+/**
+ * How long the HTTP server keeps connections. An idle keep-alive socket must
+ * outlive any proxy's or client's idle timeout (60 s on common load
+ * balancers): if the server closes first, a request the other side sends on
+ * that socket at the same moment is reset (a 502 behind a proxy).
+ */
+export interface HttpTimeouts {
+  /** An idle keep-alive connection is closed after this (HTTP_KEEP_ALIVE_TIMEOUT_MS). */
+  keepAliveMs: number;
+  /** The whole request head must arrive within this: keepAliveMs + 1 s, as Node requires it above keep-alive. */
+  headersMs: number;
+  /** The whole request, body included (HTTP_REQUEST_TIMEOUT_MS). */
+  requestMs: number;
 }
 
 /** The outbox dispatcher and webhook deliveries. */
@@ -85,6 +101,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       },
       webhookTimeoutMs: readInteger(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000, problems),
     },
+    http: readHttpTimeouts(env, problems),
     mail: {
       smtpUrl: readSmtpUrl(env, problems),
       from: env['MAIL_FROM'] ?? 'Tradecounter <no-reply@tradecounter.invalid>',
@@ -118,6 +135,19 @@ function readInteger(
     return fallback;
   }
   return value;
+}
+
+function readHttpTimeouts(env: Env, problems: string[]): HttpTimeouts {
+  const keepAliveMs = readInteger(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 65_000, 1_000, 3_600_000, problems);
+  const headersMs = keepAliveMs + 1_000;
+  const requestMs = readInteger(env, 'HTTP_REQUEST_TIMEOUT_MS', 300_000, 1_000, 3_600_000, problems);
+  if (requestMs < headersMs) {
+    problems.push(
+      `HTTP_REQUEST_TIMEOUT_MS (${requestMs}) must be at least the headers timeout, ` +
+        `HTTP_KEEP_ALIVE_TIMEOUT_MS + 1000 (${headersMs})`,
+    );
+  }
+  return { keepAliveMs, headersMs, requestMs };
 }
 
 function readBoolean(env: Env, name: string, fallback: boolean, problems: string[]): boolean {

@@ -3,13 +3,13 @@ import { Client } from 'pg';
 import type { SalesGroupBy } from '@tradecounter/contracts';
 import { DELIVERY_GROUPINGS, SALES_GROUPINGS } from '@tradecounter/contracts';
 import { addCalendarDays } from '@tradecounter/domain';
-import { loadHistory } from '../database/seed/history/history-loader';
+import { loadHistory } from '@tradecounter/seed-history';
 import { bearer, createProduct } from '../test-support/fixtures';
 import { createOrderingWorld, OrderingWorld, placeOrder, setStock } from '../test-support/order-fixtures';
 import { startTestApp, TestApp } from '../test-support/test-app';
 import { DeliveryRepository } from './delivery.repository';
 import type { ScopedFilter } from './report-where';
-import { ROLLUP_REBUILD_SQL } from './rollup-rebuild.sql';
+import { ROLLUP_REBUILD_SQL } from '@tradecounter/report-rollups';
 import type { RollupSources } from './rollup-source';
 import { SalesRepository } from './sales.repository';
 

@@ -11,7 +11,7 @@ import type { EntityManager } from 'typeorm';
 import { bearer, createProduct, type TestUser } from '../test-support/fixtures';
 import { createOrderingWorld, OrderingWorld, placeOrder, setStock } from '../test-support/order-fixtures';
 import { startTestApp, TestApp } from '../test-support/test-app';
-import { ROLLUP_REBUILD_SQL } from './rollup-rebuild.sql';
+import { ROLLUP_REBUILD_SQL } from '@tradecounter/report-rollups';
 
 const ROLLUPS = {
   sales_by_day: 'day, account_id, channel',

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { ROLLUP_REBUILD_SQL } from './rollup-rebuild.sql';
+import { ROLLUP_REBUILD_SQL } from '@tradecounter/report-rollups';
 
 /**
  * The rollups count days in the deployment's time zone. At start-up, if

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import './workspace-paths';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

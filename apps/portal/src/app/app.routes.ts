@@ -74,7 +74,7 @@ export const appRoutes: Routes = [
       {
         path: 'admin/users',
         canActivate: [roleGuard(['admin'])],
-        loadChildren: () => import('./admin-users/admin-users.routes').then((m) => m.adminUsersRoutes),
+        loadChildren: () => import('./users/users.routes').then((m) => m.usersRoutes),
       },
       {
         path: 'reports',

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { ROLLUP_REBUILD_SQL } from '../../reports/rollup-rebuild.sql';
+import { ROLLUP_REBUILD_SQL } from '@tradecounter/report-rollups';
 
 /** Facts of one order's lines that delivery figures count (the same for triggers and rebuilds). */
 const ORDER_DELIVERY_FACTS = `

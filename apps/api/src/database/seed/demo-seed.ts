@@ -13,7 +13,7 @@ import { demoCatalog } from './demo-catalog';
 import { seedDemoAvailability } from './demo-availability';
 import { seedDemoPricing } from './demo-pricing';
 import { seedDemoTemplates } from './demo-templates';
-import { loadHistory } from './history/history-loader';
+import { loadHistory } from '@tradecounter/seed-history';
 
 export const DEMO_PASSWORD = 'demo1234';
 

@@ -1,6 +1,6 @@
 import { Routes } from '@angular/router';
 
-export const adminUsersRoutes: Routes = [
+export const usersRoutes: Routes = [
   {
     path: '',
     title: 'Users · Tradecounter',

@@ -6,10 +6,9 @@ import {
   createUser,
   createWarehouse,
   TestUser,
-} from '../../../test-support/fixtures';
-import { startTestApp, TestApp } from '../../../test-support/test-app';
-import { checkHistory } from './history-checks';
-import { loadHistory } from './history-loader';
+} from '../../test-support/fixtures';
+import { checkHistory, loadHistory } from '@tradecounter/seed-history';
+import { startTestApp, TestApp } from '../../test-support/test-app';
 
 /**
  * The generator's history in the test database, for accounts and products

@@ -1,6 +1,5 @@
 import type { Client, PoolClient } from 'pg';
-import { REBUILD_COARSE_ROLLUPS_SQL } from '../../migrations/1765065600000-report-coarse-rollups';
-import { ROLLUP_REBUILD_SQL } from '../../../reports/rollup-rebuild.sql';
+import { REBUILD_COARSE_ROLLUPS_SQL, ROLLUP_REBUILD_SQL } from '@tradecounter/report-rollups';
 import { HistoryGenerator } from './history-generator';
 import { HISTORY_TABLES, HistoryRows, orderNumber } from './history-rows';
 import { readHistoryWorld } from './history-world.repository';

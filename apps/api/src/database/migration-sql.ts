@@ -5,7 +5,7 @@
  */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../apps/api/src/database/data-source-options';
+import { dataSourceOptions } from './data-source-options';
 
 async function main(): Promise<void> {
   const url = process.env['DATABASE_URL'];

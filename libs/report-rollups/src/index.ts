@@ -1,0 +1,8 @@
+export { ROLLUP_REBUILD_SQL } from './rollup-rebuild.sql';
+export {
+  aggregateSql,
+  COARSE_ROLLUP_SOURCES,
+  REBUILD_COARSE_ROLLUPS_SQL,
+  type Feed,
+  type Source,
+} from './coarse-rollups.sql';
