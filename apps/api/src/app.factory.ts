@@ -20,7 +20,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback');
+  // Whose X-Forwarded-For counts for request.ip (TRUST_PROXY); sign-in throttling keys on it.
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(helmet({ contentSecurityPolicy: { directives: contentSecurityPolicy() } }));
   app.use(...bodyParsers(config.bodyLimit));
