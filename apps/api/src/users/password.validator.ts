@@ -15,8 +15,9 @@ export function IsNewPassword(options?: ValidationOptions) {
       target: target.constructor,
       propertyName,
       options: {
+        // Worded relative to the field, as the portal shows it under the field's label.
         message: ({ value }) =>
-          `${propertyName} ${typeof value === 'string' ? passwordProblem(value, isCommonPassword) : 'must be a string'}`,
+          (typeof value === 'string' && passwordProblem(value, isCommonPassword)) || 'must be a string',
         ...options,
       },
       validator: {
