@@ -147,7 +147,7 @@ export class AuthService {
 }
 
 /** Runs `work` while no other tab of this origin runs it (Web Locks), or directly where there are none. */
-function oneTabAtATime<T>(work: () => Promise<T>): Promise<T> {
+async function oneTabAtATime<T>(work: () => Promise<T>): Promise<T> {
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-  return locks ? locks.request('tc.session-refresh', work) : work();
+  return locks ? await locks.request('tc.session-refresh', work) : work();
 }
