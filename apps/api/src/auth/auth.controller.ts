@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { LoginResponse, User } from '@tradecounter/contracts';
 import type { AuthUser } from './auth-user';
@@ -22,6 +28,11 @@ export class AuthController {
       'Repeated failures for one e-mail from one client, or from one client across e-mails, ' +
       'impose a growing wait: 429 with Retry-After until it has passed.',
   })
+  @ApiUnauthorizedResponse({ description: 'The e-mail or password is not right (the same answer for both)' })
+  @ApiTooManyRequestsResponse({
+    description: 'A wait is due after repeated failures; Retry-After gives the seconds',
+    headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+  })
   login(@Body() body: LoginDto, @Req() request: Request): Promise<LoginResponse> {
     return this.auth.login(body.email, body.password, loginClientKey(request.ip));
   }
@@ -32,6 +43,9 @@ export class AuthController {
   @ApiOperation({
     summary: 'Exchange a refresh token for a new pair',
     description: 'A refresh token already used ends its whole session (401): every token of that sign-in.',
+  })
+  @ApiUnauthorizedResponse({
+    description: 'Unknown, expired, spent (its session now ends) or of an ended session',
   })
   refresh(@Body() body: RefreshDto): Promise<LoginResponse> {
     return this.auth.refresh(body.refreshToken);
