@@ -23,7 +23,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.useLogger(app.get(Logger));
   // On the server itself, so main.ts, the API tests and serve-api all listen with the same timeouts.
   applyServerTimeouts(app.getHttpServer(), config.http);
-  app.set('trust proxy', 'loopback');
+  // Whose X-Forwarded-For counts for request.ip (TRUST_PROXY); sign-in throttling keys on it.
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(helmet({ contentSecurityPolicy: { directives: contentSecurityPolicy() } }));
   app.use(...bodyParsers(config.bodyLimit));

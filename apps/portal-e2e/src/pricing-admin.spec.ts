@@ -117,12 +117,14 @@ test.describe('pricing administration', () => {
     const admin = await apiToken(request, 'admin@tradecounter.test');
     const am = await apiToken(request, 'am@tradecounter.test');
     const email = `am2-${RUN.toLowerCase()}@tradecounter.test`;
+    // Set through the API, so it follows the rule for new passwords (the demo's is seeded).
+    const password = `second manager ${RUN}`;
     const created = await request.post('/api/users', {
       headers: bearer(admin),
-      data: { email, name: `Sam Second ${RUN}`, role: 'account_manager', password: DEMO_PASSWORD },
+      data: { email, name: `Sam Second ${RUN}`, role: 'account_manager', password },
     });
     expect(created.status()).toBe(201);
-    const second = await apiToken(request, email);
+    const second = await apiToken(request, email, password);
     const id = await apiTier(request, am, `E2E Stale ${RUN}`, '5');
 
     await login(page, 'am@tradecounter.test');

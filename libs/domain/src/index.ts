@@ -6,3 +6,4 @@ export * from './lib/availability';
 export * from './lib/orders';
 export * from './lib/reports';
 export * from './lib/events';
+export * from './lib/auth';

@@ -1,10 +1,17 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { LoginResponse, User } from '@tradecounter/contracts';
 import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
 import { ANY_ROLE, CurrentUser, Public, Roles } from './decorators';
+import { loginClientKey } from './login-client';
 import { ChangePasswordDto, LoginDto, RefreshDto } from './dto/login.dto';
 
 @ApiTags('auth')
@@ -16,16 +23,30 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Sign in: an access token and a single-use refresh token; 429 after repeated failures',
+    summary: 'Sign in: an access token and a single-use refresh token',
+    description:
+      'Repeated failures for one e-mail from one client, or from one client across e-mails, ' +
+      'impose a growing wait: 429 with Retry-After until it has passed.',
+  })
+  @ApiUnauthorizedResponse({ description: 'The e-mail or password is not right (the same answer for both)' })
+  @ApiTooManyRequestsResponse({
+    description: 'A wait is due after repeated failures; Retry-After gives the seconds',
+    headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
   })
   login(@Body() body: LoginDto, @Req() request: Request): Promise<LoginResponse> {
-    return this.auth.login(body.email, body.password, request.ip ?? 'unknown');
+    return this.auth.login(body.email, body.password, loginClientKey(request.ip));
   }
 
   @Post('auth/refresh')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange a refresh token for a new pair' })
+  @ApiOperation({
+    summary: 'Exchange a refresh token for a new pair',
+    description: 'A refresh token already used ends its whole session (401): every token of that sign-in.',
+  })
+  @ApiUnauthorizedResponse({
+    description: 'Unknown, expired, spent (its session now ends) or of an ended session',
+  })
   refresh(@Body() body: RefreshDto): Promise<LoginResponse> {
     return this.auth.refresh(body.refreshToken);
   }
@@ -33,7 +54,7 @@ export class AuthController {
   @Post('auth/logout')
   @Public()
   @HttpCode(204)
-  @ApiOperation({ summary: 'End the session of a refresh token' })
+  @ApiOperation({ summary: 'End the session of a refresh token: its refresh and access tokens' })
   logout(@Body() body: RefreshDto): Promise<void> {
     return this.auth.logout(body.refreshToken);
   }

@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { LoginResponse, User } from '@tradecounter/contracts';
 import { ProblemException } from '../common/http/problem';
 import type { UserEntity } from '../users/user.entity';
@@ -8,9 +9,11 @@ import type { AuthUser } from './auth-user';
 import { LoginThrottle } from './login-throttle';
 import { PasswordService } from '../users/password.service';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { SessionRevocations } from './session-revocations';
 import { hashRefreshToken, TokenService } from './token.service';
 
 const BAD_CREDENTIALS = 'The email or password is not right';
+const SESSION_ENDED = 'The session has ended; please sign in again';
 
 @Injectable()
 export class AuthService {
@@ -20,52 +23,58 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly throttle: LoginThrottle,
+    private readonly revocations: SessionRevocations,
   ) {}
 
-  /** The same answer, in about the same time, for an unknown email and a wrong password. */
+  /**
+   * The same answer, in about the same time, for an unknown email and a wrong
+   * password. `client` is the caller's key (loginClientKey) for throttling.
+   */
   async login(email: string, password: string, client: string): Promise<LoginResponse> {
     const normalised = email.trim().toLowerCase();
-    const wait = this.throttle.retryAfterSeconds(normalised, client);
-    if (wait > 0) {
-      throw new ProblemException(
-        HttpStatus.TOO_MANY_REQUESTS,
-        `Too many failed sign-ins. Try again in ${wait} seconds.`,
-        undefined,
-        {
-          'Retry-After': String(wait),
-        },
-      );
-    }
+    const { hasFailures } = await this.throttle.admit(normalised, client);
     const user = await this.users.findByEmail(normalised);
     const valid = await this.passwords.verify(user?.passwordHash, password);
     if (!user || !valid || !user.active) {
-      this.throttle.recordFailure(normalised, client);
+      await this.throttle.recordFailure(normalised, client);
       throw new ProblemException(HttpStatus.UNAUTHORIZED, BAD_CREDENTIALS);
     }
-    this.throttle.recordSuccess(normalised);
-    return this.issueTokens(user);
+    await this.throttle.recordSuccess(normalised, client, hasFailures);
+    return this.issueTokens(user, randomUUID());
   }
 
-  /** Single use: a refresh token answers once, then a new pair replaces it. */
+  /**
+   * Single use: a refresh token answers once, then a new pair of the same
+   * session replaces it. A spent token presented again means a copy is
+   * about (OAuth 2.0 Security BCP 4.14): the whole session ends, including
+   * the tokens its legitimate holder has now.
+   */
   async refresh(refreshToken: string): Promise<LoginResponse> {
-    const stored = await this.refreshTokens.consume(hashRefreshToken(refreshToken));
-    const user = stored ? await this.users.findById(stored.userId) : null;
-    if (!stored || !user || !user.active || user.tokenVersion !== stored.tokenVersion) {
-      throw new ProblemException(HttpStatus.UNAUTHORIZED, 'The session has ended; please sign in again');
+    const consumed = await this.refreshTokens.consume(hashRefreshToken(refreshToken));
+    if (consumed.outcome === 'reused') await this.revocations.revoke(consumed.sessionId, 'reuse');
+    if (consumed.outcome !== 'rotated') throw new ProblemException(HttpStatus.UNAUTHORIZED, SESSION_ENDED);
+    const user = await this.users.findById(consumed.userId);
+    if (!user || !user.active || user.tokenVersion !== consumed.tokenVersion) {
+      throw new ProblemException(HttpStatus.UNAUTHORIZED, SESSION_ENDED);
     }
-    return this.issueTokens(user);
+    return this.issueTokens(user, consumed.sessionId);
   }
 
+  /** Ends the refresh token's session: its refresh and access tokens alike. */
   async logout(refreshToken: string): Promise<void> {
-    await this.refreshTokens.consume(hashRefreshToken(refreshToken));
+    const sessionId = await this.refreshTokens.sessionOf(hashRefreshToken(refreshToken));
+    if (sessionId) await this.revocations.revoke(sessionId, 'logout');
   }
 
   /** Resolves a bearer token to the current user, or undefined if it no longer holds. */
   async authenticate(accessToken: string): Promise<AuthUser | undefined> {
     const claims = await this.tokens.verifyAccessToken(accessToken);
     if (!claims) return undefined;
-    const user = await this.users.findForAuthentication(claims.userId);
-    if (!user || !user.active || user.tokenVersion !== claims.tokenVersion) return undefined;
+    const [user, revoked] = await Promise.all([
+      this.users.findForAuthentication(claims.userId),
+      this.revocations.isRevoked(claims.sessionId),
+    ]);
+    if (!user || !user.active || user.tokenVersion !== claims.tokenVersion || revoked) return undefined;
     return { id: user.id, role: user.role, accountId: user.accountId, email: user.email, name: user.name };
   }
 
@@ -85,12 +94,13 @@ export class AuthService {
     return toUser(user);
   }
 
-  private async issueTokens(user: UserEntity): Promise<LoginResponse> {
+  private async issueTokens(user: UserEntity, sessionId: string): Promise<LoginResponse> {
     const refresh = this.tokens.newRefreshToken();
     const [accessToken] = await Promise.all([
-      this.tokens.signAccessToken({ userId: user.id, tokenVersion: user.tokenVersion }),
+      this.tokens.signAccessToken({ userId: user.id, tokenVersion: user.tokenVersion, sessionId }),
       this.refreshTokens.insert({
         userId: user.id,
+        sessionId,
         tokenHash: refresh.hash,
         tokenVersion: user.tokenVersion,
         expiresAt: refresh.expiresAt,

@@ -1,60 +1,60 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { loginWaitSeconds, type LoginCounters } from '@tradecounter/domain';
+import { ProblemException } from '../common/http/problem';
+import { LoginFailuresRepository } from './login-failures.repository';
 
-interface Window {
-  failures: number;
-  firstAt: number;
-  lockedUntil: number;
-}
-
-const WINDOW_MS = 15 * 60_000;
-const MAX_FAILURES_PER_EMAIL = 5;
-const MAX_FAILURES_PER_CLIENT = 20;
-const LOCK_MS = 5 * 60_000;
+const PRUNE_EVERY_MS = 60_000;
 
 /**
- * Slows password guessing: after repeated failures for one email (or from one
- * client address) further attempts answer 429 until the lock expires.
- * In-process memory is enough for one API instance; several instances would
- * share it through PostgreSQL or Redis.
+ * Slows password guessing without handing anyone a lever to lock a user out:
+ * failures count per (e-mail, client) and per client, in PostgreSQL, and
+ * only those counters impose waits (rules: LOGIN_DELAY in libs/domain). The
+ * owner of an e-mail signing in from their own client is never held back
+ * by an attacker's failures elsewhere.
  */
 @Injectable()
 export class LoginThrottle {
-  private readonly windows = new Map<string, Window>();
+  private lastPruneAt = 0;
 
-  /** Seconds to wait, or 0 when an attempt may go ahead. */
-  retryAfterSeconds(email: string, client: string, now = Date.now()): number {
-    const lockedUntil = Math.max(this.lockOf(`email:${email}`, now), this.lockOf(`client:${client}`, now));
-    return lockedUntil > now ? Math.ceil((lockedUntil - now) / 1000) : 0;
+  constructor(private readonly failures: LoginFailuresRepository) {}
+
+  /**
+   * Refuses the attempt (429 with Retry-After) while a wait is due.
+   * Returns whether this e-mail has failures from this client, so a
+   * success knows whether there is anything to clear.
+   */
+  async admit(email: string, client: string): Promise<{ hasFailures: boolean }> {
+    const { counters, now } = await this.failures.read(email, client);
+    const wait = loginWaitSeconds(counters, now);
+    if (wait > 0) throw tooManyAttempts(wait);
+    return { hasFailures: counters.emailClient !== undefined };
   }
 
-  recordFailure(email: string, client: string, now = Date.now()): void {
-    this.bump(`email:${email}`, MAX_FAILURES_PER_EMAIL, now);
-    this.bump(`client:${client}`, MAX_FAILURES_PER_CLIENT, now);
-    if (this.windows.size > 50_000) this.sweep(now);
+  /** Counts a failure; the answer stays 401, a wait applies from the next attempt. */
+  async recordFailure(email: string, client: string): Promise<LoginCounters> {
+    const { counters } = await this.failures.recordFailure(email, client);
+    await this.pruneNowAndThen();
+    return counters;
   }
 
-  recordSuccess(email: string): void {
-    this.windows.delete(`email:${email}`);
+  async recordSuccess(email: string, client: string, hadFailures: boolean): Promise<void> {
+    // Only when there is something to forget: the common sign-in costs no write.
+    if (hadFailures) await this.failures.clear(email, client);
   }
 
-  private lockOf(key: string, now: number): number {
-    const window = this.windows.get(key);
-    return window && window.lockedUntil > now ? window.lockedUntil : 0;
+  /** At most once a minute per process, on the failure path only. */
+  private async pruneNowAndThen(now = Date.now()): Promise<void> {
+    if (now - this.lastPruneAt < PRUNE_EVERY_MS) return;
+    this.lastPruneAt = now;
+    await this.failures.pruneIdle();
   }
+}
 
-  private bump(key: string, max: number, now: number): void {
-    let window = this.windows.get(key);
-    if (!window || now - window.firstAt > WINDOW_MS) {
-      window = { failures: 0, firstAt: now, lockedUntil: 0 };
-      this.windows.set(key, window);
-    }
-    window.failures += 1;
-    if (window.failures >= max) window.lockedUntil = now + LOCK_MS;
-  }
-
-  private sweep(now: number): void {
-    for (const [key, window] of this.windows) {
-      if (now - window.firstAt > WINDOW_MS && window.lockedUntil <= now) this.windows.delete(key);
-    }
-  }
+function tooManyAttempts(wait: number): ProblemException {
+  return new ProblemException(
+    HttpStatus.TOO_MANY_REQUESTS,
+    `Too many failed sign-ins. Try again in ${wait} second${wait === 1 ? '' : 's'}.`,
+    undefined,
+    { 'Retry-After': String(wait) },
+  );
 }

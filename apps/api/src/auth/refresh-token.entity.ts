@@ -10,7 +10,11 @@ import {
 } from 'typeorm';
 import { UserEntity } from '../users/user.entity';
 
-/** A single-use refresh token; only its SHA-256 is stored. */
+/**
+ * A single-use refresh token; only its SHA-256 is stored. Every token rotated
+ * from one sign-in shares its `sessionId` (the token family): presenting a
+ * spent one again revokes the whole session.
+ */
 @Entity({ name: 'refresh_tokens' })
 @Index('refresh_tokens_user_idx', ['userId'])
 export class RefreshTokenEntity {
@@ -23,6 +27,10 @@ export class RefreshTokenEntity {
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
   user?: Relation<UserEntity>;
+
+  /** The sign-in this token descends from; access tokens carry it as `sid`. */
+  @Column({ name: 'session_id', type: 'uuid' })
+  sessionId: string;
 
   @Column({ name: 'token_hash', type: 'text', unique: true })
   tokenHash: string;

@@ -7,6 +7,8 @@ import type { AppConfig } from '../config/app-config';
 export interface AccessClaims {
   userId: string;
   tokenVersion: number;
+  /** The session (refresh-token family) the token was issued in: signing out of it revokes the token. */
+  sessionId: string;
 }
 
 /** Access tokens are short-lived HS256 JWTs; refresh tokens are opaque and stored hashed. */
@@ -23,7 +25,7 @@ export class TokenService {
   }
 
   async signAccessToken(claims: AccessClaims): Promise<string> {
-    return new SignJWT({ ver: claims.tokenVersion })
+    return new SignJWT({ ver: claims.tokenVersion, sid: claims.sessionId })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(claims.userId)
       .setIssuer(this.config.jwt.issuer)
@@ -42,8 +44,9 @@ export class TokenService {
         audience: this.config.jwt.audience,
         requiredClaims: ['sub', 'exp', 'iat'],
       });
-      if (typeof payload.sub !== 'string' || typeof payload['ver'] !== 'number') return undefined;
-      return { userId: payload.sub, tokenVersion: payload['ver'] };
+      const { sub, ver, sid } = payload;
+      if (typeof sub !== 'string' || typeof ver !== 'number' || typeof sid !== 'string') return undefined;
+      return { userId: sub, tokenVersion: ver, sessionId: sid };
     } catch (error) {
       if (error instanceof errors.JOSEError || error instanceof TypeError) return undefined;
       throw error;

@@ -17,7 +17,13 @@ describe('loadConfig', () => {
 
   it('lists every problem at once', () => {
     try {
-      loadConfig({ NODE_ENV: 'production', PORT: 'eighty', DATABASE_URL: 'mysql://x', SEED_DEMO: 'maybe' });
+      loadConfig({
+        NODE_ENV: 'production',
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        SEED_DEMO: 'maybe',
+        TRUST_PROXY: 'everyone',
+      });
       fail('expected a ConfigError');
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
@@ -27,6 +33,7 @@ describe('loadConfig', () => {
           expect.stringContaining('PORT'),
           expect.stringContaining('DATABASE_URL'),
           expect.stringContaining('SEED_DEMO'),
+          expect.stringContaining('TRUST_PROXY'),
           expect.stringContaining('JWT_SECRET is required'),
         ]),
       );

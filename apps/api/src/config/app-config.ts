@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 export type Environment = 'development' | 'production' | 'test';
 
@@ -19,6 +20,8 @@ export interface AppConfig {
   /** The built portal (dist/apps/portal/browser), served on the same origin. */
   portalDir: string;
   bodyLimit: string;
+  /** Which proxies' X-Forwarded-For Express believes (request.ip, sign-in throttling). */
+  trustProxy: TrustProxy;
   currency: string;
   /** The deployment's time zone: pricing dates and report periods. */
   timeZone: string;
@@ -89,6 +92,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: readLogLevel(env, environment, problems),
     portalDir: resolve(env['PORTAL_DIR'] ?? 'dist/apps/portal/browser'),
     bodyLimit: env['BODY_LIMIT'] ?? '1mb',
+    trustProxy: readTrustProxy(env, problems),
     currency: readCurrency(env, problems),
     timeZone: readTimeZone(env, problems),
     events: {
@@ -192,6 +196,15 @@ function readLogLevel(env: Env, environment: Environment, problems: string[]): s
   if (levels.includes(value)) return value;
   problems.push(`LOG_LEVEL must be one of ${levels.join(', ')} (got "${value}")`);
   return 'info';
+}
+
+function readTrustProxy(env: Env, problems: string[]): TrustProxy {
+  const parsed = parseTrustProxy(env['TRUST_PROXY']);
+  if (typeof parsed === 'object' && !Array.isArray(parsed)) {
+    problems.push(parsed.problem);
+    return ['loopback'];
+  }
+  return parsed;
 }
 
 function readCurrency(env: Env, problems: string[]): string {

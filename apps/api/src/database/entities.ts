@@ -5,7 +5,9 @@ import { InboundEntity } from '../availability/inbound.entity';
 import { StockEntity } from '../availability/stock.entity';
 import { WarehouseEntity } from '../availability/warehouse.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { LoginFailureEntity } from '../auth/login-failure.entity';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity';
+import { RevokedSessionEntity } from '../auth/revoked-session.entity';
 import { CartLineEntity } from '../cart/cart-line.entity';
 import { CartEntity } from '../cart/cart.entity';
 import { ProductEntity } from '../catalog/product.entity';
@@ -61,6 +63,8 @@ export const ENTITIES = [
   AuditEntryEntity,
   ProductEntity,
   RefreshTokenEntity,
+  RevokedSessionEntity,
+  LoginFailureEntity,
   UserEntity,
   PriceTierEntity,
   TierBreakEntity,

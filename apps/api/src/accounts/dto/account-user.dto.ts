@@ -16,12 +16,13 @@ import {
   UpdateAccountUserRequest,
 } from '@tradecounter/contracts';
 import { IsMoney } from '../../common/http/money.validator';
+import { ApiNewPassword, ApiNewPasswordOptional, IsNewPassword } from '../../users/password.validator';
 
 export class CreateAccountUserDto implements CreateAccountUserRequest {
   @ApiProperty() @IsEmail() @MaxLength(254) email: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(120) name: string;
   @ApiProperty({ enum: CUSTOMER_ROLES }) @IsIn(CUSTOMER_ROLES) role: CustomerRole;
-  @ApiProperty({ minLength: 8 }) @IsString() @MinLength(8) @MaxLength(200) password: string;
+  @ApiNewPassword() @IsNewPassword() password: string;
   @ApiPropertyOptional({
     nullable: true,
     example: '5000.00',
@@ -36,12 +37,7 @@ export class CreateAccountUserDto implements CreateAccountUserRequest {
 export class UpdateAccountUserDto implements UpdateAccountUserRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(120) name?: string;
   @ApiPropertyOptional({ enum: CUSTOMER_ROLES }) @IsOptional() @IsIn(CUSTOMER_ROLES) role?: CustomerRole;
-  @ApiPropertyOptional({ minLength: 8 })
-  @IsOptional()
-  @IsString()
-  @MinLength(8)
-  @MaxLength(200)
-  password?: string;
+  @ApiNewPasswordOptional() @IsOptional() @IsNewPassword() password?: string;
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiNewPassword, IsNewPassword } from '../../users/password.validator';
 import type { ChangePasswordRequest, LoginRequest, RefreshRequest } from '@tradecounter/contracts';
 
 export class LoginDto implements LoginRequest {
@@ -30,9 +31,7 @@ export class ChangePasswordDto implements ChangePasswordRequest {
   @MaxLength(200)
   currentPassword: string;
 
-  @ApiProperty({ minLength: 8 })
-  @IsString()
-  @MinLength(8)
-  @MaxLength(200)
+  @ApiNewPassword()
+  @IsNewPassword()
   newPassword: string;
 }

@@ -15,6 +15,10 @@ import { seedDemoPricing } from './demo-pricing';
 import { seedDemoTemplates } from './demo-templates';
 import { loadHistory } from '@tradecounter/seed-history';
 
+/**
+ * Short on purpose, for trying the demo: hashed here directly, never through
+ * the API, whose rule for new passwords (12+ characters, not common) it fails.
+ */
 export const DEMO_PASSWORD = 'demo1234';
 
 /** The demo's history is always the same (for the same day): this seed, twelve months. */

@@ -7,23 +7,19 @@ import {
   UpdateInternalUserRequest,
 } from '@tradecounter/contracts';
 import { PageQueryDto } from '../../common/http/pagination.dto';
+import { ApiNewPassword, ApiNewPasswordOptional, IsNewPassword } from '../password.validator';
 
 export class CreateInternalUserDto implements CreateInternalUserRequest {
   @ApiProperty() @IsEmail() @MaxLength(254) email: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(120) name: string;
   @ApiProperty({ enum: INTERNAL_ROLES }) @IsIn(INTERNAL_ROLES) role: InternalRole;
-  @ApiProperty({ minLength: 8 }) @IsString() @MinLength(8) @MaxLength(200) password: string;
+  @ApiNewPassword() @IsNewPassword() password: string;
 }
 
 export class UpdateInternalUserDto implements UpdateInternalUserRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(120) name?: string;
   @ApiPropertyOptional({ enum: INTERNAL_ROLES }) @IsOptional() @IsIn(INTERNAL_ROLES) role?: InternalRole;
-  @ApiPropertyOptional({ minLength: 8 })
-  @IsOptional()
-  @IsString()
-  @MinLength(8)
-  @MaxLength(200)
-  password?: string;
+  @ApiNewPasswordOptional() @IsOptional() @IsNewPassword() password?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
 }
 

@@ -15,6 +15,7 @@ import {
 } from '@tradecounter/contracts';
 import { Observable } from 'rxjs';
 import { fieldError } from '../shared/form-errors';
+import { NEW_PASSWORD_HINT, newPasswordValidators } from '../shared/password-rules';
 import { RoleLabelPipe } from '../shared/labels.pipe';
 import { toMoneyString } from '../shared/money-format';
 import { moneyValidator } from '../shared/money-validator';
@@ -59,6 +60,7 @@ export class AccountUserDialog {
   readonly isNew = this.data.user === null;
   readonly roles = CUSTOMER_ROLES;
   readonly fieldError = fieldError;
+  readonly passwordHint = NEW_PASSWORD_HINT;
   readonly saving = signal(false);
   readonly formError = signal('');
 
@@ -70,7 +72,7 @@ export class AccountUserDialog {
     name: [this.data.user?.name ?? '', [Validators.required, Validators.maxLength(200)]],
     role: [(this.data.user?.role ?? 'buyer') as CustomerRole, Validators.required],
     orderLimit: [this.data.user?.orderLimit ?? '', moneyValidator()],
-    password: ['', this.isNew ? [Validators.required, Validators.minLength(8)] : [Validators.minLength(8)]],
+    password: ['', newPasswordValidators(this.isNew)],
     active: [this.data.user?.active ?? true],
   });
 

@@ -2,7 +2,17 @@ import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { computed, DestroyRef, effect, inject, Injectable, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import type { LoginRequest, LoginResponse, RefreshRequest, Role, User } from '@tradecounter/contracts';
-import { catchError, finalize, map, Observable, of, shareReplay, throwError } from 'rxjs';
+import {
+  catchError,
+  finalize,
+  firstValueFrom,
+  from,
+  map,
+  Observable,
+  of,
+  shareReplay,
+  throwError,
+} from 'rxjs';
 import { readSession, Session, SESSION_KEY, sessionFromLogin, writeSession } from './session-storage';
 
 /** Refresh this long before the access token expires, so a working buyer is never cut off. */
@@ -49,15 +59,15 @@ export class AuthService {
 
   /**
    * Exchanges the refresh token for a new pair. Concurrent callers share one
-   * request: refresh tokens are single use, so a second request would fail.
+   * request, and tabs take turns (a browser-wide lock): refresh tokens are
+   * single use, and the API ends the whole session when a spent one comes
+   * back, so two tabs must never present the same token.
    */
   refresh(): Observable<Session> {
     if (this.refreshInFlight) return this.refreshInFlight;
     const current = this.session();
     if (!current) return throwError(() => new Error('Not signed in'));
-    const body: RefreshRequest = { refreshToken: current.refreshToken };
-    this.refreshInFlight = this.http.post<LoginResponse>('/api/auth/refresh', body).pipe(
-      map((response) => this.store(sessionFromLogin(response))),
+    this.refreshInFlight = from(oneTabAtATime(() => this.exchange(current))).pipe(
       catchError((error: unknown) => this.adoptOtherTabSession(current, error)),
       finalize(() => (this.refreshInFlight = null)),
       shareReplay({ bufferSize: 1, refCount: false }),
@@ -97,6 +107,21 @@ export class AuthService {
     this.session.set(null);
   }
 
+  /** Under the lock: a tab that held it before may have rotated the token already. */
+  private exchange(current: Session): Promise<Session> {
+    const stored = readSession();
+    if (stored && stored.refreshToken !== current.refreshToken) {
+      this.session.set(stored);
+      return Promise.resolve(stored);
+    }
+    const body: RefreshRequest = { refreshToken: current.refreshToken };
+    return firstValueFrom(
+      this.http
+        .post<LoginResponse>('/api/auth/refresh', body)
+        .pipe(map((response) => this.store(sessionFromLogin(response)))),
+    );
+  }
+
   /** Another tab may have used the refresh token first and stored a newer session. */
   private adoptOtherTabSession(used: Session, error: unknown): Observable<Session> {
     const stored = readSession();
@@ -119,4 +144,10 @@ export class AuthService {
       });
     }, delay);
   }
+}
+
+/** Runs `work` while no other tab of this origin runs it (Web Locks), or directly where there are none. */
+async function oneTabAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  return locks ? await locks.request('tc.session-refresh', work) : work();
 }

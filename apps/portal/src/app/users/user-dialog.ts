@@ -16,6 +16,7 @@ import {
 import { Observable } from 'rxjs';
 import { fieldError } from '../shared/form-errors';
 import { RoleLabelPipe } from '../shared/labels.pipe';
+import { NEW_PASSWORD_HINT, newPasswordValidators } from '../shared/password-rules';
 import { formProblemText } from '../shared/problem';
 import { UsersApi } from './users-api';
 
@@ -75,7 +76,7 @@ export interface UserDialogData {
               [required]="isNew"
             />
             <mat-hint
-              >At least 8 characters{{ isNew ? '' : '; changing it signs the user out everywhere' }}</mat-hint
+              >{{ passwordHint }}{{ isNew ? '' : '. Changing it signs the user out everywhere' }}</mat-hint
             >
             <mat-error>{{ fieldError(form.controls.password, 'Password') }}</mat-error>
           </mat-form-field>
@@ -111,6 +112,7 @@ export class UserDialog {
   readonly isNew = this.data.user === null;
   readonly roles = INTERNAL_ROLES;
   readonly fieldError = fieldError;
+  readonly passwordHint = NEW_PASSWORD_HINT;
   readonly saving = signal(false);
   readonly formError = signal('');
 
@@ -121,7 +123,7 @@ export class UserDialog {
     ],
     name: [this.data.user?.name ?? '', [Validators.required, Validators.maxLength(200)]],
     role: [(this.data.user?.role ?? 'account_manager') as InternalRole, Validators.required],
-    password: ['', this.isNew ? [Validators.required, Validators.minLength(8)] : [Validators.minLength(8)]],
+    password: ['', newPasswordValidators(this.isNew)],
     active: [this.data.user?.active ?? true],
   });
 

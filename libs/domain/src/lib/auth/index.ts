@@ -1,0 +1,2 @@
+export * from './login-delay';
+export * from './password-policy';
