@@ -95,6 +95,9 @@ export class CatalogService {
     const entity = this.products.create({
       ...body,
       description: body.description ?? null,
+      // Both optional: sold by the unit, and at least one pack (so a pack size alone is never refused).
+      orderMultiple: body.orderMultiple ?? 1,
+      minOrderQty: body.minOrderQty ?? body.orderMultiple ?? 1,
       listPrice: normaliseMoney(body.listPrice),
     });
     checkPackRules(entity);
