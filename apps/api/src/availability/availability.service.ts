@@ -16,6 +16,7 @@ import {
   promiseDays,
   promiseLines,
   PromiseSettings,
+  referencedKeys,
   resolveLineReferences,
 } from '@tradecounter/domain';
 import { ChangeNotices } from '../common/change-notices';
@@ -109,8 +110,7 @@ export class AvailabilityService {
   ): Promise<PromiseOutcome> {
     const lock = options.lock === true;
     const { warehouseCode, settings } = await this.warehouseFor(manager, input, lock);
-    const named = input.lines.flatMap((line) => (line.productId ? [line.productId.toLowerCase()] : []));
-    const skus = input.lines.flatMap((line) => (line.sku ? [line.sku] : []));
+    const { ids: named, skus } = referencedKeys(input.lines);
     // Lines naming products by id (carts, orders) need not wait for the products to read their supply;
     // a transaction's queries run one after another on its connection anyway.
     const early =
