@@ -267,7 +267,7 @@ test.describe('ordering, more', () => {
       [...picks.map((p) => `${p.sku} ${p.quantity}`), 'NOPE-E2E 1', 'half a dozen'].join('\n'),
     );
     const preview = page.getByRole('table', { name: 'Priced lines' });
-    await expect(preview.locator('tr[data-sku="NOPE-E2E"]')).toContainText('SKU is not an active product');
+    await expect(preview.locator('tr[data-sku="NOPE-E2E"]')).toContainText('SKU is not a known product');
     await expect(page.getByRole('list', { name: 'Rows that could not be read' })).toContainText('Row 4');
     await expect(page.getByTestId('preview-subtotal')).toHaveText(shownMoney(expected.subtotal));
     await snap(page, 'ordering-more-07-phone-preview-flags');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
-import type { AccountScope } from '@tradecounter/domain';
+import type { AccountOwnership, AccountScope } from '@tradecounter/domain';
 import { escapeLikePattern, searchTerms } from '@tradecounter/domain';
 import type { AccountStatus, Address } from '@tradecounter/contracts';
 import type { PageRequest } from '../common/http/pagination.dto';
@@ -111,6 +111,14 @@ export class AccountsRepository {
       address: Address | null;
     })[];
     return rows[0];
+  }
+
+  /** Who looks after each account on the tier, read in the caller's transaction. */
+  ownershipOnTier(manager: EntityManager, tierId: string): Promise<AccountOwnership[]> {
+    return manager.getRepository(AccountEntity).find({
+      where: { priceTierId: tierId },
+      select: { id: true, accountManagerId: true },
+    });
   }
 
   saveAddress(manager: EntityManager, address: Partial<AddressEntity>): Promise<AddressEntity> {

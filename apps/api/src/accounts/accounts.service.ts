@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Account, Address, Page } from '@tradecounter/contracts';
 import {
+  AccountOwnership,
   accountScope,
   canEditAccount,
   canReadAccount,
@@ -103,6 +104,16 @@ export class AccountsService {
     if (!row) return null;
     const { address, ...account } = row;
     return { account, address };
+  }
+
+  /**
+   * Who looks after each account on a price tier, in the caller's
+   * transaction. Pricing reads it after locking the tier row: an account
+   * being moved onto the tier meanwhile waits for that lock (its foreign key
+   * check takes a key-share lock on the tier), so none slips past the read.
+   */
+  ownershipOnTier(manager: EntityManager, tierId: string): Promise<AccountOwnership[]> {
+    return this.accounts.ownershipOnTier(manager, tierId);
   }
 
   async create(actor: AuthUser, body: CreateAccountDto): Promise<Account> {

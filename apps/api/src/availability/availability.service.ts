@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type {
-  FieldError,
   InboundOutlook,
   PromiseLine,
   PromiseLineRequest,
@@ -17,8 +16,11 @@ import {
   promiseDays,
   promiseLines,
   PromiseSettings,
+  referencedKeys,
+  resolveLineReferences,
 } from '@tradecounter/domain';
 import { ChangeNotices } from '../common/change-notices';
+import { refuseBadLines } from '../common/http/line-problems';
 import { badRequest, conflict } from '../common/http/problem';
 import { TtlCache } from '../common/ttl-cache';
 import { CatalogSupplyCache } from './catalog-supply.cache';
@@ -108,15 +110,18 @@ export class AvailabilityService {
   ): Promise<PromiseOutcome> {
     const lock = options.lock === true;
     const { warehouseCode, settings } = await this.warehouseFor(manager, input, lock);
-    const named = input.lines.flatMap((line) => (line.productId ? [line.productId.toLowerCase()] : []));
-    const skus = input.lines.flatMap((line) => (line.sku ? [line.sku] : []));
+    const { ids: named, skus } = referencedKeys(input.lines);
     // Lines naming products by id (carts, orders) need not wait for the products to read their supply;
     // a transaction's queries run one after another on its connection anyway.
     const early =
       !lock && skus.length === 0 ? this.supply.load(manager, warehouseCode, named, false) : undefined;
     void early?.catch(() => undefined); // awaited below, unless the lines turn out invalid first
     const found = input.products ?? (await this.supply.products(manager, named, skus));
-    const products = resolveLines(input.lines, found);
+    // The same reading of lines as the catalog's LineResolver (which sits above this context): quantities
+    // are promised as asked, pack rules are ordering's to hold.
+    const products = refuseBadLines(resolveLineReferences(input.lines, found, { packRules: false })).map(
+      (line) => line.product,
+    );
     const ids = [...new Set(products.map((product) => product.id))];
     const supply = (await early) ?? (await this.supply.load(manager, warehouseCode, ids, lock));
     const byId = new Map(found.map((product) => [product.id, product]));
@@ -308,29 +313,6 @@ function merged<T extends { qty: number }>(units: T[], key: (unit: T) => string)
     if (unit.qty > 0) totals.set(key(unit), (totals.get(key(unit)) ?? 0) + unit.qty);
   }
   return [...totals.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-/** One product per line, in line order; every unknown line is reported with its field. */
-function resolveLines(lines: PromiseLineRequest[], found: PromisableProduct[]): PromisableProduct[] {
-  const byId = new Map(found.map((product) => [product.id, product]));
-  const bySku = new Map(found.map((product) => [product.sku, product]));
-  const errors: FieldError[] = [];
-  const products = lines.map((line, index) => {
-    if ((line.productId === undefined) === (line.sku === undefined)) {
-      errors.push({ field: `lines[${index}]`, message: 'give either productId or sku' });
-      return undefined;
-    }
-    const product = line.productId ? byId.get(line.productId.toLowerCase()) : bySku.get(line.sku ?? '');
-    if (!product) {
-      errors.push({
-        field: `lines[${index}].${line.productId ? 'productId' : 'sku'}`,
-        message: 'is not an active product',
-      });
-    }
-    return product;
-  });
-  if (errors.length > 0) throw badRequest('Some lines cannot be promised', errors);
-  return products as PromisableProduct[];
 }
 
 function toSupply(supply: Supply | undefined, leadTimeDays: number): ProductSupply {

@@ -143,7 +143,7 @@ describe('promises and the holiday calendar', () => {
       expect(await at('2027-03-01T14:00:00-06:00')).toBe('2027-03-04');
     });
 
-    it('lets lines of one product draw on what earlier lines left', async () => {
+    it('refuses a product named on two lines, as an order would (one line per product)', async () => {
       const product = await stocked(5, [[4, '2027-03-10']]);
       const { body } = await promise({
         at: '2027-03-01T16:00:00Z',
@@ -151,11 +151,9 @@ describe('promises and the holiday calendar', () => {
           { productId: product.id, quantity: 3 },
           { sku: product.sku, quantity: 4 },
         ],
-      }).expect(200);
-      expect(body.lines.map((line: { available: number }) => line.available)).toEqual([5, 2]);
-      expect(body.lines[1].splits).toEqual([
-        { qty: 2, shipDate: '2027-03-02', deliveryDate: '2027-03-05', source: 'stock' },
-        { qty: 2, shipDate: '2027-03-11', deliveryDate: '2027-03-15', source: 'inbound' },
+      }).expect(400);
+      expect(body.errors).toEqual([
+        { field: 'lines[1]', message: 'repeats the product of lines[0]; one line per product' },
       ]);
     });
 

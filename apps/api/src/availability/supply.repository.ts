@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { IsoDate } from '@tradecounter/domain';
+import type { IsoDate, ReferencedProduct } from '@tradecounter/domain';
 
 /** Stock and open receipts of one product at one warehouse. */
 export interface Supply {
@@ -10,10 +10,8 @@ export interface Supply {
   inbound: { id: string; expectedDate: IsoDate; unpromised: number }[];
 }
 
-/** What a promise needs to know of a product. */
-export interface PromisableProduct {
-  id: string;
-  sku: string;
+/** What a promise needs of a product, with what resolving a line by it needs (sold or not, pack rules). */
+export interface PromisableProduct extends ReferencedProduct {
   leadTimeDays: number;
   backorderable: boolean;
 }
@@ -214,11 +212,12 @@ export class SupplyRepository {
     return rows.map((row) => row.product_id);
   }
 
-  /** Active products named by id or SKU, with what promising them needs. */
+  /** Products named by id or SKU, sold or not (a withdrawn one is refused by name), with what promising needs. */
   products(manager: EntityManager, ids: string[], skus: string[]): Promise<PromisableProduct[]> {
     return manager.query(
-      `SELECT id, sku, lead_time_days AS "leadTimeDays", backorderable
-         FROM products WHERE active AND (id = ANY($1::uuid[]) OR sku = ANY($2::text[]))`,
+      `SELECT id, sku, lead_time_days AS "leadTimeDays", backorderable, active,
+              min_order_qty AS "minOrderQty", order_multiple AS "orderMultiple"
+         FROM products WHERE id = ANY($1::uuid[]) OR sku = ANY($2::text[])`,
       [ids, skus],
     ) as Promise<PromisableProduct[]>;
   }

@@ -126,4 +126,26 @@ describe('catalog', () => {
       .send({ sku: 'lower-case', name: 'x', category: 'c', unit: 'each', listPrice: '1.00' })
       .expect(400);
   });
+
+  it('defaults minOrderQty and orderMultiple: one unit, or one pack when only the pack size is given', async () => {
+    const fields = { name: 'x', category: 'c', unit: 'each', listPrice: '1.00' };
+    const plain = await t.http
+      .post('/api/products')
+      .set(bearer(admin))
+      .send({ sku: `DEF-${uniqueTag()}`, ...fields })
+      .expect(201);
+    expect(plain.body).toMatchObject({ minOrderQty: 1, orderMultiple: 1 });
+    const packed = await t.http
+      .post('/api/products')
+      .set(bearer(admin))
+      .send({ sku: `DEF-${uniqueTag()}`, ...fields, orderMultiple: 6 })
+      .expect(201);
+    expect(packed.body).toMatchObject({ minOrderQty: 6, orderMultiple: 6 });
+    const minimum = await t.http
+      .post('/api/products')
+      .set(bearer(admin))
+      .send({ sku: `DEF-${uniqueTag()}`, ...fields, minOrderQty: 3 })
+      .expect(201);
+    expect(minimum.body).toMatchObject({ minOrderQty: 3, orderMultiple: 1 });
+  });
 });

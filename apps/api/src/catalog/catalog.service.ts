@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Category, Page, Product, ProductDetail } from '@tradecounter/contracts';
 import { formatMoney, normaliseMoney, parseMoney } from '@tradecounter/domain';
 import { AccountsService } from '../accounts/accounts.service';
@@ -11,7 +11,7 @@ import { badRequest, conflict, notFound } from '../common/http/problem';
 import type { CreateProductDto, UpdateProductDto } from './dto/product.dto';
 import { ProductEntity } from './product.entity';
 import { auditableProduct, toProduct } from './product.mapper';
-import { OrderableProduct, PricingProduct, ProductsRepository } from './products.repository';
+import { OrderableProduct, ProductsRepository } from './products.repository';
 import { PriceBook, PriceCalculator, toNextBreak } from '../pricing/price-calculator';
 
 export type { OrderableProduct };
@@ -77,15 +77,6 @@ export class CatalogService {
     return found ? { ...detail, inbound: found.inbound } : detail;
   }
 
-  findActiveByIdsOrSkus(ids: string[], skus: string[]): Promise<PricingProduct[]> {
-    return this.products.findActiveByIdsOrSkus(ids, skus);
-  }
-
-  /** Products named by id or SKU, active or not, read in the caller's transaction (ordering). */
-  findForOrder(manager: EntityManager, ids: string[], skus: string[]): Promise<OrderableProduct[]> {
-    return this.products.findForOrder(manager, ids, skus);
-  }
-
   categories(): Promise<Category[]> {
     return this.products.categories();
   }
@@ -95,6 +86,9 @@ export class CatalogService {
     const entity = this.products.create({
       ...body,
       description: body.description ?? null,
+      // Both optional: sold by the unit, and at least one pack (so a pack size alone is never refused).
+      orderMultiple: body.orderMultiple ?? 1,
+      minOrderQty: body.minOrderQty ?? body.orderMultiple ?? 1,
       listPrice: normaliseMoney(body.listPrice),
     });
     checkPackRules(entity);

@@ -36,18 +36,7 @@ export class ProductsRepository {
     return this.products.findOneBy({ id });
   }
 
-  /** Active products named by id or SKU, for pricing a list of lines: only what pricing needs, no entity hydration. */
-  findActiveByIdsOrSkus(ids: string[], skus: string[]): Promise<PricingProduct[]> {
-    if (ids.length === 0 && skus.length === 0) return Promise.resolve([]);
-    return this.products.query(
-      `SELECT id, sku, name, list_price::text AS "listPrice", min_order_qty AS "minOrderQty",
-              order_multiple AS "orderMultiple"
-         FROM products
-        WHERE active AND (id = ANY($1::uuid[]) OR sku = ANY($2::text[]))`,
-      [ids, skus],
-    ) as Promise<PricingProduct[]>;
-  }
-
+  /** Products named by id or SKU, sold or not (the resolver names a withdrawn one), without entity hydration. */
   findForOrder(manager: EntityManager, ids: string[], skus: string[]): Promise<OrderableProduct[]> {
     if (ids.length === 0 && skus.length === 0) return Promise.resolve([]);
     return manager.query(

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Address, Order, PriceChangedProblem } from '@tradecounter/contracts';
+import type { Address, LineReference, Order, PriceChangedProblem } from '@tradecounter/contracts';
 import {
   canReadAccount,
   effectiveAccountId,
@@ -19,7 +19,7 @@ import { AccountsService, OrderingAccount } from '../accounts/accounts.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { AvailabilityService, PromiseOutcome } from '../availability/availability.service';
-import { CatalogService } from '../catalog/catalog.service';
+import { LineResolver } from '../catalog/line-resolver';
 import { badRequest, conflict, notFound, ProblemException } from '../common/http/problem';
 import { PriceCalculator } from '../pricing/price-calculator';
 import { CartPort } from './cart-port';
@@ -28,7 +28,7 @@ import { externalRefRace, hashRequest, inFlight, keyRace, keyReused, requireKey 
 import { IdempotencyRepository } from './idempotency.repository';
 import type { AddressSnapshot } from './order.entity';
 import { placedOrder, toOrder } from './order.mapper';
-import { refuseUnpromisable, RequestedLine, resolveLines } from './requested-lines';
+import { refuseUnpromisable, RequestedLine } from './requested-lines';
 import { NewOrder, NewOrderLine, OrdersRepository } from './orders.repository';
 
 /** What `place` did: made the order (201) or found the one the key already made (200). */
@@ -99,7 +99,7 @@ export class OrderPlacementService {
 
   constructor(
     private readonly accounts: AccountsService,
-    private readonly catalog: CatalogService,
+    private readonly lineResolver: LineResolver,
     private readonly calculator: PriceCalculator,
     private readonly availability: AvailabilityService,
     private readonly orders: OrdersRepository,
@@ -334,7 +334,7 @@ export class OrderPlacementService {
     accountId: string,
     body: PlacementBody,
   ): Promise<RequestedLine[]> {
-    let asked: { productId?: string; sku?: string; quantity: number }[];
+    let asked: LineReference[];
     if (body.lines) {
       asked = body.lines;
     } else {
@@ -348,10 +348,7 @@ export class OrderPlacementService {
         throw badRequest('The cart is empty', [{ field: 'lines', message: 'the cart is empty' }]);
       }
     }
-    const ids = asked.flatMap((line) => (line.productId ? [line.productId.toLowerCase()] : []));
-    const skus = asked.flatMap((line) => (line.sku ? [line.sku] : []));
-    const found = await this.catalog.findForOrder(tx, ids, skus);
-    return resolveLines(asked, found);
+    return this.lineResolver.resolve(asked, { packRules: true }, tx);
   }
 
   /** Keys are kept at least 24 hours; once a minute, one placement deletes those past 48. */

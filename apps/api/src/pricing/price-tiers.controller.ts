@@ -26,6 +26,10 @@ import {
 } from './dto/price-tier.dto';
 import { PriceTiersService, tierEtag } from './price-tiers.service';
 
+/** Every change to a tier: it reprices every account on the tier. */
+const OWNERSHIP =
+  'An account manager may change only a tier whose accounts are all theirs (or that no account is on yet); otherwise 403. Admins may change any tier.';
+
 const IF_MATCH = { name: 'If-Match', required: false, description: 'The ETag read; a stale one answers 412' };
 
 @ApiTags('pricing')
@@ -65,7 +69,7 @@ export class PriceTiersController {
   @Patch(':id')
   @Roles('account_manager', 'admin')
   @ApiHeader(IF_MATCH)
-  @ApiOperation({ summary: 'Rename a tier or change its discount; audited' })
+  @ApiOperation({ summary: 'Rename a tier or change its discount; audited', description: OWNERSHIP })
   async update(
     @CurrentUser() actor: AuthUser,
     @Param('id', IdPipe) id: string,
@@ -84,7 +88,10 @@ export class PriceTiersController {
     description: 'Required: the ETag read (428 without it, 412 when stale)',
   })
   @ApiBody({ type: [VolumeBreakDto] })
-  @ApiOperation({ summary: "Replace the tier's volume breaks (tier-wide and product-specific) in one call" })
+  @ApiOperation({
+    summary: "Replace the tier's volume breaks (tier-wide and product-specific) in one call",
+    description: OWNERSHIP,
+  })
   async replaceBreaks(
     @CurrentUser() actor: AuthUser,
     @Param('id', IdPipe) id: string,
@@ -98,7 +105,7 @@ export class PriceTiersController {
   @Put(':id/fixed-prices/:productId')
   @Roles('account_manager', 'admin')
   @ApiHeader(IF_MATCH)
-  @ApiOperation({ summary: "Set the tier's fixed base price for a product" })
+  @ApiOperation({ summary: "Set the tier's fixed base price for a product", description: OWNERSHIP })
   async setFixedPrice(
     @CurrentUser() actor: AuthUser,
     @Param('id', IdPipe) id: string,
@@ -114,7 +121,7 @@ export class PriceTiersController {
   @Roles('account_manager', 'admin')
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
-  @ApiOperation({ summary: "Remove the tier's fixed price for a product" })
+  @ApiOperation({ summary: "Remove the tier's fixed price for a product", description: OWNERSHIP })
   async deleteFixedPrice(
     @CurrentUser() actor: AuthUser,
     @Param('id', IdPipe) id: string,

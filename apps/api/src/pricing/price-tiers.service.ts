@@ -7,10 +7,11 @@ import type {
   PriceTierSummary,
   VolumeBreakInput,
 } from '@tradecounter/contracts';
-import { normaliseMoney } from '@tradecounter/domain';
+import { canEditPriceTier, normaliseMoney } from '@tradecounter/domain';
+import { AccountsService } from '../accounts/accounts.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
-import { badRequest, conflict, notFound, ProblemException } from '../common/http/problem';
+import { badRequest, conflict, forbidden, notFound, ProblemException } from '../common/http/problem';
 import type { CreatePriceTierDto, UpdatePriceTierDto } from './dto/price-tier.dto';
 import { PriceTierEntity } from './price-tier.entity';
 import { PriceTiersRepository } from './price-tiers.repository';
@@ -21,13 +22,15 @@ export const tierEtag = (version: number) => `"${version}"`;
 
 /**
  * Price tiers, their volume breaks and fixed prices. Every change locks the
- * tier row, checks If-Match against its version (412 when stale), bumps the
- * version and is audited with before and after, in one transaction.
+ * tier row, checks that the actor may change the prices of every account on
+ * the tier (403), checks If-Match against its version (412 when stale),
+ * bumps the version and is audited with before and after, in one transaction.
  */
 @Injectable()
 export class PriceTiersService {
   constructor(
     private readonly tiers: PriceTiersRepository,
+    private readonly accounts: AccountsService,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
     private readonly calculator: PriceCalculator,
@@ -67,7 +70,7 @@ export class PriceTiersService {
     ifMatch: string | undefined,
   ): Promise<PriceTier> {
     if (body.name !== undefined) await this.requireFreeName(body.name, id);
-    await this.change(id, ifMatch, false, async (tx, tier) => {
+    await this.change(actor, id, ifMatch, false, async (tx, tier) => {
       const before = { name: tier.name, discountPercent: trim(tier.discountPercent) };
       const after = {
         name: body.name?.trim() ?? tier.name,
@@ -94,7 +97,7 @@ export class PriceTiersService {
       throw badRequest('A break names a product that does not exist', [
         { field: `[${unknown}].productId`, message: 'is not a known product' },
       ]);
-    await this.change(id, ifMatch, true, async (tx) => {
+    await this.change(actor, id, ifMatch, true, async (tx) => {
       const before = await this.tiers.breaks(id);
       await this.tiers.replaceBreaks(tx, id, breaks);
       await this.record(
@@ -119,7 +122,7 @@ export class PriceTiersService {
     const sku = (await this.tiers.productSkus([productId])).get(productId);
     if (!sku) throw notFound('Product');
     const price = normaliseMoney(unitPrice);
-    await this.change(id, ifMatch, false, async (tx) => {
+    await this.change(actor, id, ifMatch, false, async (tx) => {
       const existing = await this.tiers.findFixedPrice(tx, id, productId);
       await this.tiers.upsertFixedPrice(tx, id, productId, price);
       await this.record(
@@ -140,7 +143,7 @@ export class PriceTiersService {
     productId: string,
     ifMatch: string | undefined,
   ): Promise<PriceTier> {
-    await this.change(id, ifMatch, false, async (tx) => {
+    await this.change(actor, id, ifMatch, false, async (tx) => {
       const existing = await this.tiers.findFixedPrice(tx, id, productId);
       if (!existing || !(await this.tiers.deleteFixedPrice(tx, id, productId))) throw notFound('Fixed price');
       const sku = (await this.tiers.productSkus([productId])).get(productId) ?? null;
@@ -163,6 +166,7 @@ export class PriceTiersService {
   }
 
   private async change(
+    actor: AuthUser,
     id: string,
     ifMatch: string | undefined,
     ifMatchRequired: boolean,
@@ -177,6 +181,12 @@ export class PriceTiersService {
     await this.dataSource.transaction(async (tx) => {
       const tier = await this.tiers.lock(tx, id);
       if (!tier) throw notFound('Price tier');
+      // Read under the tier's lock, so an account moved onto the tier meanwhile is seen (or waits).
+      if (!canEditPriceTier(actor, await this.accounts.ownershipOnTier(tx, id))) {
+        throw forbidden(
+          'Accounts other account managers look after are on this tier; an admin may change it',
+        );
+      }
       if (ifMatch !== undefined && ifMatch !== tierEtag(tier.version)) {
         throw new ProblemException(
           HttpStatus.PRECONDITION_FAILED,

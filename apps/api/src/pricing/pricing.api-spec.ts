@@ -294,6 +294,23 @@ describe('pricing', () => {
       .expect(403);
   });
 
+  it('refuses an empty or blank tier name, on create and on update', async () => {
+    for (const name of ['', '   ', '\t']) {
+      const created = await t.http
+        .post('/api/price-tiers')
+        .set(bearer(w.am))
+        .send({ name, discountPercent: '1' })
+        .expect(400);
+      expect(created.body.errors).toEqual([{ field: 'name', message: 'name must not be empty' }]);
+      const updated = await t.http
+        .patch(`/api/price-tiers/${tierId}`)
+        .set(bearer(w.am))
+        .send({ name })
+        .expect(400);
+      expect(updated.body.errors).toEqual([{ field: 'name', message: 'name must not be empty' }]);
+    }
+  });
+
   it('validates quote lines and names the bad ones', async () => {
     const response = await quote(w.buyer, [
       { sku: 'NO-SUCH-SKU', quantity: 1 },

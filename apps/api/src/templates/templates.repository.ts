@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { OrderTemplateLine } from '@tradecounter/contracts';
-import { escapeLikePattern, MergeProduct, searchTerms } from '@tradecounter/domain';
+import { escapeLikePattern, searchTerms } from '@tradecounter/domain';
 import type { PageRequest } from '../common/http/pagination.dto';
 
 export interface TemplateSummaryRow {
@@ -137,15 +137,5 @@ export class TemplatesRepository {
       [id, accountId],
     )) as [unknown, number];
     return deleted > 0;
-  }
-
-  /** Products named by id, sold or not, with their pack rules. */
-  products(ids: string[]): Promise<MergeProduct[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.dataSource.query(
-      `SELECT id, sku, active, min_order_qty AS "minOrderQty", order_multiple AS "orderMultiple"
-         FROM products WHERE id = ANY($1::uuid[])`,
-      [ids],
-    ) as Promise<MergeProduct[]>;
   }
 }

@@ -1,16 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type {
-  FieldError,
-  OrderTemplate,
-  OrderTemplateSummary,
-  Page,
-  QuickOrderResult,
-} from '@tradecounter/contracts';
-import { quantityProblem } from '@tradecounter/domain';
+import type { OrderTemplate, OrderTemplateSummary, Page, QuickOrderResult } from '@tradecounter/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { CartMergeService } from '../cart/cart-merge.service';
 import { CartService, customerAccount } from '../cart/cart.service';
+import { LineResolver } from '../catalog/line-resolver';
 import { pageOf, PageRequest } from '../common/http/pagination.dto';
 import { badRequest, conflict, notFound } from '../common/http/problem';
 import { OrdersService } from '../orders/orders.service';
@@ -32,6 +26,7 @@ export class TemplatesService {
     private readonly cart: CartService,
     private readonly merging: CartMergeService,
     private readonly orders: OrdersService,
+    private readonly lineResolver: LineResolver,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -121,35 +116,8 @@ export class TemplatesService {
 
   /** Lines typed in: known products still sold, once each, in whole packs; every bad line is named. */
   private async checkedLines(lines: TemplateLineInput[]): Promise<TemplateLineInput[]> {
-    const products = new Map(
-      (await this.templates.products([...new Set(lines.map((line) => line.productId.toLowerCase()))])).map(
-        (product) => [product.id, product],
-      ),
-    );
-    const errors: FieldError[] = [];
-    const seen = new Map<string, number>();
-    const checked = lines.map((line, index) => {
-      const productId = line.productId.toLowerCase();
-      const product = products.get(productId);
-      const first = seen.get(productId);
-      seen.set(productId, first ?? index);
-      if (!product) {
-        errors.push({ field: `lines[${index}].productId`, message: 'is not a known product' });
-      } else if (!product.active) {
-        errors.push({ field: `lines[${index}].productId`, message: `${product.sku} is no longer sold` });
-      } else if (first !== undefined) {
-        errors.push({
-          field: `lines[${index}]`,
-          message: `repeats the product of lines[${first}]; one line per product`,
-        });
-      } else {
-        const problem = quantityProblem(line.quantity, product);
-        if (problem) errors.push({ field: `lines[${index}].quantity`, message: problem });
-      }
-      return { productId, quantity: line.quantity };
-    });
-    if (errors.length > 0) throw badRequest('Some lines cannot be saved', errors);
-    return checked;
+    const resolved = await this.lineResolver.resolve(lines, { packRules: true });
+    return resolved.map(({ product, quantity }) => ({ productId: product.id, quantity }));
   }
 
   private async requireFreeName(accountId: string, name: string, exceptId?: string): Promise<void> {

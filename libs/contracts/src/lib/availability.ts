@@ -1,4 +1,4 @@
-import type { IsoDate, IsoInstant } from './common';
+import type { IsoDate, IsoInstant, LineReference } from './common';
 
 export interface Warehouse {
   code: string;
@@ -108,11 +108,7 @@ export interface PromiseSplit {
   source: PromiseSource;
 }
 
-export interface PromiseLineRequest {
-  productId?: string;
-  sku?: string;
-  quantity: number;
-}
+export type PromiseLineRequest = LineReference;
 
 export interface PromiseRequest {
   accountId?: string;

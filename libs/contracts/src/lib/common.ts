@@ -29,6 +29,18 @@ export interface FieldError {
   message: string;
 }
 
+/**
+ * A requested line: a product by id or by SKU (exactly one), and a quantity.
+ * Orders, quotes and promises take it whole; channel orders name products by
+ * SKU only, templates by id only. A bad line is named `lines[N]`,
+ * `lines[N].productId`, `lines[N].sku` or `lines[N].quantity`.
+ */
+export interface LineReference {
+  productId?: string;
+  sku?: string;
+  quantity: number;
+}
+
 /** Money travels as a decimal string with two decimals: "1234.50". */
 export type MoneyString = string;
 

@@ -1,5 +1,5 @@
 import type { PromiseDates, PromiseSplit } from './availability';
-import type { IsoDate, IsoInstant, MoneyString, Problem } from './common';
+import type { IsoDate, IsoInstant, LineReference, MoneyString, Problem } from './common';
 import type { OrderPackage, OrderRating } from './fulfilment';
 
 export type OrderStatus =
@@ -134,7 +134,7 @@ export interface PlaceOrderRequest {
   /** Staff placing for an account (channel `phone`). */
   accountId?: string;
   /** Without lines, the cart's lines are ordered and the cart emptied. */
-  lines?: { productId?: string; sku?: string; quantity: number }[];
+  lines?: LineReference[];
   shippingAddressId: string;
   poNumber?: string;
   requestedDeliveryDate?: IsoDate;

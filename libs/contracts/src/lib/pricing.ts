@@ -1,4 +1,4 @@
-import type { IsoDate, IsoInstant, MoneyString } from './common';
+import type { IsoDate, IsoInstant, LineReference, MoneyString } from './common';
 
 /** Where a unit price came from. */
 export type PriceSource = 'contract' | 'tier_fixed' | 'tier_discount' | 'list';
@@ -71,11 +71,7 @@ export interface SetContractPriceRequest {
   validTo?: IsoDate | null;
 }
 
-export interface QuoteLineRequest {
-  productId?: string;
-  sku?: string;
-  quantity: number;
-}
+export type QuoteLineRequest = LineReference;
 
 export interface QuoteRequest {
   accountId?: string;

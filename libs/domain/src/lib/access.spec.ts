@@ -2,6 +2,7 @@ import {
   accountScope,
   Actor,
   canEditAccount,
+  canEditPriceTier,
   canManageAccountUsers,
   canReadAccount,
   effectiveAccountId,
@@ -47,5 +48,17 @@ describe('account access', () => {
     expect(canManageAccountUsers(approver, globex)).toBe(false);
     expect(canManageAccountUsers(actor('buyer', 'b', 'acme'), acme)).toBe(false);
     expect(canManageAccountUsers(actor('admin'), globex)).toBe(true);
+  });
+
+  it('lets an account manager change a tier only when every account on it is theirs', () => {
+    const am = actor('account_manager', 'am-1');
+    const unmanaged = { id: 'initech', accountManagerId: null };
+    expect(canEditPriceTier(am, [])).toBe(true); // a tier no one is on yet
+    expect(canEditPriceTier(am, [acme])).toBe(true);
+    expect(canEditPriceTier(am, [acme, globex])).toBe(false);
+    expect(canEditPriceTier(am, [acme, unmanaged])).toBe(false);
+    expect(canEditPriceTier(actor('admin'), [acme, globex, unmanaged])).toBe(true);
+    expect(canEditPriceTier(actor('manager'), [])).toBe(false);
+    expect(canEditPriceTier(actor('buyer', 'b', 'acme'), [])).toBe(false);
   });
 });

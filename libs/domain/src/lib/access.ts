@@ -41,6 +41,19 @@ export function canEditAccount(actor: Actor, account: AccountOwnership): boolean
   return actor.role === 'account_manager' && account.accountManagerId === actor.id;
 }
 
+/**
+ * Changing a price tier (its name, discount, breaks or fixed prices) changes
+ * the prices of every account on it, so an account manager may do it only
+ * when each of those accounts is theirs. A tier no account is on yet (a new
+ * one) harms no one's customers: any account manager may shape it.
+ */
+export function canEditPriceTier(actor: Actor, accountsOnTier: readonly AccountOwnership[]): boolean {
+  if (actor.role === 'admin') return true;
+  return (
+    actor.role === 'account_manager' && accountsOnTier.every((account) => canEditAccount(actor, account))
+  );
+}
+
 /** Managing an account's buyers and approvers. */
 export function canManageAccountUsers(actor: Actor, account: AccountOwnership): boolean {
   if (actor.role === 'admin') return true;

@@ -4,33 +4,18 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
-  Max,
-  Min,
   ValidateNested,
 } from 'class-validator';
-import type { PromiseLineRequest, PromiseRequest } from '@tradecounter/contracts';
+import type { PromiseRequest } from '@tradecounter/contracts';
+import { LineReferenceDto } from '../../catalog/dto/line-reference.dto';
 import { IsInstant } from '../../common/http/instant.validator';
-import { MAX_UNITS } from './stock.dto';
 import { WAREHOUSE_CODE } from './warehouse.dto';
 
 export const MAX_PROMISE_LINES = 500;
-
-export class PromiseLineDto implements PromiseLineRequest {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() productId?: string;
-
-  @ApiPropertyOptional({ example: 'GLV-NIT-M' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^\S{1,40}$/)
-  sku?: string;
-
-  @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) @Max(MAX_UNITS) quantity: number;
-}
 
 export class PromiseDto implements PromiseRequest {
   @ApiPropertyOptional({
@@ -54,11 +39,11 @@ export class PromiseDto implements PromiseRequest {
   @Matches(WAREHOUSE_CODE, { message: 'warehouseCode must be a warehouse code like "CHI"' })
   warehouseCode?: string;
 
-  @ApiProperty({ type: [PromiseLineDto] })
+  @ApiProperty({ type: [LineReferenceDto] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_PROMISE_LINES)
   @ValidateNested({ each: true })
-  @Type(() => PromiseLineDto)
-  lines: PromiseLineDto[];
+  @Type(() => LineReferenceDto)
+  lines: LineReferenceDto[];
 }

@@ -37,8 +37,18 @@ export class CreateProductDto implements CreateProductRequest {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(80) category: string;
   @ApiProperty({ example: 'box' }) @IsString() @MinLength(1) @MaxLength(20) unit: string;
   @ApiProperty({ example: '12.00' }) @IsMoney() listPrice: string;
-  @ApiPropertyOptional({ minimum: 1 }) @IsOptional() @IsInt() @Min(1) @Max(1_000_000) minOrderQty?: number;
-  @ApiPropertyOptional({ minimum: 1 }) @IsOptional() @IsInt() @Min(1) @Max(1_000_000) orderMultiple?: number;
+  @ApiPropertyOptional({ minimum: 1, description: 'On create, one pack (orderMultiple) when not given' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  minOrderQty?: number;
+  @ApiPropertyOptional({ minimum: 1, description: 'On create, 1 when not given' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  orderMultiple?: number;
   @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsInt() @Min(0) @Max(365) leadTimeDays?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() backorderable?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;

@@ -5,35 +5,19 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
-import type { ChannelOrderLine, ChannelOrderRequest } from '@tradecounter/contracts';
-import { MAX_LINE_QUANTITY } from '@tradecounter/domain';
+import type { ChannelOrderRequest } from '@tradecounter/contracts';
 import { CreateAddressDto } from '../../accounts/dto/address.dto';
+import { SkuLineDto } from '../../catalog/dto/line-reference.dto';
 import { IsIsoDate } from '../../common/http/date.validator';
 import { MAX_ORDER_LINES } from '../../orders/dto/place-order.dto';
-
-export class ChannelOrderLineDto implements ChannelOrderLine {
-  @ApiProperty({ example: 'GLV-NIT-M' })
-  @IsString()
-  @Matches(/^\S{1,40}$/, { message: 'sku must be a SKU (1–40 characters, no spaces)' })
-  sku: string;
-
-  @ApiProperty({ minimum: 1, maximum: MAX_LINE_QUANTITY })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_LINE_QUANTITY)
-  quantity: number;
-}
 
 /** An order from an integration; prices and statuses are the server's, as for every order. */
 export class ChannelOrderDto implements ChannelOrderRequest {
@@ -87,11 +71,11 @@ export class ChannelOrderDto implements ChannelOrderRequest {
   @MaxLength(1000)
   notes?: string;
 
-  @ApiProperty({ type: [ChannelOrderLineDto] })
+  @ApiProperty({ type: [SkuLineDto] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_ORDER_LINES)
   @ValidateNested({ each: true })
-  @Type(() => ChannelOrderLineDto)
-  lines: ChannelOrderLineDto[];
+  @Type(() => SkuLineDto)
+  lines: SkuLineDto[];
 }

@@ -5,46 +5,19 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import type { PlaceOrderRequest } from '@tradecounter/contracts';
-import { MAX_LINE_QUANTITY } from '@tradecounter/domain';
+import { LineReferenceDto } from '../../catalog/dto/line-reference.dto';
 import { IsIsoDate } from '../../common/http/date.validator';
 import { IsMoney } from '../../common/http/money.validator';
 
 export const MAX_ORDER_LINES = 500;
-
-export class PlaceOrderLineDto {
-  @ApiPropertyOptional({ description: 'The product, or give its sku' })
-  @IsOptional()
-  @IsUUID()
-  productId?: string;
-
-  @ApiPropertyOptional({ example: 'GLV-NIT-M' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^\S{1,40}$/, { message: 'sku must be a SKU (1–40 characters, no spaces)' })
-  sku?: string;
-
-  @ApiProperty({
-    minimum: 1,
-    maximum: MAX_LINE_QUANTITY,
-    description: "A whole number of units, at least the product's minimum and in whole packs",
-  })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_LINE_QUANTITY)
-  quantity: number;
-}
 
 /**
  * An order as submitted. Prices and statuses are the server's: a body that
@@ -59,7 +32,7 @@ export class PlaceOrderDto implements PlaceOrderRequest {
   accountId?: string;
 
   @ApiPropertyOptional({
-    type: [PlaceOrderLineDto],
+    type: [LineReferenceDto],
     description: "1–500 lines, one per product. Without lines, the user's cart is ordered and emptied",
   })
   @IsOptional()
@@ -67,8 +40,8 @@ export class PlaceOrderDto implements PlaceOrderRequest {
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_ORDER_LINES)
   @ValidateNested({ each: true })
-  @Type(() => PlaceOrderLineDto)
-  lines?: PlaceOrderLineDto[];
+  @Type(() => LineReferenceDto)
+  lines?: LineReferenceDto[];
 
   @ApiProperty({ description: "One of the account's shipping addresses" })
   @IsUUID()

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import type {
   CreatePriceTierRequest,
   SetFixedPriceRequest,
@@ -10,7 +10,11 @@ import { IsMoney } from '../../common/http/money.validator';
 import { IsPercent } from '../../common/http/percent.validator';
 
 export class CreatePriceTierDto implements CreatePriceTierRequest {
-  @ApiProperty({ example: 'Gold' }) @IsString() @MinLength(1) @MaxLength(60) name: string;
+  @ApiProperty({ example: 'Gold', description: 'Unique whatever its case; not blank' })
+  @IsString()
+  @MaxLength(60)
+  @Matches(/\S/, { message: 'name must not be empty' })
+  name: string;
   @ApiProperty({ example: '10', description: 'Default discount off list, 0-100' })
   @IsPercent()
   discountPercent: string;

@@ -1,32 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import type { QuoteLineRequest, QuoteRequest } from '@tradecounter/contracts';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import type { QuoteRequest } from '@tradecounter/contracts';
+import { LineReferenceDto } from '../../catalog/dto/line-reference.dto';
 import { IsIsoDate } from '../../common/http/date.validator';
 
 export const MAX_LINES = 500;
-
-export class QuoteLineDto implements QuoteLineRequest {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() productId?: string;
-  @ApiPropertyOptional({ example: 'GLV-NIT-M' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^\S{1,40}$/)
-  sku?: string;
-  @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) @Max(1_000_000) quantity: number;
-}
 
 export class QuoteDto implements QuoteRequest {
   @ApiPropertyOptional({
@@ -41,11 +20,11 @@ export class QuoteDto implements QuoteRequest {
   @IsIsoDate()
   date?: string;
 
-  @ApiProperty({ type: [QuoteLineDto] })
+  @ApiProperty({ type: [LineReferenceDto] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_LINES)
   @ValidateNested({ each: true })
-  @Type(() => QuoteLineDto)
-  lines: QuoteLineDto[];
+  @Type(() => LineReferenceDto)
+  lines: LineReferenceDto[];
 }

@@ -5,36 +5,20 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import type { CreateTemplateRequest, UpdateTemplateRequest } from '@tradecounter/contracts';
-import { MAX_CART_LINES, MAX_LINE_QUANTITY } from '@tradecounter/domain';
+import { MAX_CART_LINES } from '@tradecounter/domain';
+import { ProductLineDto } from '../../catalog/dto/line-reference.dto';
 import { PageQueryDto } from '../../common/http/pagination.dto';
 
 /** A name with something in it besides spaces. */
 const NAME = /\S/;
-
-export class TemplateLineDto {
-  @ApiProperty() @IsUUID() productId: string;
-
-  @ApiProperty({
-    minimum: 1,
-    maximum: MAX_LINE_QUANTITY,
-    description: "At least the product's minimum and in whole packs",
-  })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_LINE_QUANTITY)
-  quantity: number;
-}
 
 export class CreateTemplateDto implements CreateTemplateRequest {
   @ApiProperty({ example: 'Weekly restock', description: 'Unique in the account, whatever its case' })
@@ -43,14 +27,14 @@ export class CreateTemplateDto implements CreateTemplateRequest {
   @Matches(NAME, { message: 'name must not be empty' })
   name: string;
 
-  @ApiPropertyOptional({ type: [TemplateLineDto], description: 'The lines; or fromCart, or fromOrderId' })
+  @ApiPropertyOptional({ type: [ProductLineDto], description: 'The lines; or fromCart, or fromOrderId' })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_CART_LINES)
   @ValidateNested({ each: true })
-  @Type(() => TemplateLineDto)
-  lines?: TemplateLineDto[];
+  @Type(() => ProductLineDto)
+  lines?: ProductLineDto[];
 
   @ApiPropertyOptional({ description: "true: the cart's lines as they stand" })
   @IsOptional()
@@ -71,14 +55,14 @@ export class UpdateTemplateDto implements UpdateTemplateRequest {
   @Matches(NAME, { message: 'name must not be empty' })
   name?: string;
 
-  @ApiPropertyOptional({ type: [TemplateLineDto], description: 'Replaces every line' })
+  @ApiPropertyOptional({ type: [ProductLineDto], description: 'Replaces every line' })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_CART_LINES)
   @ValidateNested({ each: true })
-  @Type(() => TemplateLineDto)
-  lines?: TemplateLineDto[];
+  @Type(() => ProductLineDto)
+  lines?: ProductLineDto[];
 }
 
 export class TemplateQueryDto extends PageQueryDto {

@@ -136,7 +136,7 @@ function priceLines(accountId: string, lines: QuickOrderLine[], quote: QuoteFn):
   );
 }
 
-/** `lines[2].sku: is not an active product` → 2 → "SKU is not an active product". Empty when any error is not a line's. */
+/** `lines[2].sku: is not a known product` → 2 → "SKU is not a known product". Empty when any error is not a line's. */
 export function refusedLines(problem: Problem, count: number): Map<number, string> {
   const refused = new Map<number, string>();
   if (problem.status !== 400) return refused;

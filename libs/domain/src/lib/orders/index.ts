@@ -8,3 +8,4 @@ export * from './repromise';
 export * from './exposure';
 export * from './shipment';
 export * from './backorder-fill';
+export * from './line-references';
