@@ -28,8 +28,10 @@ export const TEST_WEBHOOK_ENV = {
 };
 
 /** The real application over HTTP against the run's PostgreSQL database. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const url = process.env['TEST_DATABASE_URL'];
+export async function startTestApp(
+  env: Record<string, string> = {},
+  url = process.env['TEST_DATABASE_URL'],
+): Promise<TestApp> {
   if (!url) throw new Error('TEST_DATABASE_URL is unset: run the API tests through jest (global setup)');
   const dataDir = mkdtempSync(join(tmpdir(), 'tc-test-data-'));
   const config = loadConfig({
