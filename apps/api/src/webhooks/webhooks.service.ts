@@ -68,7 +68,7 @@ export class WebhooksService {
     await this.webhooks.saveSubscription({
       ...subscription,
       ...changes,
-      ...(secret !== undefined ? { secret: sealSecret(secret, this.config.dataKey) } : {}),
+      ...(typeof secret === 'string' ? { secret: sealSecret(secret, this.config.dataKey) } : {}),
     });
     // Enabling again resumes its pending deliveries at once.
     if (body.active) await this.wakeSenders();
