@@ -53,7 +53,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDe
   }
 
   /**
-   * Checks where the URL leads now and sends to exactly that address. A
+   * Checks where the URL leads now and sends to exactly those addresses. A
    * refusal is a failed attempt (retried, as DNS may change), recorded
    * without connecting anywhere, so the log cannot tell an open internal
    * port from a closed one.
@@ -68,7 +68,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDe
     const target = await this.targets.check(delivery.url);
     if (!target.allowed) return { kind: 'failed', statusCode: null, error: `refused: ${target.reason}` };
     return sendWebhook(
-      { delivery, secret, address: target.address },
+      { delivery, secret, addresses: target.addresses },
       this.config.events.webhookTimeoutMs,
       this.shutdown.signal,
     );

@@ -17,11 +17,11 @@ export interface ClaimedDelivery {
   secret: string;
 }
 
-/** What an attempt sends: the delivery, its secret in the clear, and the checked address to connect to. */
+/** What an attempt sends: the delivery, its secret in the clear, and the checked addresses to connect to. */
 export interface Attempt {
   delivery: ClaimedDelivery;
   secret: string;
-  address: ResolvedAddress;
+  addresses: [ResolvedAddress, ...ResolvedAddress[]];
 }
 
 export type SendOutcome =
@@ -32,7 +32,7 @@ export type SendOutcome =
 
 /**
  * One attempt: POST the stored body with its signature and ids to the
- * address checked for it (webhook-targets.ts), never to another the name
+ * addresses checked for it (webhook-targets.ts), never to another the name
  * might resolve to by now; TLS still verifies the certificate for the URL's
  * host name. Any 2xx is delivered; redirects are not followed (a moved
  * endpoint must be updated).
@@ -56,16 +56,16 @@ export async function sendWebhook(
 }
 
 /** The status code of the answer; its body is not read. */
-function post({ delivery, secret, address }: Attempt, signal: AbortSignal): Promise<number> {
+function post({ delivery, secret, addresses }: Attempt, signal: AbortSignal): Promise<number> {
   const url = new URL(delivery.url);
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise<number>((resolve, reject) => {
     const outgoing = request(url, {
       method: 'POST',
       signal,
-      // A connection of its own: nothing pooled from an earlier attempt, and only ever to `address`.
+      // A connection of its own: nothing pooled from an earlier attempt, and only ever to `addresses`.
       agent: false,
-      lookup: pinnedLookup(address),
+      lookup: pinnedLookup(addresses),
       headers: {
         'content-type': 'application/json',
         'content-length': Buffer.byteLength(delivery.body),
@@ -85,10 +85,15 @@ function post({ delivery, secret, address }: Attempt, signal: AbortSignal): Prom
   });
 }
 
-/** A DNS lookup that answers only the address already checked, whatever DNS would say now. */
-function pinnedLookup(address: ResolvedAddress): LookupFunction {
+/**
+ * A DNS lookup that answers only the addresses already checked, whatever DNS
+ * would say now: all of them when Node asks for all (it then tries each in
+ * turn, "happy eyeballs"), else the first.
+ */
+function pinnedLookup(addresses: [ResolvedAddress, ...ResolvedAddress[]]): LookupFunction {
+  const [first] = addresses;
   return (_hostname, options, callback) => {
-    if (options.all) callback(null, [address]);
-    else callback(null, address.address, address.family);
+    if (options.all) callback(null, addresses);
+    else callback(null, first.address, first.family);
   };
 }

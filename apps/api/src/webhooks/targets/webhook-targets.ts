@@ -5,14 +5,15 @@ import { APP_CONFIG } from '../../config/config.module';
 import { HostResolver, ResolvedAddress } from './host-resolver';
 import { internalRange } from './internal-address';
 
-/** Where a webhook URL may be sent: the checked address to connect to, or why not. */
-export type TargetCheck = { allowed: true; address: ResolvedAddress } | { allowed: false; reason: string };
+/** Where a webhook URL may be sent: the checked addresses to connect to (at least one), or why not. */
+export type TargetCheck =
+  { allowed: true; addresses: [ResolvedAddress, ...ResolvedAddress[]] } | { allowed: false; reason: string };
 
 /**
  * Decides whether a webhook URL may be reached: its host, an address literal
  * or every address its name resolves to, must be public (internal-address.ts)
  * unless WEBHOOK_ALLOW_PRIVATE_NETWORKS is on. Checked at registration and
- * again at each attempt, whose connection then goes to the address checked
+ * again at each attempt, whose connection then goes to the addresses checked
  * here and no other (webhook-sender.ts), so DNS answering differently
  * between the check and the connection (rebinding) changes nothing.
  *
@@ -46,7 +47,7 @@ export class WebhookTargets {
         addresses = [];
       }
     }
-    const [first] = addresses;
+    const [first, ...others] = addresses;
     if (!first) return { allowed: false, reason: 'does not resolve' };
     if (
       !this.config.events.webhookAllowPrivateNetworks &&
@@ -57,7 +58,7 @@ export class WebhookTargets {
         reason: literal ? 'is an internal address' : 'resolves to an internal address',
       };
     }
-    return { allowed: true, address: first };
+    return { allowed: true, addresses: [first, ...others] };
   }
 }
 
