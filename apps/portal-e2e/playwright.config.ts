@@ -55,6 +55,8 @@ export default defineConfig({
         reuseExistingServer: true,
         timeout: 300_000,
         cwd: join(here, '../..'),
+        // The webhook journey's receiver listens on 127.0.0.1 (notifications.spec.ts).
+        env: { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' },
       }
     : undefined,
 });

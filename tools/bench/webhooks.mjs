@@ -6,6 +6,10 @@
 // the 201 response, which comes just after its commit), and whether every order.created arrived
 // (none lost), validly signed.
 //
+// The receiver listens on 127.0.0.1, which webhooks may reach only when the API runs with
+// WEBHOOK_ALLOW_PRIVATE_NETWORKS=true.
+//
+//   WEBHOOK_ALLOW_PRIVATE_NETWORKS=true npm start                     # the API, in another shell
 //   BASE_URL=http://localhost:3000 RATE=20 DURATION=30 node tools/bench/webhooks.mjs
 import { createHmac, randomUUID } from 'node:crypto';
 import http from 'node:http';
@@ -90,8 +94,11 @@ async function main() {
     events: ['order.created'],
     secret: SECRET,
   });
-  if (subscription.status !== 201)
-    throw new Error(`subscribing failed: ${JSON.stringify(subscription.body)}`);
+  if (subscription.status !== 201) {
+    const hint =
+      subscription.status === 400 ? ' (is the API running with WEBHOOK_ALLOW_PRIVATE_NETWORKS=true?)' : '';
+    throw new Error(`subscribing failed${hint}: ${JSON.stringify(subscription.body)}`);
+  }
   const loadBefore = loadavg().map((value) => round(value));
   console.log(`webhooks bench: ${rate} orders/s for ${durationSeconds} s, receiver ${receiver.url}`);
 

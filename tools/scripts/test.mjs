@@ -67,6 +67,8 @@ async function runE2e() {
     SEED_DEMO: 'true',
     SEED_DEMO_HISTORY_ORDERS: '0',
     LOG_LEVEL: 'warn',
+    // The webhook journey's receiver listens on 127.0.0.1, an address webhooks may not reach by default.
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
   };
   if (database) env.DATABASE_URL = database.url;
   else delete env.DATABASE_URL;

@@ -35,6 +35,7 @@ describe('loadConfig', () => {
           expect.stringContaining('SEED_DEMO'),
           expect.stringContaining('TRUST_PROXY'),
           expect.stringContaining('JWT_SECRET is required'),
+          expect.stringContaining('DATA_KEY is required'),
         ]),
       );
     }
@@ -69,5 +70,35 @@ describe('loadConfig', () => {
 
   it('refuses a short JWT secret', () => {
     expect(() => loadConfig({ JWT_SECRET: 'short', DATA_DIR: dataDir })).toThrow(/at least 32/);
+  });
+
+  it('keeps a generated data key under the data dir and reads it back', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tc-config-key-'));
+    const config = loadConfig({ DATA_DIR: dir });
+    expect(config.dataKey).toHaveLength(32);
+    expect(Buffer.from(readFileSync(join(dir, 'data-key'), 'utf8'), 'base64')).toEqual(config.dataKey);
+    expect(loadConfig({ DATA_DIR: dir }).dataKey).toEqual(config.dataKey);
+  });
+
+  it('takes DATA_KEY as hex or base64 and refuses any other length', () => {
+    const key = Buffer.from('00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff', 'hex');
+    expect(loadConfig({ DATA_DIR: dataDir, DATA_KEY: key.toString('hex') }).dataKey).toEqual(key);
+    expect(loadConfig({ DATA_DIR: dataDir, DATA_KEY: key.toString('base64') }).dataKey).toEqual(key);
+    expect(loadConfig({ DATA_DIR: dataDir, DATA_KEY: key.toString('base64url') }).dataKey).toEqual(key);
+    for (const wrong of [
+      key.subarray(0, 16).toString('hex'),
+      key.subarray(0, 31).toString('base64'),
+      'not a key!',
+    ])
+      expect(() => loadConfig({ DATA_DIR: dataDir, DATA_KEY: wrong })).toThrow(/DATA_KEY must be 32 bytes/);
+  });
+
+  it('refuses webhooks to private networks unless WEBHOOK_ALLOW_PRIVATE_NETWORKS=true', () => {
+    expect(loadConfig({ DATA_DIR: dataDir }).events.webhookAllowPrivateNetworks).toBe(false);
+    const allowed = loadConfig({ DATA_DIR: dataDir, WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' });
+    expect(allowed.events.webhookAllowPrivateNetworks).toBe(true);
+    expect(() => loadConfig({ DATA_DIR: dataDir, WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'sometimes' })).toThrow(
+      /WEBHOOK_ALLOW_PRIVATE_NETWORKS/,
+    );
   });
 });

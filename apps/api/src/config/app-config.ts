@@ -13,6 +13,8 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   dataDir: string;
   jwt: { secret: string; issuer: string; audience: string; accessTtlSeconds: number; refreshTtlDays: number };
+  /** The AES-256 key (32 bytes) that encrypts secrets at rest, such as webhook signing secrets. */
+  dataKey: Buffer;
   seedDemo: boolean;
   /** Orders of generated history (the last 12 months) the demo seed adds; 0 for none. */
   demoHistoryOrders: number;
@@ -53,6 +55,12 @@ export interface EventsConfig {
   pollMs: number;
   webhookRetry: { baseMs: number; capMs: number; maxAttempts: number };
   webhookTimeoutMs: number;
+  /**
+   * Whether webhooks may be sent to loopback, private, link-local and other
+   * internal addresses. Off by default: an admin's URL must not reach inside
+   * the network the API runs in.
+   */
+  webhookAllowPrivateNetworks: boolean;
 }
 
 /** E-mail of notifications: only when SMTP_URL is set. */
@@ -87,6 +95,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       accessTtlSeconds: readInteger(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400, problems),
       refreshTtlDays: readInteger(env, 'REFRESH_TOKEN_TTL_DAYS', 14, 1, 365, problems),
     },
+    dataKey: readDataKey(env, environment, dataDir, problems),
     seedDemo: readBoolean(env, 'SEED_DEMO', environment !== 'test', problems),
     demoHistoryOrders: readInteger(env, 'SEED_DEMO_HISTORY_ORDERS', 20_000, 0, 1_000_000, problems),
     logLevel: readLogLevel(env, environment, problems),
@@ -104,6 +113,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
         maxAttempts: readInteger(env, 'WEBHOOK_MAX_ATTEMPTS', 12, 1, 100, problems),
       },
       webhookTimeoutMs: readInteger(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000, problems),
+      webhookAllowPrivateNetworks: readBoolean(env, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS', false, problems),
     },
     http: readHttpTimeouts(env, problems),
     mail: {
@@ -245,4 +255,42 @@ function readJwtSecret(env: Env, environment: Environment, dataDir: string, prob
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+const DATA_KEY_BYTES = 32;
+
+/**
+ * DATA_KEY: 32 bytes as 64 hex digits or base64 (standard or URL-safe).
+ * Production must be given one (losing it loses every secret it encrypts, so
+ * it belongs with the database backups' own secrets). Elsewhere one is
+ * generated on first start and kept under the data directory.
+ */
+function readDataKey(env: Env, environment: Environment, dataDir: string, problems: string[]): Buffer {
+  const given = env['DATA_KEY'];
+  if (given) {
+    const key = decodeKey(given.trim());
+    if (key?.length !== DATA_KEY_BYTES)
+      problems.push(`DATA_KEY must be ${DATA_KEY_BYTES} bytes, as 64 hex digits or in base64`);
+    return key ?? Buffer.alloc(0);
+  }
+  if (environment === 'production') {
+    problems.push('DATA_KEY is required when NODE_ENV=production (32 bytes, hex or base64)');
+    return Buffer.alloc(0);
+  }
+  const file = join(dataDir, 'data-key');
+  if (existsSync(file)) {
+    const key = decodeKey(readFileSync(file, 'utf8').trim());
+    if (key?.length !== DATA_KEY_BYTES) problems.push(`${file} does not hold a ${DATA_KEY_BYTES}-byte key`);
+    return key ?? Buffer.alloc(0);
+  }
+  const key = randomBytes(DATA_KEY_BYTES);
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, key.toString('base64'), { mode: 0o600 });
+  return key;
+}
+
+function decodeKey(text: string): Buffer | undefined {
+  if (/^[0-9a-f]{64}$/i.test(text)) return Buffer.from(text, 'hex');
+  if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) return Buffer.from(text, 'base64');
+  return undefined;
 }

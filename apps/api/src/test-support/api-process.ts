@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TEST_WEBHOOK_ENV } from './test-app';
 
 const REPO_ROOT = join(__dirname, '../../../..');
 
@@ -32,6 +33,7 @@ export async function startApiProcess(
         PORT: '0',
         DATA_DIR: dataDir,
         JWT_SECRET: jwtSecret,
+        ...TEST_WEBHOOK_ENV,
         LOG_LEVEL: 'silent',
         SEED_DEMO: 'false',
         DB_POOL_SIZE: '10',

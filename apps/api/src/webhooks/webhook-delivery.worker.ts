@@ -3,8 +3,10 @@ import { retryDelayMs } from '@tradecounter/domain';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { PgListener } from '../database/pg-listener';
-import { WorkerLoop } from '../common/worker-loop';
-import { sendWebhook } from './webhook-sender';
+import { openSecret } from '../common/crypto/sealed-secret';
+import { describeError, WorkerLoop } from '../common/worker-loop';
+import { WebhookTargets } from './targets/webhook-targets';
+import { ClaimedDelivery, sendWebhook, SendOutcome } from './webhook-sender';
 import { WebhooksRepository } from './webhooks.repository';
 
 /** NOTIFY channel: deliveries were made or made due (fan-out, redelivery, a subscription enabled). */
@@ -28,6 +30,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDe
   constructor(
     private readonly deliveries: WebhooksRepository,
     private readonly listener: PgListener,
+    private readonly targets: WebhookTargets,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.loop = new WorkerLoop('Webhook delivery', () => this.sendDue(), this.logger, config.events.pollMs);
@@ -49,16 +52,34 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDe
     return this.config.events.webhookTimeoutMs * 2 + 5_000;
   }
 
+  /**
+   * Checks where the URL leads now and sends to exactly those addresses. A
+   * refusal is a failed attempt (retried, as DNS may change), recorded
+   * without connecting anywhere, so the log cannot tell an open internal
+   * port from a closed one.
+   */
+  private async attempt(delivery: ClaimedDelivery): Promise<SendOutcome> {
+    let secret: string;
+    try {
+      secret = openSecret(delivery.secret, this.config.dataKey);
+    } catch (error) {
+      return { kind: 'failed', statusCode: null, error: describeError(error) };
+    }
+    const target = await this.targets.check(delivery.url);
+    if (!target.allowed) return { kind: 'failed', statusCode: null, error: `refused: ${target.reason}` };
+    return sendWebhook(
+      { delivery, secret, addresses: target.addresses },
+      this.config.events.webhookTimeoutMs,
+      this.shutdown.signal,
+    );
+  }
+
   private async sendDue(): Promise<number> {
     const claimed = await this.deliveries.claimDue(BATCH, this.leaseMs);
     const aborted: string[] = [];
     await Promise.all(
       claimed.map(async (delivery) => {
-        const outcome = await sendWebhook(
-          delivery,
-          this.config.events.webhookTimeoutMs,
-          this.shutdown.signal,
-        );
+        const outcome = await this.attempt(delivery);
         if (outcome.kind === 'aborted') {
           aborted.push(delivery.id);
         } else if (outcome.kind === 'delivered') {

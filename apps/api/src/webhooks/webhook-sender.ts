@@ -1,4 +1,8 @@
+import { request as httpRequest, IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
 import { describeError } from '../common/worker-loop';
+import type { ResolvedAddress } from './targets/host-resolver';
 import { signWebhook } from './webhook-signature';
 
 /** A delivery claimed for an attempt, with where and how to sign it. */
@@ -9,7 +13,15 @@ export interface ClaimedDelivery {
   body: string;
   attempts: number;
   url: string;
+  /** As stored: sealed with DATA_KEY. */
   secret: string;
+}
+
+/** What an attempt sends: the delivery, its secret in the clear, and the checked addresses to connect to. */
+export interface Attempt {
+  delivery: ClaimedDelivery;
+  secret: string;
+  addresses: [ResolvedAddress, ...ResolvedAddress[]];
 }
 
 export type SendOutcome =
@@ -19,38 +31,69 @@ export type SendOutcome =
   | { kind: 'aborted' };
 
 /**
- * One attempt: POST the stored body with its signature and ids. Any 2xx is
- * delivered; redirects are not followed (a moved endpoint must be updated).
+ * One attempt: POST the stored body with its signature and ids to the
+ * addresses checked for it (webhook-targets.ts), never to another the name
+ * might resolve to by now; TLS still verifies the certificate for the URL's
+ * host name. Any 2xx is delivered; redirects are not followed (a moved
+ * endpoint must be updated).
  */
 export async function sendWebhook(
-  delivery: ClaimedDelivery,
+  attempt: Attempt,
   timeoutMs: number,
   shutdown: AbortSignal,
 ): Promise<SendOutcome> {
   const timeout = AbortSignal.timeout(timeoutMs);
   try {
-    const response = await fetch(delivery.url, {
-      method: 'POST',
-      body: delivery.body,
-      redirect: 'manual',
-      signal: AbortSignal.any([timeout, shutdown]),
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'Tradecounter-Webhooks/1',
-        'x-signature': signWebhook(delivery.body, delivery.secret),
-        'x-event-id': delivery.eventId,
-        'x-event-type': delivery.eventType,
-        'x-delivery-attempt': String(delivery.attempts),
-      },
-    });
-    await response.body?.cancel().catch(() => undefined);
-    if (response.status >= 200 && response.status < 300)
-      return { kind: 'delivered', statusCode: response.status };
-    return { kind: 'failed', statusCode: response.status, error: `HTTP ${response.status}` };
+    const statusCode = await post(attempt, AbortSignal.any([timeout, shutdown]));
+    if (statusCode >= 200 && statusCode < 300) return { kind: 'delivered', statusCode };
+    return { kind: 'failed', statusCode, error: `HTTP ${statusCode}` };
   } catch (error) {
     if (shutdown.aborted) return { kind: 'aborted' };
     if (timeout.aborted)
       return { kind: 'failed', statusCode: null, error: `No answer within ${timeoutMs} ms` };
     return { kind: 'failed', statusCode: null, error: describeError(error).slice(0, 500) };
   }
+}
+
+/** The status code of the answer; its body is not read. */
+function post({ delivery, secret, addresses }: Attempt, signal: AbortSignal): Promise<number> {
+  const url = new URL(delivery.url);
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise<number>((resolve, reject) => {
+    const outgoing = request(url, {
+      method: 'POST',
+      signal,
+      // A connection of its own: nothing pooled from an earlier attempt, and only ever to `addresses`.
+      agent: false,
+      lookup: pinnedLookup(addresses),
+      headers: {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(delivery.body),
+        'user-agent': 'Tradecounter-Webhooks/1',
+        'x-signature': signWebhook(delivery.body, secret),
+        'x-event-id': delivery.eventId,
+        'x-event-type': delivery.eventType,
+        'x-delivery-attempt': String(delivery.attempts),
+      },
+    });
+    outgoing.on('response', (response: IncomingMessage) => {
+      resolve(response.statusCode ?? 0);
+      response.destroy();
+    });
+    outgoing.on('error', reject);
+    outgoing.end(delivery.body);
+  });
+}
+
+/**
+ * A DNS lookup that answers only the addresses already checked, whatever DNS
+ * would say now: all of them when Node asks for all (it then tries each in
+ * turn, "happy eyeballs"), else the first.
+ */
+function pinnedLookup(addresses: [ResolvedAddress, ...ResolvedAddress[]]): LookupFunction {
+  const [first] = addresses;
+  return (_hostname, options, callback) => {
+    if (options.all) callback(null, addresses);
+    else callback(null, first.address, first.family);
+  };
 }

@@ -1,11 +1,12 @@
 import type { WebhookDelivery, WebhookSubscription } from '@tradecounter/contracts';
-import { maskSecret } from './webhook-signature';
 import type { WebhookDeliveryEntity } from './webhook-delivery.entity';
 import type { WebhookSubscriptionEntity } from './webhook-subscription.entity';
 import type { SubscriptionCounts } from './webhooks.repository';
 
+/** `secretHint`: the secret masked (webhook-signature.ts maskSecret), from the sealed value opened. */
 export function toSubscription(
   entity: WebhookSubscriptionEntity,
+  secretHint: string,
   counts: SubscriptionCounts = { pending: 0, failed: 0 },
 ): WebhookSubscription {
   return {
@@ -13,7 +14,7 @@ export function toSubscription(
     url: entity.url,
     events: entity.events,
     active: entity.active,
-    secretHint: maskSecret(entity.secret),
+    secretHint,
     createdAt: entity.createdAt.toISOString(),
     updatedAt: entity.updatedAt.toISOString(),
     pendingDeliveries: counts.pending,

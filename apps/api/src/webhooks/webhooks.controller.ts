@@ -39,7 +39,10 @@ export class WebhooksController {
       'Subscribe a URL to order.created, order.status_changed, order.repromised, shipment.created, ' +
       'shipment.delivered. Each delivery is a POST of JSON signed `X-Signature: sha256=<hex HMAC-SHA256 of the ' +
       'raw body with the secret>`, with `X-Event-Id` (the same on retries) and `X-Event-Type`; anything but 2xx ' +
-      'is retried with exponential backoff for more than a day',
+      'is retried with exponential backoff for more than a day. The URL must lead to public addresses only: ' +
+      'a host that is, or resolves to, a loopback, private, link-local, CGNAT, multicast or reserved address ' +
+      '(in any spelling), or does not resolve, is a 400 naming `url`, and each attempt checks again and ' +
+      'connects only to the address it checked (unless the deployment sets WEBHOOK_ALLOW_PRIVATE_NETWORKS)',
   })
   create(
     @CurrentUser() actor: AuthUser,
@@ -55,7 +58,10 @@ export class WebhooksController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change the URL, events or secret, or disable (active: false) and enable again' })
+  @ApiOperation({
+    summary:
+      'Change the URL (checked as at creation), events or secret, or disable (active: false) and enable again',
+  })
   update(@Param('id', IdPipe) id: string, @Body() body: UpdateWebhookDto): Promise<WebhookSubscription> {
     return this.webhooks.update(id, body);
   }

@@ -74,6 +74,21 @@ export class WebhooksRepository {
     return this.subscriptions.save(this.subscriptions.create(subscription));
   }
 
+  /** Secrets stored before encryption at rest (marked `plain:` by migration 1765324800000). */
+  plainSecrets(): Promise<{ id: string; secret: string }[]> {
+    return this.dataSource.query(
+      `SELECT id, secret FROM webhook_subscriptions WHERE secret LIKE 'plain:%' ORDER BY id`,
+    ) as Promise<{ id: string; secret: string }[]>;
+  }
+
+  /** Replaces a secret only if it is still `from`: another process may have sealed it already. */
+  async replaceSecret(id: string, from: string, to: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE webhook_subscriptions SET secret = $3 WHERE id = $1 AND secret = $2`,
+      [id, from, to],
+    );
+  }
+
   async counts(subscriptionIds: string[]): Promise<Map<string, SubscriptionCounts>> {
     if (subscriptionIds.length === 0) return new Map();
     const rows = (await this.dataSource.query(

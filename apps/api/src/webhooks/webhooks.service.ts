@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type {
   CreatedWebhookSubscription,
@@ -9,14 +9,19 @@ import type {
 } from '@tradecounter/contracts';
 import { OutboxOrderEvent, webhookTopics } from '@tradecounter/domain';
 import type { AuthUser } from '../auth/auth-user';
+import { openSecret, sealSecret } from '../common/crypto/sealed-secret';
 import { pageOf, PageRequest } from '../common/http/pagination.dto';
-import { notFound } from '../common/http/problem';
+import { badRequest, notFound } from '../common/http/problem';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import type { CreateWebhookDto, UpdateWebhookDto } from './dto/webhook.dto';
 import { webhookBody } from './webhook-body';
 import { DELIVERIES_CHANNEL } from './webhook-delivery.worker';
-import { generateWebhookSecret } from './webhook-signature';
+import { WebhookSubscriptionEntity } from './webhook-subscription.entity';
+import { generateWebhookSecret, maskSecret } from './webhook-signature';
 import { toDelivery, toSubscription } from './webhook.mapper';
-import { NewDelivery, WebhooksRepository } from './webhooks.repository';
+import { SubscriptionCounts, NewDelivery, WebhooksRepository } from './webhooks.repository';
+import { WebhookTargets } from './targets/webhook-targets';
 
 /** Webhook subscriptions (admin), their delivery log, and turning order events into deliveries. */
 @Injectable()
@@ -24,38 +29,47 @@ export class WebhooksService {
   constructor(
     private readonly webhooks: WebhooksRepository,
     private readonly dataSource: DataSource,
+    private readonly targets: WebhookTargets,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(): Promise<WebhookSubscription[]> {
     const subscriptions = await this.webhooks.listSubscriptions();
     const counts = await this.webhooks.counts(subscriptions.map((subscription) => subscription.id));
-    return subscriptions.map((subscription) => toSubscription(subscription, counts.get(subscription.id)));
+    return subscriptions.map((subscription) => this.view(subscription, counts.get(subscription.id)));
   }
 
   async get(id: string): Promise<WebhookSubscription> {
     const subscription = await this.webhooks.findSubscription(id);
     if (!subscription) throw notFound('Webhook');
     const counts = await this.webhooks.counts([id]);
-    return toSubscription(subscription, counts.get(id));
+    return this.view(subscription, counts.get(id));
   }
 
   /** The only answer that carries the whole secret. */
   async create(actor: AuthUser, body: CreateWebhookDto): Promise<CreatedWebhookSubscription> {
+    await this.refuseUnreachable(body.url);
     const secret = body.secret ?? generateWebhookSecret();
     const saved = await this.webhooks.saveSubscription({
       url: body.url,
       events: body.events,
-      secret,
+      secret: sealSecret(secret, this.config.dataKey),
       active: true,
       createdBy: actor.id,
     });
-    return { ...toSubscription(saved), secret };
+    return { ...toSubscription(saved, maskSecret(secret)), secret };
   }
 
   async update(id: string, body: UpdateWebhookDto): Promise<WebhookSubscription> {
     const subscription = await this.webhooks.findSubscription(id);
     if (!subscription) throw notFound('Webhook');
-    await this.webhooks.saveSubscription({ ...subscription, ...body });
+    if (body.url !== undefined) await this.refuseUnreachable(body.url);
+    const { secret, ...changes } = body;
+    await this.webhooks.saveSubscription({
+      ...subscription,
+      ...changes,
+      ...(typeof secret === 'string' ? { secret: sealSecret(secret, this.config.dataKey) } : {}),
+    });
     // Enabling again resumes its pending deliveries at once.
     if (body.active) await this.wakeSenders();
     return this.get(id);
@@ -94,6 +108,31 @@ export class WebhooksService {
     );
     const made = await this.webhooks.fanOut(tx, deliveries);
     if (made > 0) await tx.query('SELECT pg_notify($1, $2)', [DELIVERIES_CHANNEL, '']);
+  }
+
+  /**
+   * 400 for a URL whose host is, or resolves to, an internal address (or
+   * does not resolve): the check each delivery makes again (WebhookTargets).
+   * WEBHOOK_ALLOW_PRIVATE_NETWORKS turns it off, DNS query included.
+   */
+  private async refuseUnreachable(url: string): Promise<void> {
+    if (this.config.events.webhookAllowPrivateNetworks) return;
+    const target = await this.targets.check(url);
+    if (target.allowed) return;
+    throw badRequest(`The webhook URL's host ${target.reason}`, [
+      { field: 'url', message: `url ${target.reason}: webhooks are sent to public addresses only` },
+    ]);
+  }
+
+  /** A secret that no longer opens (DATA_KEY replaced) still lists, hinting at why. */
+  private view(subscription: WebhookSubscriptionEntity, counts?: SubscriptionCounts): WebhookSubscription {
+    let hint: string;
+    try {
+      hint = maskSecret(openSecret(subscription.secret, this.config.dataKey));
+    } catch {
+      hint = 'unreadable with this DATA_KEY';
+    }
+    return toSubscription(subscription, hint, counts);
   }
 
   private async wakeSenders(): Promise<void> {

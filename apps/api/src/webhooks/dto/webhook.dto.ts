@@ -22,7 +22,10 @@ import { PageQueryDto } from '../../common/http/pagination.dto';
 import { IsWebhookUrl } from './webhook-url.validator';
 
 export class CreateWebhookDto implements CreateWebhookRequest {
-  @ApiProperty({ example: 'https://erp.example.com/hooks/tradecounter', description: 'http or https' })
+  @ApiProperty({
+    example: 'https://erp.example.com/hooks/tradecounter',
+    description: 'http or https, to a host whose every address is public',
+  })
   @IsString()
   @MaxLength(2000)
   @IsWebhookUrl()
