@@ -1,3 +1,4 @@
+import type { ArgumentsHost } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
@@ -12,6 +13,27 @@ import {
   setStock,
 } from '../../test-support/order-fixtures';
 import { startTestApp, TestApp } from '../../test-support/test-app';
+import { ProblemFilter } from './problem.filter';
+
+/** What the problem filter answers for an error, through a minimal Express response. */
+function answerOf(error: unknown): Record<string, unknown> {
+  let body: Record<string, unknown> = {};
+  const response = {
+    headersSent: false,
+    setHeader: () => response,
+    status: () => response,
+    type: () => response,
+    json: (sent: Record<string, unknown>) => (body = sent),
+  };
+  const host = {
+    switchToHttp: () => ({
+      getRequest: () => ({ originalUrl: '/api/x', id: 'test' }),
+      getResponse: () => response,
+    }),
+  } as unknown as ArgumentsHost;
+  new ProblemFilter().catch(error, host);
+  return body;
+}
 
 /**
  * The four causes of 500s found by probing (issue 13): deep nesting, control
@@ -148,11 +170,33 @@ describe('bad input never yields a 5xx', () => {
       expect(row?.notes).toBe(notes);
     });
 
-    it('a NUL in a path segment is a 400 from the database backstop, not a 500', async () => {
-      const response = await t.http.get('/api/warehouses/%00').set(bearer(w.admin));
-      expect(response.status).toBeGreaterThanOrEqual(400);
-      expect(response.status).toBeLessThan(500);
-      expect(response.headers['content-type']).toContain('application/problem+json');
+    it('a NUL in a CSV upload is a 400 and the cart is unchanged', async () => {
+      const cartLines = async () =>
+        (
+          (await t.dataSource.query('SELECT count(*)::int AS n FROM cart_lines WHERE user_id = $1', [
+            w.approver.id,
+          ])) as { n: number }[]
+        )[0]?.n;
+      const before = await cartLines();
+      const response = await t.http
+        .post('/api/cart/import')
+        .set(bearer(w.approver))
+        .set('Content-Type', 'text/csv')
+        .send('sku,quantity\nGLV\u0000,1\n');
+      expectFieldProblem(response, '(body)', 'control characters');
+      expect(await cartLines()).toBe(before);
+    });
+
+    it('the database backstop: a NUL or a missing NOT NULL value PostgreSQL refuses is a 400', async () => {
+      const nul = (await t.dataSource
+        .query('SELECT $1::text', ['a\u0000b'])
+        .catch((error: unknown) => error)) as Error;
+      const missing = (await t.dataSource
+        .query('INSERT INTO price_tiers (name, discount_percent) VALUES (NULL, 1)')
+        .catch((error: unknown) => error)) as Error;
+      expect(answerOf(nul)).toMatchObject({ status: 400, detail: expect.stringContaining('NUL') });
+      expect(answerOf(missing)).toMatchObject({ status: 400, detail: 'name must not be null' });
+      expect(answerOf(new Error('a bug'))).toMatchObject({ status: 500 });
     });
   });
 
