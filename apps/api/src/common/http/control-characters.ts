@@ -6,9 +6,11 @@
  */
 
 /** C0 controls and DEL, except tab, line feed and carriage return: never allowed anywhere. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NEVER_ALLOWED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** Every C0 control and DEL: refused in single-line text (names, codes, SKUs, searches). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NOT_IN_A_LINE = /[\u0000-\u001F\u007F]/;
 
 export function hasForbiddenControlCharacter(text: string): boolean {
