@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import express from 'express';
 import type { FieldError } from '@tradecounter/contracts';
-import { CONTROL_CHARACTER_MESSAGE, hasForbiddenControlCharacter } from './control-characters';
+import { textFault } from './control-characters';
 import { inspectJson } from './json-inspection';
 import { problem } from './problem';
 
@@ -35,8 +35,8 @@ function guarded(parser: RequestHandler, limit: string, inspect: Inspection): Re
 
 /** A CSV upload: its cells go to text columns, so the same characters are refused. */
 function inspectText(body: unknown): FieldError | undefined {
-  if (typeof body !== 'string' || !hasForbiddenControlCharacter(body)) return undefined;
-  return { field: '(body)', message: CONTROL_CHARACTER_MESSAGE };
+  const fault = typeof body === 'string' ? textFault(body) : undefined;
+  return fault ? { field: '(body)', message: fault } : undefined;
 }
 
 function answerParseFailure(request: Request, response: Response, error: unknown, limit: string): void {

@@ -1,4 +1,8 @@
-import { hasForbiddenControlCharacter, hasLineControlCharacter } from './control-characters';
+import {
+  hasForbiddenControlCharacter,
+  hasLineControlCharacter,
+  hasLoneSurrogate,
+} from './control-characters';
 
 describe('control characters', () => {
   const c0 = Array.from({ length: 32 }, (_, code) => String.fromCharCode(code));
@@ -17,5 +21,12 @@ describe('control characters', () => {
     for (const text of ['Ærøskøbing 5 €', 'Łódź', '東京都', 'naïve — “quoted”', '🚚 pallet']) {
       expect(hasForbiddenControlCharacter(text) || hasLineControlCharacter(text)).toBe(false);
     }
+  });
+
+  it('finds a half surrogate pair alone, not a whole one', () => {
+    expect(hasLoneSurrogate('a\ud800')).toBe(true);
+    expect(hasLoneSurrogate('\udc00b')).toBe(true);
+    expect(hasLoneSurrogate('\udc00\ud800')).toBe(true);
+    expect(hasLoneSurrogate('🚚 \ud83d\ude9a')).toBe(false);
   });
 });

@@ -46,6 +46,13 @@ describe('inspectJson', () => {
     expect(inspectJson({ 'na\u0000me': 'x' })?.message).toBe('is not a known field');
   });
 
+  it('refuses a lone surrogate, which PostgreSQL would silently replace', () => {
+    expect(inspectJson({ name: 'x\ud800' })).toEqual({
+      field: 'name',
+      message: 'must be valid Unicode text',
+    });
+  });
+
   it('reports the first fault in document order', () => {
     expect(inspectJson({ a: 'ok', b: '\u0000', c: '\u0000' })?.field).toBe('b');
   });

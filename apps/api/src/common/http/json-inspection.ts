@@ -1,5 +1,5 @@
 import type { FieldError } from '@tradecounter/contracts';
-import { CONTROL_CHARACTER_MESSAGE, hasForbiddenControlCharacter } from './control-characters';
+import { textFault } from './control-characters';
 
 /** JSON nesting allowed in a request body; our deepest DTO needs 3, so 32 is plenty. */
 export const MAX_JSON_DEPTH = 32;
@@ -12,17 +12,18 @@ const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * Checks a parsed JSON body before anything else reads it: nesting deeper than
- * `maxDepth`, prototype keys and control characters in strings or keys. Walks
- * iteratively, so a hostile depth cannot exhaust the stack here. Returns the
- * first fault found, naming the field as the validation errors do.
+ * `maxDepth`, prototype keys, and text no field may hold (control characters,
+ * lone surrogates) in values or keys. Walks iteratively, so a hostile depth
+ * cannot exhaust the stack here. Returns the first fault found, naming the
+ * field as the validation errors do.
  */
 export function inspectJson(value: unknown, maxDepth = MAX_JSON_DEPTH): FieldError | undefined {
   const pending: { value: unknown; path: string; depth: number }[] = [{ value, path: '', depth: 0 }];
   while (pending.length > 0) {
     const { value: current, path, depth } = pending.pop() as (typeof pending)[number];
     if (typeof current === 'string') {
-      if (hasForbiddenControlCharacter(current))
-        return { field: path || '(body)', message: CONTROL_CHARACTER_MESSAGE };
+      const fault = textFault(current);
+      if (fault) return { field: path || '(body)', message: fault };
       continue;
     }
     if (typeof current !== 'object' || current === null) continue;
@@ -39,8 +40,7 @@ export function inspectJson(value: unknown, maxDepth = MAX_JSON_DEPTH): FieldErr
     for (const key of Object.keys(current).reverse()) {
       const field = path ? `${path}.${key}` : key;
       if (PROTOTYPE_KEYS.has(key)) return { field, message: 'is not a known field' };
-      if (hasForbiddenControlCharacter(key))
-        return { field: JSON.stringify(field), message: 'is not a known field' };
+      if (textFault(key)) return { field: JSON.stringify(field), message: 'is not a known field' };
       pending.push({ value: (current as Record<string, unknown>)[key], path: field, depth: depth + 1 });
     }
   }

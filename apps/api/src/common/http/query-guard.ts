@@ -1,6 +1,11 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { FieldError } from '@tradecounter/contracts';
-import { hasLineControlCharacter, LINE_BREAK_MESSAGE } from './control-characters';
+import {
+  hasLineControlCharacter,
+  hasLoneSurrogate,
+  LINE_BREAK_MESSAGE,
+  LONE_SURROGATE_MESSAGE,
+} from './control-characters';
 import { problem } from './problem';
 
 /** More parameters than any of our routes takes, by far; repeated keys (dates=…&dates=…) count each. */
@@ -41,6 +46,9 @@ function inspectQuery(request: Request): FieldError | undefined {
     if (hasLineControlCharacter(key)) return { field: JSON.stringify(key), message: LINE_BREAK_MESSAGE };
     if (values.some((item) => typeof item === 'string' && hasLineControlCharacter(item))) {
       return { field: key, message: LINE_BREAK_MESSAGE };
+    }
+    if (values.some((item) => typeof item === 'string' && hasLoneSurrogate(item))) {
+      return { field: key, message: LONE_SURROGATE_MESSAGE };
     }
   }
   return undefined;
