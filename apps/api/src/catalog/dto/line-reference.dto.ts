@@ -1,8 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
 import type { ChannelOrderLine, LineReference } from '@tradecounter/contracts';
 import { MAX_LINE_QUANTITY } from '@tradecounter/domain';
+import { OptionalField } from '../../common/http/field-decorators';
 
 /** A SKU as a line names it; whether it exists is the resolver's to say. */
 const IsSkuReference = () =>
@@ -18,12 +19,12 @@ const IsSkuReference = () =>
  */
 export class LineReferenceDto implements LineReference {
   @ApiPropertyOptional({ description: 'The product; or give its sku' })
-  @IsOptional()
+  @OptionalField()
   @IsUUID()
   productId?: string;
 
   @ApiPropertyOptional({ example: 'GLV-NIT-M', description: 'The product by SKU; or give productId' })
-  @IsOptional()
+  @OptionalField()
   @IsSkuReference()
   sku?: string;
 

@@ -1,23 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
-  IsArray,
   IsBoolean,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
   MaxLength,
-  ValidateNested,
 } from 'class-validator';
 import type { ChannelOrderRequest } from '@tradecounter/contracts';
 import { CreateAddressDto } from '../../accounts/dto/address.dto';
 import { SkuLineDto } from '../../catalog/dto/line-reference.dto';
 import { IsIsoDate } from '../../common/http/date.validator';
 import { MAX_ORDER_LINES } from '../../orders/dto/place-order.dto';
+import { MultiLine, NestedArray, NestedObject, OptionalField } from '../../common/http/field-decorators';
 
 /** An order from an integration; prices and statuses are the server's, as for every order. */
 export class ChannelOrderDto implements ChannelOrderRequest {
@@ -35,7 +32,7 @@ export class ChannelOrderDto implements ChannelOrderRequest {
   externalRef: string;
 
   @ApiPropertyOptional({ description: "One of the account's addresses; or send address" })
-  @IsOptional()
+  @OptionalField()
   @IsUUID()
   shippingAddressId?: string;
 
@@ -43,39 +40,37 @@ export class ChannelOrderDto implements ChannelOrderRequest {
     type: CreateAddressDto,
     description: 'Where to ship, when not one of the account’s addresses',
   })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => CreateAddressDto)
+  @OptionalField()
+  @NestedObject(() => CreateAddressDto)
   address?: CreateAddressDto;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @IsNotEmpty()
   @MaxLength(60)
   poNumber?: string;
 
   @ApiPropertyOptional({ example: '2031-06-30' })
-  @IsOptional()
+  @OptionalField()
   @IsIsoDate()
   requestedDeliveryDate?: string;
 
   @ApiPropertyOptional({ default: false })
-  @IsOptional()
+  @OptionalField()
   @IsBoolean()
   shipComplete?: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalField()
+  @MultiLine()
   @IsString()
   @MaxLength(1000)
   notes?: string;
 
   @ApiProperty({ type: [SkuLineDto] })
-  @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_ORDER_LINES)
-  @ValidateNested({ each: true })
-  @Type(() => SkuLineDto)
+  @NestedArray(() => SkuLineDto)
   lines: SkuLineDto[];
 }

@@ -1,21 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
-  IsArray,
   IsBoolean,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
-  ValidateNested,
 } from 'class-validator';
 import type { PlaceOrderRequest } from '@tradecounter/contracts';
 import { LineReferenceDto } from '../../catalog/dto/line-reference.dto';
 import { IsIsoDate } from '../../common/http/date.validator';
 import { IsMoney } from '../../common/http/money.validator';
+import { MultiLine, NestedArray, OptionalField } from '../../common/http/field-decorators';
 
 export const MAX_ORDER_LINES = 500;
 
@@ -27,7 +24,7 @@ export class PlaceOrderDto implements PlaceOrderRequest {
   @ApiPropertyOptional({
     description: 'Staff: the account to order for (channel phone); customers always order for their own',
   })
-  @IsOptional()
+  @OptionalField()
   @IsUUID()
   accountId?: string;
 
@@ -35,12 +32,10 @@ export class PlaceOrderDto implements PlaceOrderRequest {
     type: [LineReferenceDto],
     description: "1–500 lines, one per product. Without lines, the user's cart is ordered and emptied",
   })
-  @IsOptional()
-  @IsArray()
+  @OptionalField()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_ORDER_LINES)
-  @ValidateNested({ each: true })
-  @Type(() => LineReferenceDto)
+  @NestedArray(() => LineReferenceDto)
   lines?: LineReferenceDto[];
 
   @ApiProperty({ description: "One of the account's shipping addresses" })
@@ -48,14 +43,14 @@ export class PlaceOrderDto implements PlaceOrderRequest {
   shippingAddressId: string;
 
   @ApiPropertyOptional({ description: 'Required when the account requires a PO number' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @IsNotEmpty()
   @MaxLength(50)
   poNumber?: string;
 
   @ApiPropertyOptional({ example: '2027-03-12', description: 'Not before the earliest promised delivery' })
-  @IsOptional()
+  @OptionalField()
   @IsIsoDate()
   requestedDeliveryDate?: string;
 
@@ -63,14 +58,14 @@ export class PlaceOrderDto implements PlaceOrderRequest {
   @IsBoolean()
   shipComplete: boolean;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) notes?: string;
+  @ApiPropertyOptional() @OptionalField() @MultiLine() @IsString() @MaxLength(2000) notes?: string;
 
   @ApiPropertyOptional({
     example: '1234.50',
     description:
       'The subtotal the buyer saw; if the reprice differs, 409 with the new prices and nothing placed',
   })
-  @IsOptional()
+  @OptionalField()
   @IsMoney()
   expectedSubtotal?: string;
 }

@@ -1,21 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import type { CreateTemplateRequest, UpdateTemplateRequest } from '@tradecounter/contracts';
 import { MAX_CART_LINES } from '@tradecounter/domain';
 import { ProductLineDto } from '../../catalog/dto/line-reference.dto';
 import { PageQueryDto } from '../../common/http/pagination.dto';
+import { NestedArray, OptionalField } from '../../common/http/field-decorators';
 
 /** A name with something in it besides spaces. */
 const NAME = /\S/;
@@ -28,46 +17,42 @@ export class CreateTemplateDto implements CreateTemplateRequest {
   name: string;
 
   @ApiPropertyOptional({ type: [ProductLineDto], description: 'The lines; or fromCart, or fromOrderId' })
-  @IsOptional()
-  @IsArray()
+  @OptionalField()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_CART_LINES)
-  @ValidateNested({ each: true })
-  @Type(() => ProductLineDto)
+  @NestedArray(() => ProductLineDto)
   lines?: ProductLineDto[];
 
   @ApiPropertyOptional({ description: "true: the cart's lines as they stand" })
-  @IsOptional()
+  @OptionalField()
   @IsBoolean()
   fromCart?: boolean;
 
   @ApiPropertyOptional({ description: 'A past order of the account: its lines' })
-  @IsOptional()
+  @OptionalField()
   @IsUUID()
   fromOrderId?: string;
 }
 
 export class UpdateTemplateDto implements UpdateTemplateRequest {
   @ApiPropertyOptional({ example: 'Monthly restock' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(100)
   @Matches(NAME, { message: 'name must not be empty' })
   name?: string;
 
   @ApiPropertyOptional({ type: [ProductLineDto], description: 'Replaces every line' })
-  @IsOptional()
-  @IsArray()
+  @OptionalField()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_CART_LINES)
-  @ValidateNested({ each: true })
-  @Type(() => ProductLineDto)
+  @NestedArray(() => ProductLineDto)
   lines?: ProductLineDto[];
 }
 
 export class TemplateQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Words in the name' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(100)
   search?: string;

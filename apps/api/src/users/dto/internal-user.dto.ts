@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import {
   CreateInternalUserRequest,
   INTERNAL_ROLES,
@@ -7,6 +7,7 @@ import {
   UpdateInternalUserRequest,
 } from '@tradecounter/contracts';
 import { PageQueryDto } from '../../common/http/pagination.dto';
+import { OptionalField } from '../../common/http/field-decorators';
 import { ApiNewPassword, ApiNewPasswordOptional, IsNewPassword } from '../password.validator';
 
 export class CreateInternalUserDto implements CreateInternalUserRequest {
@@ -17,13 +18,13 @@ export class CreateInternalUserDto implements CreateInternalUserRequest {
 }
 
 export class UpdateInternalUserDto implements UpdateInternalUserRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(120) name?: string;
-  @ApiPropertyOptional({ enum: INTERNAL_ROLES }) @IsOptional() @IsIn(INTERNAL_ROLES) role?: InternalRole;
-  @ApiNewPasswordOptional() @IsOptional() @IsNewPassword() password?: string;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional() @OptionalField() @IsString() @MinLength(1) @MaxLength(120) name?: string;
+  @ApiPropertyOptional({ enum: INTERNAL_ROLES }) @OptionalField() @IsIn(INTERNAL_ROLES) role?: InternalRole;
+  @ApiNewPasswordOptional() @OptionalField() @IsNewPassword() password?: string;
+  @ApiPropertyOptional() @OptionalField() @IsBoolean() active?: boolean;
 }
 
 export class InternalUserQueryDto extends PageQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) search?: string;
-  @ApiPropertyOptional({ enum: INTERNAL_ROLES }) @IsOptional() @IsIn(INTERNAL_ROLES) role?: InternalRole;
+  @ApiPropertyOptional() @OptionalField() @IsString() @MaxLength(100) search?: string;
+  @ApiPropertyOptional({ enum: INTERNAL_ROLES }) @OptionalField() @IsIn(INTERNAL_ROLES) role?: InternalRole;
 }
