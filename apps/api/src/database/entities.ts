@@ -28,6 +28,7 @@ import { OrderTemplateLineEntity } from '../templates/order-template-line.entity
 import { OrderTemplateEntity } from '../templates/order-template.entity';
 import { UserEntity } from '../users/user.entity';
 import { ChannelEntity } from '../channels/channel.entity';
+import { ChannelAccountEntity } from '../channels/channel-account.entity';
 import { AccountExposureEntity } from '../orders/account-exposure.entity';
 import {
   BacklogByDayEntity,
@@ -80,6 +81,7 @@ export const ENTITIES = [
   OrderTemplateEntity,
   OrderTemplateLineEntity,
   ChannelEntity,
+  ChannelAccountEntity,
   AccountExposureEntity,
   SalesByDayEntity,
   SalesByDayProductEntity,
