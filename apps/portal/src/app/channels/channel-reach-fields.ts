@@ -81,7 +81,7 @@ export function channelReachRequest(form: ChannelReachForm): Required<UpdateChan
           <mat-label>Accounts</mat-label>
           <mat-chip-grid #chips formControlName="accounts" aria-label="Accounts this key may order for">
             @for (account of f.controls.accounts.value; track account.id) {
-              <mat-chip-row (removed)="remove(account)" [attr.data-code]="account.code">
+              <mat-chip-row [value]="account" (removed)="remove(account)" [attr.data-code]="account.code">
                 {{ account.code }} · {{ account.name }}
                 <button matChipRemove type="button" [attr.aria-label]="'Remove ' + account.code">
                   <mat-icon svgIcon="close" />

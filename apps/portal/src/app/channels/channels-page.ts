@@ -95,7 +95,7 @@ import { ChannelsApi } from './channels-api';
                 <ng-container matColumnDef="addresses">
                   <th mat-header-cell *matHeaderCellDef>Ships to</th>
                   <td mat-cell *matCellDef="let c">
-                    {{ c.allowAddresses ? 'Any address sent' : 'Saved addresses' }}
+                    {{ c.allowAddresses ? 'Any address' : 'Saved addresses' }}
                   </td>
                 </ng-container>
                 <ng-container matColumnDef="key">
