@@ -77,8 +77,9 @@ export class ChannelsService {
     return this.dataSource.transaction(async (tx) => {
       const locked = await this.channels.lock(tx, id);
       if (!locked) throw notFound('Channel');
-      if (locked.revokedAt)
+      if (locked.revokedAt) {
         throw conflict('This channel is revoked: its key no longer works, so there is nothing to change');
+      }
       const current = await this.get(id, tx);
       const binding = checkedBinding({
         allAccounts: body.allAccounts ?? current.allAccounts,
