@@ -1,5 +1,6 @@
 export * from './lib/money';
 export * from './lib/access';
+export * from './lib/channel-access';
 export * from './lib/search-terms';
 export * from './lib/pricing';
 export * from './lib/availability';

@@ -160,6 +160,7 @@ const ROUTES: Route[] = [
   },
   { method: 'post', path: () => '/api/channels', body: {}, allowed: ['admin'] },
   { method: 'post', path: () => `/api/channels/${NO_TEMPLATE}/revoke`, allowed: ['admin'] },
+  { method: 'patch', path: () => `/api/channels/${NO_TEMPLATE}`, body: {}, allowed: ['admin'] },
 ];
 
 describe('route × role matrix', () => {

@@ -5,7 +5,7 @@ import type { Role } from '@tradecounter/contracts';
 import { forbidden, ProblemException } from '../common/http/problem';
 import { AuthService } from './auth.service';
 import { INTEGRATIONS_KEY, PUBLIC_KEY, ROLES_KEY } from './decorators';
-import { IntegrationKeys } from './integration-keys';
+import { IntegrationCaller, IntegrationKeys } from './integration-keys';
 
 /**
  * Runs on every route: a valid bearer token, then a role the route names.
@@ -23,7 +23,7 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
 
-    const request = context.switchToHttp().getRequest<Request & { integration?: string }>();
+    const request = context.switchToHttp().getRequest<Request & { integration?: IntegrationCaller }>();
     const token = bearerToken(request);
     const apiKey = request.headers['x-api-key'];
     if (

@@ -2,6 +2,7 @@ import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/com
 import type { Request } from 'express';
 import type { Role } from '@tradecounter/contracts';
 import type { AuthUser } from './auth-user';
+import type { IntegrationCaller } from './integration-keys';
 
 export const PUBLIC_KEY = 'tc:public';
 export const ROLES_KEY = 'tc:roles';
@@ -22,11 +23,12 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
  */
 export const IntegrationsToo = () => SetMetadata(INTEGRATIONS_KEY, true);
 
-/** Who called: a signed-in user, or an integration (by name). */
-export type Caller = { user: AuthUser; integration?: undefined } | { user?: undefined; integration: string };
+/** Who called: a signed-in user, or an integration (its channel name and the accounts it may act for). */
+export type Caller =
+  { user: AuthUser; integration?: undefined } | { user?: undefined; integration: IntegrationCaller };
 
 export const CurrentCaller = createParamDecorator((_: unknown, context: ExecutionContext): Caller => {
-  const request = context.switchToHttp().getRequest<Request & { integration?: string }>();
+  const request = context.switchToHttp().getRequest<Request & { integration?: IntegrationCaller }>();
   if (request.user) return { user: request.user };
   if (request.integration) return { integration: request.integration };
   throw new Error('CurrentCaller used on a route nobody signed in to');

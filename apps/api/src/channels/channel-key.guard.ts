@@ -1,9 +1,9 @@
 import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import type { ChannelEntity } from './channel.entity';
+import type { LiveChannel } from './channels.repository';
 import { ChannelsService } from './channels.service';
 
-type ChannelRequest = Request & { channel?: ChannelEntity };
+type ChannelRequest = Request & { channel?: LiveChannel };
 
 /**
  * For routes integrations call (marked @Public, so no user token): a live
@@ -22,7 +22,7 @@ export class ChannelKeyGuard implements CanActivate {
 }
 
 /** The integration ChannelKeyGuard let in. */
-export const CurrentChannel = createParamDecorator((_: unknown, context: ExecutionContext): ChannelEntity => {
+export const CurrentChannel = createParamDecorator((_: unknown, context: ExecutionContext): LiveChannel => {
   const channel = context.switchToHttp().getRequest<ChannelRequest>().channel;
   if (!channel) throw new Error('CurrentChannel used without ChannelKeyGuard');
   return channel;

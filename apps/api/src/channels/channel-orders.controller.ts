@@ -1,11 +1,11 @@
 import { Body, Controller, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Order } from '@tradecounter/contracts';
 import { Public } from '../auth/decorators';
-import type { ChannelEntity } from './channel.entity';
 import { ChannelKeyGuard, CurrentChannel } from './channel-key.guard';
 import { ChannelOrdersService } from './channel-orders.service';
+import type { LiveChannel } from './channels.repository';
 import { ChannelOrderDto } from './dto/channel-order.dto';
 
 @ApiTags('channels')
@@ -20,9 +20,13 @@ export class ChannelOrdersController {
   @ApiOperation({
     summary:
       'An order from an integration: 201 the new order, 200 the existing one when its externalRef was seen before',
+    description:
+      'The account must be one the channel is bound to: any other code answers 404, exactly as an unknown one. ' +
+      'A ship-to address is accepted only from a channel that allows addresses; otherwise name one of the account’s.',
   })
+  @ApiNotFoundResponse({ description: 'No account with this code is open to this channel' })
   async place(
-    @CurrentChannel() channel: ChannelEntity,
+    @CurrentChannel() channel: LiveChannel,
     @Body() body: ChannelOrderDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<Order> {

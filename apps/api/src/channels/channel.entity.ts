@@ -14,7 +14,10 @@ import { UserEntity } from '../users/user.entity';
  * An integration: another system that places orders (an ERP, an EDI
  * gateway, a marketplace). Its name is the channel its orders record. Its
  * API key is shown once; only the key's SHA-256 is kept, found by the key's
- * short public prefix. A revoked integration's key no longer works.
+ * short public prefix. A revoked integration's key no longer works. Its key
+ * orders only for the accounts in channel_accounts, or for every account
+ * when `all_accounts` (an admin's explicit choice); inline ship-to
+ * addresses only with `allow_addresses`.
  */
 @Entity({ name: 'channels' })
 @Check(
@@ -49,4 +52,10 @@ export class ChannelEntity {
 
   @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true })
   lastUsedAt: Date | null;
+
+  @Column({ name: 'all_accounts', type: 'boolean', default: false })
+  allAccounts: boolean;
+
+  @Column({ name: 'allow_addresses', type: 'boolean', default: false })
+  allowAddresses: boolean;
 }

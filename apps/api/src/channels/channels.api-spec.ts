@@ -21,7 +21,11 @@ describe('integrations and their orders', () => {
       await t.http
         .post('/api/channels')
         .set(bearer(w.admin))
-        .send({ name: `erp-${Date.now().toString(36)}` })
+        .send({
+          name: `erp-${Date.now().toString(36)}`,
+          accountIds: [w.mine.id, w.theirs.id],
+          allowAddresses: true,
+        })
         .expect(201)
     ).body as CreatedChannel;
     product = await createProduct(t, { listPrice: '10.00' });
@@ -51,7 +55,12 @@ describe('integrations and their orders', () => {
         name: integration.name,
         revokedAt: null,
         createdBy: { id: w.admin.id },
+        allAccounts: false,
+        allowAddresses: true,
       });
+      expect(listed?.accounts.map((account) => account.code).sort()).toEqual(
+        [w.mine.code, w.theirs.code].sort(),
+      );
       expect(JSON.stringify(list)).not.toContain(integration.apiKey.slice(15));
       const [row] = (await t.dataSource.query('SELECT key_hash FROM channels WHERE id = $1', [
         integration.id,
@@ -158,7 +167,7 @@ describe('integrations and their orders', () => {
     it('refuses bad orders with reasons and creates nothing', async () => {
       const before = await orderCounts(t, w.mine.id);
       const cases: [Record<string, unknown>, string][] = [
-        [order('BAD-1', { accountCode: 'NO-SUCH' }), 'accountCode'],
+        [order('BAD-1', { accountCode: 'NO\u0000SUCH' }), 'accountCode'],
         [order('BAD-2', { lines: [{ sku: 'NO-SUCH-SKU', quantity: 1 }] }), 'lines[0].sku'],
         [order('BAD-3', { lines: [{ sku: product.sku, quantity: 0 }] }), 'lines[0].quantity'],
         [order('BAD-4', { lines: [{ sku: product.sku, quantity: 1.5 }] }), 'lines[0].quantity'],
@@ -193,7 +202,7 @@ describe('integrations and their orders', () => {
         await t.http
           .post('/api/channels')
           .set(bearer(w.admin))
-          .send({ name: `gone-${Date.now().toString(36)}` })
+          .send({ name: `gone-${Date.now().toString(36)}`, accountIds: [w.mine.id] })
       ).body as CreatedChannel;
       await send(order('KEY-5'), other.apiKey).expect(201);
       const revoked = await t.http.post(`/api/channels/${other.id}/revoke`).set(bearer(w.admin)).expect(200);

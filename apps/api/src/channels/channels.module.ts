@@ -5,6 +5,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { IntegrationKeys } from '../auth/integration-keys';
 import { OrdersModule } from '../orders/orders.module';
+import { ChannelAccountEntity } from './channel-account.entity';
 import { ChannelEntity } from './channel.entity';
 import { ChannelKeyGuard } from './channel-key.guard';
 import { ChannelOrdersController } from './channel-orders.controller';
@@ -15,7 +16,13 @@ import { ChannelsService } from './channels.service';
 
 /** Integrations (admin) and the orders they send, through ordering's own placement. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ChannelEntity]), AccountsModule, AuditModule, AuthModule, OrdersModule],
+  imports: [
+    TypeOrmModule.forFeature([ChannelEntity, ChannelAccountEntity]),
+    AccountsModule,
+    AuditModule,
+    AuthModule,
+    OrdersModule,
+  ],
   controllers: [ChannelsController, ChannelOrdersController],
   providers: [ChannelsRepository, ChannelsService, ChannelOrdersService, ChannelKeyGuard],
 })
@@ -25,8 +32,14 @@ export class ChannelsModule implements OnModuleInit {
     private readonly channels: ChannelsService,
   ) {}
 
-  /** Routes marked @IntegrationsToo (shipment delivery) accept an integration's key. */
+  /** Routes marked @IntegrationsToo (shipment delivery) accept an integration's key, within its binding. */
   onModuleInit(): void {
-    this.keys.provide(async (key) => (await this.channels.authenticate(key)).name);
+    this.keys.provide(async (key) => {
+      const channel = await this.channels.authenticate(key);
+      return {
+        name: channel.name,
+        binding: { allAccounts: channel.allAccounts, accountIds: channel.accountIds },
+      };
+    });
   }
 }

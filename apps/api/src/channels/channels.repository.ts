@@ -1,13 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, Repository } from 'typeorm';
-import type { Channel } from '@tradecounter/contracts';
+import type { Channel, ChannelAccount } from '@tradecounter/contracts';
+import { ChannelAccountEntity } from './channel-account.entity';
 import { ChannelEntity } from './channel.entity';
 
 const LIST_SQL = `
 SELECT c.id, c.name, c.key_prefix AS "keyPrefix", c.created_at AS "createdAt", c.revoked_at AS "revokedAt",
-       c.last_used_at AS "lastUsedAt", u.id AS "creatorId", u.name AS "creatorName"
+       c.last_used_at AS "lastUsedAt", u.id AS "creatorId", u.name AS "creatorName",
+       c.all_accounts AS "allAccounts", c.allow_addresses AS "allowAddresses",
+       COALESCE((SELECT json_agg(json_build_object('id', a.id, 'code', a.code, 'name', a.name) ORDER BY a.code)
+                   FROM channel_accounts ca JOIN accounts a ON a.id = ca.account_id
+                  WHERE ca.channel_id = c.id), '[]'::json) AS accounts
   FROM channels c LEFT JOIN users u ON u.id = c.created_by`;
+
+/** A live channel and what its key may do, read once per request that carries the key. */
+const LIVE_BY_PREFIX_SQL = `
+SELECT c.id, c.name, c.key_hash AS "keyHash", c.all_accounts AS "allAccounts",
+       c.allow_addresses AS "allowAddresses",
+       ARRAY(SELECT ca.account_id::text FROM channel_accounts ca WHERE ca.channel_id = c.id) AS "accountIds"
+  FROM channels c
+ WHERE c.key_prefix = $1 AND c.revoked_at IS NULL`;
 
 interface ChannelRow {
   id: string;
@@ -18,7 +31,23 @@ interface ChannelRow {
   lastUsedAt: Date | null;
   creatorId: string | null;
   creatorName: string | null;
+  allAccounts: boolean;
+  allowAddresses: boolean;
+  accounts: ChannelAccount[];
 }
+
+/** A channel whose key was presented: enough to check the key and keep its orders to its binding. */
+export interface LiveChannel {
+  id: string;
+  name: string;
+  keyHash: string;
+  allAccounts: boolean;
+  allowAddresses: boolean;
+  accountIds: string[];
+}
+
+/** What an admin may change about a channel. */
+export type ChannelSettings = Pick<ChannelEntity, 'allAccounts' | 'allowAddresses'>;
 
 @Injectable()
 export class ChannelsRepository {
@@ -31,8 +60,8 @@ export class ChannelsRepository {
     return rows.map(toChannel);
   }
 
-  async get(id: string): Promise<Channel | undefined> {
-    const rows = (await this.channels.query(`${LIST_SQL} WHERE c.id = $1`, [id])) as ChannelRow[];
+  async get(id: string, manager: EntityManager = this.channels.manager): Promise<Channel | undefined> {
+    const rows = (await manager.query(`${LIST_SQL} WHERE c.id = $1`, [id])) as ChannelRow[];
     return rows[0] ? toChannel(rows[0]) : undefined;
   }
 
@@ -40,8 +69,39 @@ export class ChannelsRepository {
     return this.channels.exists({ where: { name } });
   }
 
-  insert(tx: EntityManager, channel: Pick<ChannelEntity, 'name' | 'keyPrefix' | 'keyHash' | 'createdBy'>) {
+  insert(
+    tx: EntityManager,
+    channel: Pick<ChannelEntity, 'name' | 'keyPrefix' | 'keyHash' | 'createdBy'> & ChannelSettings,
+  ) {
     return tx.getRepository(ChannelEntity).save(tx.getRepository(ChannelEntity).create(channel));
+  }
+
+  /** The channel under a row lock, so two admins' edits apply one after the other. */
+  lock(tx: EntityManager, id: string): Promise<ChannelEntity | null> {
+    return tx.getRepository(ChannelEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async updateSettings(tx: EntityManager, id: string, settings: ChannelSettings): Promise<void> {
+    await tx.getRepository(ChannelEntity).update({ id }, settings);
+  }
+
+  /** Makes these the channel's accounts, and no others. */
+  async replaceAccounts(tx: EntityManager, channelId: string, accountIds: readonly string[]): Promise<void> {
+    await tx.getRepository(ChannelAccountEntity).delete({ channelId });
+    if (accountIds.length === 0) return;
+    await tx
+      .getRepository(ChannelAccountEntity)
+      .insert(accountIds.map((accountId) => ({ channelId, accountId })));
+  }
+
+  /** Of these ids, the ones that are accounts, with their codes (ids lowercased, as Postgres prints them). */
+  async accountsAmong(tx: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = (await tx.query(`SELECT id, code FROM accounts WHERE id = ANY($1::uuid[])`, [ids])) as {
+      id: string;
+      code: string;
+    }[];
+    return new Map(rows.map((row) => [row.id, row.code]));
   }
 
   /** Revokes it if it is not yet; true when this call did. */
@@ -52,9 +112,10 @@ export class ChannelsRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  /** The live integration whose key has this prefix. */
-  findLiveByPrefix(prefix: string): Promise<ChannelEntity | null> {
-    return this.channels.findOneBy({ keyPrefix: prefix, revokedAt: IsNull() });
+  /** The live integration whose key has this prefix, with the accounts it is bound to. */
+  async findLiveByPrefix(prefix: string): Promise<LiveChannel | undefined> {
+    const rows = (await this.channels.query(LIVE_BY_PREFIX_SQL, [prefix])) as LiveChannel[];
+    return rows[0];
   }
 
   /** Records use at most once a minute per integration: a write per request would cost more than it tells. */
@@ -76,5 +137,8 @@ function toChannel(row: ChannelRow): Channel {
     createdBy: row.creatorId ? { id: row.creatorId, name: row.creatorName ?? '' } : null,
     revokedAt: row.revokedAt ? new Date(row.revokedAt).toISOString() : null,
     lastUsedAt: row.lastUsedAt ? new Date(row.lastUsedAt).toISOString() : null,
+    accounts: row.accounts,
+    allAccounts: row.allAccounts,
+    allowAddresses: row.allowAddresses,
   };
 }

@@ -1,14 +1,26 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Channel, CreatedChannel } from '@tradecounter/contracts';
+import { ChannelBinding, channelBindingProblem } from '@tradecounter/domain';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
-import { conflict, notFound, ProblemException } from '../common/http/problem';
+import { badRequest, conflict, notFound, ProblemException } from '../common/http/problem';
 import { apiKeyMatches, apiKeyPrefix, newApiKey } from './api-key';
-import type { ChannelEntity } from './channel.entity';
-import { ChannelsRepository } from './channels.repository';
+import { ChannelsRepository, LiveChannel } from './channels.repository';
+import type { CreateChannelDto, UpdateChannelDto } from './dto/channel.dto';
 
-/** Integrations: created with a key shown once, listed, revoked; and the key check of every channel request. */
+/** What the audit trail keeps of a channel's reach: account codes read better than ids. */
+type AuditedSettings = {
+  accounts: string[];
+  allAccounts: boolean;
+  allowAddresses: boolean;
+};
+
+/**
+ * Channels (integrations): created with a key shown once and bound to the
+ * accounts an admin names, edited, listed, revoked; and the key check of
+ * every request an integration sends.
+ */
 @Injectable()
 export class ChannelsService {
   constructor(
@@ -21,18 +33,31 @@ export class ChannelsService {
     return this.channels.list();
   }
 
-  async create(actor: AuthUser, name: string): Promise<CreatedChannel> {
-    if (await this.channels.nameTaken(name)) throw nameTaken();
+  async create(actor: AuthUser, body: CreateChannelDto): Promise<CreatedChannel> {
+    const binding = checkedBinding({
+      allAccounts: body.allAccounts ?? false,
+      accountIds: body.accountIds ?? [],
+    });
+    if (await this.channels.nameTaken(body.name)) throw nameTaken();
     const key = newApiKey();
     const id = await this.dataSource
       .transaction(async (tx) => {
+        const codes = await this.accountCodes(tx, binding.accountIds);
+        const settings = { allAccounts: binding.allAccounts, allowAddresses: body.allowAddresses ?? false };
         const saved = await this.channels.insert(tx, {
-          name,
+          name: body.name,
           keyPrefix: key.prefix,
           keyHash: key.hash,
           createdBy: actor.id,
+          ...settings,
         });
-        await this.record(tx, actor, saved.id, 'create', null, { name, keyPrefix: key.prefix });
+        await this.channels.replaceAccounts(tx, saved.id, binding.accountIds);
+        await this.record(tx, actor, saved.id, 'create', null, {
+          name: body.name,
+          keyPrefix: key.prefix,
+          ...settings,
+          accounts: codes,
+        });
         return saved.id;
       })
       .catch((error: unknown) => {
@@ -41,6 +66,39 @@ export class ChannelsService {
         throw error;
       });
     return { ...(await this.get(id)), apiKey: key.key };
+  }
+
+  /**
+   * Changes what a live channel's key may do. Setting allAccounts clears the
+   * list unless one is sent; a list on an all-accounts channel needs
+   * `allAccounts: false` with it, so nobody narrows or widens a key by accident.
+   */
+  async update(actor: AuthUser, id: string, body: UpdateChannelDto): Promise<Channel> {
+    return this.dataSource.transaction(async (tx) => {
+      const locked = await this.channels.lock(tx, id);
+      if (!locked) throw notFound('Channel');
+      if (locked.revokedAt) {
+        throw conflict('This channel is revoked: its key no longer works, so there is nothing to change');
+      }
+      const current = await this.get(id, tx);
+      const binding = checkedBinding({
+        allAccounts: body.allAccounts ?? current.allAccounts,
+        accountIds:
+          body.accountIds ?? (body.allAccounts === true ? [] : current.accounts.map((account) => account.id)),
+      });
+      const after: AuditedSettings = {
+        accounts: await this.accountCodes(tx, binding.accountIds),
+        allAccounts: binding.allAccounts,
+        allowAddresses: body.allowAddresses ?? current.allowAddresses,
+      };
+      await this.channels.updateSettings(tx, id, {
+        allAccounts: after.allAccounts,
+        allowAddresses: after.allowAddresses,
+      });
+      await this.channels.replaceAccounts(tx, id, binding.accountIds);
+      await this.record(tx, actor, id, 'update', auditedSettings(current), after);
+      return this.get(id, tx);
+    });
   }
 
   async revoke(actor: AuthUser, id: string): Promise<Channel> {
@@ -53,10 +111,10 @@ export class ChannelsService {
     return before.revokedAt ? before : this.get(id);
   }
 
-  /** The live integration this key belongs to; 401 otherwise (a revoked key included). */
-  async authenticate(key: string | undefined): Promise<ChannelEntity> {
+  /** The live channel this key belongs to, with its binding; 401 otherwise (a revoked key included). */
+  async authenticate(key: string | undefined): Promise<LiveChannel> {
     const prefix = key ? apiKeyPrefix(key) : null;
-    const channel = prefix ? await this.channels.findLiveByPrefix(prefix) : null;
+    const channel = prefix ? await this.channels.findLiveByPrefix(prefix) : undefined;
     if (!key || !channel || !apiKeyMatches(key, channel.keyHash)) {
       throw new ProblemException(
         HttpStatus.UNAUTHORIZED,
@@ -69,9 +127,22 @@ export class ChannelsService {
     return channel;
   }
 
-  private async get(id: string): Promise<Channel> {
-    const found = await this.channels.get(id);
-    if (!found) throw notFound('Integration');
+  /** The codes of these accounts, sorted; 400 naming each id that is no account. */
+  private async accountCodes(tx: EntityManager, ids: readonly string[]): Promise<string[]> {
+    const known = await this.channels.accountsAmong(tx, ids);
+    const unknown = ids.map((id, index) => ({ id, index })).filter(({ id }) => !known.has(id.toLowerCase()));
+    if (unknown.length > 0) {
+      throw badRequest(
+        'Some of accountIds are not accounts',
+        unknown.map(({ index }) => ({ field: `accountIds[${index}]`, message: 'is not an account' })),
+      );
+    }
+    return [...known.values()].sort();
+  }
+
+  private async get(id: string, manager?: EntityManager): Promise<Channel> {
+    const found = await this.channels.get(id, manager);
+    if (!found) throw notFound('Channel');
     return found;
   }
 
@@ -95,8 +166,24 @@ export class ChannelsService {
   }
 }
 
+/** The binding, ids lowercased (as Postgres prints them); 400 when it contradicts itself. */
+function checkedBinding(binding: ChannelBinding): ChannelBinding {
+  const normalised = { ...binding, accountIds: binding.accountIds.map((id) => id.toLowerCase()) };
+  const problem = channelBindingProblem(normalised);
+  if (problem) throw badRequest(problem, [{ field: 'accountIds', message: problem }]);
+  return normalised;
+}
+
+function auditedSettings(channel: Channel): AuditedSettings {
+  return {
+    accounts: channel.accounts.map((account) => account.code).sort(),
+    allAccounts: channel.allAccounts,
+    allowAddresses: channel.allowAddresses,
+  };
+}
+
 function nameTaken(): ProblemException {
-  return conflict('An integration with this name already exists', [
+  return conflict('A channel with this name already exists', [
     { field: 'name', message: 'is already in use' },
   ]);
 }

@@ -30,6 +30,7 @@ import { OrderTemplateLineEntity } from '../templates/order-template-line.entity
 import { OrderTemplateEntity } from '../templates/order-template.entity';
 import { UserEntity } from '../users/user.entity';
 import { ChannelEntity } from '../channels/channel.entity';
+import { ChannelAccountEntity } from '../channels/channel-account.entity';
 import { AccountExposureEntity } from '../orders/account-exposure.entity';
 import {
   BacklogByDayEntity,
@@ -84,6 +85,7 @@ export const ENTITIES = [
   OrderTemplateEntity,
   OrderTemplateLineEntity,
   ChannelEntity,
+  ChannelAccountEntity,
   AccountExposureEntity,
   SalesByDayEntity,
   SalesByDayProductEntity,

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { FieldError, Order } from '@tradecounter/contracts';
-import { deliversOrder, nextStatus, shipmentProblems, statusAfterShipment } from '@tradecounter/domain';
+import {
+  channelMayActFor,
+  deliversOrder,
+  nextStatus,
+  shipmentProblems,
+  statusAfterShipment,
+} from '@tradecounter/domain';
 import type { AuthUser } from '../auth/auth-user';
 import type { Caller } from '../auth/decorators';
 import { AvailabilityService } from '../availability/availability.service';
@@ -105,13 +111,15 @@ export class ShippingService {
   /**
    * A shipment delivered, as the warehouse or a carrier's integration (named
    * in the event) reports it; the order is delivered once fully shipped and
-   * every shipment delivered.
+   * every shipment delivered. An integration reaches only the shipments of
+   * the accounts its key is bound to: any other is missing, as an unknown id.
    */
   async deliver(caller: Caller, shipmentId: string, deliveredAt: string): Promise<Order> {
     const orderId = await this.shipments.orderOf(shipmentId);
     if (!orderId) throw notFound('Shipment');
     return this.lifecycle.transition(caller.user ?? null, orderId, async (order, tx) => {
-      const shipment = await this.shipments.lock(tx, shipmentId);
+      const outOfReach = caller.integration && !channelMayActFor(caller.integration.binding, order.accountId);
+      const shipment = outOfReach ? null : await this.shipments.lock(tx, shipmentId);
       if (!shipment) throw notFound('Shipment');
       if (shipment.deliveredAt) {
         throw conflict(`This shipment was already delivered at ${shipment.deliveredAt.toISOString()}`);
@@ -135,8 +143,8 @@ export class ShippingService {
       return {
         to: deliversOrder(order.status, all) ? 'delivered' : order.status,
         kind: 'delivered',
-        reason: caller.integration ? `Reported by integration ${caller.integration}` : null,
-        data: { shipmentId, ...(caller.integration ? { integration: caller.integration } : {}) },
+        reason: caller.integration ? `Reported by integration ${caller.integration.name}` : null,
+        data: { shipmentId, ...(caller.integration ? { integration: caller.integration.name } : {}) },
       };
     });
   }

@@ -82,10 +82,13 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./reports/reports.routes').then((m) => m.reportsRoutes),
       },
       {
-        path: 'admin/integrations',
+        path: 'channels',
         canActivate: [roleGuard(['admin'])],
-        loadChildren: () => import('./integrations/integrations.routes').then((m) => m.integrationsRoutes),
+        loadChildren: () => import('./channels/channels.routes').then((m) => m.channelsRoutes),
       },
+      // The page's former addresses, so bookmarks keep working.
+      { path: 'admin/integrations', redirectTo: '/channels' },
+      { path: 'integrations', redirectTo: '/channels' },
       {
         path: 'admin/webhooks',
         canActivate: [roleGuard(['admin'])],

@@ -11,6 +11,21 @@ export interface Channel {
   createdBy: { id: string; name: string } | null;
   revokedAt: IsoInstant | null;
   lastUsedAt: IsoInstant | null;
+  /**
+   * The accounts its key may order for, by code. Empty with `allAccounts`
+   * (every account, an admin's explicit choice) and for a channel bound to
+   * none (it can order for nobody).
+   */
+  accounts: ChannelAccount[];
+  allAccounts: boolean;
+  /** Whether its orders may carry a ship-to `address`; otherwise one of the account's addresses. */
+  allowAddresses: boolean;
+}
+
+export interface ChannelAccount {
+  id: string;
+  code: string;
+  name: string;
 }
 
 /** POST /api/channels answers with the key, once. */
@@ -18,8 +33,25 @@ export interface CreatedChannel extends Channel {
   apiKey: string;
 }
 
+/**
+ * POST /api/channels. Without `accountIds` or `allAccounts` the channel is
+ * bound to no account: safe until an admin says whom it serves.
+ */
 export interface CreateChannelRequest {
   name: string;
+  accountIds?: string[];
+  allAccounts?: boolean;
+  allowAddresses?: boolean;
+}
+
+/**
+ * PATCH /api/channels/:id: what its key may do. The name stays: it is the
+ * channel its orders already record, and the scope of their `externalRef`s.
+ */
+export interface UpdateChannelRequest {
+  accountIds?: string[];
+  allAccounts?: boolean;
+  allowAddresses?: boolean;
 }
 
 export interface ChannelOrderLine {

@@ -20,7 +20,7 @@ import { MultiLine, NestedArray, NestedObject, OptionalField } from '../../commo
 export class ChannelOrderDto implements ChannelOrderRequest {
   @ApiProperty({ example: 'ACME' })
   @IsString()
-  @Matches(/^\S{1,40}$/, { message: 'accountCode must be an account code' })
+  @Matches(/^[\x21-\x7e]{1,40}$/, { message: 'accountCode must be an account code (visible ASCII)' })
   accountCode: string;
 
   @ApiProperty({
@@ -38,7 +38,8 @@ export class ChannelOrderDto implements ChannelOrderRequest {
 
   @ApiPropertyOptional({
     type: CreateAddressDto,
-    description: 'Where to ship, when not one of the account’s addresses',
+    description:
+      'Where to ship, when not one of the account’s addresses: only for a channel that allows addresses (else 400)',
   })
   @OptionalField()
   @NestedObject(() => CreateAddressDto)

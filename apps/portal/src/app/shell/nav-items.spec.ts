@@ -28,3 +28,14 @@ describe('navItemsFor: reports', () => {
     }
   });
 });
+
+describe('navItemsFor: channels', () => {
+  it('links admins, and only admins, to the channels (integration keys) at /channels', () => {
+    expect(navItemsFor('admin').filter((item) => item.path === '/channels')).toEqual([
+      expect.objectContaining({ label: 'Channels' }),
+    ]);
+    for (const role of ['buyer', 'approver', 'account_manager', 'warehouse', 'manager'] as const) {
+      expect(navItemsFor(role).some((item) => item.path === '/channels')).toBe(false);
+    }
+  });
+});

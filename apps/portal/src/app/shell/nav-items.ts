@@ -64,7 +64,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { label: 'Spend', path: '/reports/spend', icon: 'wallet', roles: ['buyer', 'approver'] },
   { label: 'Users', path: '/admin/users', icon: 'group', roles: ['admin'] },
-  { label: 'Integrations', path: '/admin/integrations', icon: 'vpn_key', roles: ['admin'] },
+  { label: 'Channels', path: '/channels', icon: 'vpn_key', roles: ['admin'] },
   { label: 'Webhooks', path: '/admin/webhooks', icon: 'webhook', roles: ['admin'] },
 ];
 

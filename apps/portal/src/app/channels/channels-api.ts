@@ -1,10 +1,15 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { Channel, CreatedChannel, CreateChannelRequest } from '@tradecounter/contracts';
+import type {
+  Channel,
+  CreatedChannel,
+  CreateChannelRequest,
+  UpdateChannelRequest,
+} from '@tradecounter/contracts';
 import type { Observable } from 'rxjs';
 
 @Injectable({ providedIn: 'root' })
-export class IntegrationsApi {
+export class ChannelsApi {
   private readonly http = inject(HttpClient);
 
   list(): Observable<Channel[]> {
@@ -15,7 +20,15 @@ export class IntegrationsApi {
     return this.http.post<CreatedChannel>('/api/channels', body);
   }
 
+  update(id: string, body: UpdateChannelRequest): Observable<Channel> {
+    return this.http.patch<Channel>(this.url(id), body);
+  }
+
   revoke(id: string): Observable<Channel> {
-    return this.http.post<Channel>(`/api/channels/${encodeURIComponent(id)}/revoke`, {});
+    return this.http.post<Channel>(`${this.url(id)}/revoke`, {});
+  }
+
+  private url(id: string): string {
+    return `/api/channels/${encodeURIComponent(id)}`;
   }
 }

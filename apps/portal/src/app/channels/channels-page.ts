@@ -13,12 +13,17 @@ import { EmptyState } from '../shared/empty-state';
 import { ErrorState } from '../shared/error-state';
 import { loadOnEach } from '../shared/loadable';
 import { LoadingState } from '../shared/loading-state';
-import { IntegrationDialog } from './integration-dialog';
-import { IntegrationsApi } from './integrations-api';
+import { ChannelCreateDialog } from './channel-create-dialog';
+import { ChannelSettingsDialog } from './channel-settings-dialog';
+import { ChannelsApi } from './channels-api';
 
-/** Admin: the systems that send orders, each with its own revocable API key. */
+/**
+ * Admin: channels, the API keys of the systems that send orders
+ * (integrations), each bound to the customers it may order for, editable
+ * and revocable.
+ */
 @Component({
-  selector: 'tc-integrations-page',
+  selector: 'tc-channels-page',
   imports: [
     DatePipe,
     MatButtonModule,
@@ -33,19 +38,23 @@ import { IntegrationsApi } from './integrations-api';
   template: `
     <section class="tc-page">
       <header class="tc-page-header">
-        <h1>Integrations</h1>
+        <div>
+          <h1>Channels</h1>
+          <p class="subtitle">API keys for integrations</p>
+        </div>
         <button mat-flat-button type="button" (click)="create()">
-          <mat-icon svgIcon="add" />New integration
+          <mat-icon svgIcon="add" />New channel
         </button>
       </header>
       <p class="tc-muted intro">
-        Other systems that place orders through the API. Their orders are priced, promised and checked like
-        any other, and show the integration’s name as their channel.
+        Other systems that place orders through the API: an ERP, an EDI gateway, a marketplace. Each key
+        orders only for the accounts it is given; its orders are priced, promised and checked like any other,
+        and show its name as their channel.
       </p>
       <div class="tc-card">
         @let s = state();
         @if (s?.loading) {
-          <tc-loading-state [compact]="!!s?.value" label="Loading integrations…" />
+          <tc-loading-state [compact]="!!s?.value" label="Loading channels…" />
         }
         @if (s?.problem; as problem) {
           <tc-error-state [problem]="problem" (retry)="reload()" />
@@ -53,18 +62,40 @@ import { IntegrationsApi } from './integrations-api';
           @if (channels.length === 0) {
             <tc-empty-state
               icon="vpn_key"
-              title="No integrations yet"
+              title="No channels yet"
               message="Create one to give another system an API key for sending orders."
             />
           } @else {
             <div class="tc-table-scroll">
-              <table mat-table [dataSource]="channels" class="tc-table" aria-label="Integrations">
+              <table mat-table [dataSource]="channels" class="tc-table" aria-label="Channels">
                 <ng-container matColumnDef="name">
-                  <th mat-header-cell *matHeaderCellDef>Name (channel)</th>
+                  <th mat-header-cell *matHeaderCellDef>Name</th>
                   <td mat-cell *matCellDef="let c">
                     <a [routerLink]="['/orders']" [queryParams]="{ channel: c.name }" class="tc-mono">{{
                       c.name
                     }}</a>
+                  </td>
+                </ng-container>
+                <ng-container matColumnDef="accounts">
+                  <th mat-header-cell *matHeaderCellDef>May order for</th>
+                  <td mat-cell *matCellDef="let c" class="accounts">
+                    @if (c.allAccounts) {
+                      <span class="tc-status all" title="Anyone with this key can order for every customer">
+                        <mat-icon svgIcon="warning" aria-hidden="true" />All accounts
+                      </span>
+                    } @else {
+                      @for (a of c.accounts; track a.id) {
+                        <span class="tc-status account" [title]="a.name">{{ a.code }}</span>
+                      } @empty {
+                        <span class="tc-muted">No account</span>
+                      }
+                    }
+                  </td>
+                </ng-container>
+                <ng-container matColumnDef="addresses">
+                  <th mat-header-cell *matHeaderCellDef>Ships to</th>
+                  <td mat-cell *matCellDef="let c">
+                    {{ c.allowAddresses ? 'Any address' : 'Saved addresses' }}
                   </td>
                 </ng-container>
                 <ng-container matColumnDef="key">
@@ -99,8 +130,11 @@ import { IntegrationsApi } from './integrations-api';
                 </ng-container>
                 <ng-container matColumnDef="actions">
                   <th mat-header-cell *matHeaderCellDef><span class="tc-visually-hidden">Actions</span></th>
-                  <td mat-cell *matCellDef="let c" class="tc-num">
+                  <td mat-cell *matCellDef="let c" class="tc-num actions">
                     @if (!c.revokedAt) {
+                      <button mat-button type="button" (click)="edit(c)" [attr.aria-label]="'Edit ' + c.name">
+                        Edit
+                      </button>
                       <button
                         mat-stroked-button
                         type="button"
@@ -125,23 +159,41 @@ import { IntegrationsApi } from './integrations-api';
     .intro {
       max-width: 70ch;
     }
-    .link {
-      color: var(--mat-sys-primary);
-      text-decoration: none;
+    h1 {
+      margin-bottom: 0;
     }
-    .link:hover,
-    .link:focus-visible {
-      text-decoration: underline;
+    .subtitle {
+      margin: 2px 0 0;
+      font: var(--mat-sys-title-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    td.accounts {
+      max-width: 320px;
+    }
+    .tc-status.account {
+      margin: 2px 4px 2px 0;
+    }
+    .tc-status.all {
+      gap: 4px;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+      mat-icon {
+        width: 16px;
+        height: 16px;
+      }
+    }
+    td.actions {
+      white-space: nowrap;
     }
   `,
 })
-export class IntegrationsPage {
-  private readonly api = inject(IntegrationsApi);
+export class ChannelsPage {
+  private readonly api = inject(ChannelsApi);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
   private readonly reloads = signal(0);
 
-  readonly columns = ['name', 'key', 'created', 'used', 'status', 'actions'];
+  readonly columns = ['name', 'accounts', 'addresses', 'key', 'created', 'used', 'status', 'actions'];
   readonly state = toSignal(loadOnEach(toObservable(this.reloads), () => this.api.list()));
 
   reload(): void {
@@ -150,11 +202,22 @@ export class IntegrationsPage {
 
   create(): void {
     this.dialog
-      .open(IntegrationDialog, { width: '600px', maxWidth: '95vw' })
+      .open(ChannelCreateDialog, { width: '640px', maxWidth: '95vw' })
       .afterClosed()
       .subscribe((created?: CreatedChannel) => {
         if (!created) return;
-        this.snackBar.open(`Integration ${created.name} created`, 'Dismiss');
+        this.snackBar.open(`Channel ${created.name} created`, 'Dismiss');
+        this.reload();
+      });
+  }
+
+  edit(channel: Channel): void {
+    this.dialog
+      .open(ChannelSettingsDialog, { data: channel, width: '640px', maxWidth: '95vw' })
+      .afterClosed()
+      .subscribe((saved?: Channel) => {
+        if (!saved) return;
+        this.snackBar.open(`${saved.name} saved`, 'Dismiss');
         this.reload();
       });
   }

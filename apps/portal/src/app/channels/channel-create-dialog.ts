@@ -10,18 +10,19 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { CreatedChannel } from '@tradecounter/contracts';
 import { fieldError } from '../shared/form-errors';
 import { formProblemText } from '../shared/problem';
-import { IntegrationsApi } from './integrations-api';
+import { ChannelReachFields, channelReachForm, channelReachRequest } from './channel-reach-fields';
+import { ChannelsApi } from './channels-api';
 
 /** Same rule as the API: the channel name its orders record. */
 export const CHANNEL_NAME = /^(?!(portal|phone|api|csv)$)[a-z0-9][a-z0-9_-]{1,39}$/;
 
 /**
- * A new integration: its name, then its API key, shown this once with a
- * copy button. The dialog closes with the integration once the admin says
- * the key is stored.
+ * A new channel (an integration's API key): its name and the customers its
+ * key may order for, then the key, shown this once with a copy button. The
+ * dialog closes with the channel once the admin says the key is stored.
  */
 @Component({
-  selector: 'tc-integration-dialog',
+  selector: 'tc-channel-create-dialog',
   imports: [
     ReactiveFormsModule,
     MatButtonModule,
@@ -30,6 +31,7 @@ export const CHANNEL_NAME = /^(?!(portal|phone|api|csv)$)[a-z0-9][a-z0-9_-]{1,39
     MatIconModule,
     MatInputModule,
     MatProgressBarModule,
+    ChannelReachFields,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -39,7 +41,7 @@ export const CHANNEL_NAME = /^(?!(portal|phone|api|csv)$)[a-z0-9][a-z0-9_-]{1,39
         <p class="warning" role="alert">
           <mat-icon svgIcon="warning" aria-hidden="true" />
           Copy this key now and store it in the other system. It is not shown again; if it is lost, revoke
-          this integration and create a new one.
+          this channel and create a new one.
         </p>
         <mat-form-field class="key">
           <mat-label>API key</mat-label>
@@ -72,15 +74,15 @@ export const CHANNEL_NAME = /^(?!(portal|phone|api|csv)$)[a-z0-9][a-z0-9_-]{1,39
         </button>
       </mat-dialog-actions>
     } @else {
-      <h2 mat-dialog-title>New integration</h2>
+      <h2 mat-dialog-title>New channel</h2>
       @if (saving()) {
         <mat-progress-bar mode="indeterminate" aria-label="Creating" />
       }
       <form [formGroup]="form" (ngSubmit)="create()" novalidate>
         <mat-dialog-content>
           <p class="tc-muted intro">
-            Another system that sends orders: an ERP, an EDI gateway, a marketplace. Its name is the channel
-            its orders show.
+            An API key for another system that sends orders: an ERP, an EDI gateway, a marketplace. Its name
+            is the channel its orders show.
           </p>
           <mat-form-field class="name">
             <mat-label>Name</mat-label>
@@ -92,6 +94,7 @@ export const CHANNEL_NAME = /^(?!(portal|phone|api|csv)$)[a-z0-9][a-z0-9_-]{1,39
                 : fieldError(form.controls.name, 'Name')
             }}</mat-error>
           </mat-form-field>
+          <tc-channel-reach-fields [form]="form.controls.reach" />
           @if (formError()) {
             <p class="form-error" role="alert">{{ formError() }}</p>
           }
@@ -109,6 +112,9 @@ export const CHANNEL_NAME = /^(?!(portal|phone|api|csv)$)[a-z0-9][a-z0-9_-]{1,39
     .intro {
       margin-top: 0;
       max-width: 52ch;
+    }
+    .name {
+      margin-bottom: 8px;
     }
     .name,
     .key {
@@ -139,12 +145,14 @@ export const CHANNEL_NAME = /^(?!(portal|phone|api|csv)$)[a-z0-9][a-z0-9_-]{1,39
     }
   `,
 })
-export class IntegrationDialog {
-  private readonly api = inject(IntegrationsApi);
-  private readonly ref = inject<MatDialogRef<IntegrationDialog, CreatedChannel>>(MatDialogRef);
+export class ChannelCreateDialog {
+  private readonly api = inject(ChannelsApi);
+  private readonly ref = inject<MatDialogRef<ChannelCreateDialog, CreatedChannel>>(MatDialogRef);
   private readonly clipboard = inject(Clipboard);
-  readonly form = inject(NonNullableFormBuilder).group({
+  private readonly fb = inject(NonNullableFormBuilder);
+  readonly form = this.fb.group({
     name: ['', [Validators.required, Validators.pattern(CHANNEL_NAME)]],
+    reach: channelReachForm(this.fb),
   });
   readonly saving = signal(false);
   readonly formError = signal('');
@@ -157,7 +165,8 @@ export class IntegrationDialog {
     if (this.form.invalid || this.saving()) return;
     this.saving.set(true);
     this.formError.set('');
-    this.api.create({ name: this.form.getRawValue().name.trim() }).subscribe({
+    const name = this.form.controls.name.value.trim();
+    this.api.create({ name, ...channelReachRequest(this.form.controls.reach) }).subscribe({
       next: (channel) => {
         this.saving.set(false);
         // The key is on screen now: a stray click outside must not lose it.
