@@ -35,7 +35,7 @@ describe('requested lines, read alike on every route', () => {
       await t.http
         .post('/api/channels')
         .set(bearer(w.admin))
-        .send({ name: `lines-${uniqueTag().toLowerCase()}` })
+        .send({ name: `lines-${uniqueTag().toLowerCase()}`, accountIds: [w.mine.id] })
         .expect(201)
     ).body as CreatedChannel;
     sold = await createProduct(t);
