@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsNumber, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, Max, Min } from 'class-validator';
 import type { PackOrderRequest } from '@tradecounter/contracts';
+import { IsDecimalNumber } from '../../common/http/decimal-number.validator';
 import { NestedArray, OptionalField } from '../../common/http/field-decorators';
 
 export const MAX_PACKAGES = 50;
@@ -8,7 +9,7 @@ export const MAX_PACKAGES = 50;
 export class PackageDto {
   @ApiPropertyOptional({ description: 'Kilograms, to the gram', example: 12.5 })
   @OptionalField()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @IsDecimalNumber(3)
   @Min(0.001)
   @Max(999_999)
   weightKg?: number;
