@@ -99,6 +99,8 @@ export class Findings {
   readonly failures: Failure[] = [];
   /** Time spent answering, per route: where the run's seconds go. */
   readonly msByRoute = new Map<string, number>();
+  /** The same by kind of case (the label without the field it spoiled). */
+  readonly msByKind = new Map<string, number>();
   sent = 0;
 
   constructor(private readonly serverErrors: ServerErrors) {}
@@ -106,6 +108,8 @@ export class Findings {
   record(request: FuzzRequest, answer: FuzzAnswer): void {
     this.sent += 1;
     this.msByRoute.set(request.route, (this.msByRoute.get(request.route) ?? 0) + answer.ms);
+    const kind = request.label.replace(/^.*?(=|:) /, '');
+    this.msByKind.set(kind, (this.msByKind.get(kind) ?? 0) + answer.ms);
     this.statuses.set(answer.status, (this.statuses.get(answer.status) ?? 0) + 1);
     const breach = contractBreach(answer);
     if (!breach) return;
@@ -139,6 +143,17 @@ export class Findings {
       `statuses: ${statuses}\nslowest routes (summed request time): ${slowest}` +
       (byFamily ? `\nby cause:\n${byFamily}` : '')
     );
+  }
+
+  /** Where the time went, by route and by kind of case, slowest first. */
+  timings(count = 40): string {
+    const top = (map: Map<string, number>) =>
+      [...map.entries()]
+        .sort(([, a], [, b]) => b - a)
+        .slice(0, count)
+        .map(([name, ms]) => `  ${(ms / 1000).toFixed(1)} s  ${name}`)
+        .join('\n');
+    return `time by route:\n${top(this.msByRoute)}\ntime by kind of case:\n${top(this.msByKind)}`;
   }
 
   /** Every distinct (route, status, cause), grouped by route, with one exact request each (at most `limit`). */

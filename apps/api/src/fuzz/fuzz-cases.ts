@@ -282,6 +282,45 @@ export function caseArbitrary(route: RouteSpec, roles: FuzzRole[], w: FuzzWorld)
   return fc.record({ role: fc.constantFrom(...roles), full: fc.boolean(), mutation: fc.oneof(...mutations) });
 }
 
+/** The issue's four kinds of bad value, each tried once in every field, query parameter and path id. */
+const SWEEP_VALUES: Tagged<Json>[] = [
+  { label: 'sweep: null', value: null },
+  { label: 'sweep: empty array', value: [] },
+  { label: 'sweep: array in an array', value: [[]] },
+  { label: 'sweep: empty object', value: {} },
+  { label: 'sweep: NUL in a string', value: 'a\u0000b' },
+  { label: 'sweep: object nested 3000 deep', value: deepObject(3_000) },
+];
+
+/** Systematic cases beside the random ones, so the known kinds of failure are found on every route, whatever the seed. */
+export function sweepCases(route: RouteSpec, roles: FuzzRole[]): FuzzCase[] {
+  const mutations: Mutation[] = [];
+  if (route.body && route.body.contentType !== 'text/csv') {
+    for (const { path } of fieldPaths(route.body.schema)) {
+      for (const value of SWEEP_VALUES) mutations.push({ kind: 'field', path, value });
+    }
+  }
+  for (const { name } of route.query) {
+    for (const [label, part] of [
+      ['NUL', `${name}=%00`],
+      ['repeated', `${name}=a&${name}=b`],
+      ['nested brackets', `${name}[a][b][c]=1`],
+    ] as const) {
+      mutations.push({ kind: 'query', name, part: { label: `sweep: ${label}`, value: part } });
+    }
+  }
+  for (const param of route.pathParams) {
+    for (const segment of ['%00', 'not-a-uuid']) {
+      mutations.push({ kind: 'path', param, segment: { label: `sweep: ${segment}`, value: segment } });
+    }
+  }
+  return mutations.map((mutation, i) => ({
+    role: roles[i % roles.length] as FuzzRole,
+    full: false,
+    mutation,
+  }));
+}
+
 export interface RequestContext {
   w: FuzzWorld;
   credentials(role: FuzzRole): Record<string, string>;

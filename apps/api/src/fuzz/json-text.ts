@@ -48,9 +48,10 @@ export const deepArray = (depth: number) => raw(`${'['.repeat(depth)}${']'.repea
 
 /** Shortens a request body or an answer for the failure report. */
 export function excerpt(text: string, max = 160): string {
-  const printable = text.replace(
-    /[\u0000-\u001f\u007f]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  // Control characters are shown escaped, so the report can be read and the request retyped.
+  const printable = Array.from(text, (char) => {
+    const code = char.charCodeAt(0);
+    return code < 0x20 || code === 0x7f ? `\\u${code.toString(16).padStart(4, '0')}` : char;
+  }).join('');
   return printable.length <= max ? printable : `${printable.slice(0, max)}…(${text.length} chars in all)`;
 }
