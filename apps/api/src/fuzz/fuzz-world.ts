@@ -31,7 +31,7 @@ export async function startFuzzApp(): Promise<{ t: TestApp; dispose(): Promise<v
   await migrations.initialize();
   await migrations.runMigrations();
   await migrations.destroy();
-  // startTestApp reads the URL from the environment; jest gives each spec file its own copy of it.
+  // startTestApp reads the URL from the environment: point it here while the app starts, then put it back.
   process.env['TEST_DATABASE_URL'] = url;
   try {
     const t = await startTestApp();
