@@ -15,6 +15,8 @@ import { createOrderingWorld, placeOrder, setStock } from '../test-support/order
 import { startTestApp, TestApp } from '../test-support/test-app';
 
 export const NO_ID = '00000000-0000-4000-8000-000000000000';
+/** Nothing listens there, and tests never dispatch webhooks; a literal address needs no DNS. */
+export const FUZZ_HOOK_URL = 'http://127.0.0.1:9/fuzz-hook';
 
 /**
  * The fuzz suite's own database: it sends whatever it generates to every
@@ -99,14 +101,19 @@ export async function createFuzzWorld(t: TestApp) {
   });
   const template = await idOf(api(w.buyer, 'post', '/api/templates', templateBody()));
   const doomedTemplate = await idOf(api(w.buyer, 'post', '/api/templates', templateBody()));
-  const channelResponse = await api(w.admin, 'post', '/api/channels', {
-    name: `fz-${Date.now().toString(36)}`,
-  });
-  const apiKey = (channelResponse.body as { apiKey?: string }).apiKey ?? 'tck_missing';
-  const doomedChannel = await idOf(
-    api(w.admin, 'post', '/api/channels', { name: `fz-doomed-${Date.now().toString(36)}` }),
-  );
-  const webhookBody = { url: 'https://hooks.fuzz.invalid/in', events: ['order.created'] };
+  // A key bound to the fuzz account where channels are bound to accounts; a plain one where they are not.
+  const createChannel = async (name: string) => {
+    const bound = await api(w.admin, 'post', '/api/channels', {
+      name,
+      accountIds: [w.mine.id],
+      allowAddresses: true,
+    });
+    return bound.status === 400 ? api(w.admin, 'post', '/api/channels', { name }) : bound;
+  };
+  const channel = (await createChannel(`fz-${Date.now().toString(36)}`)).body as { apiKey?: string };
+  const apiKey = channel.apiKey ?? 'tck_missing';
+  const doomedChannel = await idOf(createChannel(`fz-doomed-${Date.now().toString(36)}`));
+  const webhookBody = { url: FUZZ_HOOK_URL, events: ['order.created'] };
   const webhook = await idOf(api(w.admin, 'post', '/api/webhooks', webhookBody));
   const doomedWebhook = await idOf(api(w.admin, 'post', '/api/webhooks', webhookBody));
 

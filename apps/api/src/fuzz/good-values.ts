@@ -1,5 +1,5 @@
 import type { FuzzWorld } from './fuzz-world';
-import { NO_ID } from './fuzz-world';
+import { FUZZ_HOOK_URL, NO_ID } from './fuzz-world';
 import type { Json, JsonObject } from './json-text';
 import type { RouteSpec, Schema } from './openapi-routes';
 
@@ -83,8 +83,7 @@ function plainValue(
     score: 4,
     comment: 'Fine',
     deliveredAt: new Date().toISOString(),
-    url: 'https://hooks.fuzz.invalid/in',
-    events: ['order.created'],
+    url: FUZZ_HOOK_URL,
     secret: 'a-secret-of-at-least-sixteen',
     description: 'A fuzzed product',
     category: 'Fuzz',
@@ -152,9 +151,9 @@ export function goodValue(
     return body;
   }
   if (schema.type === 'array' && schema.items) {
+    const lists: Record<string, Json> = { events: ['order.created'], accountIds: [w.mine.id] };
     const item = goodValue(schema.items, w, n, field, dto);
-    const events = field === 'events' ? plainValue(field, schema, dto, n, w) : undefined;
-    return events ?? (item === undefined ? [] : [item]);
+    return lists[field] ?? (item === undefined ? [] : [item]);
   }
   return referenceValue(w, field) ?? plainValue(field, schema, dto, n, w);
 }
