@@ -8,7 +8,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { bodyParsers } from './common/http/body-parsers';
+import { answerClientErrorsAsProblems } from './common/http/client-errors';
 import { ProblemFilter } from './common/http/problem.filter';
+import { queryGuard } from './common/http/query-guard';
 import { createValidationPipe } from './common/http/validation';
 import type { AppConfig } from './config/app-config';
 import { setUpOpenApi } from './openapi';
@@ -22,14 +24,18 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  // Flat query strings (Express 5's default, stated so it stays): `a[b]=1` never nests.
+  app.set('query parser', 'simple');
   app.use(helmet({ contentSecurityPolicy: { directives: contentSecurityPolicy() } }));
   app.use(...bodyParsers(config.bodyLimit));
+  app.use(queryGuard());
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   setUpOpenApi(app);
   servePortal(app, config.portalDir);
   await app.init();
+  answerClientErrorsAsProblems(app.getHttpServer());
   return app;
 }
 

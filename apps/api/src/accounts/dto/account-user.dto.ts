@@ -1,14 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsOptional,
-  IsString,
-  MaxLength,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import {
   CreateAccountUserRequest,
   CUSTOMER_ROLES,
@@ -16,6 +7,7 @@ import {
   UpdateAccountUserRequest,
 } from '@tradecounter/contracts';
 import { IsMoney } from '../../common/http/money.validator';
+import { NullableField, OptionalField } from '../../common/http/field-decorators';
 
 export class CreateAccountUserDto implements CreateAccountUserRequest {
   @ApiProperty() @IsEmail() @MaxLength(254) email: string;
@@ -27,25 +19,23 @@ export class CreateAccountUserDto implements CreateAccountUserRequest {
     example: '5000.00',
     description: 'Orders above it wait for approval',
   })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
+  @NullableField()
   @IsMoney()
   orderLimit?: string | null;
 }
 
 export class UpdateAccountUserDto implements UpdateAccountUserRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(120) name?: string;
-  @ApiPropertyOptional({ enum: CUSTOMER_ROLES }) @IsOptional() @IsIn(CUSTOMER_ROLES) role?: CustomerRole;
+  @ApiPropertyOptional() @OptionalField() @IsString() @MinLength(1) @MaxLength(120) name?: string;
+  @ApiPropertyOptional({ enum: CUSTOMER_ROLES }) @OptionalField() @IsIn(CUSTOMER_ROLES) role?: CustomerRole;
   @ApiPropertyOptional({ minLength: 8 })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MinLength(8)
   @MaxLength(200)
   password?: string;
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
+  @NullableField()
   @IsMoney()
   orderLimit?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional() @OptionalField() @IsBoolean() active?: boolean;
 }

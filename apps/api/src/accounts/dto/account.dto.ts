@@ -1,15 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import {
   ACCOUNT_STATUSES,
   AccountStatus,
@@ -20,42 +10,40 @@ import {
 } from '@tradecounter/contracts';
 import { IsMoney } from '../../common/http/money.validator';
 import { PageQueryDto } from '../../common/http/pagination.dto';
+import { NullableField, OptionalField } from '../../common/http/field-decorators';
 
 class AccountFieldsDto {
   @ApiPropertyOptional({ enum: ACCOUNT_STATUSES })
-  @IsOptional()
+  @OptionalField()
   @IsIn(ACCOUNT_STATUSES)
   status?: AccountStatus;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
+  @NullableField()
   @IsUUID()
   priceTierId?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
+  @NullableField()
   @IsUUID()
   accountManagerId?: string | null;
 
   @ApiPropertyOptional({ nullable: true, example: 'EAST' })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
+  @NullableField()
   @IsString()
   @Matches(/^[A-Z0-9_-]{1,20}$/, { message: 'defaultWarehouseCode must be a warehouse code like "EAST"' })
   defaultWarehouseCode?: string | null;
 
-  @ApiPropertyOptional({ example: '25000.00' }) @IsOptional() @IsMoney() creditLimit?: string;
+  @ApiPropertyOptional({ example: '25000.00' }) @OptionalField() @IsMoney() creditLimit?: string;
   @ApiPropertyOptional({ enum: PAYMENT_TERMS })
-  @IsOptional()
+  @OptionalField()
   @IsIn(PAYMENT_TERMS)
   paymentTerms?: PaymentTerms;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() requiresPo?: boolean;
+  @ApiPropertyOptional() @OptionalField() @IsBoolean() requiresPo?: boolean;
 }
 
 export class UpdateAccountDto extends AccountFieldsDto implements UpdateAccountRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
+  @ApiPropertyOptional() @OptionalField() @IsString() @MinLength(1) @MaxLength(200) name?: string;
 }
 
 export class CreateAccountDto extends AccountFieldsDto implements CreateAccountRequest {
@@ -68,10 +56,10 @@ export class CreateAccountDto extends AccountFieldsDto implements CreateAccountR
 }
 
 export class AccountQueryDto extends PageQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) search?: string;
+  @ApiPropertyOptional() @OptionalField() @IsString() @MaxLength(100) search?: string;
   @ApiPropertyOptional({ enum: ACCOUNT_STATUSES })
-  @IsOptional()
+  @OptionalField()
   @IsIn(ACCOUNT_STATUSES)
   status?: AccountStatus;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() accountManagerId?: string;
+  @ApiPropertyOptional() @OptionalField() @IsUUID() accountManagerId?: string;
 }

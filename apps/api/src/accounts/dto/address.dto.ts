@@ -1,20 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import type { CreateAddressRequest } from '@tradecounter/contracts';
+import { NullableField } from '../../common/http/field-decorators';
 
 export class CreateAddressDto implements CreateAddressRequest {
   @ApiProperty({ example: 'Main warehouse' }) @IsString() @MinLength(1) @MaxLength(80) label: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) line1: string;
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
+  @NullableField()
   @IsString()
   @MaxLength(200)
   line2?: string | null;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) city: string;
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
+  @NullableField()
   @IsString()
   @MaxLength(100)
   region?: string | null;

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
 import type { AuditedEntity, AuditQuery } from '@tradecounter/contracts';
 import { PageQueryDto } from '../../common/http/pagination.dto';
+import { OptionalField } from '../../common/http/field-decorators';
 
 export const AUDITED_ENTITIES = [
   'account',
@@ -24,12 +25,12 @@ export class AuditQueryDto extends PageQueryDto implements AuditQuery {
     description:
       "With entityId, one record's history; price_tier and a tier's id: the tier's settings, breaks and fixed prices",
   })
-  @IsOptional()
+  @OptionalField()
   @IsIn(AUDITED_ENTITIES)
   entity?: AuditedEntity;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(100)
   entityId?: string;
@@ -37,7 +38,7 @@ export class AuditQueryDto extends PageQueryDto implements AuditQuery {
   @ApiPropertyOptional({
     description: 'Only changes concerning this account (its settings, addresses, users, contract prices)',
   })
-  @IsOptional()
+  @OptionalField()
   @IsUUID()
   accountId?: string;
 }

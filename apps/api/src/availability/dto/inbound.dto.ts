@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
 import type {
   CreateInboundRequest,
   InboundQuery,
@@ -10,20 +10,21 @@ import { IsIsoDate } from '../../common/http/date.validator';
 import { PageQueryDto } from '../../common/http/pagination.dto';
 import { MAX_UNITS } from './stock.dto';
 import { WAREHOUSE_CODE } from './warehouse.dto';
+import { OptionalField } from '../../common/http/field-decorators';
 
 export const INBOUND_STATUSES: InboundStatus[] = ['expected', 'received', 'cancelled'];
 
 export class InboundQueryDto extends PageQueryDto implements InboundQuery {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() productId?: string;
+  @ApiPropertyOptional() @OptionalField() @IsUUID() productId?: string;
 
   @ApiPropertyOptional({ example: 'CHI' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Matches(WAREHOUSE_CODE, { message: 'warehouseCode must be a warehouse code like "CHI"' })
   warehouseCode?: string;
 
   @ApiPropertyOptional({ enum: INBOUND_STATUSES })
-  @IsOptional()
+  @OptionalField()
   @IsIn(INBOUND_STATUSES)
   status?: InboundStatus;
 }
@@ -42,16 +43,16 @@ export class CreateInboundDto implements CreateInboundRequest {
 
 export class UpdateInboundDto implements UpdateInboundRequest {
   @ApiPropertyOptional({ minimum: 1, description: 'Never below the units already promised to orders (409)' })
-  @IsOptional()
+  @OptionalField()
   @IsInt()
   @Min(1)
   @Max(MAX_UNITS)
   qty?: number;
 
-  @ApiPropertyOptional({ example: '2027-03-12' }) @IsOptional() @IsIsoDate() expectedDate?: string;
+  @ApiPropertyOptional({ example: '2027-03-12' }) @OptionalField() @IsIsoDate() expectedDate?: string;
 
   @ApiPropertyOptional({ enum: ['cancelled'], description: 'Cancel a receipt nothing is promised from' })
-  @IsOptional()
+  @OptionalField()
   @IsIn(['cancelled'])
   status?: 'cancelled';
 }

@@ -1,30 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
 import type { PromiseLineRequest, PromiseRequest } from '@tradecounter/contracts';
 import { IsInstant } from '../../common/http/instant.validator';
 import { MAX_UNITS } from './stock.dto';
 import { WAREHOUSE_CODE } from './warehouse.dto';
+import { NestedArray, OptionalField } from '../../common/http/field-decorators';
 
 export const MAX_PROMISE_LINES = 500;
 
 export class PromiseLineDto implements PromiseLineRequest {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() productId?: string;
+  @ApiPropertyOptional() @OptionalField() @IsUUID() productId?: string;
 
   @ApiPropertyOptional({ example: 'GLV-NIT-M' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Matches(/^\S{1,40}$/)
   sku?: string;
@@ -36,12 +24,12 @@ export class PromiseDto implements PromiseRequest {
   @ApiPropertyOptional({
     description: 'Staff: the account to promise for; customers always promise for their own',
   })
-  @IsOptional()
+  @OptionalField()
   @IsUUID()
   accountId?: string;
 
   @ApiPropertyOptional({ example: '2027-03-01T16:00:00Z', description: 'The order instant; default now' })
-  @IsOptional()
+  @OptionalField()
   @IsInstant()
   at?: string;
 
@@ -49,16 +37,14 @@ export class PromiseDto implements PromiseRequest {
     example: 'CHI',
     description: "Default: the account's default warehouse, else the default warehouse",
   })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Matches(WAREHOUSE_CODE, { message: 'warehouseCode must be a warehouse code like "CHI"' })
   warehouseCode?: string;
 
   @ApiProperty({ type: [PromiseLineDto] })
-  @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_PROMISE_LINES)
-  @ValidateNested({ each: true })
-  @Type(() => PromiseLineDto)
+  @NestedArray(() => PromiseLineDto)
   lines: PromiseLineDto[];
 }

@@ -1,23 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { SetStockRequest, StockQuery } from '@tradecounter/contracts';
 import { PageQueryDto } from '../../common/http/pagination.dto';
 import { WAREHOUSE_CODE } from './warehouse.dto';
+import { OptionalField } from '../../common/http/field-decorators';
 
 export const MAX_UNITS = 100_000_000;
 
 export class StockQueryDto extends PageQueryDto implements StockQuery {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() productId?: string;
+  @ApiPropertyOptional() @OptionalField() @IsUUID() productId?: string;
 
   @ApiPropertyOptional({ example: 'CHI' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Matches(WAREHOUSE_CODE, { message: 'warehouseCode must be a warehouse code like "CHI"' })
   warehouseCode?: string;
 
   @ApiPropertyOptional({ description: 'SKU prefix or words of the name' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(100)
   search?: string;
@@ -26,7 +27,7 @@ export class StockQueryDto extends PageQueryDto implements StockQuery {
     minimum: 0,
     description: 'Only rows whose available (on hand − reserved) is at most this',
   })
-  @IsOptional()
+  @OptionalField()
   @Type(() => Number)
   @IsInt()
   @Min(0)

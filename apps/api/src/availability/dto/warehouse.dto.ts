@@ -1,8 +1,7 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import {
   IsBoolean,
   IsInt,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -14,6 +13,7 @@ import {
 } from 'class-validator';
 import type { CreateWarehouseRequest, UpdateWarehouseRequest } from '@tradecounter/contracts';
 import { isValidTimeZone, parseCutoffTime } from '@tradecounter/domain';
+import { OptionalField, PartialDto } from '../../common/http/field-decorators';
 
 /** Warehouse codes, as accounts name them: capitals, digits, "-" and "_". */
 export const WAREHOUSE_CODE = /^[A-Z0-9_-]{1,20}$/;
@@ -78,11 +78,11 @@ export class CreateWarehouseDto implements CreateWarehouseRequest {
   @ApiPropertyOptional({
     description: 'Make this the default warehouse (the previous default stops being it)',
   })
-  @IsOptional()
+  @OptionalField()
   @IsBoolean()
   isDefault?: boolean;
 }
 
 export class UpdateWarehouseDto
-  extends PartialType(OmitType(CreateWarehouseDto, ['code'] as const))
+  extends PartialDto(OmitType(CreateWarehouseDto, ['code'] as const))
   implements UpdateWarehouseRequest {}

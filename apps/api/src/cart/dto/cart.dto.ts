@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { Allow, ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, ValidateNested } from 'class-validator';
+import { Allow, ArrayMaxSize, ArrayMinSize, IsDefined } from 'class-validator';
 import type { QuickOrderRequest, SetCartLineRequest } from '@tradecounter/contracts';
 import { MAX_LINE_QUANTITY, MAX_QUICK_ORDER_ROWS } from '@tradecounter/domain';
+import { NestedArray } from '../../common/http/field-decorators';
 
 export class SetCartLineDto implements SetCartLineRequest {
   @ApiProperty({
@@ -27,10 +27,8 @@ export class QuickOrderLineDto {
 
 export class QuickOrderDto implements QuickOrderRequest {
   @ApiProperty({ type: [QuickOrderLineDto], maxItems: MAX_QUICK_ORDER_ROWS })
-  @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_QUICK_ORDER_ROWS)
-  @ValidateNested({ each: true })
-  @Type(() => QuickOrderLineDto)
+  @NestedArray(() => QuickOrderLineDto)
   lines: QuickOrderLineDto[];
 }

@@ -1,21 +1,10 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsBoolean, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import type { CreateProductRequest, UpdateProductRequest } from '@tradecounter/contracts';
 import { IsMoney } from '../../common/http/money.validator';
 import { PageQueryDto } from '../../common/http/pagination.dto';
+import { MultiLine, NullableField, OptionalField, PartialDto } from '../../common/http/field-decorators';
 
 const SKU = /^[A-Z0-9][A-Z0-9._-]{1,39}$/;
 
@@ -28,8 +17,8 @@ export class CreateProductDto implements CreateProductRequest {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name: string;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
+  @NullableField()
+  @MultiLine()
   @IsString()
   @MaxLength(2000)
   description?: string | null;
@@ -37,20 +26,25 @@ export class CreateProductDto implements CreateProductRequest {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(80) category: string;
   @ApiProperty({ example: 'box' }) @IsString() @MinLength(1) @MaxLength(20) unit: string;
   @ApiProperty({ example: '12.00' }) @IsMoney() listPrice: string;
-  @ApiPropertyOptional({ minimum: 1 }) @IsOptional() @IsInt() @Min(1) @Max(1_000_000) minOrderQty?: number;
-  @ApiPropertyOptional({ minimum: 1 }) @IsOptional() @IsInt() @Min(1) @Max(1_000_000) orderMultiple?: number;
-  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsInt() @Min(0) @Max(365) leadTimeDays?: number;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() backorderable?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional({ minimum: 1 }) @OptionalField() @IsInt() @Min(1) @Max(1_000_000) minOrderQty?: number;
+  @ApiPropertyOptional({ minimum: 1 })
+  @OptionalField()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  orderMultiple?: number;
+  @ApiPropertyOptional({ minimum: 0 }) @OptionalField() @IsInt() @Min(0) @Max(365) leadTimeDays?: number;
+  @ApiPropertyOptional() @OptionalField() @IsBoolean() backorderable?: boolean;
+  @ApiPropertyOptional() @OptionalField() @IsBoolean() active?: boolean;
 }
 
-export class UpdateProductDto extends PartialType(CreateProductDto) implements UpdateProductRequest {}
+export class UpdateProductDto extends PartialDto(CreateProductDto) implements UpdateProductRequest {}
 
 export class ProductPricingQueryDto {
   @ApiPropertyOptional({
     description: "Staff: show this account's prices. Customer users always see their own.",
   })
-  @IsOptional()
+  @OptionalField()
   @IsUUID()
   accountId?: string;
 }
@@ -59,20 +53,20 @@ export class ProductQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     description: "Staff: show this account's prices. Customer users always see their own.",
   })
-  @IsOptional()
+  @OptionalField()
   @IsUUID()
   accountId?: string;
 
   @ApiPropertyOptional({ description: 'SKU prefix or words of the name' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(100)
   search?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(80) category?: string;
+  @ApiPropertyOptional() @OptionalField() @IsString() @MaxLength(80) category?: string;
 
   @ApiPropertyOptional({ description: 'Admins only: include inactive products' })
-  @IsOptional()
+  @OptionalField()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   includeInactive?: boolean;
@@ -81,7 +75,7 @@ export class ProductQueryDto extends PageQueryDto {
     default: true,
     description: 'false: leave out availability (a product list that only manages the catalog needs none)',
   })
-  @IsOptional()
+  @OptionalField()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   availability?: boolean;

@@ -1,26 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
-  IsArray,
   IsBoolean,
   IsInt,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import type { ChannelOrderLine, ChannelOrderRequest } from '@tradecounter/contracts';
 import { MAX_LINE_QUANTITY } from '@tradecounter/domain';
 import { CreateAddressDto } from '../../accounts/dto/address.dto';
 import { IsIsoDate } from '../../common/http/date.validator';
 import { MAX_ORDER_LINES } from '../../orders/dto/place-order.dto';
+import { MultiLine, NestedArray, NestedObject, OptionalField } from '../../common/http/field-decorators';
 
 export class ChannelOrderLineDto implements ChannelOrderLine {
   @ApiProperty({ example: 'GLV-NIT-M' })
@@ -51,7 +48,7 @@ export class ChannelOrderDto implements ChannelOrderRequest {
   externalRef: string;
 
   @ApiPropertyOptional({ description: "One of the account's addresses; or send address" })
-  @IsOptional()
+  @OptionalField()
   @IsUUID()
   shippingAddressId?: string;
 
@@ -59,39 +56,37 @@ export class ChannelOrderDto implements ChannelOrderRequest {
     type: CreateAddressDto,
     description: 'Where to ship, when not one of the account’s addresses',
   })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => CreateAddressDto)
+  @OptionalField()
+  @NestedObject(() => CreateAddressDto)
   address?: CreateAddressDto;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @IsNotEmpty()
   @MaxLength(60)
   poNumber?: string;
 
   @ApiPropertyOptional({ example: '2031-06-30' })
-  @IsOptional()
+  @OptionalField()
   @IsIsoDate()
   requestedDeliveryDate?: string;
 
   @ApiPropertyOptional({ default: false })
-  @IsOptional()
+  @OptionalField()
   @IsBoolean()
   shipComplete?: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalField()
+  @MultiLine()
   @IsString()
   @MaxLength(1000)
   notes?: string;
 
   @ApiProperty({ type: [ChannelOrderLineDto] })
-  @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_ORDER_LINES)
-  @ValidateNested({ each: true })
-  @Type(() => ChannelOrderLineDto)
+  @NestedArray(() => ChannelOrderLineDto)
   lines: ChannelOrderLineDto[];
 }

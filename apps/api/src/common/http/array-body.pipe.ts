@@ -2,6 +2,7 @@ import { Injectable, PipeTransform, Type } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { badRequest } from './problem';
+import { findLineBreakFault } from './single-line';
 import { flattenValidationErrors } from './validation';
 
 /** Validates a JSON array body item by item, naming fields as "[2].minQty". */
@@ -22,7 +23,8 @@ export class ArrayBodyPipe<T extends object> implements PipeTransform<unknown, P
           if (typeof item !== 'object' || item === null)
             return [{ field: `[${index}]`, message: 'must be an object' }];
           const found = await validate(item, { whitelist: true, forbidNonWhitelisted: true });
-          return flattenValidationErrors(found, `[${index}]`);
+          const lineBreak = found.length === 0 ? findLineBreakFault(item, `[${index}]`) : undefined;
+          return lineBreak ? [lineBreak] : flattenValidationErrors(found, `[${index}]`);
         }),
       )
     ).flat();

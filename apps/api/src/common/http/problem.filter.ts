@@ -36,7 +36,15 @@ export class ProblemFilter implements ExceptionFilter {
       return { body: fromHttpException(exception), headers: {} };
     }
     const fromDatabase = fromQueryFailed(exception);
-    if (fromDatabase) return { body: fromDatabase, headers: {} };
+    if (fromDatabase) {
+      // Validation should have caught these first: a trace to find the DTO that let one through.
+      if (VALIDATION_GAPS.has(databaseErrorCode(exception) ?? ''))
+        this.logger.warn(
+          { err: exception, requestId: request.id, url: request.originalUrl },
+          'A database constraint refused a value that passed validation',
+        );
+      return { body: fromDatabase, headers: {} };
+    }
     this.logger.error(
       { err: exception, requestId: request.id, url: request.originalUrl },
       'Unhandled error while serving a request',
@@ -58,10 +66,18 @@ function fromHttpException(exception: HttpException): Problem {
   return problem(status, detail);
 }
 
+/** NUL and untranslatable characters, NOT NULL, over-long text: the edge's rules, backstopped. */
+const VALIDATION_GAPS = new Set(['22021', '22P05', '23502', '22001']);
+
+function databaseErrorCode(exception: unknown): string | undefined {
+  if (!(exception instanceof QueryFailedError)) return undefined;
+  return (exception.driverError as { code?: string } | undefined)?.code;
+}
+
 /** Constraint violations that slip past validation are the client's conflict, not our crash. */
 function fromQueryFailed(exception: unknown): Problem | undefined {
   if (!(exception instanceof QueryFailedError)) return undefined;
-  const code = (exception.driverError as { code?: string } | undefined)?.code;
+  const code = databaseErrorCode(exception);
   switch (code) {
     case '23505':
       return problem(409, 'A record with the same unique value already exists');
@@ -71,7 +87,18 @@ function fromQueryFailed(exception: unknown): Problem | undefined {
       return problem(400, 'A value is outside its allowed range');
     case '22P02':
     case '22003':
+    case '22007':
+    case '22008':
       return problem(400, 'A value has the wrong format or is out of range');
+    case '22001':
+      return problem(400, 'A value is longer than its field allows');
+    case '22021':
+    case '22P05':
+      return problem(400, 'A text value holds a character that cannot be stored (such as NUL)');
+    case '23502': {
+      const column = (exception.driverError as { column?: string }).column;
+      return problem(400, column ? `${column} must not be null` : 'A required value is missing');
+    }
     case '40001':
     case '40P01':
       return problem(409, 'The change collided with another; please retry');

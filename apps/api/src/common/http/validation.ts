@@ -1,10 +1,24 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import type { FieldError } from '@tradecounter/contracts';
 import { badRequest } from './problem';
+import { findLineBreakFault } from './single-line';
 
-/** Unknown fields are errors, values are converted only where a DTO says so. */
+/**
+ * Unknown fields are errors, values are converted only where a DTO says so,
+ * and text is a single line unless its field is marked `@MultiLine()`.
+ */
+class EdgeValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const result: unknown = await super.transform(value, metadata);
+    if (typeof result !== 'object' || result === null || Array.isArray(result)) return result;
+    const fault = findLineBreakFault(result);
+    if (fault) throw badRequest('The request has invalid fields', [fault]);
+    return result;
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new EdgeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

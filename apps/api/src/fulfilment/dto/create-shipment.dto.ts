@@ -1,19 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsInt,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
 import type { CreateShipmentRequest, ShipmentLine } from '@tradecounter/contracts';
 import { MAX_LINE_QUANTITY } from '@tradecounter/domain';
+import { NestedArray } from '../../common/http/field-decorators';
 
 export class ShipmentLineDto implements ShipmentLine {
   @ApiProperty() @IsUUID() orderLineId: string;
@@ -39,10 +28,8 @@ export class CreateShipmentDto implements CreateShipmentRequest {
   trackingNumber: string;
 
   @ApiProperty({ type: [ShipmentLineDto] })
-  @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => ShipmentLineDto)
+  @NestedArray(() => ShipmentLineDto)
   lines: ShipmentLineDto[];
 }

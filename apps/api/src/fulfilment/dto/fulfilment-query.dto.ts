@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsString, IsUUID, Matches } from 'class-validator';
 import { FULFILMENT_QUEUES, type FulfilmentQueue } from '@tradecounter/contracts';
 import { PageQueryDto } from '../../common/http/pagination.dto';
 import { WAREHOUSE_CODE } from '../../availability/dto/warehouse.dto';
+import { OptionalField } from '../../common/http/field-decorators';
 
 export class WarehouseQueryDto {
   @ApiProperty({ example: 'CHI' })
@@ -18,7 +19,7 @@ export class PickListQueryDto extends PageQueryDto {
   warehouseCode: string;
 
   @ApiPropertyOptional({ description: 'Only this order (a print of one order’s pick list)' })
-  @IsOptional()
+  @OptionalField()
   @IsUUID()
   orderId?: string;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { RateDeliveryRequest } from '@tradecounter/contracts';
+import { MultiLine, OptionalField } from '../../common/http/field-decorators';
 
 export class RateDeliveryDto implements RateDeliveryRequest {
   @ApiProperty({ minimum: 1, maximum: 5, description: '1 (poor) to 5 (excellent)' })
@@ -10,7 +11,8 @@ export class RateDeliveryDto implements RateDeliveryRequest {
   score: number;
 
   @ApiPropertyOptional({ maxLength: 1000 })
-  @IsOptional()
+  @OptionalField()
+  @MultiLine()
   @IsString()
   @MaxLength(1000)
   comment?: string;

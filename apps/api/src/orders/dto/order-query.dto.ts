@@ -1,23 +1,24 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import type { OrderQuery, OrderStatus } from '@tradecounter/contracts';
 import { ORDER_STATUSES } from '@tradecounter/domain';
 import { IsIsoDate } from '../../common/http/date.validator';
 import { PageQueryDto } from '../../common/http/pagination.dto';
+import { OptionalField } from '../../common/http/field-decorators';
 
 export class OrderQueryDto extends PageQueryDto implements OrderQuery {
   @ApiPropertyOptional({ enum: ORDER_STATUSES })
-  @IsOptional()
+  @OptionalField()
   @IsIn(ORDER_STATUSES)
   status?: OrderStatus;
 
   @ApiPropertyOptional({ description: "Staff: one account's orders (customers always see only their own)" })
-  @IsOptional()
+  @OptionalField()
   @IsUUID()
   accountId?: string;
 
   @ApiPropertyOptional({ example: 'portal' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Matches(/^[a-z0-9_-]{1,40}$/, { message: 'channel must be a channel name like "portal"' })
   channel?: string;
@@ -26,17 +27,17 @@ export class OrderQueryDto extends PageQueryDto implements OrderQuery {
     example: '2027-03-01',
     description: 'Placed on or after this day (deployment time zone)',
   })
-  @IsOptional()
+  @OptionalField()
   @IsIsoDate()
   from?: string;
 
   @ApiPropertyOptional({ example: '2027-03-31', description: 'Placed on or before this day' })
-  @IsOptional()
+  @OptionalField()
   @IsIsoDate()
   to?: string;
 
   @ApiPropertyOptional({ description: 'Order number, PO number, or account code or name' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(100)
   search?: string;
@@ -46,7 +47,7 @@ export class OpenLinesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     description: "Staff: one account's open lines (customers always see only their own)",
   })
-  @IsOptional()
+  @OptionalField()
   @IsUUID()
   accountId?: string;
 }

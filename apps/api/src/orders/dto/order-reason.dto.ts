@@ -1,10 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import type { OrderReasonRequest } from '@tradecounter/contracts';
+import { MultiLine, OptionalField } from '../../common/http/field-decorators';
 
 export class OrderReasonDto implements OrderReasonRequest {
   @ApiPropertyOptional({ description: 'Why; kept in the order history' })
-  @IsOptional()
+  @OptionalField()
+  @MultiLine()
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
@@ -13,6 +15,7 @@ export class OrderReasonDto implements OrderReasonRequest {
 
 export class RequiredReasonDto implements OrderReasonRequest {
   @ApiPropertyOptional({ description: 'Why; kept in the order history and shown to the buyer' })
+  @MultiLine()
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)

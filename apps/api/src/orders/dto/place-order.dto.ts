@@ -1,36 +1,33 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
-  IsArray,
   IsBoolean,
   IsInt,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import type { PlaceOrderRequest } from '@tradecounter/contracts';
 import { MAX_LINE_QUANTITY } from '@tradecounter/domain';
 import { IsIsoDate } from '../../common/http/date.validator';
 import { IsMoney } from '../../common/http/money.validator';
+import { MultiLine, NestedArray, OptionalField } from '../../common/http/field-decorators';
 
 export const MAX_ORDER_LINES = 500;
 
 export class PlaceOrderLineDto {
   @ApiPropertyOptional({ description: 'The product, or give its sku' })
-  @IsOptional()
+  @OptionalField()
   @IsUUID()
   productId?: string;
 
   @ApiPropertyOptional({ example: 'GLV-NIT-M' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Matches(/^\S{1,40}$/, { message: 'sku must be a SKU (1–40 characters, no spaces)' })
   sku?: string;
@@ -54,7 +51,7 @@ export class PlaceOrderDto implements PlaceOrderRequest {
   @ApiPropertyOptional({
     description: 'Staff: the account to order for (channel phone); customers always order for their own',
   })
-  @IsOptional()
+  @OptionalField()
   @IsUUID()
   accountId?: string;
 
@@ -62,12 +59,10 @@ export class PlaceOrderDto implements PlaceOrderRequest {
     type: [PlaceOrderLineDto],
     description: "1–500 lines, one per product. Without lines, the user's cart is ordered and emptied",
   })
-  @IsOptional()
-  @IsArray()
+  @OptionalField()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_ORDER_LINES)
-  @ValidateNested({ each: true })
-  @Type(() => PlaceOrderLineDto)
+  @NestedArray(() => PlaceOrderLineDto)
   lines?: PlaceOrderLineDto[];
 
   @ApiProperty({ description: "One of the account's shipping addresses" })
@@ -75,14 +70,14 @@ export class PlaceOrderDto implements PlaceOrderRequest {
   shippingAddressId: string;
 
   @ApiPropertyOptional({ description: 'Required when the account requires a PO number' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @IsNotEmpty()
   @MaxLength(50)
   poNumber?: string;
 
   @ApiPropertyOptional({ example: '2027-03-12', description: 'Not before the earliest promised delivery' })
-  @IsOptional()
+  @OptionalField()
   @IsIsoDate()
   requestedDeliveryDate?: string;
 
@@ -90,14 +85,14 @@ export class PlaceOrderDto implements PlaceOrderRequest {
   @IsBoolean()
   shipComplete: boolean;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) notes?: string;
+  @ApiPropertyOptional() @OptionalField() @MultiLine() @IsString() @MaxLength(2000) notes?: string;
 
   @ApiPropertyOptional({
     example: '1234.50',
     description:
       'The subtotal the buyer saw; if the reprice differs, 409 with the new prices and nothing placed',
   })
-  @IsOptional()
+  @OptionalField()
   @IsMoney()
   expectedSubtotal?: string;
 }

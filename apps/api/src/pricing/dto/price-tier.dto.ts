@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import type {
   CreatePriceTierRequest,
@@ -8,6 +8,7 @@ import type {
 } from '@tradecounter/contracts';
 import { IsMoney } from '../../common/http/money.validator';
 import { IsPercent } from '../../common/http/percent.validator';
+import { PartialDto } from '../../common/http/field-decorators';
 
 export class CreatePriceTierDto implements CreatePriceTierRequest {
   @ApiProperty({ example: 'Gold' }) @IsString() @MinLength(1) @MaxLength(60) name: string;
@@ -16,7 +17,7 @@ export class CreatePriceTierDto implements CreatePriceTierRequest {
   discountPercent: string;
 }
 
-export class UpdatePriceTierDto extends PartialType(CreatePriceTierDto) implements UpdatePriceTierRequest {}
+export class UpdatePriceTierDto extends PartialDto(CreatePriceTierDto) implements UpdatePriceTierRequest {}
 
 export class VolumeBreakDto implements VolumeBreakInput {
   @ApiPropertyOptional({ nullable: true, description: 'null: tier-wide' })

@@ -1,27 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
 import type { QuoteLineRequest, QuoteRequest } from '@tradecounter/contracts';
 import { IsIsoDate } from '../../common/http/date.validator';
+import { NestedArray, OptionalField } from '../../common/http/field-decorators';
 
 export const MAX_LINES = 500;
 
 export class QuoteLineDto implements QuoteLineRequest {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() productId?: string;
+  @ApiPropertyOptional() @OptionalField() @IsUUID() productId?: string;
   @ApiPropertyOptional({ example: 'GLV-NIT-M' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Matches(/^\S{1,40}$/)
   sku?: string;
@@ -32,20 +20,18 @@ export class QuoteDto implements QuoteRequest {
   @ApiPropertyOptional({
     description: 'Staff: the account to price for; customers always price for their own',
   })
-  @IsOptional()
+  @OptionalField()
   @IsUUID()
   accountId?: string;
 
   @ApiPropertyOptional({ example: '2027-03-01', description: 'Pricing date; default today' })
-  @IsOptional()
+  @OptionalField()
   @IsIsoDate()
   date?: string;
 
   @ApiProperty({ type: [QuoteLineDto] })
-  @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_LINES)
-  @ValidateNested({ each: true })
-  @Type(() => QuoteLineDto)
+  @NestedArray(() => QuoteLineDto)
   lines: QuoteLineDto[];
 }

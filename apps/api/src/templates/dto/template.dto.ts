@@ -1,23 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
-  IsArray,
   IsBoolean,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import type { CreateTemplateRequest, UpdateTemplateRequest } from '@tradecounter/contracts';
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from '@tradecounter/domain';
 import { PageQueryDto } from '../../common/http/pagination.dto';
+import { NestedArray, OptionalField } from '../../common/http/field-decorators';
 
 /** A name with something in it besides spaces. */
 const NAME = /\S/;
@@ -44,46 +41,42 @@ export class CreateTemplateDto implements CreateTemplateRequest {
   name: string;
 
   @ApiPropertyOptional({ type: [TemplateLineDto], description: 'The lines; or fromCart, or fromOrderId' })
-  @IsOptional()
-  @IsArray()
+  @OptionalField()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_CART_LINES)
-  @ValidateNested({ each: true })
-  @Type(() => TemplateLineDto)
+  @NestedArray(() => TemplateLineDto)
   lines?: TemplateLineDto[];
 
   @ApiPropertyOptional({ description: "true: the cart's lines as they stand" })
-  @IsOptional()
+  @OptionalField()
   @IsBoolean()
   fromCart?: boolean;
 
   @ApiPropertyOptional({ description: 'A past order of the account: its lines' })
-  @IsOptional()
+  @OptionalField()
   @IsUUID()
   fromOrderId?: string;
 }
 
 export class UpdateTemplateDto implements UpdateTemplateRequest {
   @ApiPropertyOptional({ example: 'Monthly restock' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(100)
   @Matches(NAME, { message: 'name must not be empty' })
   name?: string;
 
   @ApiPropertyOptional({ type: [TemplateLineDto], description: 'Replaces every line' })
-  @IsOptional()
-  @IsArray()
+  @OptionalField()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_CART_LINES)
-  @ValidateNested({ each: true })
-  @Type(() => TemplateLineDto)
+  @NestedArray(() => TemplateLineDto)
   lines?: TemplateLineDto[];
 }
 
 export class TemplateQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Words in the name' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(100)
   search?: string;

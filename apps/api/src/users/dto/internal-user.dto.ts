@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import {
   CreateInternalUserRequest,
   INTERNAL_ROLES,
@@ -7,6 +7,7 @@ import {
   UpdateInternalUserRequest,
 } from '@tradecounter/contracts';
 import { PageQueryDto } from '../../common/http/pagination.dto';
+import { OptionalField } from '../../common/http/field-decorators';
 
 export class CreateInternalUserDto implements CreateInternalUserRequest {
   @ApiProperty() @IsEmail() @MaxLength(254) email: string;
@@ -16,18 +17,18 @@ export class CreateInternalUserDto implements CreateInternalUserRequest {
 }
 
 export class UpdateInternalUserDto implements UpdateInternalUserRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(120) name?: string;
-  @ApiPropertyOptional({ enum: INTERNAL_ROLES }) @IsOptional() @IsIn(INTERNAL_ROLES) role?: InternalRole;
+  @ApiPropertyOptional() @OptionalField() @IsString() @MinLength(1) @MaxLength(120) name?: string;
+  @ApiPropertyOptional({ enum: INTERNAL_ROLES }) @OptionalField() @IsIn(INTERNAL_ROLES) role?: InternalRole;
   @ApiPropertyOptional({ minLength: 8 })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MinLength(8)
   @MaxLength(200)
   password?: string;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional() @OptionalField() @IsBoolean() active?: boolean;
 }
 
 export class InternalUserQueryDto extends PageQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) search?: string;
-  @ApiPropertyOptional({ enum: INTERNAL_ROLES }) @IsOptional() @IsIn(INTERNAL_ROLES) role?: InternalRole;
+  @ApiPropertyOptional() @OptionalField() @IsString() @MaxLength(100) search?: string;
+  @ApiPropertyOptional({ enum: INTERNAL_ROLES }) @OptionalField() @IsIn(INTERNAL_ROLES) role?: InternalRole;
 }

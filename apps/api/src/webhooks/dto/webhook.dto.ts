@@ -6,7 +6,6 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsOptional,
   IsString,
   Length,
   MaxLength,
@@ -20,6 +19,7 @@ import {
 } from '@tradecounter/contracts';
 import { PageQueryDto } from '../../common/http/pagination.dto';
 import { IsWebhookUrl } from './webhook-url.validator';
+import { OptionalField } from '../../common/http/field-decorators';
 
 export class CreateWebhookDto implements CreateWebhookRequest {
   @ApiProperty({ example: 'https://erp.example.com/hooks/tradecounter', description: 'http or https' })
@@ -37,7 +37,7 @@ export class CreateWebhookDto implements CreateWebhookRequest {
   events: WebhookEventType[];
 
   @ApiPropertyOptional({ description: '16–200 characters; generated when absent. Shown only in this answer' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Length(16, 200)
   secret?: string;
@@ -45,14 +45,14 @@ export class CreateWebhookDto implements CreateWebhookRequest {
 
 export class UpdateWebhookDto implements UpdateWebhookRequest {
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(2000)
   @IsWebhookUrl()
   url?: string;
 
   @ApiPropertyOptional({ enum: WEBHOOK_EVENT_TYPES, isArray: true })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayNotEmpty()
   @ArrayUnique()
@@ -60,10 +60,10 @@ export class UpdateWebhookDto implements UpdateWebhookRequest {
   @IsIn(WEBHOOK_EVENT_TYPES, { each: true })
   events?: WebhookEventType[];
 
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional() @OptionalField() @IsBoolean() active?: boolean;
 
   @ApiPropertyOptional({ description: 'A new secret, 16–200 characters' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Length(16, 200)
   secret?: string;
@@ -73,7 +73,7 @@ const DELIVERY_STATUSES: WebhookDeliveryStatus[] = ['pending', 'delivered', 'fai
 
 export class DeliveryQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: DELIVERY_STATUSES })
-  @IsOptional()
+  @OptionalField()
   @IsIn(DELIVERY_STATUSES)
   status?: WebhookDeliveryStatus;
 }
