@@ -63,14 +63,13 @@ export function describeServerError(error: unknown): string {
     ?.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<id>')
     .replace(/"[^"]{20,}"/g, '"…"')
     .slice(0, 140);
+  // The first frame outside Node itself: function and file (source maps hide a package's name, the file keeps it findable).
   const frame = (error.stack ?? '')
     .split('\n')
     .slice(1)
-    .map((line) => /\(?([^\s()]+):\d+:\d+\)?$/.exec(line.trim())?.[1])
-    .find((file): file is string => !!file && !file.startsWith('node:'));
-  const where = frame
-    ? ` at ${frame.includes('node_modules/') ? frame.replace(/.*node_modules\/((?:@[^/]+\/)?[^/]+).*/, '$1') : basename(frame)}`
-    : '';
+    .map((line) => /^at (?:(.+?) \()?([^\s()]+):\d+:\d+\)?$/.exec(line.trim()))
+    .find((match) => !!match && !match[2]?.startsWith('node:'));
+  const where = frame ? ` at ${frame[1] ? `${frame[1]} ` : ''}(${basename(frame[2] ?? '')})` : '';
   return `${error.name}${code ? ` ${code}` : ''}: ${message}${where}`;
 }
 
@@ -82,7 +81,7 @@ export function causeFamily(breach: string, serverError: string): string {
   if (/ 22021|0x00|invalid byte sequence/.test(serverError)) return 'NUL byte (PostgreSQL 22021)';
   if (/ 23502/.test(serverError) || /Error.*\bnull\b/.test(serverError))
     return 'explicit null (23502, or a TypeError/RangeError on null)';
-  if (/TypeError/.test(serverError)) return 'wrong shape (TypeError on an array or object)';
+  if (/TypeError/.test(serverError)) return 'other TypeError (a shape or value the code did not expect)';
   return 'other 5xx';
 }
 

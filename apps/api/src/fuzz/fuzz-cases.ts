@@ -292,12 +292,25 @@ const SWEEP_VALUES: Tagged<Json>[] = [
   { label: 'sweep: object nested 3000 deep', value: deepObject(3_000) },
 ];
 
+/**
+ * Numbers JavaScript writes in exponent form ("1e-7", "1e+21"): code that
+ * counts decimals by splitting String(value) at "." trips on them.
+ */
+const NUMBER_SWEEP_VALUES: Tagged<Json>[] = [
+  { label: 'sweep: 1e-7', value: 1e-7 },
+  { label: 'sweep: 1e21', value: 1e21 },
+  { label: 'sweep: 5e-324', value: 5e-324 },
+];
+
 /** Systematic cases beside the random ones, so the known kinds of failure are found on every route, whatever the seed. */
 export function sweepCases(route: RouteSpec, roles: FuzzRole[]): FuzzCase[] {
   const mutations: Mutation[] = [];
   if (route.body && route.body.contentType !== 'text/csv') {
-    for (const { path } of fieldPaths(route.body.schema)) {
-      for (const value of SWEEP_VALUES) mutations.push({ kind: 'field', path, value });
+    for (const { path, schema } of fieldPaths(route.body.schema)) {
+      const numeric = schema.type === 'number' || schema.type === 'integer';
+      for (const value of [...SWEEP_VALUES, ...(numeric ? NUMBER_SWEEP_VALUES : [])]) {
+        mutations.push({ kind: 'field', path, value });
+      }
     }
   }
   for (const { name } of route.query) {
