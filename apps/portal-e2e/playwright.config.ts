@@ -27,7 +27,10 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list']],
+  // npm test also asks for a JSON report, to name failed journeys in its summary.
+  reporter: process.env['E2E_JSON_REPORT']
+    ? [['list'], ['json', { outputFile: process.env['E2E_JSON_REPORT'] }]]
+    : [['list']],
   use: {
     baseURL,
     screenshot: 'on',

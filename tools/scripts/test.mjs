@@ -6,9 +6,9 @@
  * step is skipped with a plain message, unless E2E_REQUIRED=1 (CI).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { nx, nxEnv, run } from './nx.mjs';
 
@@ -18,7 +18,12 @@ async function step(name, work) {
   console.log(`\n=== ${name}`);
   const code = await work();
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
-  results.push({ name, ok: code === 0, seconds });
+  results.push({
+    name,
+    ok: code === 0,
+    seconds,
+    details: code === 0 ? [] : (failureDetails.get(name) ?? []),
+  });
   console.log(`=== ${name}: ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${seconds} s`);
   return code === 0;
 }
@@ -27,10 +32,18 @@ function finish() {
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;
   console.log('\n--- summary');
-  for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.seconds} s)`);
+  for (const r of results) {
+    console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.seconds} s)`);
+    for (const line of r.details ?? []) console.log(`       ${line}`);
+  }
   console.log(`steps: ${passed} passed, ${failed} failed`);
   process.exit(failed === 0 ? 0 : 1);
 }
+
+/** Lines to repeat in the summary for a failed step, so the end of a long log names the cause. */
+const failureDetails = new Map();
+const e2eStep = 'browser journeys (Playwright, Chromium)';
+const e2eReport = resolve('apps/portal-e2e/artifacts/results.json');
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const e2eRequired = process.env.E2E_REQUIRED === '1';
@@ -49,7 +62,7 @@ if (!existsSync(chromium)) {
     console.warn(`\n*** ${message}`);
   }
 } else if (built) {
-  await step('browser journeys (Playwright, Chromium)', runE2e);
+  await step(e2eStep, runE2e);
 }
 finish();
 
@@ -83,15 +96,44 @@ async function runE2e() {
       console.error('The server did not become healthy in time');
       return 1;
     }
-    return await run('npx', ['nx', 'run', 'portal-e2e:e2e', '--outputStyle=static'], {
-      env: { ...nxEnv, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromium },
+    rmSync(e2eReport, { force: true });
+    const code = await run('npx', ['nx', 'run', 'portal-e2e:e2e', '--outputStyle=static'], {
+      env: { ...nxEnv, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromium, E2E_JSON_REPORT: e2eReport },
     });
+    if (code !== 0) failureDetails.set(e2eStep, failedJourneys(e2eReport));
+    return code;
   } finally {
     server.kill('SIGTERM');
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))]);
     await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+const ansiColour = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
+/** "file › title: first line of the error" for each failed journey in Playwright's JSON report. */
+function failedJourneys(reportFile) {
+  if (!existsSync(reportFile)) return ['(no Playwright report: see the log above)'];
+  const lines = [];
+  const visit = (suite, file) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        const failed = (test.results ?? []).filter((r) => r.status !== 'passed' && r.status !== 'skipped');
+        if (failed.length === 0) continue;
+        const error = failed[0].error?.message ?? failed[0].status;
+        const firstLine =
+          String(error)
+            .replace(ansiColour, '')
+            .split('\n')
+            .find((l) => l.trim()) ?? '';
+        lines.push(`${file}:${spec.line} › ${spec.title}: ${firstLine.trim().slice(0, 200)}`);
+      }
+    }
+    for (const child of suite.suites ?? []) visit(child, file);
+  };
+  for (const suite of JSON.parse(readFileSync(reportFile, 'utf8')).suites ?? []) visit(suite, suite.file);
+  return lines.length > 0 ? lines : ['(the report names no failed journey: see the log above)'];
 }
 
 /** A fresh database on DATABASE_URL's server, or undefined to let the API embed one. */
