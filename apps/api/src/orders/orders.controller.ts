@@ -68,7 +68,7 @@ export class OrdersController {
   @Roles(...ANY_ROLE)
   @ApiOperation({
     summary:
-      'Orders, newest first: customers their account’s, account managers their accounts’, other staff all; ' +
+      'Orders, newest first unless sorted (sort=placedAt|number|poNumber|status|subtotal, dir=asc|desc): customers their account’s, account managers their accounts’, other staff all; ' +
       'filter by status, account, channel, placement dates, or search number, PO and account',
   })
   list(@CurrentUser() actor: AuthUser, @Query() query: OrderQueryDto): Promise<Page<OrderSummary>> {

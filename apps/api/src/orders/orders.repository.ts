@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { OrderStatus, PromiseChange, PromiseSplit } from '@tradecounter/contracts';
+import type {
+  OrderSortField,
+  OrderStatus,
+  PromiseChange,
+  PromiseSplit,
+  SortDirection,
+} from '@tradecounter/contracts';
 import type { AccountScope } from '@tradecounter/domain';
 import { escapeLikePattern, searchTerms } from '@tradecounter/domain';
 import type { PageRequest } from '../common/http/pagination.dto';
+import { orderByClause, sortOrder, type SortSpec } from '../common/http/sort';
 import type { AddressSnapshot } from './order.entity';
 
 /** A new order as placement writes it; the number comes from the sequence. */
@@ -85,7 +92,27 @@ export interface OrderFilter {
   to?: string;
   search?: string;
   timeZone: string;
+  sort?: OrderSortField;
+  dir?: SortDirection;
 }
+
+/**
+ * The orders list's sortable columns. placed_at is indexed (alone, and after
+ * status and account_id, the list's usual filters); the others sort the
+ * filtered rows, which the count over them reads anyway.
+ */
+export const ORDER_SORT: SortSpec<OrderSortField> = {
+  columns: {
+    placedAt: 'o.placed_at',
+    number: 'o.number',
+    poNumber: 'o.po_number',
+    status: 'o.status',
+    subtotal: 'o.subtotal',
+  },
+  tieBreaker: 'o.id',
+  defaultField: 'placedAt',
+  defaultDirection: 'desc',
+};
 
 /** An order with its account, placer, lines, fulfilment and events, as one row (the lists as JSON). */
 export interface OrderRow extends OrderSummaryRow {
@@ -420,7 +447,7 @@ export class OrdersRepository {
     const sql = `SELECT ${SUMMARY_COLUMNS}, count(*) OVER () AS total
                    FROM orders o JOIN accounts a ON a.id = o.account_id LEFT JOIN users u ON u.id = o.placed_by
                   ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-                  ORDER BY o.placed_at DESC, o.id DESC
+                  ${orderByClause(sortOrder(ORDER_SORT, filter))}
                   LIMIT ${param(page.pageSize)} OFFSET ${param(page.offset)}`;
     const rows = (await this.dataSource.query(sql, params)) as (OrderSummaryRow & { total: string })[];
     if (rows.length === 0 && page.offset > 0) {

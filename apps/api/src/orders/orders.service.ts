@@ -35,6 +35,8 @@ export class OrdersService {
         to: query.to,
         search: query.search,
         timeZone: this.config.timeZone,
+        sort: query.sort,
+        dir: query.dir,
       },
       page,
     );

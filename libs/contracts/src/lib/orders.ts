@@ -1,5 +1,5 @@
 import type { PromiseDates, PromiseSplit } from './availability';
-import type { IsoDate, IsoInstant, LineReference, MoneyString, Problem } from './common';
+import type { IsoDate, IsoInstant, LineReference, MoneyString, Problem, SortQuery } from './common';
 import type { OrderPackage, OrderRating } from './fulfilment';
 
 export type OrderStatus =
@@ -243,7 +243,11 @@ export interface Order extends OrderSummary {
   events: OrderEvent[];
 }
 
-export interface OrderQuery {
+/** What `GET /api/orders` sorts by; the default is `placedAt` descending. */
+export const ORDER_SORT_FIELDS = ['placedAt', 'number', 'poNumber', 'status', 'subtotal'] as const;
+export type OrderSortField = (typeof ORDER_SORT_FIELDS)[number];
+
+export interface OrderQuery extends SortQuery<OrderSortField> {
   status?: OrderStatus;
   accountId?: string;
   channel?: string;

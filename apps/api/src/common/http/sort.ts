@@ -1,0 +1,60 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+import { SORT_DIRECTIONS, type SortDirection } from '@tradecounter/contracts';
+import { OptionalField } from './field-decorators';
+
+/**
+ * `?sort=` of a list route: one of the fields the route whitelists (anything
+ * else is a 400 naming them). Pair with `@SortDirectionField()` on `dir`.
+ */
+export function SortField(fields: readonly string[], defaultField: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ enum: fields, default: defaultField, description: 'Field to sort by' }),
+    OptionalField(),
+    IsIn(fields, { message: `sort must be one of: ${fields.join(', ')}` }),
+  );
+}
+
+/** `?dir=asc|desc`; without it, the route's default for the field. */
+export function SortDirectionField(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ enum: SORT_DIRECTIONS, description: 'Sort direction' }),
+    OptionalField(),
+    IsIn(SORT_DIRECTIONS, { message: 'dir must be asc or desc' }),
+  );
+}
+
+/** A route's sortable fields: each one's SQL expression, and the default sort. */
+export interface SortSpec<F extends string> {
+  columns: Record<F, string>;
+  /** The id column breaking ties (same direction), so pages never overlap. */
+  tieBreaker: string;
+  defaultField: F;
+  defaultDirection: SortDirection;
+}
+
+export interface SortOrder {
+  sql: string;
+  direction: 'ASC' | 'DESC';
+  tieBreaker: string;
+}
+
+/** The ORDER BY of a request, from whitelisted SQL only (the DTO has already refused other fields). */
+export function sortOrder<F extends string>(
+  spec: SortSpec<F>,
+  query: { sort?: F; dir?: SortDirection },
+): SortOrder {
+  const field = query.sort ?? spec.defaultField;
+  const dir = query.dir ?? (query.sort ? 'asc' : spec.defaultDirection);
+  return {
+    sql: spec.columns[field],
+    direction: dir === 'desc' ? 'DESC' : 'ASC',
+    tieBreaker: spec.tieBreaker,
+  };
+}
+
+/** `ORDER BY expr DIR NULLS LAST, id DIR` for raw SQL. */
+export function orderByClause(order: SortOrder): string {
+  return `ORDER BY ${order.sql} ${order.direction} NULLS LAST, ${order.tieBreaker} ${order.direction}`;
+}
