@@ -66,3 +66,7 @@ export interface Category {
   name: string;
   productCount: number;
 }
+
+/** What `GET /api/products` sorts by; without a sort: best search match, then SKU. */
+export const PRODUCT_SORT_FIELDS = ['sku', 'name', 'category', 'listPrice'] as const;
+export type ProductSortField = (typeof PRODUCT_SORT_FIELDS)[number];

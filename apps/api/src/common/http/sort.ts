@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { SORT_DIRECTIONS, type SortDirection } from '@tradecounter/contracts';
 import { OptionalField } from './field-decorators';
 
@@ -52,6 +53,14 @@ export function sortOrder<F extends string>(
     direction: dir === 'desc' ? 'DESC' : 'ASC',
     tieBreaker: spec.tieBreaker,
   };
+}
+
+/** The same order on a TypeORM query builder (columns as `alias.property`). */
+export function applySortOrder<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  order: SortOrder,
+): void {
+  query.orderBy(order.sql, order.direction, 'NULLS LAST').addOrderBy(order.tieBreaker, order.direction);
 }
 
 /** `ORDER BY expr DIR NULLS LAST, id DIR` for raw SQL. */
