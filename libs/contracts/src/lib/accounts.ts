@@ -1,4 +1,4 @@
-import type { CustomerRole, InternalRole, User } from './auth';
+import type { CustomerRole, InternalRole, User, UserSortField } from './auth';
 import type { IsoInstant, MoneyString, SortQuery } from './common';
 
 export const ACCOUNT_STATUSES = ['active', 'on_hold', 'closed'] as const;
@@ -116,7 +116,7 @@ export interface UpdateInternalUserRequest {
   active?: boolean;
 }
 
-export interface InternalUserQuery {
+export interface InternalUserQuery extends SortQuery<UserSortField> {
   search?: string;
   role?: InternalRole;
   page?: number;
