@@ -822,6 +822,14 @@ describe('placing orders', () => {
       expect(
         (theirs.body.items as { orderId: string }[]).some((item) => item.orderId === placed.body.id),
       ).toBe(false);
+      const numbers = async (query: string) =>
+        (
+          (await t.http.get(`/api/orders/open-lines?pageSize=100${query}`).set(bearer(w.buyer)).expect(200))
+            .body.items as { orderNumber: string }[]
+        ).map((item) => item.orderNumber);
+      const byNumber = await numbers('&sort=orderNumber&dir=desc');
+      expect(byNumber).toEqual([...byNumber].sort().reverse());
+      await t.http.get('/api/orders/open-lines?sort=placedAt').set(bearer(w.buyer)).expect(400);
     });
   });
 });

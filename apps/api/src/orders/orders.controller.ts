@@ -78,9 +78,14 @@ export class OrdersController {
 
   @Get('open-lines')
   @Roles(...ANY_ROLE)
-  @ApiOperation({ summary: 'Every ordered unit not yet shipped, with its current promise, earliest first' })
+  @ApiOperation({
+    summary:
+      'Every ordered unit not yet shipped, with its current promise, earliest first unless sorted ' +
+      '(sort=promisedDate|orderNumber|sku, dir=asc|desc)',
+  })
   openLines(@CurrentUser() actor: AuthUser, @Query() query: OpenLinesQueryDto): Promise<Page<OpenOrderLine>> {
-    return this.orders.openLines(actor, query.accountId, pageRequest(query));
+    const { accountId, sort, dir } = query;
+    return this.orders.openLines(actor, { accountId, sort, dir }, pageRequest(query));
   }
 
   @Get(':id')

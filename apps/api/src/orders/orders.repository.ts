@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type {
+  OpenLineSortField,
   OrderSortField,
   OrderStatus,
   PromiseChange,
@@ -95,6 +96,21 @@ export interface OrderFilter {
   sort?: OrderSortField;
   dir?: SortDirection;
 }
+
+export interface OpenLinesFilter {
+  scope: AccountScope;
+  accountId?: string;
+  sort?: OpenLineSortField;
+  dir?: SortDirection;
+}
+
+/** Open lines: by promised date (then order age and line), order number or SKU. */
+export const OPEN_LINE_SORT: SortSpec<OpenLineSortField> = {
+  columns: { promisedDate: 'l.current_promised_date', orderNumber: 'o.number', sku: 'l.sku' },
+  tieBreaker: ['o.placed_at', 'l.line_no', 'l.id'],
+  defaultField: 'promisedDate',
+  defaultDirection: 'asc',
+};
 
 /**
  * The orders list's sortable columns. placed_at is indexed (alone, and after
@@ -458,11 +474,8 @@ export class OrdersRepository {
   }
 
   /** Ordered units not yet shipped, of orders still going ahead, oldest order first. */
-  async openLines(
-    scope: AccountScope,
-    accountId: string | undefined,
-    page: PageRequest,
-  ): Promise<[OpenLineRow[], number]> {
+  async openLines(filter: OpenLinesFilter, page: PageRequest): Promise<[OpenLineRow[], number]> {
+    const { scope, accountId } = filter;
     const where = [
       `o.status NOT IN ('cancelled', 'rejected', 'shipped', 'delivered')`,
       'l.shipped_qty < l.quantity',
@@ -477,11 +490,11 @@ export class OrdersRepository {
              l.current_promised_date::text AS "currentPromisedDate", o.status, count(*) OVER () AS total
         FROM order_lines l JOIN orders o ON o.id = l.order_id JOIN accounts a ON a.id = o.account_id
        WHERE ${where.join(' AND ')}
-       ORDER BY l.current_promised_date, o.placed_at, l.line_no
+       ${orderByClause(sortOrder(OPEN_LINE_SORT, filter))}
        LIMIT ${param(page.pageSize)} OFFSET ${param(page.offset)}`;
     const rows = (await this.dataSource.query(sql, params)) as (OpenLineRow & { total: string })[];
     if (rows.length === 0 && page.offset > 0) {
-      const [, total] = await this.openLines(scope, accountId, { page: 1, pageSize: 1, offset: 0 });
+      const [, total] = await this.openLines(filter, { page: 1, pageSize: 1, offset: 0 });
       return [[], total];
     }
     return [rows, rows.length === 0 ? 0 : Number(rows[0]?.total)];

@@ -247,6 +247,10 @@ export interface Order extends OrderSummary {
 export const ORDER_SORT_FIELDS = ['placedAt', 'number', 'poNumber', 'status', 'subtotal'] as const;
 export type OrderSortField = (typeof ORDER_SORT_FIELDS)[number];
 
+/** What `GET /api/orders/open-lines` sorts by; the default is the promised date, soonest first. */
+export const OPEN_LINE_SORT_FIELDS = ['promisedDate', 'orderNumber', 'sku'] as const;
+export type OpenLineSortField = (typeof OPEN_LINE_SORT_FIELDS)[number];
+
 export interface OrderQuery extends SortQuery<OrderSortField> {
   status?: OrderStatus;
   accountId?: string;

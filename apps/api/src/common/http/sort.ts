@@ -29,8 +29,8 @@ export function SortDirectionField(): PropertyDecorator {
 /** A route's sortable fields: each one's SQL expression, and the default sort. */
 export interface SortSpec<F extends string> {
   columns: Record<F, string>;
-  /** The id column breaking ties (same direction), so pages never overlap. */
-  tieBreaker: string;
+  /** The columns breaking ties (same direction), ending with the id, so pages never overlap. */
+  tieBreaker: string | readonly string[];
   defaultField: F;
   defaultDirection: SortDirection;
 }
@@ -38,7 +38,7 @@ export interface SortSpec<F extends string> {
 export interface SortOrder {
   sql: string;
   direction: 'ASC' | 'DESC';
-  tieBreaker: string;
+  tieBreakers: readonly string[];
 }
 
 /** The ORDER BY of a request, from whitelisted SQL only (the DTO has already refused other fields). */
@@ -51,7 +51,7 @@ export function sortOrder<F extends string>(
   return {
     sql: spec.columns[field],
     direction: dir === 'desc' ? 'DESC' : 'ASC',
-    tieBreaker: spec.tieBreaker,
+    tieBreakers: typeof spec.tieBreaker === 'string' ? [spec.tieBreaker] : spec.tieBreaker,
   };
 }
 
@@ -60,10 +60,12 @@ export function applySortOrder<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   order: SortOrder,
 ): void {
-  query.orderBy(order.sql, order.direction, 'NULLS LAST').addOrderBy(order.tieBreaker, order.direction);
+  query.orderBy(order.sql, order.direction, 'NULLS LAST');
+  for (const column of order.tieBreakers) query.addOrderBy(column, order.direction);
 }
 
-/** `ORDER BY expr DIR NULLS LAST, id DIR` for raw SQL. */
+/** `ORDER BY expr DIR NULLS LAST, ties DIR…` for raw SQL. */
 export function orderByClause(order: SortOrder): string {
-  return `ORDER BY ${order.sql} ${order.direction} NULLS LAST, ${order.tieBreaker} ${order.direction}`;
+  const ties = order.tieBreakers.map((column) => `${column} ${order.direction}`);
+  return `ORDER BY ${[`${order.sql} ${order.direction} NULLS LAST`, ...ties].join(', ')}`;
 }

@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import {
+  OPEN_LINE_SORT_FIELDS,
+  type OpenLineSortField,
   ORDER_SORT_FIELDS,
   type OrderQuery,
   type OrderSortField,
@@ -63,4 +65,10 @@ export class OpenLinesQueryDto extends PageQueryDto {
   @OptionalField()
   @IsUUID()
   accountId?: string;
+
+  @SortField(OPEN_LINE_SORT_FIELDS, 'promisedDate')
+  sort?: OpenLineSortField;
+
+  @SortDirectionField()
+  dir?: SortDirection;
 }
