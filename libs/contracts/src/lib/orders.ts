@@ -282,6 +282,12 @@ export interface OrderReasonRequest {
 }
 
 /** One ordered unit range not yet shipped (GET /api/orders/open-lines). */
+export interface OpenLinesQuery extends SortQuery<OpenLineSortField> {
+  accountId?: string;
+  page?: number;
+  pageSize?: number;
+}
+
 export interface OpenOrderLine {
   orderId: string;
   orderNumber: string;
