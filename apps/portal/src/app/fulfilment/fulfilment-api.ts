@@ -5,10 +5,12 @@ import type {
   FulfilmentOrder,
   FulfilmentQueue,
   FulfilmentQueues,
+  FulfilmentSortField,
   Order,
   PackOrderRequest,
   Page,
   PickListOrder,
+  SortDirection,
 } from '@tradecounter/contracts';
 import { Observable } from 'rxjs';
 import { queryParams } from '../shared/http-params';
@@ -28,6 +30,8 @@ export class FulfilmentApi {
     status: FulfilmentQueue;
     page: number;
     pageSize: number;
+    sort?: FulfilmentSortField;
+    dir?: SortDirection;
   }): Observable<Page<FulfilmentOrder>> {
     return this.http.get<Page<FulfilmentOrder>>('/api/fulfilment/orders', { params: queryParams(query) });
   }

@@ -66,6 +66,8 @@ export interface UrlList<T> {
   clear(): void;
   /** Fetches again with the same state (retry, or after a change). */
   reload(): void;
+  /** How many reloads were asked for: data shown beside the list (counts, totals) can follow it. */
+  readonly reloads: Signal<number>;
 }
 
 /**
@@ -120,6 +122,7 @@ export function urlList<R, T>(options: UrlListOptions<R, T>): UrlList<T> {
       patch(clearPatch(options));
     },
     reload: () => reloads.update((n) => n + 1),
+    reloads: reloads.asReadonly(),
   };
 }
 
