@@ -40,6 +40,18 @@ describe('a list’s state in the URL', () => {
     expect(sortFrom({ sort: 'password', dir: 'asc' }, sort)).toEqual({ sort: 'placedAt', dir: 'desc' });
   });
 
+  it('sends no sort when the default is the server’s own order (best match first)', () => {
+    const relevance = { fields: ['sku', 'name'], default: '', dir: 'asc' } as const;
+    expect(sortFrom({}, relevance)).toBeUndefined();
+    expect(sortFrom({ sort: 'name', dir: 'desc' }, relevance)).toEqual({ sort: 'name', dir: 'desc' });
+    expect(readListQuery({ search: 'bolt' }, { search: true, sort: relevance })).toEqual({
+      filters: {},
+      search: 'bolt',
+      page: 1,
+      pageSize: 25,
+    });
+  });
+
   it('reads the whole query: named filters, the trimmed search, paging and sort', () => {
     expect(
       readListQuery({ search: '  acme ', status: 'shipped', page: '2', other: 'x', sort: 'number' }, orders),

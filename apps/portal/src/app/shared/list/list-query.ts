@@ -17,10 +17,14 @@ export type QueryValues = Readonly<Record<string, string>>;
 /** Changes to that state; `null` removes a parameter. */
 export type QueryPatch = Record<string, string | number | null>;
 
-/** How a list may be sorted: its whitelisted fields and the default. */
+/**
+ * How a list may be sorted: its whitelisted fields and the default; a default
+ * of '' leaves the order to the server (e.g. best search match first) and
+ * sends no sort.
+ */
 export interface ListSortOptions<F extends string = string> {
   fields: readonly F[];
-  default: F;
+  default: F | '';
   dir: SortDirection;
 }
 
@@ -40,9 +44,12 @@ export function pageSizeFrom(values: QueryValues, fallback = DEFAULT_PAGE_SIZE):
 }
 
 /** The sort in the URL when it is one the list offers; otherwise its default. */
-export function sortFrom<F extends string>(values: QueryValues, options: ListSortOptions<F>): ListSort<F> {
+export function sortFrom<F extends string>(
+  values: QueryValues,
+  options: ListSortOptions<F>,
+): ListSort<F> | undefined {
   const field = options.fields.find((candidate) => candidate === values['sort']);
-  if (!field) return { sort: options.default, dir: options.dir };
+  if (!field) return options.default ? { sort: options.default, dir: options.dir } : undefined;
   const dir = values['dir'];
   return { sort: field, dir: dir === 'asc' || dir === 'desc' ? dir : 'asc' };
 }
