@@ -101,6 +101,10 @@ export interface OrderTemplateLine {
 }
 
 /** A template as listed (GET /api/templates): without its lines. */
+/** What `GET /api/templates` sorts by; the default is `name` ascending (case-insensitive). */
+export const TEMPLATE_SORT_FIELDS = ['name', 'updatedAt'] as const;
+export type TemplateSortField = (typeof TEMPLATE_SORT_FIELDS)[number];
+
 export interface OrderTemplateSummary {
   id: string;
   name: string;
