@@ -32,7 +32,7 @@ import { LoadingState } from '../loading-state';
   host: { '[class.tc-card]': 'card()' },
   template: `
     @let s = state();
-    @if (!s || s.loading) {
+    @if (!s || s.loading || busy()) {
       <tc-loading-state [compact]="!!s?.value" [label]="loadingLabel()" />
     }
     @if (s?.problem; as problem) {
@@ -143,6 +143,8 @@ export class ListFrame {
   readonly pageSizeOptions = input([25, 50, 100]);
   /** Draws the frame as a card (a list alone on its page); off inside a card or tab. */
   readonly card = input(true);
+  /** Shows the loading bar while the page works on the list (e.g. an action on a row). */
+  readonly busy = input(false);
   readonly retry = output();
   readonly page = output<PageEvent>();
 
