@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   FULFILMENT_QUEUES,
   type FulfilmentOrder,
+  type FulfilmentQueue,
   type FulfilmentQueues,
   type Page,
   type PickListOrder,
