@@ -14,6 +14,7 @@ import {
   MAX_PAGE_SIZE,
   type Product,
   PRODUCT_SORT_FIELDS,
+  type ProductQuery,
   type ProductSortField,
 } from '@tradecounter/contracts';
 import { catchError, map, of, switchMap } from 'rxjs';
@@ -72,7 +73,7 @@ export class CatalogPage {
     filters: ['category', 'inactive'],
     search: true,
     sort: { fields: PRODUCT_SORT_FIELDS, default: '', dir: 'asc' },
-    request: ({ filters, search, page, pageSize, sort, dir }) => ({
+    request: ({ filters, search, page, pageSize, sort, dir }): ProductQuery => ({
       search,
       category: filters['category'],
       page,
@@ -84,7 +85,7 @@ export class CatalogPage {
     }),
     fetch: (query) => this.api.products(query),
   });
-  readonly accountId = computed(() => this.list.value('accountId'));
+  readonly accountId = computed((): string => this.list.value('accountId'));
   readonly pricingAccounts = toSignal(
     toObservable(this.canPickAccount).pipe(
       switchMap((can) =>

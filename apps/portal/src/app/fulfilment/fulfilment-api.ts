@@ -15,6 +15,16 @@ import type {
 import { Observable } from 'rxjs';
 import { queryParams } from '../shared/http-params';
 
+/** One queue of the fulfilment board, a page of it. */
+export interface BoardQuery {
+  warehouseCode: string;
+  status: FulfilmentQueue;
+  page: number;
+  pageSize: number;
+  sort?: FulfilmentSortField;
+  dir?: SortDirection;
+}
+
 @Injectable({ providedIn: 'root' })
 export class FulfilmentApi {
   private readonly http = inject(HttpClient);
@@ -25,14 +35,7 @@ export class FulfilmentApi {
     });
   }
 
-  orders(query: {
-    warehouseCode: string;
-    status: FulfilmentQueue;
-    page: number;
-    pageSize: number;
-    sort?: FulfilmentSortField;
-    dir?: SortDirection;
-  }): Observable<Page<FulfilmentOrder>> {
+  orders(query: BoardQuery): Observable<Page<FulfilmentOrder>> {
     return this.http.get<Page<FulfilmentOrder>>('/api/fulfilment/orders', { params: queryParams(query) });
   }
 

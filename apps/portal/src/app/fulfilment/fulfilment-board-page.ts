@@ -21,7 +21,7 @@ import { ListFrame } from '../shared/list/list-frame';
 import { urlList } from '../shared/list/url-list';
 import { loadOnEach } from '../shared/loadable';
 import { WarehousesApi } from '../warehouses/warehouses-api';
-import { FulfilmentApi } from './fulfilment-api';
+import { type BoardQuery, FulfilmentApi } from './fulfilment-api';
 import { isQueue, QUEUE_LABELS } from './fulfilment-queues';
 
 /** Warehouse and admin: the orders of one warehouse by fulfilment queue, oldest first. */
@@ -59,7 +59,7 @@ export class FulfilmentBoardPage {
   readonly list = urlList({
     filters: ['warehouse', 'queue'],
     sort: { fields: FULFILMENT_SORT_FIELDS, default: 'placedAt', dir: 'asc' },
-    request: ({ page, pageSize, sort, dir }) => {
+    request: ({ page, pageSize, sort, dir }): BoardQuery | undefined => {
       const warehouseCode = this.warehouseCode();
       if (!warehouseCode) return undefined;
       return { warehouseCode, status: this.queue(), page, pageSize, sort: sort as FulfilmentSortField, dir };
@@ -67,12 +67,12 @@ export class FulfilmentBoardPage {
     fetch: (query) => this.api.orders(query),
   });
   /** The queue shown: the one in the URL, else "to pick". */
-  readonly queue = computed<FulfilmentQueue>(() => {
+  readonly queue = computed((): FulfilmentQueue => {
     const queue = this.list.value('queue');
     return isQueue(queue) ? queue : 'confirmed';
   });
   /** The warehouse shown: the one in the URL, else the default one. */
-  readonly warehouseCode = computed(() => {
+  readonly warehouseCode = computed((): string => {
     const list = this.warehouses() ?? [];
     return this.list.value('warehouse') || list.find((w) => w.isDefault)?.code || list[0]?.code || '';
   });
