@@ -148,9 +148,12 @@ export class ListFrame {
   readonly retry = output();
   readonly page = output<PageEvent>();
 
+  /** Off for a sheet that shows one page on purpose (the pick list). */
+  readonly paginate = input(true);
+
   readonly paged = computed(() => {
     const value = this.state()?.value;
-    return isPage(value) ? value : undefined;
+    return this.paginate() && isPage(value) ? value : undefined;
   });
   readonly empty = computed(() => {
     const value = this.state()?.value;
