@@ -9,7 +9,8 @@ describe('staff users list', () => {
   beforeAll(async () => {
     t = await startTestApp();
     admin = await createUser(t, 'admin');
-    await createUser(t, 'warehouse', null, { name: `Sortable ${tag} b`, active: false });
+    const inactive = await createUser(t, 'warehouse', null, { name: `Sortable ${tag} b` });
+    await t.dataSource.query('UPDATE users SET active = false WHERE id = $1', [inactive.id]);
     await createUser(t, 'manager', null, { name: `Sortable ${tag} a` });
     await createUser(t, 'account_manager', null, { name: `Sortable ${tag} c` });
   });
