@@ -98,7 +98,7 @@ import { LoadingState } from '../loading-state';
         display: block;
       }
       tc-list-frame .tc-list-rows thead,
-      tc-list-frame .tc-list-rows .tc-hide-narrow {
+      tc-list-frame .tc-list-rows td.mat-mdc-cell.tc-hide-narrow {
         display: none;
       }
       tc-list-frame .tc-list-rows tbody {
