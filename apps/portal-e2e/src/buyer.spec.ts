@@ -39,7 +39,8 @@ test.describe('buyer', () => {
 
     // Open a product with the keyboard; the detail shows its fields.
     const sku = (await rows.first().locator('td.mat-column-sku').innerText()).trim();
-    await rows.first().focus();
+    // The row's link (a real link: new tab, middle-click) takes the keyboard.
+    await rows.first().locator('a.tc-row-link').focus();
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/catalog\/[0-9a-f-]{36}/);
     await settled(page);

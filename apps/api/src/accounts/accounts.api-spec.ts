@@ -187,4 +187,26 @@ describe('accounts', () => {
     expect(byManager.body.items.map((a: { id: string }) => a.id)).toContain(w.theirs.id);
     await t.http.get('/api/accounts?status=sleeping').set(bearer(w.admin)).expect(400);
   });
+
+  it('sorts accounts by a whitelisted column, ties broken by id; other columns are a 400', async () => {
+    const codes = async (query: string) =>
+      (
+        (await t.http.get(`/api/accounts?pageSize=100${query}`).set(bearer(w.admin)).expect(200)).body
+          .items as { code: string; creditLimit: string }[]
+      ).map((a) => a.code);
+    const byCode = await codes('&sort=code');
+    expect(byCode).toEqual([...byCode].sort());
+    expect(await codes('&sort=code&dir=desc')).toEqual([...byCode].reverse());
+    const byLimit = (
+      (
+        await t.http
+          .get('/api/accounts?pageSize=100&sort=creditLimit&dir=desc')
+          .set(bearer(w.admin))
+          .expect(200)
+      ).body.items as { creditLimit: string }[]
+    ).map((a) => Number(a.creditLimit));
+    expect(byLimit).toEqual([...byLimit].sort((a, b) => b - a));
+    const unknown = await t.http.get('/api/accounts?sort=creditExposure').set(bearer(w.admin)).expect(400);
+    expect(JSON.stringify(unknown.body)).toContain('sort must be one of: code, name, status, creditLimit');
+  });
 });

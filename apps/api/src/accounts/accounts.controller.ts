@@ -21,8 +21,8 @@ export class AccountsController {
     summary: 'Accounts the caller may see: all (staff), their own (customers), assigned (account managers)',
   })
   list(@CurrentUser() actor: AuthUser, @Query() query: AccountQueryDto): Promise<Page<Account>> {
-    const { search, status, accountManagerId } = query;
-    return this.accounts.list(actor, { search, status, accountManagerId }, pageRequest(query));
+    const { search, status, accountManagerId, sort, dir } = query;
+    return this.accounts.list(actor, { search, status, accountManagerId, sort, dir }, pageRequest(query));
   }
 
   @Get(':id')

@@ -3,8 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import type { AccountOwnership, AccountScope } from '@tradecounter/domain';
 import { escapeLikePattern, searchTerms } from '@tradecounter/domain';
-import type { AccountStatus, Address } from '@tradecounter/contracts';
+import type { AccountSortField, AccountStatus, Address, SortDirection } from '@tradecounter/contracts';
 import type { PageRequest } from '../common/http/pagination.dto';
+import { applySortOrder, sortOrder, type SortSpec } from '../common/http/sort';
 import { AccountEntity } from './account.entity';
 import { AddressEntity } from './address.entity';
 
@@ -13,7 +14,16 @@ export interface AccountFilter {
   search?: string;
   status?: AccountStatus;
   accountManagerId?: string;
+  sort?: AccountSortField;
+  dir?: SortDirection;
 }
+
+const ACCOUNT_SORT: SortSpec<AccountSortField> = {
+  columns: { code: 'a.code', name: 'a.name', status: 'a.status', creditLimit: 'a.creditLimit' },
+  tieBreaker: 'a.id',
+  defaultField: 'name',
+  defaultDirection: 'asc',
+};
 
 /** An account with its manager's name, as lists and details show it. */
 export interface AccountRow {
@@ -76,7 +86,8 @@ export class AccountsRepository {
       });
     }
     const total = await query.getCount();
-    query.orderBy('a.name', 'ASC').addOrderBy('a.id', 'ASC').offset(page.offset).limit(page.pageSize);
+    applySortOrder(query, sortOrder(ACCOUNT_SORT, filter));
+    query.offset(page.offset).limit(page.pageSize);
     return [await this.withManagerName(query), total];
   }
 

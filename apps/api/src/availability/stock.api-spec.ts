@@ -68,6 +68,30 @@ describe('stock', () => {
     expect(everywhere.body.total).toBeGreaterThanOrEqual(1);
   });
 
+  it('sorts by on hand or available, most first, ties by SKU', async () => {
+    const levels = async (query: string) =>
+      (
+        (
+          await t.http
+            .get(`/api/stock?warehouseCode=${code}&pageSize=100&${query}`)
+            .set(bearer(w.manager))
+            .expect(200)
+        ).body.items as StockLevel[]
+      ).map((row) => row.onHand);
+    const most = await levels('sort=onHand&dir=desc');
+    expect(most).toEqual([...most].sort((a, b) => b - a));
+    const least = (
+      (
+        await t.http
+          .get(`/api/stock?warehouseCode=${code}&pageSize=100&sort=available`)
+          .set(bearer(w.manager))
+          .expect(200)
+      ).body.items as StockLevel[]
+    ).map((row) => row.available);
+    expect(least).toEqual([...least].sort((a, b) => a - b));
+    await t.http.get('/api/stock?sort=inboundQty').set(bearer(w.warehouse)).expect(400);
+  });
+
   it('refuses on hand below what is reserved with 409', async () => {
     const product = await createProduct(t);
     await put(product.id, 10).expect(200);

@@ -21,8 +21,8 @@ export class StockController {
     summary: 'Stock per product and warehouse: on hand, reserved, available, inbound; low-stock filter',
   })
   list(@Query() query: StockQueryDto): Promise<Page<StockLevel>> {
-    const { productId, warehouseCode, search, lowStock } = query;
-    return this.stock.list({ productId, warehouseCode, search, lowStock }, pageRequest(query));
+    const { productId, warehouseCode, search, lowStock, sort, dir } = query;
+    return this.stock.list({ productId, warehouseCode, search, lowStock, sort, dir }, pageRequest(query));
   }
 
   @Put(':productId/:warehouseCode')

@@ -1,15 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { StockLevel } from '@tradecounter/contracts';
+import type { SortDirection, StockLevel, StockSortField } from '@tradecounter/contracts';
 import { escapeLikePattern, searchTerms } from '@tradecounter/domain';
 import type { PageRequest } from '../common/http/pagination.dto';
+import { orderByClause, sortOrder, type SortSpec } from '../common/http/sort';
 
 export interface StockFilter {
   productId?: string;
   warehouseCode?: string;
   search?: string;
   lowStock?: number;
+  sort?: StockSortField;
+  dir?: SortDirection;
 }
+
+const STOCK_SORT: SortSpec<StockSortField> = {
+  columns: {
+    sku: 'p.sku',
+    name: 'p.name',
+    warehouse: 'w.code',
+    onHand: 'coalesce(s.on_hand, 0)',
+    available: 'greatest(coalesce(s.on_hand, 0) - coalesce(s.reserved, 0), 0)',
+  },
+  tieBreaker: ['p.sku', 'w.code'],
+  defaultField: 'sku',
+  defaultDirection: 'asc',
+};
 
 export interface StockRow {
   onHand: number;
@@ -51,7 +67,7 @@ export class StockRepository {
         `greatest(coalesce(s.on_hand, 0) - coalesce(s.reserved, 0), 0) <= ${param(filter.lowStock)}`,
       );
     }
-    const sql = `${LEVELS_SQL} WHERE ${where.join(' AND ')} ORDER BY p.sku, w.code
+    const sql = `${LEVELS_SQL} WHERE ${where.join(' AND ')} ${orderByClause(sortOrder(STOCK_SORT, filter))}
                   LIMIT ${param(page.pageSize)} OFFSET ${param(page.offset)}`;
     const rows = (await this.dataSource.query(sql, params)) as (Omit<StockLevel, 'updatedAt'> & {
       updatedAt: Date | null;

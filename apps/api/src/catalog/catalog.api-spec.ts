@@ -53,6 +53,26 @@ describe('catalog', () => {
     expect(wildcard.total).toBe(0);
   });
 
+  it('sorts by name or list price in either direction; other fields are a 400', async () => {
+    const inCategory = `category=${encodeURIComponent(category)}`;
+    const names = async (query: string) =>
+      (await list(`${inCategory}&${query}`)).items.map((p: { name: string }) => p.name);
+    expect(await names('sort=name')).toEqual([
+      'Latex gloves medium',
+      'Nitrile exam gloves large',
+      'Nitrile exam gloves medium',
+    ]);
+    expect(await names('sort=name&dir=desc&search=nitrile')).toEqual([
+      'Nitrile exam gloves medium',
+      'Nitrile exam gloves large',
+    ]);
+    const prices = (await list(`${inCategory}&sort=listPrice&dir=desc`)).items.map(
+      (p: { listPrice: string }) => Number(p.listPrice),
+    );
+    expect(prices).toEqual([...prices].sort((a, b) => b - a));
+    await t.http.get('/api/products?sort=unitPrice').set(bearer(warehouse)).expect(400);
+  });
+
   it('lists categories with counts of active products', async () => {
     const categories = (await t.http.get('/api/categories').set(bearer(warehouse)).expect(200)).body;
     expect(categories).toContainEqual({ name: category, productCount: 3 });

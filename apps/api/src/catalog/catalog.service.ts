@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Category, Page, Product, ProductDetail } from '@tradecounter/contracts';
+import type {
+  Category,
+  Page,
+  Product,
+  ProductDetail,
+  ProductSortField,
+  SortDirection,
+} from '@tradecounter/contracts';
 import { formatMoney, normaliseMoney, parseMoney } from '@tradecounter/domain';
 import { AccountsService } from '../accounts/accounts.service';
 import { AuditService } from '../audit/audit.service';
@@ -41,6 +48,8 @@ export class CatalogService {
       includeInactive?: boolean;
       accountId?: string;
       availability?: boolean;
+      sort?: ProductSortField;
+      dir?: SortDirection;
     },
     page: PageRequest,
   ): Promise<Page<Product>> {

@@ -26,10 +26,10 @@ export class ProductsController {
       "Catalog page: search by SKU prefix or words, filter by category; with the account's prices and availability",
   })
   list(@CurrentUser() actor: AuthUser, @Query() query: ProductQueryDto): Promise<Page<Product>> {
-    const { search, category, includeInactive, accountId, availability } = query;
+    const { search, category, includeInactive, accountId, availability, sort, dir } = query;
     return this.catalog.search(
       actor,
-      { search, category, includeInactive, accountId, availability },
+      { search, category, includeInactive, accountId, availability, sort, dir },
       pageRequest(query),
     );
   }

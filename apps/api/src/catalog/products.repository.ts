@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { escapeLikePattern, searchTerms } from '@tradecounter/domain';
-import type { Category } from '@tradecounter/contracts';
+import type { Category, ProductSortField, SortDirection } from '@tradecounter/contracts';
 import type { PageRequest } from '../common/http/pagination.dto';
+import { applySortOrder, sortOrder, type SortSpec } from '../common/http/sort';
 import { ProductEntity } from './product.entity';
 
 export interface PricingProduct {
@@ -26,7 +27,16 @@ export interface ProductFilter {
   search?: string;
   category?: string;
   includeInactive: boolean;
+  sort?: ProductSortField;
+  dir?: SortDirection;
 }
+
+const PRODUCT_SORT: SortSpec<ProductSortField> = {
+  columns: { sku: 'p.sku', name: 'p.name', category: 'p.category', listPrice: 'p.listPrice' },
+  tieBreaker: 'p.id',
+  defaultField: 'sku',
+  defaultDirection: 'asc',
+};
 
 @Injectable()
 export class ProductsRepository {
@@ -68,7 +78,9 @@ export class ProductsRepository {
         [`t${index}`]: `%${escapeLikePattern(term)}%`,
       });
     });
-    if (terms.length > 0) {
+    if (filter.sort) {
+      applySortOrder(query, sortOrder(PRODUCT_SORT, filter));
+    } else if (terms.length > 0) {
       query
         .addSelect(
           `CASE WHEN lower(p.sku) LIKE :prefix THEN 0

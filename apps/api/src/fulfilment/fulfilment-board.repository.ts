@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { FulfilmentOrder, FulfilmentQueue, PickListLine, PickListOrder } from '@tradecounter/contracts';
+import type {
+  FulfilmentOrder,
+  FulfilmentQueue,
+  FulfilmentSortField,
+  PickListLine,
+  PickListOrder,
+  SortDirection,
+} from '@tradecounter/contracts';
 import type { PageRequest } from '../common/http/pagination.dto';
+import { orderByClause, sortOrder, type SortSpec } from '../common/http/sort';
 
 /** Orders with units to pick: reserved from stock and not yet shipped. */
 const PICKABLE_STATUSES = ['confirmed', 'picking', 'partially_shipped'];
@@ -48,8 +56,23 @@ SELECT o.id, o.number, a.code AS "accountCode", a.name AS "accountName", o.statu
            sum(least(l.reserved_qty, l.quantity - l.shipped_qty))::int AS ready
       FROM order_lines l WHERE l.order_id = o.id) u
  WHERE o.warehouse_code = $1 AND o.status = $2
- ORDER BY o.placed_at, o.id
+ ORDER_BY
  LIMIT $3 OFFSET $4`;
+
+/** The board's sortable columns; placed_at is served by orders_status_idx (status, placed_at). */
+const BOARD_SORT: SortSpec<FulfilmentSortField> = {
+  columns: { placedAt: 'o.placed_at', number: 'o.number', account: 'a.code' },
+  tieBreaker: 'o.id',
+  defaultField: 'placedAt',
+  defaultDirection: 'asc',
+};
+
+export interface BoardFilter {
+  warehouseCode: string;
+  status: FulfilmentQueue;
+  sort?: FulfilmentSortField;
+  dir?: SortDirection;
+}
 
 type Counted<T> = T & { total: string };
 
@@ -100,19 +123,16 @@ export class FulfilmentBoardRepository {
     return new Map(rows.map((row) => [row.status, row.n]));
   }
 
-  async orders(
-    warehouseCode: string,
-    status: FulfilmentQueue,
-    page: PageRequest,
-  ): Promise<[FulfilmentOrder[], number]> {
-    const rows = (await this.dataSource.query(BOARD_SQL, [
-      warehouseCode,
-      status,
+  async orders(filter: BoardFilter, page: PageRequest): Promise<[FulfilmentOrder[], number]> {
+    const sql = BOARD_SQL.replace('ORDER_BY', orderByClause(sortOrder(BOARD_SORT, filter)));
+    const rows = (await this.dataSource.query(sql, [
+      filter.warehouseCode,
+      filter.status,
       page.pageSize,
       page.offset,
     ])) as Counted<Omit<FulfilmentOrder, 'placedAt'> & { placedAt: Date }>[];
     if (rows.length === 0 && page.offset > 0) {
-      const [, total] = await this.orders(warehouseCode, status, { page: 1, pageSize: 1, offset: 0 });
+      const [, total] = await this.orders(filter, { page: 1, pageSize: 1, offset: 0 });
       return [[], total];
     }
     const orders = rows.map(({ total: _total, placedAt, ...order }) => ({

@@ -9,7 +9,7 @@ import {
 } from '@tradecounter/contracts';
 import { pageOf, PageRequest } from '../common/http/pagination.dto';
 import { badRequest } from '../common/http/problem';
-import { FulfilmentBoardRepository } from './fulfilment-board.repository';
+import { type BoardFilter, FulfilmentBoardRepository } from './fulfilment-board.repository';
 
 /** The warehouse's view: how many orders wait in each queue, the orders in one, and what to pick. */
 @Injectable()
@@ -27,13 +27,9 @@ export class FulfilmentBoardService {
     };
   }
 
-  async orders(
-    warehouseCode: string,
-    status: FulfilmentQueue,
-    page: PageRequest,
-  ): Promise<Page<FulfilmentOrder>> {
-    await this.requireWarehouse(warehouseCode);
-    const [items, total] = await this.board.orders(warehouseCode, status, page);
+  async orders(filter: BoardFilter, page: PageRequest): Promise<Page<FulfilmentOrder>> {
+    await this.requireWarehouse(filter.warehouseCode);
+    const [items, total] = await this.board.orders(filter, page);
     return pageOf(items, total, page);
   }
 

@@ -413,6 +413,23 @@ describe('fulfilment: pick, pack, ship in parts, deliver, rate', () => {
           total: 1,
           items: [{ id: first.id, number: first.number, units: 2, shipped: 0, ready: 2, shipments: 0 }],
         });
+        const third = await placeAt();
+        const numbers = async (sort: string) =>
+          (
+            (
+              await t.http
+                .get(`/api/fulfilment/orders?warehouseCode=${wh.code}&status=confirmed${sort}`)
+                .set(bearer(w.warehouse))
+                .expect(200)
+            ).body.items as Order[]
+          ).map((order) => order.number);
+        expect(await numbers('')).toEqual([first.number, third.number]);
+        expect(await numbers('&sort=placedAt&dir=desc')).toEqual([third.number, first.number]);
+        expect(await numbers('&sort=number&dir=desc')).toEqual([third.number, first.number]);
+        await t.http
+          .get(`/api/fulfilment/orders?warehouseCode=${wh.code}&status=confirmed&sort=units`)
+          .set(bearer(w.warehouse))
+          .expect(400);
         await t.http
           .get(`/api/fulfilment/orders?warehouseCode=${wh.code}&status=delivered`)
           .set(bearer(w.warehouse))

@@ -32,9 +32,11 @@ export class FulfilmentController {
   @Get('orders')
   @ApiOperation({
     summary:
-      'The warehouse’s orders in one fulfilment status, oldest first, with units ordered, shipped and ready',
+      'The warehouse’s orders in one fulfilment status, oldest first unless sorted ' +
+      '(sort=placedAt|number|account, dir=asc|desc), with units ordered, shipped and ready',
   })
   orders(@Query() query: BoardQueryDto): Promise<Page<FulfilmentOrder>> {
-    return this.board.orders(query.warehouseCode, query.status, pageRequest(query));
+    const { warehouseCode, status, sort, dir } = query;
+    return this.board.orders({ warehouseCode, status, sort, dir }, pageRequest(query));
   }
 }

@@ -757,6 +757,42 @@ describe('placing orders', () => {
       await t.http.get('/api/orders?status=lost').set(bearer(w.buyer)).expect(400);
     });
 
+    it('sorts by a whitelisted field in either direction, ties broken by id; an unknown field is a 400', async () => {
+      const product = await stocked(20);
+      for (const [quantity, poNumber] of [
+        [3, 'SORT-B'],
+        [1, 'SORT-C'],
+        [2, 'SORT-A'],
+      ] as const) {
+        await placeOrder(t, w.buyer, order([{ productId: product.id, quantity }], { poNumber })).expect(201);
+      }
+      const listed = async (query: string, pageSize = 100) =>
+        (
+          (
+            await t.http
+              .get(`/api/orders?search=sort-&pageSize=${pageSize}${query}`)
+              .set(bearer(w.buyer))
+              .expect(200)
+          ).body.items as OrderSummary[]
+        ).map((item) => item.poNumber);
+      expect(await listed('')).toEqual(['SORT-A', 'SORT-C', 'SORT-B']);
+      expect(await listed('&sort=placedAt&dir=asc')).toEqual(['SORT-B', 'SORT-C', 'SORT-A']);
+      expect(await listed('&sort=poNumber')).toEqual(['SORT-A', 'SORT-B', 'SORT-C']);
+      expect(await listed('&sort=subtotal&dir=desc')).toEqual(['SORT-B', 'SORT-A', 'SORT-C']);
+      expect(await listed('&sort=number&dir=desc')).toEqual(['SORT-A', 'SORT-C', 'SORT-B']);
+
+      const pages = [];
+      for (const page of [1, 2, 3]) pages.push(...(await listed(`&sort=status&page=${page}`, 1)));
+      expect(pages.sort()).toEqual(['SORT-A', 'SORT-B', 'SORT-C']);
+
+      const unknown = await t.http.get('/api/orders?sort=password').set(bearer(w.buyer)).expect(400);
+      expect(unknown.headers['content-type']).toContain('application/problem+json');
+      expect(JSON.stringify(unknown.body)).toContain(
+        'sort must be one of: placedAt, number, poNumber, status, subtotal',
+      );
+      await t.http.get('/api/orders?sort=placedAt&dir=up').set(bearer(w.buyer)).expect(400);
+    });
+
     it('lists a buyer’s open lines with their current promise', async () => {
       const product = await stocked(10);
       const placed = await placeOrder(t, w.buyer, order([{ productId: product.id, quantity: 3 }])).expect(
@@ -786,6 +822,14 @@ describe('placing orders', () => {
       expect(
         (theirs.body.items as { orderId: string }[]).some((item) => item.orderId === placed.body.id),
       ).toBe(false);
+      const numbers = async (query: string) =>
+        (
+          (await t.http.get(`/api/orders/open-lines?pageSize=100${query}`).set(bearer(w.buyer)).expect(200))
+            .body.items as { orderNumber: string }[]
+        ).map((item) => item.orderNumber);
+      const byNumber = await numbers('&sort=orderNumber&dir=desc');
+      expect(byNumber).toEqual([...byNumber].sort().reverse());
+      await t.http.get('/api/orders/open-lines?sort=placedAt').set(bearer(w.buyer)).expect(400);
     });
   });
 });

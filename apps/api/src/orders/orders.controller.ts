@@ -68,7 +68,7 @@ export class OrdersController {
   @Roles(...ANY_ROLE)
   @ApiOperation({
     summary:
-      'Orders, newest first: customers their account’s, account managers their accounts’, other staff all; ' +
+      'Orders, newest first unless sorted (sort=placedAt|number|poNumber|status|subtotal, dir=asc|desc): customers their account’s, account managers their accounts’, other staff all; ' +
       'filter by status, account, channel, placement dates, or search number, PO and account',
   })
   list(@CurrentUser() actor: AuthUser, @Query() query: OrderQueryDto): Promise<Page<OrderSummary>> {
@@ -78,9 +78,14 @@ export class OrdersController {
 
   @Get('open-lines')
   @Roles(...ANY_ROLE)
-  @ApiOperation({ summary: 'Every ordered unit not yet shipped, with its current promise, earliest first' })
+  @ApiOperation({
+    summary:
+      'Every ordered unit not yet shipped, with its current promise, earliest first unless sorted ' +
+      '(sort=promisedDate|orderNumber|sku, dir=asc|desc)',
+  })
   openLines(@CurrentUser() actor: AuthUser, @Query() query: OpenLinesQueryDto): Promise<Page<OpenOrderLine>> {
-    return this.orders.openLines(actor, query.accountId, pageRequest(query));
+    const { accountId, sort, dir } = query;
+    return this.orders.openLines(actor, { accountId, sort, dir }, pageRequest(query));
   }
 
   @Get(':id')

@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { OrderStatus, PromiseChange, PromiseSplit } from '@tradecounter/contracts';
+import type {
+  OpenLineSortField,
+  OrderSortField,
+  OrderStatus,
+  PromiseChange,
+  PromiseSplit,
+  SortDirection,
+} from '@tradecounter/contracts';
 import type { AccountScope } from '@tradecounter/domain';
 import { escapeLikePattern, searchTerms } from '@tradecounter/domain';
 import type { PageRequest } from '../common/http/pagination.dto';
+import { orderByClause, sortOrder, type SortSpec } from '../common/http/sort';
 import type { AddressSnapshot } from './order.entity';
 
 /** A new order as placement writes it; the number comes from the sequence. */
@@ -85,7 +93,42 @@ export interface OrderFilter {
   to?: string;
   search?: string;
   timeZone: string;
+  sort?: OrderSortField;
+  dir?: SortDirection;
 }
+
+export interface OpenLinesFilter {
+  scope: AccountScope;
+  accountId?: string;
+  sort?: OpenLineSortField;
+  dir?: SortDirection;
+}
+
+/** Open lines: by promised date (then order age and line), order number or SKU. */
+export const OPEN_LINE_SORT: SortSpec<OpenLineSortField> = {
+  columns: { promisedDate: 'l.current_promised_date', orderNumber: 'o.number', sku: 'l.sku' },
+  tieBreaker: ['o.placed_at', 'l.line_no', 'l.id'],
+  defaultField: 'promisedDate',
+  defaultDirection: 'asc',
+};
+
+/**
+ * The orders list's sortable columns. placed_at is indexed (alone, and after
+ * status and account_id, the list's usual filters); the others sort the
+ * filtered rows, which the count over them reads anyway.
+ */
+export const ORDER_SORT: SortSpec<OrderSortField> = {
+  columns: {
+    placedAt: 'o.placed_at',
+    number: 'o.number',
+    poNumber: 'o.po_number',
+    status: 'o.status',
+    subtotal: 'o.subtotal',
+  },
+  tieBreaker: 'o.id',
+  defaultField: 'placedAt',
+  defaultDirection: 'desc',
+};
 
 /** An order with its account, placer, lines, fulfilment and events, as one row (the lists as JSON). */
 export interface OrderRow extends OrderSummaryRow {
@@ -420,7 +463,7 @@ export class OrdersRepository {
     const sql = `SELECT ${SUMMARY_COLUMNS}, count(*) OVER () AS total
                    FROM orders o JOIN accounts a ON a.id = o.account_id LEFT JOIN users u ON u.id = o.placed_by
                   ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-                  ORDER BY o.placed_at DESC, o.id DESC
+                  ${orderByClause(sortOrder(ORDER_SORT, filter))}
                   LIMIT ${param(page.pageSize)} OFFSET ${param(page.offset)}`;
     const rows = (await this.dataSource.query(sql, params)) as (OrderSummaryRow & { total: string })[];
     if (rows.length === 0 && page.offset > 0) {
@@ -431,11 +474,8 @@ export class OrdersRepository {
   }
 
   /** Ordered units not yet shipped, of orders still going ahead, oldest order first. */
-  async openLines(
-    scope: AccountScope,
-    accountId: string | undefined,
-    page: PageRequest,
-  ): Promise<[OpenLineRow[], number]> {
+  async openLines(filter: OpenLinesFilter, page: PageRequest): Promise<[OpenLineRow[], number]> {
+    const { scope, accountId } = filter;
     const where = [
       `o.status NOT IN ('cancelled', 'rejected', 'shipped', 'delivered')`,
       'l.shipped_qty < l.quantity',
@@ -450,11 +490,11 @@ export class OrdersRepository {
              l.current_promised_date::text AS "currentPromisedDate", o.status, count(*) OVER () AS total
         FROM order_lines l JOIN orders o ON o.id = l.order_id JOIN accounts a ON a.id = o.account_id
        WHERE ${where.join(' AND ')}
-       ORDER BY l.current_promised_date, o.placed_at, l.line_no
+       ${orderByClause(sortOrder(OPEN_LINE_SORT, filter))}
        LIMIT ${param(page.pageSize)} OFFSET ${param(page.offset)}`;
     const rows = (await this.dataSource.query(sql, params)) as (OpenLineRow & { total: string })[];
     if (rows.length === 0 && page.offset > 0) {
-      const [, total] = await this.openLines(scope, accountId, { page: 1, pageSize: 1, offset: 0 });
+      const [, total] = await this.openLines(filter, { page: 1, pageSize: 1, offset: 0 });
       return [[], total];
     }
     return [rows, rows.length === 0 ? 0 : Number(rows[0]?.total)];

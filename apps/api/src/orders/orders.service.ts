@@ -9,7 +9,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import type { OrderQueryDto } from './dto/order-query.dto';
 import { toOpenOrderLine, toOrder, toOrderSummary } from './order.mapper';
-import { OrdersRepository } from './orders.repository';
+import { type OpenLinesFilter, OrdersRepository } from './orders.repository';
 
 /** Reading orders, always within what the caller may see: another account's order is a 404. */
 @Injectable()
@@ -35,6 +35,8 @@ export class OrdersService {
         to: query.to,
         search: query.search,
         timeZone: this.config.timeZone,
+        sort: query.sort,
+        dir: query.dir,
       },
       page,
     );
@@ -54,10 +56,10 @@ export class OrdersService {
   /** Every ordered unit not yet shipped, with its current promise. */
   async openLines(
     actor: AuthUser,
-    accountId: string | undefined,
+    filter: Omit<OpenLinesFilter, 'scope'>,
     page: PageRequest,
   ): Promise<Page<OpenOrderLine>> {
-    const [rows, total] = await this.orders.openLines(accountScope(actor), accountId, page);
+    const [rows, total] = await this.orders.openLines({ ...filter, scope: accountScope(actor) }, page);
     return pageOf(rows.map(toOpenOrderLine), total, page);
   }
 

@@ -112,6 +112,23 @@ describe('order templates', () => {
     expect(statuses.sort()).toEqual([201, 409]);
   });
 
+  it('lists by name, or by last change when asked; other sorts are a 400', async () => {
+    const product = await createProduct(t);
+    const lines = [{ productId: product.id, quantity: 1 }];
+    const tag = randomUUID().slice(0, 8);
+    await create({ name: `Sort ${tag} b`, lines }).expect(201);
+    await create({ name: `Sort ${tag} A`, lines }).expect(201);
+    const names = async (sort: string) =>
+      (
+        (await t.http.get(`/api/templates?search=${tag}${sort}`).set(bearer(w.buyer)).expect(200)).body
+          .items as OrderTemplate[]
+      ).map((template) => template.name);
+    expect(await names('')).toEqual([`Sort ${tag} A`, `Sort ${tag} b`]);
+    expect(await names('&sort=updatedAt&dir=desc')).toEqual([`Sort ${tag} A`, `Sort ${tag} b`]);
+    expect(await names('&sort=updatedAt')).toEqual([`Sort ${tag} b`, `Sort ${tag} A`]);
+    await t.http.get('/api/templates?sort=lineCount').set(bearer(w.buyer)).expect(400);
+  });
+
   it('saves the cart or a past order as a template', async () => {
     const buyer = await createUser(t, 'buyer', w.mine.id);
     const a = await createProduct(t);

@@ -16,12 +16,16 @@ export class TemplatesController {
 
   @Get()
   @Roles(...CUSTOMER)
-  @ApiOperation({ summary: "The account's order templates by name, with their line counts" })
+  @ApiOperation({
+    summary:
+      "The account's order templates by name unless sorted (sort=name|updatedAt), with their line counts",
+  })
   list(
     @CurrentUser() actor: AuthUser,
     @Query() query: TemplateQueryDto,
   ): Promise<Page<OrderTemplateSummary>> {
-    return this.templates.list(actor, query.search, pageRequest(query));
+    const { search, sort, dir } = query;
+    return this.templates.list(actor, { search, sort, dir }, pageRequest(query));
   }
 
   @Get(':id')

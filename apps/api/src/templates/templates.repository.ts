@@ -1,8 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { OrderTemplateLine } from '@tradecounter/contracts';
+import type { OrderTemplateLine, SortDirection, TemplateSortField } from '@tradecounter/contracts';
 import { escapeLikePattern, searchTerms } from '@tradecounter/domain';
 import type { PageRequest } from '../common/http/pagination.dto';
+import { orderByClause, sortOrder, type SortSpec } from '../common/http/sort';
+
+export interface TemplateFilter {
+  search?: string;
+  sort?: TemplateSortField;
+  dir?: SortDirection;
+}
+
+const TEMPLATE_SORT: SortSpec<TemplateSortField> = {
+  columns: { name: 'lower(t.name)', updatedAt: 't.updated_at' },
+  tieBreaker: 't.id',
+  defaultField: 'name',
+  defaultDirection: 'asc',
+};
 
 export interface TemplateSummaryRow {
   id: string;
@@ -43,12 +57,13 @@ export const TEMPLATE_NAME_INDEX = 'order_templates_account_name_idx';
 export class TemplatesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** A page of the account's templates by name, and the total, in one query. */
+  /** A page of the account's templates (by name unless sorted), and the total, in one query. */
   async list(
     accountId: string,
-    search: string | undefined,
+    filter: TemplateFilter,
     page: PageRequest,
   ): Promise<[TemplateSummaryRow[], number]> {
+    const { search } = filter;
     const params: unknown[] = [accountId];
     const param = (value: unknown) => `$${params.push(value)}`;
     const where = ['t.account_id = $1'];
@@ -59,12 +74,12 @@ export class TemplatesRepository {
       `SELECT ${SUMMARY_COLUMNS}, count(*) OVER () AS total
          FROM order_templates t LEFT JOIN users u ON u.id = t.created_by
         WHERE ${where.join(' AND ')}
-        ORDER BY lower(t.name), t.id
+        ${orderByClause(sortOrder(TEMPLATE_SORT, filter))}
         LIMIT ${param(page.pageSize)} OFFSET ${param(page.offset)}`,
       params,
     )) as (TemplateSummaryRow & { total: string })[];
     if (rows.length === 0 && page.offset > 0) {
-      const [, total] = await this.list(accountId, search, { page: 1, pageSize: 1, offset: 0 });
+      const [, total] = await this.list(accountId, filter, { page: 1, pageSize: 1, offset: 0 });
       return [[], total];
     }
     return [rows.map(({ total: _total, ...row }) => row), rows.length === 0 ? 0 : Number(rows[0]?.total)];

@@ -10,7 +10,12 @@ import { badRequest, conflict, notFound } from '../common/http/problem';
 import { OrdersService } from '../orders/orders.service';
 import type { CreateTemplateDto, UpdateTemplateDto } from './dto/template.dto';
 import { toTemplate, toTemplateSummary } from './template.mapper';
-import { TEMPLATE_NAME_INDEX, TemplateLineInput, TemplatesRepository } from './templates.repository';
+import {
+  TEMPLATE_NAME_INDEX,
+  type TemplateFilter,
+  TemplateLineInput,
+  TemplatesRepository,
+} from './templates.repository';
 
 /**
  * Saved order lists. A template belongs to its account: every customer user
@@ -32,10 +37,10 @@ export class TemplatesService {
 
   async list(
     actor: AuthUser,
-    search: string | undefined,
+    filter: TemplateFilter,
     page: PageRequest,
   ): Promise<Page<OrderTemplateSummary>> {
-    const [rows, total] = await this.templates.list(customerAccount(actor), search, page);
+    const [rows, total] = await this.templates.list(customerAccount(actor), filter, page);
     return pageOf(rows.map(toTemplateSummary), total, page);
   }
 

@@ -20,7 +20,7 @@ export class UsersController {
   @Roles('admin', 'manager', 'account_manager')
   @ApiOperation({ summary: 'Internal users (staff), e.g. to pick an account manager' })
   async list(@Query() query: InternalUserQueryDto): Promise<Page<InternalUser>> {
-    const page = await this.users.listInternal(query.search, query.role, pageRequest(query));
+    const page = await this.users.listInternal(query, pageRequest(query));
     return { ...page, items: page.items.map(toInternalUser) };
   }
 

@@ -2,15 +2,25 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, Repository } from 'typeorm';
 import { escapeLikePattern, searchTerms } from '@tradecounter/domain';
-import type { Role } from '@tradecounter/contracts';
+import type { Role, SortDirection, UserSortField } from '@tradecounter/contracts';
 import type { PageRequest } from '../common/http/pagination.dto';
+import { applySortOrder, sortOrder, type SortSpec } from '../common/http/sort';
 import { UserEntity } from './user.entity';
 
 export interface UserFilter {
   roles: readonly Role[];
   accountId?: string;
   search?: string;
+  sort?: UserSortField;
+  dir?: SortDirection;
 }
+
+const USER_SORT: SortSpec<UserSortField> = {
+  columns: { name: 'u.name', email: 'u.email', role: 'u.role', active: 'u.active' },
+  tieBreaker: 'u.id',
+  defaultField: 'name',
+  defaultDirection: 'asc',
+};
 
 @Injectable()
 export class UsersRepository {
@@ -33,10 +43,9 @@ export class UsersRepository {
     const query = this.users
       .createQueryBuilder('u')
       .where('u.role IN (:...roles)', { roles: filter.roles })
-      .orderBy('u.name', 'ASC')
-      .addOrderBy('u.id', 'ASC')
       .skip(page.offset)
       .take(page.pageSize);
+    applySortOrder(query, sortOrder(USER_SORT, filter));
     if (filter.accountId) query.andWhere('u.account_id = :accountId', { accountId: filter.accountId });
     for (const [index, term] of searchTerms(filter.search).entries()) {
       query.andWhere(

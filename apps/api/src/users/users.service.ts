@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { CUSTOMER_ROLES, INTERNAL_ROLES, Page, Role } from '@tradecounter/contracts';
+import {
+  CUSTOMER_ROLES,
+  INTERNAL_ROLES,
+  Page,
+  Role,
+  SortDirection,
+  UserSortField,
+} from '@tradecounter/contracts';
 import { normaliseMoney } from '@tradecounter/domain';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
@@ -67,12 +74,12 @@ export class UsersService {
   }
 
   async listInternal(
-    search: string | undefined,
-    role: Role | undefined,
+    query: { search?: string; role?: Role; sort?: UserSortField; dir?: SortDirection },
     page: PageRequest,
   ): Promise<Page<UserEntity>> {
+    const { search, role, sort, dir } = query;
     const roles = role ? [role] : INTERNAL_ROLES;
-    const [items, total] = await this.users.list({ roles, search }, page);
+    const [items, total] = await this.users.list({ roles, search, sort, dir }, page);
     return pageOf(items, total, page);
   }
 

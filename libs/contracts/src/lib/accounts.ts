@@ -1,7 +1,11 @@
-import type { CustomerRole, InternalRole, User } from './auth';
-import type { IsoInstant, MoneyString } from './common';
+import type { CustomerRole, InternalRole, User, UserSortField } from './auth';
+import type { IsoInstant, MoneyString, SortQuery } from './common';
 
 export const ACCOUNT_STATUSES = ['active', 'on_hold', 'closed'] as const;
+
+/** What `GET /api/accounts` sorts by; the default is `name` ascending. */
+export const ACCOUNT_SORT_FIELDS = ['code', 'name', 'status', 'creditLimit'] as const;
+export type AccountSortField = (typeof ACCOUNT_SORT_FIELDS)[number];
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 
 export const PAYMENT_TERMS = ['prepaid', 'net_15', 'net_30', 'net_45', 'net_60'] as const;
@@ -24,7 +28,7 @@ export interface Account {
   updatedAt: IsoInstant;
 }
 
-export interface AccountQuery {
+export interface AccountQuery extends SortQuery<AccountSortField> {
   search?: string;
   status?: AccountStatus;
   accountManagerId?: string;
@@ -112,7 +116,7 @@ export interface UpdateInternalUserRequest {
   active?: boolean;
 }
 
-export interface InternalUserQuery {
+export interface InternalUserQuery extends SortQuery<UserSortField> {
   search?: string;
   role?: InternalRole;
   page?: number;

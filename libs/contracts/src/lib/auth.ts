@@ -44,3 +44,7 @@ export interface ChangePasswordRequest {
   currentPassword: string;
   newPassword: string;
 }
+
+/** What `GET /api/users` sorts by; the default is `name` ascending. */
+export const USER_SORT_FIELDS = ['name', 'email', 'role', 'active'] as const;
+export type UserSortField = (typeof USER_SORT_FIELDS)[number];

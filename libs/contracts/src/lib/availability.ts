@@ -1,4 +1,4 @@
-import type { IsoDate, IsoInstant, LineReference } from './common';
+import type { IsoDate, IsoInstant, LineReference, SortQuery } from './common';
 
 export interface Warehouse {
   code: string;
@@ -45,7 +45,11 @@ export interface StockLevel {
   updatedAt: IsoInstant | null;
 }
 
-export interface StockQuery {
+/** What `GET /api/stock` sorts by; the default is `sku` ascending. */
+export const STOCK_SORT_FIELDS = ['sku', 'name', 'warehouse', 'onHand', 'available'] as const;
+export type StockSortField = (typeof STOCK_SORT_FIELDS)[number];
+
+export interface StockQuery extends SortQuery<StockSortField> {
   productId?: string;
   warehouseCode?: string;
   /** Product SKU or name search. */

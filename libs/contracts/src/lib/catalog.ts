@@ -1,4 +1,4 @@
-import type { MoneyString } from './common';
+import type { MoneyString, SortQuery } from './common';
 import type { InboundOutlook, ProductAvailability } from './availability';
 import type { NextBreak, PriceBreakRow, PriceSource } from './pricing';
 
@@ -33,7 +33,7 @@ export interface ProductDetail extends Product {
   inbound?: InboundOutlook[];
 }
 
-export interface ProductQuery {
+export interface ProductQuery extends SortQuery<ProductSortField> {
   /** Staff: price the page for this account. Customer users always see their own. */
   accountId?: string;
   search?: string;
@@ -66,3 +66,7 @@ export interface Category {
   name: string;
   productCount: number;
 }
+
+/** What `GET /api/products` sorts by; without a sort: best search match, then SKU. */
+export const PRODUCT_SORT_FIELDS = ['sku', 'name', 'category', 'listPrice'] as const;
+export type ProductSortField = (typeof PRODUCT_SORT_FIELDS)[number];

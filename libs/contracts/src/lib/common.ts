@@ -11,6 +11,19 @@ export interface PageQuery {
   pageSize?: number;
 }
 
+/**
+ * Sorting a list endpoint: `?sort=placedAt&dir=desc`. Each route names the
+ * fields it sorts by (an unknown one is a 400); ties break on id, in the same
+ * direction, so paging is stable.
+ */
+export type SortDirection = 'asc' | 'desc';
+export const SORT_DIRECTIONS: readonly SortDirection[] = ['asc', 'desc'];
+
+export interface SortQuery<F extends string = string> {
+  sort?: F;
+  dir?: SortDirection;
+}
+
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 25;
 

@@ -8,6 +8,10 @@ export const CARRIERS = ['UPS', 'FedEx', 'USPS', 'DHL', 'Own fleet', 'Customer c
 export const FULFILMENT_QUEUES = ['confirmed', 'picking', 'packed', 'partially_shipped', 'shipped'] as const;
 export type FulfilmentQueue = (typeof FULFILMENT_QUEUES)[number] & OrderStatus;
 
+/** What `GET /api/fulfilment/orders` sorts by; the default is `placedAt` ascending (oldest first). */
+export const FULFILMENT_SORT_FIELDS = ['placedAt', 'number', 'account'] as const;
+export type FulfilmentSortField = (typeof FULFILMENT_SORT_FIELDS)[number];
+
 /** GET /api/fulfilment/queues?warehouseCode=: how many orders wait in each queue. */
 export interface FulfilmentQueues {
   warehouseCode: string;

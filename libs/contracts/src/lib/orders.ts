@@ -1,5 +1,5 @@
 import type { PromiseDates, PromiseSplit } from './availability';
-import type { IsoDate, IsoInstant, LineReference, MoneyString, Problem } from './common';
+import type { IsoDate, IsoInstant, LineReference, MoneyString, Problem, SortQuery } from './common';
 import type { OrderPackage, OrderRating } from './fulfilment';
 
 export type OrderStatus =
@@ -101,6 +101,10 @@ export interface OrderTemplateLine {
 }
 
 /** A template as listed (GET /api/templates): without its lines. */
+/** What `GET /api/templates` sorts by; the default is `name` ascending (case-insensitive). */
+export const TEMPLATE_SORT_FIELDS = ['name', 'updatedAt'] as const;
+export type TemplateSortField = (typeof TEMPLATE_SORT_FIELDS)[number];
+
 export interface OrderTemplateSummary {
   id: string;
   name: string;
@@ -243,7 +247,15 @@ export interface Order extends OrderSummary {
   events: OrderEvent[];
 }
 
-export interface OrderQuery {
+/** What `GET /api/orders` sorts by; the default is `placedAt` descending. */
+export const ORDER_SORT_FIELDS = ['placedAt', 'number', 'poNumber', 'status', 'subtotal'] as const;
+export type OrderSortField = (typeof ORDER_SORT_FIELDS)[number];
+
+/** What `GET /api/orders/open-lines` sorts by; the default is the promised date, soonest first. */
+export const OPEN_LINE_SORT_FIELDS = ['promisedDate', 'orderNumber', 'sku'] as const;
+export type OpenLineSortField = (typeof OPEN_LINE_SORT_FIELDS)[number];
+
+export interface OrderQuery extends SortQuery<OrderSortField> {
   status?: OrderStatus;
   accountId?: string;
   channel?: string;
@@ -274,6 +286,12 @@ export interface OrderReasonRequest {
 }
 
 /** One ordered unit range not yet shipped (GET /api/orders/open-lines). */
+export interface OpenLinesQuery extends SortQuery<OpenLineSortField> {
+  accountId?: string;
+  page?: number;
+  pageSize?: number;
+}
+
 export interface OpenOrderLine {
   orderId: string;
   orderNumber: string;

@@ -1,16 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import {
+  ACCOUNT_SORT_FIELDS,
   ACCOUNT_STATUSES,
+  type AccountSortField,
   AccountStatus,
   CreateAccountRequest,
   PAYMENT_TERMS,
   PaymentTerms,
+  type SortDirection,
   UpdateAccountRequest,
 } from '@tradecounter/contracts';
 import { IsMoney } from '../../common/http/money.validator';
 import { PageQueryDto } from '../../common/http/pagination.dto';
 import { NullableField, OptionalField } from '../../common/http/field-decorators';
+import { SortDirectionField, SortField } from '../../common/http/sort';
 
 class AccountFieldsDto {
   @ApiPropertyOptional({ enum: ACCOUNT_STATUSES })
@@ -62,4 +66,6 @@ export class AccountQueryDto extends PageQueryDto {
   @IsIn(ACCOUNT_STATUSES)
   status?: AccountStatus;
   @ApiPropertyOptional() @OptionalField() @IsUUID() accountManagerId?: string;
+  @SortField(ACCOUNT_SORT_FIELDS, 'name') sort?: AccountSortField;
+  @SortDirectionField() dir?: SortDirection;
 }

@@ -1,10 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import type { SetStockRequest, StockQuery } from '@tradecounter/contracts';
+import {
+  type SetStockRequest,
+  type SortDirection,
+  STOCK_SORT_FIELDS,
+  type StockQuery,
+  type StockSortField,
+} from '@tradecounter/contracts';
 import { PageQueryDto } from '../../common/http/pagination.dto';
 import { WAREHOUSE_CODE } from './warehouse.dto';
 import { OptionalField } from '../../common/http/field-decorators';
+import { SortDirectionField, SortField } from '../../common/http/sort';
 
 export const MAX_UNITS = 100_000_000;
 
@@ -33,6 +40,12 @@ export class StockQueryDto extends PageQueryDto implements StockQuery {
   @Min(0)
   @Max(MAX_UNITS)
   lowStock?: number;
+
+  @SortField(STOCK_SORT_FIELDS, 'sku')
+  sort?: StockSortField;
+
+  @SortDirectionField()
+  dir?: SortDirection;
 }
 
 export class SetStockDto implements SetStockRequest {

@@ -1,10 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import type { CreateProductRequest, UpdateProductRequest } from '@tradecounter/contracts';
+import {
+  type CreateProductRequest,
+  PRODUCT_SORT_FIELDS,
+  type ProductSortField,
+  type SortDirection,
+  type UpdateProductRequest,
+} from '@tradecounter/contracts';
 import { IsMoney } from '../../common/http/money.validator';
 import { PageQueryDto } from '../../common/http/pagination.dto';
 import { MultiLine, NullableField, OptionalField, PartialDto } from '../../common/http/field-decorators';
+import { SortDirectionField, SortField } from '../../common/http/sort';
 
 const SKU = /^[A-Z0-9][A-Z0-9._-]{1,39}$/;
 
@@ -84,4 +91,10 @@ export class ProductQueryDto extends PageQueryDto {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   availability?: boolean;
+
+  @SortField(PRODUCT_SORT_FIELDS, 'sku')
+  sort?: ProductSortField;
+
+  @SortDirectionField()
+  dir?: SortDirection;
 }

@@ -1,9 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, IsUUID, Matches } from 'class-validator';
-import { FULFILMENT_QUEUES, type FulfilmentQueue } from '@tradecounter/contracts';
+import {
+  FULFILMENT_QUEUES,
+  FULFILMENT_SORT_FIELDS,
+  type FulfilmentQueue,
+  type FulfilmentSortField,
+  type SortDirection,
+} from '@tradecounter/contracts';
 import { PageQueryDto } from '../../common/http/pagination.dto';
 import { WAREHOUSE_CODE } from '../../availability/dto/warehouse.dto';
 import { OptionalField } from '../../common/http/field-decorators';
+import { SortDirectionField, SortField } from '../../common/http/sort';
 
 export class WarehouseQueryDto {
   @ApiProperty({ example: 'CHI' })
@@ -33,4 +40,10 @@ export class BoardQueryDto extends PageQueryDto {
   @ApiProperty({ enum: FULFILMENT_QUEUES })
   @IsIn(FULFILMENT_QUEUES)
   status: FulfilmentQueue;
+
+  @SortField(FULFILMENT_SORT_FIELDS, 'placedAt')
+  sort?: FulfilmentSortField;
+
+  @SortDirectionField()
+  dir?: SortDirection;
 }

@@ -1,10 +1,19 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import type { OrderQuery, OrderStatus } from '@tradecounter/contracts';
+import {
+  OPEN_LINE_SORT_FIELDS,
+  type OpenLineSortField,
+  ORDER_SORT_FIELDS,
+  type OrderQuery,
+  type OrderSortField,
+  type OrderStatus,
+  type SortDirection,
+} from '@tradecounter/contracts';
 import { ORDER_STATUSES } from '@tradecounter/domain';
 import { IsIsoDate } from '../../common/http/date.validator';
 import { PageQueryDto } from '../../common/http/pagination.dto';
 import { OptionalField } from '../../common/http/field-decorators';
+import { SortDirectionField, SortField } from '../../common/http/sort';
 
 export class OrderQueryDto extends PageQueryDto implements OrderQuery {
   @ApiPropertyOptional({ enum: ORDER_STATUSES })
@@ -41,6 +50,12 @@ export class OrderQueryDto extends PageQueryDto implements OrderQuery {
   @IsString()
   @MaxLength(100)
   search?: string;
+
+  @SortField(ORDER_SORT_FIELDS, 'placedAt')
+  sort?: OrderSortField;
+
+  @SortDirectionField()
+  dir?: SortDirection;
 }
 
 export class OpenLinesQueryDto extends PageQueryDto {
@@ -50,4 +65,10 @@ export class OpenLinesQueryDto extends PageQueryDto {
   @OptionalField()
   @IsUUID()
   accountId?: string;
+
+  @SortField(OPEN_LINE_SORT_FIELDS, 'promisedDate')
+  sort?: OpenLineSortField;
+
+  @SortDirectionField()
+  dir?: SortDirection;
 }

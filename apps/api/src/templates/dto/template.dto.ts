@@ -1,10 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import type { CreateTemplateRequest, UpdateTemplateRequest } from '@tradecounter/contracts';
+import {
+  type CreateTemplateRequest,
+  type SortDirection,
+  TEMPLATE_SORT_FIELDS,
+  type TemplateSortField,
+  type UpdateTemplateRequest,
+} from '@tradecounter/contracts';
 import { MAX_CART_LINES } from '@tradecounter/domain';
 import { ProductLineDto } from '../../catalog/dto/line-reference.dto';
 import { PageQueryDto } from '../../common/http/pagination.dto';
 import { NestedArray, OptionalField } from '../../common/http/field-decorators';
+import { SortDirectionField, SortField } from '../../common/http/sort';
 
 /** A name with something in it besides spaces. */
 const NAME = /\S/;
@@ -56,4 +63,10 @@ export class TemplateQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(100)
   search?: string;
+
+  @SortField(TEMPLATE_SORT_FIELDS, 'name')
+  sort?: TemplateSortField;
+
+  @SortDirectionField()
+  dir?: SortDirection;
 }

@@ -4,10 +4,14 @@ import {
   CreateInternalUserRequest,
   INTERNAL_ROLES,
   InternalRole,
+  type SortDirection,
   UpdateInternalUserRequest,
+  USER_SORT_FIELDS,
+  type UserSortField,
 } from '@tradecounter/contracts';
 import { PageQueryDto } from '../../common/http/pagination.dto';
 import { OptionalField } from '../../common/http/field-decorators';
+import { SortDirectionField, SortField } from '../../common/http/sort';
 import { ApiNewPassword, ApiNewPasswordOptional, IsNewPassword } from '../password.validator';
 
 export class CreateInternalUserDto implements CreateInternalUserRequest {
@@ -27,4 +31,6 @@ export class UpdateInternalUserDto implements UpdateInternalUserRequest {
 export class InternalUserQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @OptionalField() @IsString() @MaxLength(100) search?: string;
   @ApiPropertyOptional({ enum: INTERNAL_ROLES }) @OptionalField() @IsIn(INTERNAL_ROLES) role?: InternalRole;
+  @SortField(USER_SORT_FIELDS, 'name') sort?: UserSortField;
+  @SortDirectionField() dir?: SortDirection;
 }

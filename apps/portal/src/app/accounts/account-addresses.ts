@@ -1,21 +1,18 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { Address } from '@tradecounter/contracts';
-import { EmptyState } from '../shared/empty-state';
-import { ErrorState } from '../shared/error-state';
-import { loadOnEach } from '../shared/loadable';
-import { LoadingState } from '../shared/loading-state';
+import { ListFrame } from '../shared/list/list-frame';
+import { urlList } from '../shared/list/url-list';
 import { AccountsApi } from './accounts-api';
 import { AddressDialog, AddressDialogData } from './address-dialog';
 
 /** The account's shipping addresses, with "Add address" for who may. */
 @Component({
   selector: 'tc-account-addresses',
-  imports: [MatButtonModule, MatIconModule, EmptyState, ErrorState, LoadingState],
+  imports: [MatButtonModule, MatIconModule, ListFrame],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (canAdd()) {
@@ -25,37 +22,31 @@ import { AddressDialog, AddressDialogData } from './address-dialog';
         </button>
       </div>
     }
-    @let s = state();
-    @if (s?.loading) {
-      <tc-loading-state [compact]="!!s?.value" label="Loading addresses…" />
-    }
-    @if (s?.problem; as problem) {
-      <tc-error-state [problem]="problem" (retry)="retry()" />
-    } @else if (s?.value; as addresses) {
-      @if (addresses.length === 0) {
-        <tc-empty-state
-          icon="place"
-          title="No shipping addresses yet"
-          message="Orders need a shipping address. Add the first one."
-        />
-      } @else {
-        <ul class="addresses" aria-label="Shipping addresses">
-          @for (a of addresses; track a.id) {
-            <li class="address">
-              <strong>{{ a.label }}</strong>
-              <address>
-                {{ a.line1 }}<br />
-                @if (a.line2) {
-                  {{ a.line2 }}<br />
-                }
-                {{ a.city }}{{ a.region ? ', ' + a.region : '' }} {{ a.postcode }}<br />
-                {{ a.country }}
-              </address>
-            </li>
-          }
-        </ul>
-      }
-    }
+    <tc-list-frame
+      [state]="list.state()"
+      [card]="false"
+      loadingLabel="Loading addresses…"
+      emptyIcon="place"
+      emptyTitle="No shipping addresses yet"
+      emptyMessage="Orders need a shipping address. Add the first one."
+      (retry)="list.reload()"
+    >
+      <ul class="addresses" aria-label="Shipping addresses">
+        @for (a of list.items(); track a.id) {
+          <li class="address">
+            <strong>{{ a.label }}</strong>
+            <address>
+              {{ a.line1 }}<br />
+              @if (a.line2) {
+                {{ a.line2 }}<br />
+              }
+              {{ a.city }}{{ a.region ? ', ' + a.region : '' }} {{ a.postcode }}<br />
+              {{ a.country }}
+            </address>
+          </li>
+        }
+      </ul>
+    </tc-list-frame>
   `,
   styles: `
     .bar {
@@ -88,13 +79,11 @@ export class AccountAddresses {
   private readonly snackBar = inject(MatSnackBar);
   readonly accountId = input.required<string>();
   readonly canAdd = input(false);
-  private readonly reloads = signal(0);
-  private readonly query = computed(() => ({ id: this.accountId(), reload: this.reloads() }));
-  readonly state = toSignal(loadOnEach(toObservable(this.query), ({ id }) => this.api.addresses(id)));
-
-  retry(): void {
-    this.reloads.update((n) => n + 1);
-  }
+  readonly list = urlList({
+    state: 'local',
+    request: () => this.accountId(),
+    fetch: (id) => this.api.addresses(id),
+  });
 
   add(): void {
     const data: AddressDialogData = { accountId: this.accountId() };
@@ -104,7 +93,7 @@ export class AccountAddresses {
       .subscribe((created?: Address) => {
         if (!created) return;
         this.snackBar.open(`Address "${created.label}" added`, 'Dismiss');
-        this.retry();
+        this.list.reload();
       });
   }
 }

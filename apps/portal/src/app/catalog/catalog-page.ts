@@ -1,50 +1,49 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
-import { ActivatedRoute, Router } from '@angular/router';
-import { CUSTOMER_ROLES, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Product } from '@tradecounter/contracts';
-import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap } from 'rxjs';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import {
+  CUSTOMER_ROLES,
+  MAX_PAGE_SIZE,
+  type Product,
+  PRODUCT_SORT_FIELDS,
+  type ProductQuery,
+  type ProductSortField,
+} from '@tradecounter/contracts';
+import { catchError, map, of, switchMap } from 'rxjs';
 import { AccountsApi } from '../accounts/accounts-api';
 import { AuthService } from '../auth/auth.service';
 import { AvailabilityBadge } from '../availability/availability-badge';
 import { AddToCart } from '../cart/add-to-cart';
-import { EmptyState } from '../shared/empty-state';
-import { ErrorState } from '../shared/error-state';
-import { loadOnEach } from '../shared/loadable';
-import { flagParam, pageParam, pageSizeParam, textParam } from '../shared/route-inputs';
-import { LoadingState } from '../shared/loading-state';
-import { MoneyPipe } from '../shared/money.pipe';
-import { CatalogApi } from './catalog-api';
 import { YourPrice } from '../pricing/your-price';
-import { ProductFormDialog, ProductFormData } from './product-form-dialog';
-
-const SEARCH_DEBOUNCE_MS = 250;
+import { ListFrame } from '../shared/list/list-frame';
+import { urlList } from '../shared/list/url-list';
+import { MoneyPipe } from '../shared/money.pipe';
+import { SearchField } from '../shared/search-field';
+import { CatalogApi } from './catalog-api';
+import { ProductFormData, ProductFormDialog } from './product-form-dialog';
 
 @Component({
   selector: 'tc-catalog-page',
   imports: [
-    ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
-    MatInputModule,
-    MatPaginatorModule,
     MatSelectModule,
     MatSlideToggleModule,
+    MatSortModule,
     MatTableModule,
-    EmptyState,
-    ErrorState,
-    LoadingState,
+    RouterLink,
+    ListFrame,
     MoneyPipe,
+    SearchField,
     YourPrice,
     AvailabilityBadge,
     AddToCart,
@@ -59,17 +58,6 @@ export class CatalogPage {
   private readonly route = inject(ActivatedRoute);
   private readonly dialog = inject(MatDialog);
   private readonly accounts = inject(AccountsApi);
-  private readonly reloads = signal(0);
-
-  // URL query parameters (router input binding): the URL is the source of truth.
-  readonly search = input('', { transform: textParam });
-  readonly category = input('', { transform: textParam });
-  readonly page = input(1, { transform: pageParam });
-  readonly pageSize = input(DEFAULT_PAGE_SIZE, { transform: pageSizeParam });
-  /** Admins may list inactive products too (`?inactive=1`). */
-  readonly inactive = input(false, { transform: flagParam });
-  /** Staff: price the page for this account (`?accountId=`). */
-  readonly accountId = input('', { transform: textParam });
 
   private readonly auth = inject(AuthService);
   readonly isAdmin = computed(() => this.auth.hasRole(['admin']));
@@ -77,6 +65,27 @@ export class CatalogPage {
   readonly canPickAccount = computed(() => this.auth.hasRole(['account_manager', 'manager', 'admin']));
   /** Customer users buy from the list. */
   readonly canBuy = computed(() => this.auth.hasRole(CUSTOMER_ROLES));
+  /**
+   * `?search=`, `?category=`, `?inactive=1` (admins: inactive products too),
+   * `?accountId=` (staff: priced for this account; not a filter, so the page stays).
+   */
+  readonly list = urlList({
+    filters: ['category', 'inactive'],
+    search: true,
+    sort: { fields: PRODUCT_SORT_FIELDS, default: '', dir: 'asc' },
+    request: ({ filters, search, page, pageSize, sort, dir }): ProductQuery => ({
+      search,
+      category: filters['category'],
+      page,
+      pageSize,
+      includeInactive: this.isAdmin() && filters['inactive'] ? true : undefined,
+      accountId: this.canPickAccount() ? this.accountId() || undefined : undefined,
+      sort: sort as ProductSortField | undefined,
+      dir,
+    }),
+    fetch: (query) => this.api.products(query),
+  });
+  readonly accountId = computed((): string => this.list.value('accountId'));
   readonly pricingAccounts = toSignal(
     toObservable(this.canPickAccount).pipe(
       switchMap((can) =>
@@ -95,7 +104,7 @@ export class CatalogPage {
    * availability whenever the server sent it.
    */
   readonly columns = computed(() => {
-    const items = this.state()?.value?.items ?? [];
+    const items = this.list.items();
     const priced = items.some((p) => p.unitPrice !== undefined);
     const stocked = items.some((p) => p.availability !== undefined || p.available !== undefined);
     return [
@@ -112,74 +121,17 @@ export class CatalogPage {
     ];
   });
   readonly pricedFor = computed(() => this.pricingAccounts().find((a) => a.id === this.accountId()) ?? null);
-  readonly searchControl = new FormControl('', { nonNullable: true });
   readonly categories = toSignal(this.api.categories(), { initialValue: [] });
 
-  private readonly query = computed(() => ({
-    search: this.search().trim(),
-    category: this.category(),
-    page: Math.max(1, this.page()),
-    pageSize: this.pageSize(),
-    includeInactive: this.isAdmin() && this.inactive() ? true : undefined,
-    accountId: this.canPickAccount() ? this.accountId() || undefined : undefined,
-    reload: this.reloads(),
-  }));
-
-  readonly state = toSignal(
-    loadOnEach(toObservable(this.query), ({ reload: _reload, ...query }) => this.api.products(query)),
-  );
-
-  constructor() {
-    toObservable(this.search)
-      .pipe(takeUntilDestroyed())
-      .subscribe((search) => {
-        if (search !== this.searchControl.value.trim())
-          this.searchControl.setValue(search, { emitEvent: false });
-      });
-    this.searchControl.valueChanges
-      .pipe(
-        map((value) => value.trim()),
-        debounceTime(SEARCH_DEBOUNCE_MS),
-        distinctUntilChanged(),
-        takeUntilDestroyed(),
-      )
-      .subscribe((search) => this.setQuery({ search: search || null, page: null }));
-  }
-
-  selectCategory(category: string): void {
-    this.setQuery({ category: category || null, page: null });
-  }
-
-  priceFor(accountId: string): void {
-    this.setQuery({ accountId: accountId || null });
-  }
-
-  showInactive(show: boolean): void {
-    this.setQuery({ inactive: show ? 1 : null, page: null });
-  }
-
-  changePage(event: PageEvent): void {
-    this.setQuery({
-      page: event.pageIndex + 1,
-      pageSize: event.pageSize === DEFAULT_PAGE_SIZE ? null : event.pageSize,
-    });
-  }
-
-  clearFilters(): void {
-    this.searchControl.setValue('', { emitEvent: false });
-    this.setQuery({ search: null, category: null, page: null });
+  /** The product page, priced for the account the list is priced for. */
+  productLink(product: Product): { path: string[]; query: Record<string, string> } {
+    const accountId = this.canPickAccount() ? this.accountId() : '';
+    return { path: [product.id], query: accountId ? { accountId } : {} };
   }
 
   open(product: Product): void {
-    const accountId = this.canPickAccount() ? this.accountId() : '';
-    void this.router.navigate([product.id], {
-      relativeTo: this.route,
-      queryParams: accountId ? { accountId } : {},
-    });
-  }
-
-  retry(): void {
-    this.reloads.update((n) => n + 1);
+    const link = this.productLink(product);
+    void this.router.navigate(link.path, { relativeTo: this.route, queryParams: link.query });
   }
 
   newProduct(): void {
@@ -190,14 +142,5 @@ export class CatalogPage {
       .subscribe((created?: Product) => {
         if (created) this.open(created);
       });
-  }
-
-  private setQuery(queryParams: Record<string, string | number | null>): void {
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams,
-      queryParamsHandling: 'merge',
-      replaceUrl: true,
-    });
   }
 }

@@ -5,13 +5,25 @@ import type {
   FulfilmentOrder,
   FulfilmentQueue,
   FulfilmentQueues,
+  FulfilmentSortField,
   Order,
   PackOrderRequest,
   Page,
   PickListOrder,
+  SortDirection,
 } from '@tradecounter/contracts';
 import { Observable } from 'rxjs';
 import { queryParams } from '../shared/http-params';
+
+/** One queue of the fulfilment board, a page of it. */
+export interface BoardQuery {
+  warehouseCode: string;
+  status: FulfilmentQueue;
+  page: number;
+  pageSize: number;
+  sort?: FulfilmentSortField;
+  dir?: SortDirection;
+}
 
 @Injectable({ providedIn: 'root' })
 export class FulfilmentApi {
@@ -23,12 +35,7 @@ export class FulfilmentApi {
     });
   }
 
-  orders(query: {
-    warehouseCode: string;
-    status: FulfilmentQueue;
-    page: number;
-    pageSize: number;
-  }): Observable<Page<FulfilmentOrder>> {
+  orders(query: BoardQuery): Observable<Page<FulfilmentOrder>> {
     return this.http.get<Page<FulfilmentOrder>>('/api/fulfilment/orders', { params: queryParams(query) });
   }
 

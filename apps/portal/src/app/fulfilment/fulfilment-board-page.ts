@@ -1,24 +1,27 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
+import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { DEFAULT_PAGE_SIZE, FULFILMENT_QUEUES, type FulfilmentQueue } from '@tradecounter/contracts';
+import { RouterLink } from '@angular/router';
+import {
+  FULFILMENT_QUEUES,
+  FULFILMENT_SORT_FIELDS,
+  type FulfilmentQueue,
+  type FulfilmentSortField,
+} from '@tradecounter/contracts';
 import { catchError, EMPTY, of } from 'rxjs';
 import { OrderStatusChip } from '../orders/order-status-chip';
-import { EmptyState } from '../shared/empty-state';
-import { ErrorState } from '../shared/error-state';
+import { ListFrame } from '../shared/list/list-frame';
+import { urlList } from '../shared/list/url-list';
 import { loadOnEach } from '../shared/loadable';
-import { LoadingState } from '../shared/loading-state';
-import { pageParam, pageSizeParam, textParam } from '../shared/route-inputs';
 import { WarehousesApi } from '../warehouses/warehouses-api';
-import { FulfilmentApi } from './fulfilment-api';
+import { type BoardQuery, FulfilmentApi } from './fulfilment-api';
 import { isQueue, QUEUE_LABELS } from './fulfilment-queues';
 
 /** Warehouse and admin: the orders of one warehouse by fulfilment queue, oldest first. */
@@ -30,13 +33,11 @@ import { isQueue, QUEUE_LABELS } from './fulfilment-queues';
     MatButtonToggleModule,
     MatFormFieldModule,
     MatIconModule,
-    MatPaginatorModule,
     MatSelectModule,
+    MatSortModule,
     MatTableModule,
     RouterLink,
-    EmptyState,
-    ErrorState,
-    LoadingState,
+    ListFrame,
     OrderStatusChip,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -45,17 +46,6 @@ import { isQueue, QUEUE_LABELS } from './fulfilment-queues';
 })
 export class FulfilmentBoardPage {
   private readonly api = inject(FulfilmentApi);
-  private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
-  private readonly reloads = signal(0);
-
-  // URL query parameters: the URL is the source of truth.
-  readonly warehouse = input('', { transform: textParam });
-  readonly queue = input<FulfilmentQueue, string | undefined>('confirmed', {
-    transform: (value) => (value && isQueue(value) ? value : 'confirmed'),
-  });
-  readonly page = input(1, { transform: pageParam });
-  readonly pageSize = input(DEFAULT_PAGE_SIZE, { transform: pageSizeParam });
 
   readonly queues = FULFILMENT_QUEUES;
   readonly queueLabels = QUEUE_LABELS;
@@ -66,30 +56,31 @@ export class FulfilmentBoardPage {
       .list()
       .pipe(catchError(() => of([]))),
   );
+  readonly list = urlList({
+    filters: ['warehouse', 'queue'],
+    sort: { fields: FULFILMENT_SORT_FIELDS, default: 'placedAt', dir: 'asc' },
+    request: ({ page, pageSize, sort, dir }): BoardQuery | undefined => {
+      const warehouseCode = this.warehouseCode();
+      if (!warehouseCode) return undefined;
+      return { warehouseCode, status: this.queue(), page, pageSize, sort: sort as FulfilmentSortField, dir };
+    },
+    fetch: (query) => this.api.orders(query),
+  });
+  /** The queue shown: the one in the URL, else "to pick". */
+  readonly queue = computed((): FulfilmentQueue => {
+    const queue = this.list.value('queue');
+    return isQueue(queue) ? queue : 'confirmed';
+  });
   /** The warehouse shown: the one in the URL, else the default one. */
-  readonly warehouseCode = computed(() => {
+  readonly warehouseCode = computed((): string => {
     const list = this.warehouses() ?? [];
-    return this.warehouse() || list.find((w) => w.isDefault)?.code || list[0]?.code || '';
+    return this.list.value('warehouse') || list.find((w) => w.isDefault)?.code || list[0]?.code || '';
   });
 
   readonly counts = toSignal(
     loadOnEach(
-      toObservable(computed(() => ({ code: this.warehouseCode(), reload: this.reloads() }))),
+      toObservable(computed(() => ({ code: this.warehouseCode(), reload: this.list.reloads() }))),
       ({ code }) => (code ? this.api.queues(code) : EMPTY),
-    ),
-  );
-  readonly state = toSignal(
-    loadOnEach(
-      toObservable(
-        computed(() => ({
-          warehouseCode: this.warehouseCode(),
-          status: this.queue(),
-          page: this.page(),
-          pageSize: this.pageSize(),
-          reload: this.reloads(),
-        })),
-      ),
-      ({ reload: _reload, ...query }) => (query.warehouseCode ? this.api.orders(query) : EMPTY),
     ),
   );
 
@@ -97,31 +88,7 @@ export class FulfilmentBoardPage {
     return this.counts()?.value?.counts[queue] ?? null;
   }
 
-  selectWarehouse(code: string): void {
-    this.setQuery({ warehouse: code, page: null });
-  }
-
   selectQueue(queue: FulfilmentQueue): void {
-    this.setQuery({ queue: queue === 'confirmed' ? null : queue, page: null });
-  }
-
-  changePage(event: PageEvent): void {
-    this.setQuery({
-      page: event.pageIndex + 1,
-      pageSize: event.pageSize === DEFAULT_PAGE_SIZE ? null : event.pageSize,
-    });
-  }
-
-  retry(): void {
-    this.reloads.update((n) => n + 1);
-  }
-
-  private setQuery(queryParams: Record<string, string | number | null>): void {
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams,
-      queryParamsHandling: 'merge',
-      replaceUrl: true,
-    });
+    this.list.setFilter('queue', queue === 'confirmed' ? null : queue);
   }
 }

@@ -20,7 +20,7 @@ import type { Order, Shipment } from '@tradecounter/contracts';
 import { Observable } from 'rxjs';
 import { orderStatusLabel } from '../orders/order-status';
 import { OrderShipments } from '../orders/order-shipments';
-import { OrderStatusChip } from '../orders/order-status-chip';
+import { OrderHeader } from '../orders/order-header';
 import { OrderTimeline } from '../orders/order-timeline';
 import { OrdersApi } from '../orders/orders-api';
 import { confirmAction } from '../shared/confirm-dialog';
@@ -45,7 +45,7 @@ import { canShip, shippable, waiting } from './shippable';
     ErrorState,
     LoadingState,
     OrderShipments,
-    OrderStatusChip,
+    OrderHeader,
     OrderTimeline,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,16 +1,12 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import { MAX_PAGE_SIZE } from '@tradecounter/contracts';
-import { EMPTY } from 'rxjs';
 import { EmptyState } from '../shared/empty-state';
-import { ErrorState } from '../shared/error-state';
-import { loadOnEach } from '../shared/loadable';
-import { LoadingState } from '../shared/loading-state';
-import { textParam } from '../shared/route-inputs';
+import { ListFrame } from '../shared/list/list-frame';
+import { urlList } from '../shared/list/url-list';
 import { FulfilmentApi } from './fulfilment-api';
 
 /**
@@ -19,42 +15,37 @@ import { FulfilmentApi } from './fulfilment-api';
  */
 @Component({
   selector: 'tc-pick-list-page',
-  imports: [DatePipe, MatButtonModule, MatIconModule, RouterLink, EmptyState, ErrorState, LoadingState],
+  imports: [DatePipe, MatButtonModule, MatIconModule, RouterLink, EmptyState, ListFrame],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './pick-list-page.html',
   styleUrl: './pick-list-page.scss',
 })
 export class PickListPage {
   private readonly api = inject(FulfilmentApi);
-  private readonly reloads = signal(0);
-
-  readonly warehouse = input('', { transform: textParam });
-  readonly order = input('', { transform: textParam });
   readonly printedAt = new Date();
 
-  readonly state = toSignal(
-    loadOnEach(
-      toObservable(
-        computed(() => ({ code: this.warehouse(), orderId: this.order(), reload: this.reloads() })),
-      ),
-      ({ code, orderId }) =>
-        code
-          ? this.api.pickList({ warehouseCode: code, orderId: orderId || undefined, pageSize: MAX_PAGE_SIZE })
-          : EMPTY,
-    ),
-  );
+  /** The oldest orders with units to pick, one sheet (no paging: the rest waits for the next print). */
+  readonly list = urlList({
+    filters: ['warehouse', 'order'],
+    request: ({ filters }) =>
+      filters['warehouse']
+        ? {
+            warehouseCode: filters['warehouse'],
+            orderId: filters['order'] || undefined,
+            pageSize: MAX_PAGE_SIZE,
+          }
+        : undefined,
+    fetch: (query) => this.api.pickList(query),
+  });
+  readonly warehouse = computed(() => this.list.value('warehouse'));
+  readonly order = computed(() => this.list.value('order'));
   readonly units = computed(() =>
-    (this.state()?.value?.items ?? []).reduce(
-      (sum, order) => sum + order.lines.reduce((lines, line) => lines + line.pickable, 0),
-      0,
-    ),
+    this.list
+      .items()
+      .reduce((sum, order) => sum + order.lines.reduce((lines, line) => lines + line.pickable, 0), 0),
   );
 
   print(): void {
     window.print();
-  }
-
-  retry(): void {
-    this.reloads.update((n) => n + 1);
   }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -6,22 +6,17 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
-import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
-import { ActivatedRoute, Router } from '@angular/router';
-import { DEFAULT_PAGE_SIZE, type Inbound, type InboundStatus } from '@tradecounter/contracts';
+import type { Inbound, InboundStatus } from '@tradecounter/contracts';
 import { catchError, distinctUntilChanged, filter, map, of, switchMap } from 'rxjs';
 import { formatDay, localIsoDate } from '../availability/promise-dates';
 import { CatalogApi } from '../catalog/catalog-api';
 import { ProductPicker, type ProductRef } from '../catalog/product-picker';
 import { confirmAction } from '../shared/confirm-dialog';
-import { EmptyState } from '../shared/empty-state';
-import { ErrorState } from '../shared/error-state';
-import { loadOnEach } from '../shared/loadable';
-import { LoadingState } from '../shared/loading-state';
-import { pageParam, textParam } from '../shared/route-inputs';
+import { ListFrame } from '../shared/list/list-frame';
+import { urlList } from '../shared/list/url-list';
 import { WarehousesApi } from '../warehouses/warehouses-api';
 import { InboundDialog, type InboundDialogData } from './inbound-dialog';
 import { InventoryApi } from './inventory-api';
@@ -43,12 +38,9 @@ function toStatusFilter(value: unknown): StatusFilter {
     MatFormFieldModule,
     MatIconModule,
     MatMenuModule,
-    MatPaginatorModule,
     MatSelectModule,
     MatTableModule,
-    EmptyState,
-    ErrorState,
-    LoadingState,
+    ListFrame,
     ProductPicker,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -57,17 +49,27 @@ function toStatusFilter(value: unknown): StatusFilter {
 })
 export class InboundPage {
   private readonly api = inject(InventoryApi);
-  private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
-  private readonly reloads = signal(0);
 
-  readonly warehouse = input('', { transform: textParam });
-  /** A product id: its receipts only. */
-  readonly product = input('', { transform: textParam });
-  readonly status = input<StatusFilter, unknown>('expected', { transform: toStatusFilter });
-  readonly page = input(1, { transform: pageParam });
+  /** `?product=` (an id: its receipts only), `?warehouse=`, `?status=`. */
+  readonly list = urlList({
+    filters: ['warehouse', 'product', 'status'],
+    request: ({ filters, page, pageSize }) => {
+      const status = toStatusFilter(filters['status']);
+      return {
+        warehouseCode: filters['warehouse'] || undefined,
+        productId: filters['product'] || undefined,
+        status: status === 'any' ? undefined : (status as InboundStatus),
+        page,
+        pageSize,
+      };
+    },
+    fetch: (query) => this.api.inbound(query),
+  });
+  readonly warehouse = computed(() => this.list.value('warehouse'));
+  readonly product = computed(() => this.list.value('product'));
+  readonly status = computed(() => toStatusFilter(this.list.value('status')));
 
   readonly today = localIsoDate();
   readonly day = (date: string) => formatDay(date, this.today);
@@ -97,23 +99,10 @@ export class InboundPage {
     },
   );
   readonly productControl = new FormControl<ProductRef | null>(null);
-  readonly filtered = computed(() => !!(this.warehouse() || this.product()));
 
   statusLabel(inbound: Inbound): string {
     return this.statusLabels[inbound.status];
   }
-
-  private readonly query = computed(() => ({
-    warehouseCode: this.warehouse() || undefined,
-    productId: this.product() || undefined,
-    status: this.status() === 'any' ? undefined : (this.status() as InboundStatus),
-    page: this.page(),
-    pageSize: DEFAULT_PAGE_SIZE,
-    reload: this.reloads(),
-  }));
-  readonly state = toSignal(
-    loadOnEach(toObservable(this.query), ({ reload: _reload, ...query }) => this.api.inbound(query)),
-  );
 
   constructor() {
     const catalog = inject(CatalogApi);
@@ -138,29 +127,17 @@ export class InboundPage {
         takeUntilDestroyed(),
       )
       .subscribe((id) => {
-        if (id !== this.product()) this.setQuery({ product: id || null, page: null });
+        if (id !== this.product()) this.list.setFilter('product', id || null);
       });
   }
 
   clearFilters(): void {
     this.productControl.setValue(null, { emitEvent: false });
-    this.setQuery({ product: null, warehouse: null, page: null });
-  }
-
-  selectWarehouse(code: string): void {
-    this.setQuery({ warehouse: code || null, page: null });
+    this.list.clear();
   }
 
   selectStatus(status: StatusFilter): void {
-    this.setQuery({ status: status === 'expected' ? null : status, page: null });
-  }
-
-  changePage(event: PageEvent): void {
-    this.setQuery({ page: event.pageIndex + 1 });
-  }
-
-  retry(): void {
-    this.reloads.update((n) => n + 1);
+    this.list.setFilter('status', status === 'expected' ? null : status);
   }
 
   add(): void {
@@ -192,7 +169,7 @@ export class InboundPage {
         `Received ${received.qty} × ${received.sku} at ${received.warehouseCode}`,
         'Dismiss',
       );
-      this.retry();
+      this.list.reload();
     });
   }
 
@@ -205,7 +182,7 @@ export class InboundPage {
       action: () => this.api.updateInbound(inbound, { status: 'cancelled' }),
     }).subscribe((cancelled) => {
       if (cancelled) this.snackBar.open(`Receipt of ${cancelled.sku} cancelled`, 'Dismiss');
-      this.retry();
+      this.list.reload();
     });
   }
 
@@ -220,23 +197,14 @@ export class InboundPage {
           'Dismiss',
         );
         if (data.inbound) {
-          this.retry();
+          this.list.reload();
           return;
         }
         // A new receipt may sort onto a later page: show that product's receipts.
         const { productId: id, sku, name } = saved;
         this.productControl.setValue({ id, sku, name }, { emitEvent: false });
-        this.setQuery({ product: id, status: null, page: null });
-        this.retry();
+        this.list.patch({ product: id, status: null, page: null });
+        this.list.reload();
       });
-  }
-
-  private setQuery(queryParams: Record<string, string | number | null>): void {
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams,
-      queryParamsHandling: 'merge',
-      replaceUrl: true,
-    });
   }
 }

@@ -32,7 +32,7 @@ import { ACTION_LABELS, availableActions, type OrderActionName, OrderActions } f
 import { channelLabel, orderStatusExplanation, orderStatusLabel } from './order-status';
 import { DeliveryRatingCard } from './delivery-rating-card';
 import { OrderShipments } from './order-shipments';
-import { OrderStatusChip } from './order-status-chip';
+import { OrderHeader } from './order-header';
 import { OrderTimeline } from './order-timeline';
 import { OrdersApi } from './orders-api';
 
@@ -52,7 +52,7 @@ import { OrdersApi } from './orders-api';
     MoneyPipe,
     DeliveryRatingCard,
     OrderShipments,
-    OrderStatusChip,
+    OrderHeader,
     OrderTimeline,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

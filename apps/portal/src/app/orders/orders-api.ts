@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   CreditStatus,
+  OpenLinesQuery,
   OpenOrderLine,
   Order,
   OrderQuery,
@@ -28,10 +29,8 @@ export class OrdersApi {
     return this.http.get<Order>(this.url(id));
   }
 
-  openLines(page: number, pageSize: number, accountId?: string): Observable<Page<OpenOrderLine>> {
-    return this.http.get<Page<OpenOrderLine>>('/api/orders/open-lines', {
-      params: queryParams({ page, pageSize, accountId }),
-    });
+  openLines(query: OpenLinesQuery): Observable<Page<OpenOrderLine>> {
+    return this.http.get<Page<OpenOrderLine>>('/api/orders/open-lines', { params: queryParams(query) });
   }
 
   /**

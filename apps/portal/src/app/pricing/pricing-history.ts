@@ -1,37 +1,33 @@
 import { DatePipe } from '@angular/common';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  linkedSignal,
-  signal,
-} from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import type { AuditEntry, AuditQuery } from '@tradecounter/contracts';
+import { skip } from 'rxjs';
 import { EmptyState } from '../shared/empty-state';
-import { ErrorState } from '../shared/error-state';
-import { loadOnEach } from '../shared/loadable';
-import { LoadingState } from '../shared/loading-state';
+import { ListFrame } from '../shared/list/list-frame';
+import { urlList } from '../shared/list/url-list';
 import { type AuditNames, entrySummary, pricingChanges } from './pricing-audit-format';
 import { PricingApi } from './pricing-api';
 
 /** Who changed which price when: a tier's history, or the pricing changes of an account. */
 @Component({
   selector: 'tc-pricing-history',
-  imports: [DatePipe, MatPaginatorModule, EmptyState, ErrorState, LoadingState],
+  imports: [DatePipe, EmptyState, ListFrame],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../accounts/account-history.scss',
   template: `
-    @let s = state();
-    @if (s?.loading) {
-      <tc-loading-state [compact]="!!s?.value" label="Loading history…" />
-    }
-    @if (s?.problem; as problem) {
-      <tc-error-state [problem]="problem" (retry)="retry()" />
-    } @else if (s?.value; as page) {
+    <tc-list-frame
+      [state]="list.state()"
+      [card]="false"
+      loadingLabel="Loading history…"
+      emptyIcon="history"
+      emptyTitle="No changes recorded yet"
+      [emptyMessage]="emptyMessage()"
+      paginatorLabel="History pages"
+      [pageSizeOptions]="[]"
+      (retry)="list.reload()"
+      (page)="list.changePage($event)"
+    >
       @if (rows().length === 0) {
         <tc-empty-state icon="history" title="No changes recorded yet" [message]="emptyMessage()" />
       } @else {
@@ -62,17 +58,7 @@ import { PricingApi } from './pricing-api';
           }
         </ol>
       }
-      @if (page.total > page.pageSize) {
-        <mat-paginator
-          [length]="page.total"
-          [pageIndex]="page.page - 1"
-          [pageSize]="page.pageSize"
-          [hidePageSize]="true"
-          (page)="changePage($event)"
-          aria-label="History pages"
-        />
-      }
-    }
+    </tc-list-frame>
   `,
 })
 export class PricingHistory {
@@ -86,40 +72,30 @@ export class PricingHistory {
   readonly emptyMessage = input('Pricing changes will be listed here with who made them.');
   /** Entries a page; older ones are a page turn away. */
   readonly pageSize = input(100);
-  /** Back to the newest page whenever the query changes or something was saved. */
-  readonly page = linkedSignal({
-    source: () => ({ query: this.query(), version: this.version() }),
-    computation: () => 1,
-  });
-  private readonly reloads = signal(0);
 
-  private readonly request = computed(() => ({
-    query: this.query(),
-    page: this.page(),
-    pageSize: this.pageSize(),
-    version: this.version(),
-    reload: this.reloads(),
-  }));
-  readonly state = toSignal(
-    loadOnEach(toObservable(this.request), ({ query, page, pageSize }) =>
-      this.api.audit({ ...query, page, pageSize }),
-    ),
-  );
+  /** Paged inside its host page, so its page is its own, not the URL's. */
+  readonly list = urlList({
+    state: 'local',
+    request: ({ page }) => ({ ...this.query(), page, pageSize: this.pageSize(), version: this.version() }),
+    fetch: ({ version: _version, ...query }) => this.api.audit(query),
+  });
   readonly rows = computed(() => {
     const names = this.names();
     const keep = this.keep();
-    return (this.state()?.value?.items ?? []).filter(keep).map((entry) => ({
-      entry,
-      summary: entrySummary(entry, names),
-      changes: pricingChanges(entry, names),
-    }));
+    return this.list
+      .items()
+      .filter(keep)
+      .map((entry) => ({
+        entry,
+        summary: entrySummary(entry, names),
+        changes: pricingChanges(entry, names),
+      }));
   });
 
-  changePage(event: PageEvent): void {
-    this.page.set(event.pageIndex + 1);
-  }
-
-  retry(): void {
-    this.reloads.update((n) => n + 1);
+  constructor() {
+    // Back to the newest page whenever the query changes or something was saved.
+    toObservable(computed(() => ({ query: this.query(), version: this.version() })))
+      .pipe(skip(1), takeUntilDestroyed())
+      .subscribe(() => this.list.patch({ page: null }));
   }
 }

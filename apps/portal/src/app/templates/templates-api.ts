@@ -6,6 +6,8 @@ import type {
   OrderTemplateSummary,
   Page,
   QuickOrderResult,
+  SortDirection,
+  TemplateSortField,
   UpdateTemplateRequest,
 } from '@tradecounter/contracts';
 import { Observable } from 'rxjs';
@@ -15,7 +17,13 @@ import { queryParams } from '../shared/http-params';
 export class TemplatesApi {
   private readonly http = inject(HttpClient);
 
-  list(query: { search?: string; page?: number; pageSize?: number }): Observable<Page<OrderTemplateSummary>> {
+  list(query: {
+    search?: string;
+    page?: number;
+    pageSize?: number;
+    sort?: TemplateSortField;
+    dir?: SortDirection;
+  }): Observable<Page<OrderTemplateSummary>> {
     return this.http.get<Page<OrderTemplateSummary>>('/api/templates', { params: queryParams(query) });
   }
 

@@ -30,9 +30,9 @@ export class WebhooksApi {
     return this.http.patch<WebhookSubscription>(`/api/webhooks/${encodeURIComponent(id)}`, body);
   }
 
-  deliveries(id: string, page: number): Observable<Page<WebhookDelivery>> {
+  deliveries(id: string, page: number, pageSize = 25): Observable<Page<WebhookDelivery>> {
     return this.http.get<Page<WebhookDelivery>>(`/api/webhooks/${encodeURIComponent(id)}/deliveries`, {
-      params: { page, pageSize: 25 },
+      params: { page, pageSize },
     });
   }
 

@@ -1,6 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
@@ -9,10 +8,8 @@ import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import type { CreatedWebhookSubscription, WebhookSubscription } from '@tradecounter/contracts';
 import { confirmAction } from '../shared/confirm-dialog';
-import { EmptyState } from '../shared/empty-state';
-import { ErrorState } from '../shared/error-state';
-import { loadOnEach } from '../shared/loadable';
-import { LoadingState } from '../shared/loading-state';
+import { ListFrame } from '../shared/list/list-frame';
+import { urlList } from '../shared/list/url-list';
 import { toProblem } from '../shared/problem';
 import { WebhookDialog } from './webhook-dialog';
 import { WebhooksApi } from './webhooks-api';
@@ -20,16 +17,7 @@ import { WebhooksApi } from './webhooks-api';
 /** Admin: where order and shipment events are sent, and how those deliveries are going. */
 @Component({
   selector: 'tc-webhooks-page',
-  imports: [
-    DatePipe,
-    MatButtonModule,
-    MatIconModule,
-    MatTableModule,
-    RouterLink,
-    EmptyState,
-    ErrorState,
-    LoadingState,
-  ],
+  imports: [DatePipe, MatButtonModule, MatIconModule, MatTableModule, RouterLink, ListFrame],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './webhooks-page.html',
   styles: `
@@ -56,14 +44,9 @@ export class WebhooksPage {
   private readonly api = inject(WebhooksApi);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
-  private readonly reloads = signal(0);
 
   readonly columns = ['url', 'events', 'status', 'deliveries', 'created', 'actions'];
-  readonly state = toSignal(loadOnEach(toObservable(this.reloads), () => this.api.list()));
-
-  retry(): void {
-    this.reloads.update((n) => n + 1);
-  }
+  readonly list = urlList({ state: 'local', request: () => ({}), fetch: () => this.api.list() });
 
   create(): void {
     this.dialog
@@ -72,14 +55,14 @@ export class WebhooksPage {
       .subscribe((created?: CreatedWebhookSubscription) => {
         if (!created) return;
         this.snackBar.open('Webhook created', 'Dismiss', { duration: 4000 });
-        this.retry();
+        this.list.reload();
       });
   }
 
   setActive(webhook: WebhookSubscription, active: boolean): void {
     const done = () => {
       this.snackBar.open(active ? 'Webhook enabled' : 'Webhook disabled', 'Dismiss', { duration: 4000 });
-      this.retry();
+      this.list.reload();
     };
     if (active) {
       this.api.update(webhook.id, { active }).subscribe({
