@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatChipsModule } from '@angular/material/chips';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -26,6 +27,7 @@ import { MoneyPipe } from '../shared/money.pipe';
 import { CatalogApi } from './catalog-api';
 import { YourPrice } from '../pricing/your-price';
 import { ProductFormDialog, ProductFormData } from './product-form-dialog';
+import { ProductImage } from './product-image';
 
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -34,6 +36,7 @@ const SEARCH_DEBOUNCE_MS = 250;
   imports: [
     ReactiveFormsModule,
     MatButtonModule,
+    MatChipsModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
@@ -48,6 +51,7 @@ const SEARCH_DEBOUNCE_MS = 250;
     YourPrice,
     AvailabilityBadge,
     AddToCart,
+    ProductImage,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './catalog-page.html',
@@ -70,6 +74,10 @@ export class CatalogPage {
   readonly inactive = input(false, { transform: flagParam });
   /** Staff: price the page for this account (`?accountId=`). */
   readonly accountId = input('', { transform: textParam });
+  /** Only products with units available now (`?inStock=1`). */
+  readonly inStock = input(false, { transform: flagParam });
+  /** Customers: only products their account has ordered before (`?boughtBefore=1`). */
+  readonly boughtBefore = input(false, { transform: flagParam });
 
   private readonly auth = inject(AuthService);
   readonly isAdmin = computed(() => this.auth.hasRole(['admin']));
@@ -99,6 +107,7 @@ export class CatalogPage {
     const priced = items.some((p) => p.unitPrice !== undefined);
     const stocked = items.some((p) => p.availability !== undefined || p.available !== undefined);
     return [
+      'image',
       'sku',
       'name',
       'category',
@@ -122,6 +131,8 @@ export class CatalogPage {
     pageSize: this.pageSize(),
     includeInactive: this.isAdmin() && this.inactive() ? true : undefined,
     accountId: this.canPickAccount() ? this.accountId() || undefined : undefined,
+    inStock: this.inStock() || undefined,
+    boughtBefore: this.canBuy() && this.boughtBefore() ? true : undefined,
     reload: this.reloads(),
   }));
 
@@ -158,6 +169,16 @@ export class CatalogPage {
     this.setQuery({ inactive: show ? 1 : null, page: null });
   }
 
+  /** The "In stock" and "Bought before" chips. */
+  filterBy(filter: 'inStock' | 'boughtBefore', on: boolean): void {
+    this.setQuery({ [filter]: on ? 1 : null, page: null });
+  }
+
+  /** Any filter narrowing the list, for the empty state's wording. */
+  readonly filtered = computed(
+    () => !!(this.search() || this.category() || this.inStock() || (this.canBuy() && this.boughtBefore())),
+  );
+
   changePage(event: PageEvent): void {
     this.setQuery({
       page: event.pageIndex + 1,
@@ -167,7 +188,7 @@ export class CatalogPage {
 
   clearFilters(): void {
     this.searchControl.setValue('', { emitEvent: false });
-    this.setQuery({ search: null, category: null, page: null });
+    this.setQuery({ search: null, category: null, inStock: null, boughtBefore: null, page: null });
   }
 
   open(product: Product): void {
