@@ -54,9 +54,7 @@ export type ImageChange = { kind: 'keep' } | { kind: 'replace'; file: File } | {
           <p class="error" role="alert">{{ error() }}</p>
         } @else if (change().kind !== 'keep') {
           <p class="tc-muted pending" aria-live="polite">
-            {{
-              change().kind === 'remove' ? 'The image will be removed' : 'The new image will be uploaded'
-            }}
+            {{ change().kind === 'remove' ? 'The image will be removed' : 'The new image will be uploaded' }}
             when you save.
           </p>
         }
