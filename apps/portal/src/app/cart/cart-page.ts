@@ -22,7 +22,7 @@ import { problemMessage, toProblem } from '../shared/problem';
 import { openSaveTemplate } from '../templates/save-template-dialog';
 import { CartApi } from './cart-api';
 import { LinePromise } from './line-promise';
-import { ProductImage } from '../catalog/product-image';
+import { ProductPicture } from '../catalog/product-image';
 
 /** A refused quantity: the API's reason, and the quantity it suggests instead. */
 interface LineError {
@@ -45,7 +45,7 @@ interface LineError {
     LoadingState,
     LinePromise,
     MoneyPipe,
-    ProductImage,
+    ProductPicture,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './cart-page.html',

@@ -25,7 +25,7 @@ import { ProductPricing } from '../pricing/product-pricing';
 import { textParam } from '../shared/route-inputs';
 import { CatalogApi } from './catalog-api';
 import { ProductFormData, ProductFormDialog } from './product-form-dialog';
-import { ProductImage } from './product-image';
+import { ProductPicture } from './product-image';
 
 @Component({
   selector: 'tc-product-detail-page',
@@ -39,7 +39,7 @@ import { ProductImage } from './product-image';
     ProductAvailabilityCard,
     ProductPricing,
     AddToCart,
-    ProductImage,
+    ProductPicture,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './product-detail-page.html',

@@ -11,7 +11,7 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { imageUploadProblem, PRODUCT_IMAGE_TYPES } from '@tradecounter/domain';
-import { ProductImage } from './product-image';
+import { ProductPicture } from './product-image';
 
 /** What saving the product form does with its image. */
 export type ImageChange = { kind: 'keep' } | { kind: 'replace'; file: File } | { kind: 'remove' };
@@ -23,7 +23,7 @@ export type ImageChange = { kind: 'keep' } | { kind: 'replace'; file: File } | {
  */
 @Component({
   selector: 'tc-product-image-field',
-  imports: [MatButtonModule, MatIconModule, ProductImage],
+  imports: [MatButtonModule, MatIconModule, ProductPicture],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="field" role="group" aria-labelledby="product-image-label">

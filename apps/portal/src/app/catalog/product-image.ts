@@ -53,7 +53,7 @@ import { MatIconModule } from '@angular/material/icon';
     }
   `,
 })
-export class ProductImage {
+export class ProductPicture {
   /** The image URL (a product's thumbnailUrl or imageUrl), or null for the placeholder. */
   readonly url = input<string | null | undefined>(null);
   /** The product's name: the image's text alternative. */
