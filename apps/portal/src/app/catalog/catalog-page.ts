@@ -27,7 +27,7 @@ import { MoneyPipe } from '../shared/money.pipe';
 import { CatalogApi } from './catalog-api';
 import { YourPrice } from '../pricing/your-price';
 import { ProductFormDialog, ProductFormData } from './product-form-dialog';
-import { ProductImage } from './product-image';
+import { ProductPicture } from './product-image';
 
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -51,7 +51,7 @@ const SEARCH_DEBOUNCE_MS = 250;
     YourPrice,
     AvailabilityBadge,
     AddToCart,
-    ProductImage,
+    ProductPicture,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './catalog-page.html',
