@@ -270,6 +270,11 @@ export class AvailabilityService {
     );
   }
 
+  /** The warehouse the catalog shows availability at for this account (its default, else the default one). */
+  catalogWarehouse(accountId: string | null): Promise<string | null> {
+    return this.accountWarehouse(this.dataSource.manager, accountId, false);
+  }
+
   /** The warehouse named (400 if unknown), else the account's default, else the default warehouse. */
   private async warehouseFor(
     manager: EntityManager,

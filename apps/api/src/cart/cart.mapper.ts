@@ -2,6 +2,7 @@ import type { Cart, CartLine, PromiseDates, PromiseSplit } from '@tradecounter/c
 import { formatMoney, nearestOrderable, quantityProblem, sumMoney } from '@tradecounter/domain';
 import type { PromiseOutcome, PromisedLine } from '../availability/availability.service';
 import type { PriceBook } from '../pricing/price-calculator';
+import { productImageUrls } from '../catalog/image-urls';
 import type { CartLineRow } from './cart.repository';
 
 export interface CartParts {
@@ -39,6 +40,7 @@ export function toCart(parts: CartParts): Cart {
       listPrice: row.listPrice,
       unitPrice: formatMoney(price.unitPrice),
       lineTotal: formatMoney(price.lineTotal),
+      thumbnailUrl: productImageUrls(row.productId, row.imageVersion).thumbnailUrl,
       promise: promise
         ? { splits: promise.splits, shipComplete: latest(promise.splits) ?? cartDates }
         : { splits: [], shipComplete: cartDates },

@@ -13,6 +13,8 @@ export interface CartLineRow {
   minOrderQty: number;
   orderMultiple: number;
   active: boolean;
+  /** The product's image version; null without an image. */
+  imageVersion: string | null;
 }
 
 export interface CartRows {
@@ -41,10 +43,11 @@ export class CartRepository {
     const rows = (await this.dataSource.query(
       `SELECT c.updated_at AS "updatedAt", l.product_id AS "productId", l.quantity, p.sku, p.name, p.unit,
               p.list_price::text AS "listPrice", p.min_order_qty AS "minOrderQty",
-              p.order_multiple AS "orderMultiple", p.active
+              p.order_multiple AS "orderMultiple", p.active, i.version AS "imageVersion"
          FROM carts c
          LEFT JOIN cart_lines l ON l.user_id = c.user_id
          LEFT JOIN products p ON p.id = l.product_id
+         LEFT JOIN product_images i ON i.product_id = l.product_id
         WHERE c.user_id = $1
         ORDER BY l.added_at, p.sku`,
       [userId],

@@ -4,15 +4,26 @@ import { AccountsModule } from '../accounts/accounts.module';
 import { AvailabilityModule } from '../availability/availability.module';
 import { PricingModule } from '../pricing/pricing.module';
 import { CatalogService } from './catalog.service';
+import { ImageProcessor } from './image-processor';
 import { LineResolver } from './line-resolver';
 import { ProductEntity } from './product.entity';
+import { ProductImagesController } from './product-images.controller';
+import { ProductImagesRepository } from './product-images.repository';
+import { ProductImagesService } from './product-images.service';
 import { ProductsController } from './products.controller';
 import { ProductsRepository } from './products.repository';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ProductEntity]), AccountsModule, PricingModule, AvailabilityModule],
-  controllers: [ProductsController],
-  providers: [ProductsRepository, CatalogService, LineResolver],
-  exports: [CatalogService, LineResolver],
+  controllers: [ProductsController, ProductImagesController],
+  providers: [
+    ProductsRepository,
+    CatalogService,
+    LineResolver,
+    ProductImagesRepository,
+    ProductImagesService,
+    ImageProcessor,
+  ],
+  exports: [CatalogService, LineResolver, ProductImagesRepository],
 })
 export class CatalogModule {}

@@ -8,7 +8,7 @@ import type {
   ProductSortField,
   SortDirection,
 } from '@tradecounter/contracts';
-import { formatMoney, normaliseMoney, parseMoney } from '@tradecounter/domain';
+import { formatMoney, isCustomerActor, normaliseMoney, parseMoney } from '@tradecounter/domain';
 import { AccountsService } from '../accounts/accounts.service';
 import { AuditService } from '../audit/audit.service';
 import { AvailabilityService, CatalogAvailability } from '../availability/availability.service';
@@ -18,6 +18,7 @@ import { badRequest, conflict, notFound } from '../common/http/problem';
 import type { CreateProductDto, UpdateProductDto } from './dto/product.dto';
 import { ProductEntity } from './product.entity';
 import { auditableProduct, toProduct } from './product.mapper';
+import { ProductImagesRepository } from './product-images.repository';
 import { OrderableProduct, ProductsRepository } from './products.repository';
 import { PriceBook, PriceCalculator, toNextBreak } from '../pricing/price-calculator';
 
@@ -32,6 +33,7 @@ export class CatalogService {
     private readonly accounts: AccountsService,
     private readonly calculator: PriceCalculator,
     private readonly availability: AvailabilityService,
+    private readonly images: ProductImagesRepository,
   ) {}
 
   /**
@@ -39,6 +41,10 @@ export class CatalogService {
    * carries the account's price. Each item also carries its availability at
    * the account's warehouse (staff without an account: the default one),
    * unless `availability` is false. One query per concern, whatever the page size.
+   *
+   * `inStock`: only products with units available at that same warehouse.
+   * `boughtBefore` (customer users only): only products the user's own
+   * account has ordered; no parameter can point it at another account.
    */
   async search(
     actor: AuthUser,
@@ -50,19 +56,34 @@ export class CatalogService {
       availability?: boolean;
       sort?: ProductSortField;
       dir?: SortDirection;
+      inStock?: boolean;
+      boughtBefore?: boolean;
     },
     page: PageRequest,
   ): Promise<Page<Product>> {
     const accountId = await this.accounts.resolveActingAccount(actor, query.accountId);
     const includeInactive = actor.role === 'admin' && query.includeInactive === true;
-    const [items, total] = await this.products.search({ ...query, includeInactive }, page);
+    const filter = {
+      search: query.search,
+      category: query.category,
+      includeInactive,
+      inStockAt: query.inStock
+        ? ((await this.availability.catalogWarehouse(accountId)) ?? NO_WAREHOUSE)
+        : undefined,
+      boughtBy: query.boughtBefore ? ownAccount(actor) : undefined,
+    };
+    const [items, total] = await this.products.search(filter, page);
     const ids = items.map((item) => item.id);
-    const [book, stock] = await Promise.all([
+    const [book, stock, images] = await Promise.all([
       accountId ? this.calculator.priceBook(accountId, ids) : undefined,
       query.availability === false ? undefined : this.availability.forCatalog(accountId, items),
+      this.images.versions(ids),
     ]);
     return pageOf(
-      items.map((item) => withAvailability(book ? withPrice(toProduct(item), book) : toProduct(item), stock)),
+      items.map((item) => {
+        const product = toProduct(item, images.get(item.id));
+        return withAvailability(book ? withPrice(product, book) : product, stock);
+      }),
       total,
       page,
     );
@@ -72,14 +93,14 @@ export class CatalogService {
     const product = await this.products.findById(id);
     if (!product || (!product.active && actor.role !== 'admin')) throw notFound('Product');
     const accountId = await this.accounts.resolveActingAccount(actor, requestedAccountId);
-    const [book, stock] = await Promise.all([
+    const [book, stock, images] = await Promise.all([
       accountId ? this.calculator.priceBook(accountId, [product.id]) : undefined,
       this.availability.forCatalog(accountId, [product]),
+      this.images.versions([product.id]),
     ]);
+    const base = toProduct(product, images.get(product.id));
     const detail: ProductDetail = withAvailability(
-      book
-        ? { ...withPrice(toProduct(product), book), priceBreaks: book.table(product) }
-        : toProduct(product),
+      book ? { ...withPrice(base, book), priceBreaks: book.table(product) } : base,
       stock,
     );
     const found = stock.get(product.id);
@@ -122,6 +143,7 @@ export class CatalogService {
     product: ProductEntity,
     before: Record<string, unknown> | null,
   ): Promise<Product> {
+    const images = await this.images.versions(product.id ? [product.id] : []);
     return this.dataSource.transaction(async (tx) => {
       const saved = await this.products.save(tx, product);
       await this.audit.record(tx, {
@@ -133,7 +155,7 @@ export class CatalogService {
         before,
         after: auditableProduct(saved),
       });
-      return toProduct(saved);
+      return toProduct(saved, images.get(saved.id));
     });
   }
 
@@ -144,6 +166,19 @@ export class CatalogService {
       ]);
     }
   }
+}
+
+/** A warehouse code no warehouse has: "in stock" with no warehouse to look at finds nothing. */
+const NO_WAREHOUSE = '';
+
+/** "Bought before" is a customer's own history: staff have no account of their own to ask about. */
+function ownAccount(actor: AuthUser): string {
+  if (!isCustomerActor(actor) || !actor.accountId) {
+    throw badRequest('Only customer users can filter by what they bought before', [
+      { field: 'boughtBefore', message: 'is for customer users' },
+    ]);
+  }
+  return actor.accountId;
 }
 
 /** The minimum order quantity must itself be a whole number of packs. */

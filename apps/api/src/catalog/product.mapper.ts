@@ -1,7 +1,9 @@
 import type { Product } from '@tradecounter/contracts';
+import { productImageUrls } from './image-urls';
 import type { ProductEntity } from './product.entity';
 
-export function toProduct(entity: ProductEntity): Product {
+/** `imageVersion`: the product's image version, if it has an image. */
+export function toProduct(entity: ProductEntity, imageVersion?: string | null): Product {
   return {
     id: entity.id,
     sku: entity.sku,
@@ -15,10 +17,11 @@ export function toProduct(entity: ProductEntity): Product {
     leadTimeDays: entity.leadTimeDays,
     backorderable: entity.backorderable,
     active: entity.active,
+    ...productImageUrls(entity.id, imageVersion),
   };
 }
 
 export function auditableProduct(entity: ProductEntity): Record<string, unknown> {
-  const { id: _id, ...fields } = toProduct(entity);
+  const { id: _id, imageUrl: _image, thumbnailUrl: _thumbnail, ...fields } = toProduct(entity);
   return fields;
 }

@@ -23,13 +23,13 @@ export class ProductsController {
   @Roles(...ANY_ROLE)
   @ApiOperation({
     summary:
-      "Catalog page: search by SKU prefix or words, filter by category; with the account's prices and availability",
+      "Catalog page: search by SKU prefix or words, filter by category, stock and the buyer's past orders; with the account's prices and availability",
   })
   list(@CurrentUser() actor: AuthUser, @Query() query: ProductQueryDto): Promise<Page<Product>> {
-    const { search, category, includeInactive, accountId, availability, sort, dir } = query;
+    const { search, category, includeInactive, accountId, availability, sort, dir, inStock, boughtBefore } = query;
     return this.catalog.search(
       actor,
-      { search, category, includeInactive, accountId, availability, sort, dir },
+      { search, category, includeInactive, accountId, availability, sort, dir, inStock, boughtBefore },
       pageRequest(query),
     );
   }

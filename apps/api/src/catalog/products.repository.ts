@@ -29,6 +29,10 @@ export interface ProductFilter {
   includeInactive: boolean;
   sort?: ProductSortField;
   dir?: SortDirection;
+  /** Only products with units available (on hand, not reserved) at this warehouse. */
+  inStockAt?: string;
+  /** Only products this account has on an order that stands (not cancelled or rejected). */
+  boughtBy?: string;
 }
 
 const PRODUCT_SORT: SortSpec<ProductSortField> = {
@@ -72,6 +76,20 @@ export class ProductsRepository {
     const query = this.products.createQueryBuilder('p').addSelect('count(*) OVER ()', 'total');
     if (!filter.includeInactive) query.andWhere('p.active');
     if (filter.category) query.andWhere('p.category = :category', { category: filter.category });
+    if (filter.inStockAt) {
+      query.andWhere(
+        `EXISTS (SELECT 1 FROM stock s
+                  WHERE s.product_id = p.id AND s.warehouse_code = :inStockAt AND s.on_hand > s.reserved)`,
+        { inStockAt: filter.inStockAt },
+      );
+    }
+    if (filter.boughtBy) {
+      query.andWhere(
+        `p.id IN (SELECT l.product_id FROM orders o JOIN order_lines l ON l.order_id = o.id
+                   WHERE o.account_id = :boughtBy AND o.status NOT IN ('cancelled', 'rejected'))`,
+        { boughtBy: filter.boughtBy },
+      );
+    }
     const terms = searchTerms(filter.search);
     terms.forEach((term, index) => {
       query.andWhere(`lower(p.sku || ' ' || p.name) LIKE :t${index}`, {

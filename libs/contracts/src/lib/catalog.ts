@@ -1,4 +1,4 @@
-import type { MoneyString, SortQuery } from './common';
+import type { IsoInstant, MoneyString, SortQuery } from './common';
 import type { InboundOutlook, ProductAvailability } from './availability';
 import type { NextBreak, PriceBreakRow, PriceSource } from './pricing';
 
@@ -15,6 +15,13 @@ export interface Product {
   leadTimeDays: number;
   backorderable: boolean;
   active: boolean;
+  /**
+   * The product's image (480 px square) and its thumbnail (96 px), or null
+   * without one. The URLs carry the image's version, so they change when the
+   * image does and browsers may keep them for good.
+   */
+  imageUrl: string | null;
+  thumbnailUrl: string | null;
   /** For a customer user, or with ?accountId: the account's unit price at minOrderQty. */
   unitPrice?: MoneyString;
   priceSource?: PriceSource;
@@ -42,6 +49,10 @@ export interface ProductQuery extends SortQuery<ProductSortField> {
   includeInactive?: boolean;
   /** false: items without availability (default true). */
   availability?: boolean;
+  /** Only products with units available now at the account's (or the default) warehouse. */
+  inStock?: boolean;
+  /** Customer users: only products their account has ordered before. */
+  boughtBefore?: boolean;
   page?: number;
   pageSize?: number;
 }
@@ -70,3 +81,19 @@ export interface Category {
 /** What `GET /api/products` sorts by; without a sort: best search match, then SKU. */
 export const PRODUCT_SORT_FIELDS = ['sku', 'name', 'category', 'listPrice'] as const;
 export type ProductSortField = (typeof PRODUCT_SORT_FIELDS)[number];
+
+/** A product's image as stored (PUT /api/products/:id/image answers with it). */
+export interface ProductImage {
+  productId: string;
+  /** Changes whenever the image does (a hash of the uploaded bytes). */
+  version: string;
+  imageUrl: string;
+  thumbnailUrl: string;
+  /** Of the upload: image/jpeg, image/png or image/webp. */
+  contentType: string;
+  /** Of the upload, in pixels. */
+  width: number;
+  height: number;
+  byteSize: number;
+  updatedAt: IsoInstant;
+}

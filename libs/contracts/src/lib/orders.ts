@@ -36,6 +36,8 @@ export interface CartLine {
   listPrice: MoneyString;
   unitPrice: MoneyString;
   lineTotal: MoneyString;
+  /** The product's 96 px thumbnail, or null without an image. */
+  thumbnailUrl: string | null;
   promise: CartLinePromise;
   /** Why the line cannot be ordered as it stands (product withdrawn, below minimum, …), else null. */
   problem: string | null;

@@ -97,4 +97,21 @@ export class ProductQueryDto extends PageQueryDto {
 
   @SortDirectionField()
   dir?: SortDirection;
+
+  @ApiPropertyOptional({
+    description: "true: only products with units available now at the account's (or the default) warehouse",
+  })
+  @OptionalField()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  inStock?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'Customer users, true: only products their own account has ordered (cancelled and rejected orders aside)',
+  })
+  @OptionalField()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  boughtBefore?: boolean;
 }

@@ -22,6 +22,7 @@ import { problemMessage, toProblem } from '../shared/problem';
 import { openSaveTemplate } from '../templates/save-template-dialog';
 import { CartApi } from './cart-api';
 import { LinePromise } from './line-promise';
+import { ProductPicture } from '../catalog/product-image';
 
 /** A refused quantity: the API's reason, and the quantity it suggests instead. */
 interface LineError {
@@ -44,6 +45,7 @@ interface LineError {
     LoadingState,
     LinePromise,
     MoneyPipe,
+    ProductPicture,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './cart-page.html',

@@ -6,6 +6,7 @@ import type {
   Page,
   Product,
   ProductDetail,
+  ProductImage,
   ProductQuery,
   UpdateProductRequest,
 } from '@tradecounter/contracts';
@@ -37,5 +38,16 @@ export class CatalogApi {
 
   update(id: string, body: UpdateProductRequest): Observable<Product> {
     return this.http.patch<Product>(`/api/products/${encodeURIComponent(id)}`, body);
+  }
+
+  /** Sends the file itself as the body, with its own type (image/jpeg, image/png or image/webp). */
+  putImage(id: string, file: File): Observable<ProductImage> {
+    return this.http.put<ProductImage>(`/api/products/${encodeURIComponent(id)}/image`, file, {
+      headers: { 'Content-Type': file.type },
+    });
+  }
+
+  removeImage(id: string): Observable<void> {
+    return this.http.delete<void>(`/api/products/${encodeURIComponent(id)}/image`);
   }
 }

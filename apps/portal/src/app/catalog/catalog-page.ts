@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
+import { MatChipsModule } from '@angular/material/chips';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -29,11 +30,13 @@ import { MoneyPipe } from '../shared/money.pipe';
 import { SearchField } from '../shared/search-field';
 import { CatalogApi } from './catalog-api';
 import { ProductFormData, ProductFormDialog } from './product-form-dialog';
+import { ProductPicture } from './product-image';
 
 @Component({
   selector: 'tc-catalog-page',
   imports: [
     MatButtonModule,
+    MatChipsModule,
     MatFormFieldModule,
     MatIconModule,
     MatSelectModule,
@@ -47,6 +50,7 @@ import { ProductFormData, ProductFormDialog } from './product-form-dialog';
     YourPrice,
     AvailabilityBadge,
     AddToCart,
+    ProductPicture,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './catalog-page.html',
@@ -67,10 +71,11 @@ export class CatalogPage {
   readonly canBuy = computed(() => this.auth.hasRole(CUSTOMER_ROLES));
   /**
    * `?search=`, `?category=`, `?inactive=1` (admins: inactive products too),
+   * `?inStock=1` (units available now), `?boughtBefore=1` (customers: their account ordered it),
    * `?accountId=` (staff: priced for this account; not a filter, so the page stays).
    */
   readonly list = urlList({
-    filters: ['category', 'inactive'],
+    filters: ['category', 'inactive', 'inStock', 'boughtBefore'],
     search: true,
     sort: { fields: PRODUCT_SORT_FIELDS, default: '', dir: 'asc' },
     request: ({ filters, search, page, pageSize, sort, dir }): ProductQuery => ({
@@ -80,12 +85,16 @@ export class CatalogPage {
       pageSize,
       includeInactive: this.isAdmin() && filters['inactive'] ? true : undefined,
       accountId: this.canPickAccount() ? this.accountId() || undefined : undefined,
+      inStock: filters['inStock'] ? true : undefined,
+      boughtBefore: this.canBuy() && filters['boughtBefore'] ? true : undefined,
       sort: sort as ProductSortField | undefined,
       dir,
     }),
     fetch: (query) => this.api.products(query),
   });
   readonly accountId = computed((): string => this.list.value('accountId'));
+  readonly inStock = computed(() => !!this.list.value('inStock'));
+  readonly boughtBefore = computed(() => !!this.list.value('boughtBefore'));
   readonly pricingAccounts = toSignal(
     toObservable(this.canPickAccount).pipe(
       switchMap((can) =>
@@ -108,6 +117,7 @@ export class CatalogPage {
     const priced = items.some((p) => p.unitPrice !== undefined);
     const stocked = items.some((p) => p.availability !== undefined || p.available !== undefined);
     return [
+      'image',
       'sku',
       'name',
       'category',
@@ -127,6 +137,11 @@ export class CatalogPage {
   productLink(product: Product): { path: string[]; query: Record<string, string> } {
     const accountId = this.canPickAccount() ? this.accountId() : '';
     return { path: [product.id], query: accountId ? { accountId } : {} };
+  }
+
+  /** The "In stock" and "Bought before" chips. */
+  filterBy(filter: 'inStock' | 'boughtBefore', on: boolean): void {
+    this.list.setFilter(filter, on ? 1 : null);
   }
 
   open(product: Product): void {

@@ -25,6 +25,7 @@ import { ProductPricing } from '../pricing/product-pricing';
 import { textParam } from '../shared/route-inputs';
 import { CatalogApi } from './catalog-api';
 import { ProductFormData, ProductFormDialog } from './product-form-dialog';
+import { ProductPicture } from './product-image';
 
 @Component({
   selector: 'tc-product-detail-page',
@@ -38,6 +39,7 @@ import { ProductFormData, ProductFormDialog } from './product-form-dialog';
     ProductAvailabilityCard,
     ProductPricing,
     AddToCart,
+    ProductPicture,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './product-detail-page.html',
@@ -56,6 +58,18 @@ import { ProductFormData, ProductFormDialog } from './product-form-dialog';
       font: var(--mat-sys-title-medium);
       padding: 16px 20px 12px;
       margin: 0;
+    }
+    .overview {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-start;
+    }
+    .overview .tc-facts {
+      flex: 1 1 320px;
+      min-width: 0;
+    }
+    .picture {
+      margin: 20px 0 0 20px;
     }
     .description {
       padding: 0 20px 20px;

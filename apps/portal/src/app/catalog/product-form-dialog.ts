@@ -9,12 +9,13 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import type { CreateProductRequest, Product } from '@tradecounter/contracts';
-import { catchError, of, startWith } from 'rxjs';
+import { catchError, map, Observable, of, startWith, tap } from 'rxjs';
 import { fieldError } from '../shared/form-errors';
 import { toMoneyString } from '../shared/money-format';
 import { moneyValidator } from '../shared/money-validator';
 import { formProblemText } from '../shared/problem';
 import { CatalogApi } from './catalog-api';
+import { ImageChange, ProductImageField } from './product-image-field';
 
 export interface ProductFormData {
   /** null to create a product. */
@@ -33,6 +34,7 @@ export interface ProductFormData {
     MatInputModule,
     MatProgressBarModule,
     MatSlideToggleModule,
+    ProductImageField,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './product-form-dialog.html',
@@ -57,6 +59,9 @@ export class ProductFormDialog {
   readonly saving = signal(false);
   readonly formError = signal('');
   readonly isNew = this.data.product === null;
+  /** The product as saved so far: set once created, should its image then fail to upload. */
+  private readonly saved = signal<Product | null>(this.data.product);
+  private imageChange: ImageChange = { kind: 'keep' };
 
   readonly form = inject(NonNullableFormBuilder).group({
     sku: [this.data.product?.sku ?? '', [Validators.required, Validators.maxLength(64)]],
@@ -96,17 +101,48 @@ export class ProductFormDialog {
     }
     this.saving.set(true);
     this.formError.set('');
-    const request$ =
-      this.isNew || !this.data.product
-        ? this.api.create(this.body())
-        : this.api.update(this.data.product.id, this.changes());
+    const saved = this.saved();
+    const request$ = saved ? this.api.update(saved.id, this.changes()) : this.api.create(this.body());
     request$.subscribe({
-      next: (product) => this.dialogRef.close(product),
+      next: (product) => {
+        this.saved.set(product);
+        this.form.markAsPristine();
+        this.applyImage(product).subscribe({
+          next: (withImage) => this.dialogRef.close(withImage),
+          error: (error: unknown) => {
+            this.formError.set(
+              `${product.sku} is saved, but its image is not: ${formProblemText(error, this.form)}`,
+            );
+            this.saving.set(false);
+          },
+        });
+      },
       error: (error: unknown) => {
         this.formError.set(formProblemText(error, this.form));
         this.saving.set(false);
       },
     });
+  }
+
+  imageChanged(change: ImageChange): void {
+    this.imageChange = change;
+  }
+
+  /** Uploads or removes the image once the product is saved; the product with its image URLs. */
+  private applyImage(product: Product): Observable<Product> {
+    const change = this.imageChange;
+    if (change.kind === 'replace') {
+      return this.api.putImage(product.id, change.file).pipe(
+        tap(() => (this.imageChange = { kind: 'keep' })),
+        map(({ imageUrl, thumbnailUrl }) => ({ ...product, imageUrl, thumbnailUrl })),
+      );
+    }
+    if (change.kind === 'remove') {
+      return this.api
+        .removeImage(product.id)
+        .pipe(map(() => ({ ...product, imageUrl: null, thumbnailUrl: null })));
+    }
+    return of(product);
   }
 
   private body(): CreateProductRequest {
