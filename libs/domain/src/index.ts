@@ -8,3 +8,4 @@ export * from './lib/orders';
 export * from './lib/reports';
 export * from './lib/events';
 export * from './lib/auth';
+export * from './lib/display';
