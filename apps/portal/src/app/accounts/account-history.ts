@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
@@ -10,6 +9,7 @@ import { loadOnEach } from '../shared/loadable';
 import { LoadingState } from '../shared/loading-state';
 import { AccountsApi } from './accounts-api';
 import { AuditChange, auditChanges } from './audit-format';
+import { DisplayDateTimePipe } from '../shared/date.pipe';
 
 interface HistoryRow {
   entry: AuditEntry;
@@ -19,7 +19,7 @@ interface HistoryRow {
 /** Who changed what on an account, newest first. */
 @Component({
   selector: 'tc-account-history',
-  imports: [DatePipe, MatPaginatorModule, EmptyState, ErrorState, LoadingState],
+  imports: [DisplayDateTimePipe, MatPaginatorModule, EmptyState, ErrorState, LoadingState],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './account-history.html',
   styleUrl: './account-history.scss',

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -16,6 +15,7 @@ import { LoadingState } from '../shared/loading-state';
 import { ChannelCreateDialog } from './channel-create-dialog';
 import { ChannelSettingsDialog } from './channel-settings-dialog';
 import { ChannelsApi } from './channels-api';
+import { DisplayDatePipe, DisplayDateTimePipe } from '../shared/date.pipe';
 
 /**
  * Admin: channels, the API keys of the systems that send orders
@@ -25,7 +25,8 @@ import { ChannelsApi } from './channels-api';
 @Component({
   selector: 'tc-channels-page',
   imports: [
-    DatePipe,
+    DisplayDatePipe,
+    DisplayDateTimePipe,
     MatButtonModule,
     MatIconModule,
     MatTableModule,
@@ -105,7 +106,7 @@ import { ChannelsApi } from './channels-api';
                 <ng-container matColumnDef="created">
                   <th mat-header-cell *matHeaderCellDef>Created</th>
                   <td mat-cell *matCellDef="let c">
-                    {{ c.createdAt | date: 'd MMM y' }}
+                    {{ c.createdAt | displayDate }}
                     @if (c.createdBy) {
                       <span class="tc-muted">by {{ c.createdBy.name }}</span>
                     }
@@ -114,7 +115,7 @@ import { ChannelsApi } from './channels-api';
                 <ng-container matColumnDef="used">
                   <th mat-header-cell *matHeaderCellDef>Last used</th>
                   <td mat-cell *matCellDef="let c">
-                    {{ c.lastUsedAt ? (c.lastUsedAt | date: 'd MMM y, HH:mm') : 'Never' }}
+                    {{ c.lastUsedAt ? (c.lastUsedAt | displayDateTime) : 'Never' }}
                   </td>
                 </ng-container>
                 <ng-container matColumnDef="status">
@@ -124,7 +125,7 @@ import { ChannelsApi } from './channels-api';
                       class="tc-status"
                       [class.tc-status-active]="!c.revokedAt"
                       [class.tc-status-inactive]="!!c.revokedAt"
-                      >{{ c.revokedAt ? 'Revoked ' + (c.revokedAt | date: 'd MMM y') : 'Active' }}</span
+                      >{{ c.revokedAt ? 'Revoked ' + (c.revokedAt | displayDate) : 'Active' }}</span
                     >
                   </td>
                 </ng-container>

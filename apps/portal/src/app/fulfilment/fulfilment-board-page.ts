@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -20,12 +19,13 @@ import { pageParam, pageSizeParam, textParam } from '../shared/route-inputs';
 import { WarehousesApi } from '../warehouses/warehouses-api';
 import { FulfilmentApi } from './fulfilment-api';
 import { isQueue, QUEUE_LABELS } from './fulfilment-queues';
+import { DisplayDateTimePipe } from '../shared/date.pipe';
 
 /** Warehouse and admin: the orders of one warehouse by fulfilment queue, oldest first. */
 @Component({
   selector: 'tc-fulfilment-board-page',
   imports: [
-    DatePipe,
+    DisplayDateTimePipe,
     MatButtonModule,
     MatButtonToggleModule,
     MatFormFieldModule,

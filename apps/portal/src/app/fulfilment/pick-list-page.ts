@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -12,6 +11,7 @@ import { loadOnEach } from '../shared/loadable';
 import { LoadingState } from '../shared/loading-state';
 import { textParam } from '../shared/route-inputs';
 import { FulfilmentApi } from './fulfilment-api';
+import { DisplayDateTimePipe } from '../shared/date.pipe';
 
 /**
  * What to pick at a warehouse (or for one order), oldest order first and each
@@ -19,7 +19,15 @@ import { FulfilmentApi } from './fulfilment-api';
  */
 @Component({
   selector: 'tc-pick-list-page',
-  imports: [DatePipe, MatButtonModule, MatIconModule, RouterLink, EmptyState, ErrorState, LoadingState],
+  imports: [
+    DisplayDateTimePipe,
+    MatButtonModule,
+    MatIconModule,
+    RouterLink,
+    EmptyState,
+    ErrorState,
+    LoadingState,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './pick-list-page.html',
   styleUrl: './pick-list-page.scss',

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -15,12 +14,13 @@ import { LoadingState } from '../shared/loading-state';
 import { NewTierDialog } from './new-tier-dialog';
 import { PercentPipe } from './percent.pipe';
 import { PricingApi } from './pricing-api';
+import { DisplayDateTimePipe } from '../shared/date.pipe';
 
 /** Every price tier with what hangs off it; account managers and admins add tiers. */
 @Component({
   selector: 'tc-price-tiers-page',
   imports: [
-    DatePipe,
+    DisplayDateTimePipe,
     MatButtonModule,
     MatIconModule,
     MatTableModule,
@@ -79,7 +79,7 @@ import { PricingApi } from './pricing-api';
                 </ng-container>
                 <ng-container matColumnDef="updated">
                   <th mat-header-cell *matHeaderCellDef>Updated</th>
-                  <td mat-cell *matCellDef="let t">{{ t.updatedAt | date: 'medium' }}</td>
+                  <td mat-cell *matCellDef="let t">{{ t.updatedAt | displayDateTime }}</td>
                 </ng-container>
                 <tr mat-header-row *matHeaderRowDef="columns"></tr>
                 <tr

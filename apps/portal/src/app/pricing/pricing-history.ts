@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -17,11 +16,12 @@ import { loadOnEach } from '../shared/loadable';
 import { LoadingState } from '../shared/loading-state';
 import { type AuditNames, entrySummary, pricingChanges } from './pricing-audit-format';
 import { PricingApi } from './pricing-api';
+import { DisplayDateTimePipe } from '../shared/date.pipe';
 
 /** Who changed which price when: a tier's history, or the pricing changes of an account. */
 @Component({
   selector: 'tc-pricing-history',
-  imports: [DatePipe, MatPaginatorModule, EmptyState, ErrorState, LoadingState],
+  imports: [DisplayDateTimePipe, MatPaginatorModule, EmptyState, ErrorState, LoadingState],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../accounts/account-history.scss',
   template: `
@@ -42,7 +42,7 @@ import { PricingApi } from './pricing-api';
                 <strong class="actor">{{ row.entry.actorName ?? 'System' }}</strong>
                 <span class="tc-muted"
                   >{{ row.summary }} ·
-                  <time [attr.datetime]="row.entry.at">{{ row.entry.at | date: 'medium' }}</time></span
+                  <time [attr.datetime]="row.entry.at">{{ row.entry.at | displayDateTime }}</time></span
                 >
               </div>
               @if (row.changes.length) {

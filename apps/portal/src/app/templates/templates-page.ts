@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -18,12 +17,13 @@ import { LoadingState } from '../shared/loading-state';
 import { problemMessage, toProblem } from '../shared/problem';
 import { TemplateEditDialog } from './template-edit-dialog';
 import { TemplatesApi } from './templates-api';
+import { DisplayDatePipe } from '../shared/date.pipe';
 
 /** The account's saved order lists: add one to the cart in a click, rename, edit, delete. */
 @Component({
   selector: 'tc-templates-page',
   imports: [
-    DatePipe,
+    DisplayDatePipe,
     MatButtonModule,
     MatIconModule,
     MatPaginatorModule,
@@ -76,7 +76,7 @@ import { TemplatesApi } from './templates-api';
                 </ng-container>
                 <ng-container matColumnDef="updatedAt">
                   <th mat-header-cell *matHeaderCellDef>Last changed</th>
-                  <td mat-cell *matCellDef="let t">{{ t.updatedAt | date: 'd MMM y' }}</td>
+                  <td mat-cell *matCellDef="let t">{{ t.updatedAt | displayDate }}</td>
                 </ng-container>
                 <ng-container matColumnDef="actions">
                   <th mat-header-cell *matHeaderCellDef><span class="tc-visually-hidden">Actions</span></th>

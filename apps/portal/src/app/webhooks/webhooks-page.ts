@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -16,12 +15,13 @@ import { LoadingState } from '../shared/loading-state';
 import { toProblem } from '../shared/problem';
 import { WebhookDialog } from './webhook-dialog';
 import { WebhooksApi } from './webhooks-api';
+import { DisplayDatePipe } from '../shared/date.pipe';
 
 /** Admin: where order and shipment events are sent, and how those deliveries are going. */
 @Component({
   selector: 'tc-webhooks-page',
   imports: [
-    DatePipe,
+    DisplayDatePipe,
     MatButtonModule,
     MatIconModule,
     MatTableModule,
