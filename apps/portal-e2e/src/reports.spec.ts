@@ -1,4 +1,5 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
+import { join } from 'node:path';
 import type { Address, Order, SalesReport } from '@tradecounter/contracts';
 import { csvRows } from './dashboard-support';
 import { ApiUser } from './api-support';
@@ -6,12 +7,12 @@ import { accountOf, BUYER, inStockPicks, type Pick } from './ordering-support';
 import { login, settled, snap } from './support';
 
 /** An order by the demo buyer today, so the period (and this month) is never empty whatever ran before. */
-async function orderToday(request: APIRequestContext, tag: string): Promise<void> {
+async function orderToday(request: APIRequestContext, tag: string): Promise<Order> {
   const buyerApi = await ApiUser.login(request, BUYER);
   const accountId = await accountOf(buyerApi);
   const [pick] = (await inStockPicks(buyerApi, 1)) as [Pick];
   const [address] = await buyerApi.get<Address[]>(`/api/accounts/${accountId}/addresses`);
-  await buyerApi.send<Order>(
+  return buyerApi.send<Order>(
     'POST',
     '/api/orders',
     {
@@ -22,6 +23,30 @@ async function orderToday(request: APIRequestContext, tag: string): Promise<void
     },
     [201],
     { 'Idempotency-Key': `e2e-${tag.toLowerCase()}-${Date.now()}` },
+  );
+}
+
+/** Picked, packed, shipped whole and delivered now, so the delivery figures have something to show. */
+async function deliverWhole(request: APIRequestContext, order: Order): Promise<void> {
+  const admin = await ApiUser.login(request, 'admin@tradecounter.test');
+  await admin.send<Order>('POST', `/api/orders/${order.id}/pick`, {}, [200]);
+  await admin.send<Order>('POST', `/api/orders/${order.id}/pack`, { packages: [{}] }, [200]);
+  const shipped = await admin.send<Order>(
+    'POST',
+    `/api/orders/${order.id}/shipments`,
+    {
+      carrier: 'UPS',
+      trackingNumber: `1ZE2E${Date.now()}`,
+      lines: order.lines.map((line) => ({ orderLineId: line.id, quantity: line.quantity })),
+    },
+    [201],
+  );
+  const shipment = shipped.shipments.at(-1);
+  await admin.send<Order>(
+    'POST',
+    `/api/shipments/${shipment?.id}/deliver`,
+    { deliveredAt: new Date().toISOString() },
+    [200],
   );
 }
 
@@ -116,7 +141,9 @@ test('a reversed period is an error on the field, and nothing is asked of the AP
 
 test('the on-time / OTIF chart starts near its data, and its CSV holds exact decimals with readable headings', async ({
   page,
+  request,
 }) => {
+  await deliverWhole(request, await orderToday(request, 'OTIF'));
   await login(page, MANAGER);
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await settled(page);
@@ -124,7 +151,7 @@ test('the on-time / OTIF chart starts near its data, and its CSV holds exact dec
   await expect(delivery.getByRole('img')).toBeVisible();
   await delivery.scrollIntoViewIfNeeded();
   await snap(page, 'reports-04-dashboard-otif');
-  await delivery.screenshot({ path: 'artifacts/screenshots/reports-05-otif-chart.png' });
+  await delivery.screenshot({ path: join(__dirname, '../artifacts/screenshots/reports-05-otif-chart.png') });
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),

@@ -170,7 +170,16 @@ export class ChartPanel implements OnDestroy {
         animation: false,
         indexAxis: horizontal ? 'y' : 'x',
         plugins: {
-          legend: { display: this.series().length > 1 },
+          legend: {
+            display: this.series().length > 1,
+            // A series' own colour in the legend, not the hatch of its first (partial) bar.
+            labels: {
+              generateLabels: (chart) =>
+                Chart.defaults.plugins.legend.labels
+                  .generateLabels(chart)
+                  .map((item) => ({ ...item, fillStyle: item.strokeStyle })),
+            },
+          },
           tooltip: {
             callbacks: {
               title: (items) => items.map((item) => item.label),

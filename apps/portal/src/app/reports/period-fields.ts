@@ -36,9 +36,6 @@ export type PeriodChange = { from: string; to: string };
     :host {
       display: contents;
     }
-    mat-form-field {
-      width: 100%;
-    }
   `,
 })
 export class PeriodFields {
