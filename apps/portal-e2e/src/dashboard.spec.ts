@@ -95,7 +95,7 @@ test.describe('reporting dashboards', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download Net sales over time as CSV' }).click(),
     ]);
-    expect(columnTotal(await csvRows(download), 'netSales')).toBe(card);
+    expect(columnTotal(await csvRows(download), 'Net sales (USD)')).toBe(card);
 
     await tabletWidth(page);
     await settled(page);

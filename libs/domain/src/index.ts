@@ -9,3 +9,4 @@ export * from './lib/reports';
 export * from './lib/events';
 export * from './lib/auth';
 export * from './lib/catalog';
+export * from './lib/display';

@@ -6,7 +6,12 @@ import type {
   PromiseAccuracyReport,
   SummaryReport,
 } from '@tradecounter/contracts';
-import { addCalendarDays, promisedShipDateOfUnit, shipDateError } from '@tradecounter/domain';
+import {
+  addCalendarDays,
+  formatDisplayDate,
+  promisedShipDateOfUnit,
+  shipDateError,
+} from '@tradecounter/domain';
 import type { EntityManager } from 'typeorm';
 import { bearer, createProduct, type TestUser } from '../test-support/fixtures';
 import { createOrderingWorld, OrderingWorld, placeOrder, setStock } from '../test-support/order-fixtures';
@@ -160,10 +165,11 @@ describe('delivery reports: summary, delivery, backlog, promise accuracy, dorman
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.text.split('\r\n')).toEqual(
       expect.arrayContaining([
-        'netSales,125.00,0.00',
-        'otif,1,',
-        'lineFillRate,0.75,',
-        'backlog,15.00,15.00',
+        `Figure,${formatDisplayDate(today)} to ${formatDisplayDate(today)},${formatDisplayDate(addCalendarDays(today, -1))} to ${formatDisplayDate(addCalendarDays(today, -1))}`,
+        'Net sales (USD),125.00,0.00',
+        'OTIF to first promise (%),100.0,',
+        'Line fill rate (%),75.0,',
+        'Backlog today (USD),15.00,15.00',
       ]),
     );
   });
@@ -183,7 +189,7 @@ describe('delivery reports: summary, delivery, backlog, promise accuracy, dorman
     expect(delivery.rows).toEqual([
       {
         key: today,
-        label: today,
+        label: formatDisplayDate(today),
         deliveredLines: 2,
         onTimeDelivery: 1,
         onTimeDeliveryCurrent: 1,
@@ -301,7 +307,7 @@ describe('delivery reports: summary, delivery, backlog, promise accuracy, dorman
       w.manager,
       `/api/reports/dormant-accounts?accountId=${w.theirs.id}&format=csv`,
     ).expect(200);
-    expect(csv.text.split('\r\n')[1]).toContain(`${w.theirs.id},${w.theirs.code}`);
+    expect(csv.text.split('\r\n')[1]).toMatch(new RegExp(`^${w.theirs.code},.*,${w.theirs.id}$`));
   });
 
   it('scopes by role and refuses bad queries', async () => {

@@ -30,6 +30,7 @@ import {
 } from '@tradecounter/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { DeliveryRepository, type DeliveryCounts } from './delivery.repository';
+import { displayLabel } from './report-labels';
 import { ReportScope } from './report-scope';
 import type { ScopedFilter } from './report-where';
 import { SalesRepository } from './sales.repository';
@@ -119,7 +120,7 @@ export class DeliveryReportsService {
       groupBy,
       rows: rows.map((row): DeliveryRow => ({
         key: row.key,
-        label: row.label,
+        label: displayLabel(groupBy, row),
         deliveredLines: row.deliveredLines,
         deliveredOrders: row.deliveredOrders,
         shippedOrders: row.shippedOrders,

@@ -1,101 +1,134 @@
-import type {
-  BacklogReport,
-  DeliveryReport,
-  DormantAccountsReport,
-  PromiseAccuracyReport,
-  SummaryFigures,
-  SummaryReport,
+import {
+  REPORT_GROUP_HEADINGS,
+  type BacklogReport,
+  type DeliveryReport,
+  type DormantAccountsReport,
+  type PromiseAccuracyReport,
+  type SalesReport,
+  type SummaryFigures,
+  type SummaryReport,
 } from '@tradecounter/contracts';
+import { formatDisplayDate, formatFixed, formatShareNumber } from '@tradecounter/domain';
 import { toCsv } from './csv';
 
-/** Each report as CSV: the numbers the JSON (and so the screen) carries, unrounded. */
+/*
+ * Each report as CSV: the values the screen shows, under the headings it
+ * shows (labels and dates in the display style), with numbers a
+ * spreadsheet reads: money as exact decimal strings (no symbol, no
+ * grouping; the currency in the heading), shares as percentages with one
+ * decimal, hours with one, ratings with two. Never a float's noise.
+ */
 
-const SUMMARY_FIGURES: [string, (f: SummaryFigures) => string | number | null][] = [
-  ['netSales', (f) => f.netSales],
-  ['orders', (f) => f.orders],
-  ['units', (f) => f.units],
-  ['averageOrderValue', (f) => f.averageOrderValue],
-  ['cycleTimeMedianHours', (f) => f.cycleTime.medianHours],
-  ['cycleTimeP90Hours', (f) => f.cycleTime.p90Hours],
-  ['onTimeDelivery', (f) => f.onTimeDelivery],
-  ['onTimeDeliveryCurrent', (f) => f.onTimeDeliveryCurrent],
-  ['inFull', (f) => f.inFull],
-  ['otif', (f) => f.otif],
-  ['otifCurrent', (f) => f.otifCurrent],
-  ['lineFillRate', (f) => f.lineFillRate],
-  ['deliveryRating', (f) => f.deliveryRating],
-  ['backlog', (f) => f.backlog],
-];
+type Cell = string | number | null;
 
-export function summaryCsv(report: SummaryReport): string {
+const percent = (share: number | null): string | null => (share === null ? null : formatShareNumber(share));
+const fixed = (value: number | null, decimals: number): string | null =>
+  value === null ? null : formatFixed(value, decimals);
+const period = (p: { from: string; to: string }) =>
+  `${formatDisplayDate(p.from)} to ${formatDisplayDate(p.to)}`;
+
+function summaryFigures(currency: string): [string, (f: SummaryFigures) => Cell][] {
+  return [
+    [`Net sales (${currency})`, (f) => f.netSales],
+    ['Orders', (f) => f.orders],
+    ['Units', (f) => f.units],
+    [`Average order value (${currency})`, (f) => f.averageOrderValue],
+    ['Cycle time median (hours)', (f) => fixed(f.cycleTime.medianHours, 1)],
+    ['Cycle time 90th percentile (hours)', (f) => fixed(f.cycleTime.p90Hours, 1)],
+    ['On time to first promise (%)', (f) => percent(f.onTimeDelivery)],
+    ['On time to current promise (%)', (f) => percent(f.onTimeDeliveryCurrent)],
+    ['In full (%)', (f) => percent(f.inFull)],
+    ['OTIF to first promise (%)', (f) => percent(f.otif)],
+    ['OTIF to current promise (%)', (f) => percent(f.otifCurrent)],
+    ['Line fill rate (%)', (f) => percent(f.lineFillRate)],
+    ['Delivery rating (1 to 5)', (f) => fixed(f.deliveryRating, 2)],
+    [`Backlog today (${currency})`, (f) => f.backlog],
+  ];
+}
+
+export function summaryCsv(report: SummaryReport, currency: string): string {
   return toCsv(
-    ['figure', `${report.from} to ${report.to}`, `${report.previous.from} to ${report.previous.to}`],
-    SUMMARY_FIGURES.map(([name, value]) => [name, value(report), value(report.previous)]),
+    ['Figure', period(report), period(report.previous)],
+    summaryFigures(currency).map(([name, value]) => [name, value(report), value(report.previous)]),
+  );
+}
+
+export function salesCsv(report: SalesReport, currency: string): string {
+  return toCsv(
+    [
+      REPORT_GROUP_HEADINGS[report.groupBy],
+      `Net sales (${currency})`,
+      'Orders',
+      'Units',
+      `Savings vs list (${currency})`,
+      'Key',
+    ],
+    report.rows.map((row) => [row.label, row.netSales, row.orders, row.units, row.savings, row.key]),
   );
 }
 
 export function deliveryCsv(report: DeliveryReport): string {
   return toCsv(
     [
-      'key',
-      'label',
-      'deliveredLines',
-      'onTimeDelivery',
-      'onTimeDeliveryCurrent',
-      'deliveredOrders',
-      'otif',
-      'otifCurrent',
-      'shippedOrders',
-      'inFull',
+      REPORT_GROUP_HEADINGS[report.groupBy],
+      'On time to first promise (%)',
+      'On time to current promise (%)',
+      'OTIF to first promise (%)',
+      'OTIF to current promise (%)',
+      'In full (%)',
+      'Delivered lines',
+      'Delivered orders',
+      'Shipped orders',
+      'Key',
     ],
     report.rows.map((row) => [
-      row.key,
       row.label,
+      percent(row.onTimeDelivery),
+      percent(row.onTimeDeliveryCurrent),
+      percent(row.otif),
+      percent(row.otifCurrent),
+      percent(row.inFull),
       row.deliveredLines,
-      row.onTimeDelivery,
-      row.onTimeDeliveryCurrent,
       row.deliveredOrders,
-      row.otif,
-      row.otifCurrent,
       row.shippedOrders,
-      row.inFull,
+      row.key,
     ]),
   );
 }
 
-export function backlogCsv(report: BacklogReport): string {
+export function backlogCsv(report: BacklogReport, currency: string): string {
   return toCsv(
-    ['key', 'label', 'value', 'orders', 'units'],
-    report.buckets.map((bucket) => [bucket.key, bucket.label, bucket.value, bucket.orders, bucket.units]),
+    ['Age', `Value (${currency})`, 'Orders', 'Units'],
+    report.buckets.map((bucket) => [bucket.label, bucket.value, bucket.orders, bucket.units]),
   );
 }
 
 export function promiseAccuracyCsv(report: PromiseAccuracyReport): string {
   return toCsv(
-    ['daysLate', 'label', 'lines', 'units'],
-    report.buckets.map((bucket) => [bucket.days, bucket.label, bucket.lines, bucket.units]),
+    ['Shipped vs promised (business days)', 'Days late', 'Lines', 'Units'],
+    report.buckets.map((bucket) => [bucket.label, bucket.days, bucket.lines, bucket.units]),
   );
 }
 
-export function dormantAccountsCsv(report: DormantAccountsReport): string {
+export function dormantAccountsCsv(report: DormantAccountsReport, currency: string): string {
   return toCsv(
     [
-      'accountId',
-      'code',
-      'name',
-      'accountManager',
-      'lastOrderDate',
-      'daysSinceLastOrder',
-      'trailing12MonthSales',
+      'Account code',
+      'Account',
+      'Account manager',
+      'Last order',
+      'Days since',
+      `Sales in the last 12 months (${currency})`,
+      'Account ID',
     ],
     report.rows.map((row) => [
-      row.accountId,
       row.code,
       row.name,
       row.accountManager?.name ?? null,
-      row.lastOrderDate,
+      row.lastOrderDate === null ? 'Never ordered' : formatDisplayDate(row.lastOrderDate),
       row.daysSinceLastOrder,
       row.trailing12MonthSales,
+      row.accountId,
     ]),
   );
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type {
@@ -6,14 +6,30 @@ import type {
   DeliveryReport,
   DormantAccountsReport,
   PromiseAccuracyReport,
+  ReportChannels,
   SalesReport,
   SummaryReport,
 } from '@tradecounter/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { DeliveryReportsService } from './delivery-reports.service';
-import { DeliveryQueryDto, DormantQueryDto, ReportQueryDto, SalesQueryDto } from './dto/report-query.dto';
-import { backlogCsv, deliveryCsv, dormantAccountsCsv, promiseAccuracyCsv, summaryCsv } from './report-csv';
+import {
+  DeliveryQueryDto,
+  DormantQueryDto,
+  ReportFilterDto,
+  ReportQueryDto,
+  SalesQueryDto,
+} from './dto/report-query.dto';
+import {
+  backlogCsv,
+  deliveryCsv,
+  dormantAccountsCsv,
+  promiseAccuracyCsv,
+  salesCsv,
+  summaryCsv,
+} from './report-csv';
 import { ReportsService } from './reports.service';
 
 /** Customers read their own account's reports; staff who look after accounts read theirs or all. */
@@ -38,10 +54,24 @@ function answer<T>(
 @ApiBearerAuth()
 @Controller('reports')
 export class ReportsController {
+  private readonly currency: string;
+
   constructor(
     private readonly reports: ReportsService,
     private readonly delivery: DeliveryReportsService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.currency = config.currency;
+  }
+
+  @Get('channels')
+  @Roles(...REPORT_READERS)
+  @ApiOperation({
+    summary: 'Every channel with orders the caller may read (whatever the period), with its display name',
+  })
+  channels(@CurrentUser() actor: AuthUser, @Query() query: ReportFilterDto): Promise<ReportChannels> {
+    return this.reports.channels(actor, query);
+  }
 
   @Get('sales')
   @Roles(...REPORT_READERS)
@@ -56,7 +86,7 @@ export class ReportsController {
   ): Promise<SalesReport | string> {
     const report = await this.reports.salesReport(actor, query);
     return answer(response, query, `sales-by-${query.groupBy}-${report.from}-to-${report.to}`, report, (r) =>
-      this.reports.salesCsv(r),
+      salesCsv(r, this.currency),
     );
   }
 
@@ -69,7 +99,9 @@ export class ReportsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<SummaryReport | string> {
     const report = await this.delivery.summary(actor, query);
-    return answer(response, query, `summary-${report.from}-to-${report.to}`, report, summaryCsv);
+    return answer(response, query, `summary-${report.from}-to-${report.to}`, report, (r) =>
+      summaryCsv(r, this.currency),
+    );
   }
 
   @Get('delivery')
@@ -101,7 +133,7 @@ export class ReportsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<BacklogReport | string> {
     const report = await this.delivery.backlog(actor, query);
-    return answer(response, query, `backlog-${report.asOf}`, report, backlogCsv);
+    return answer(response, query, `backlog-${report.asOf}`, report, (r) => backlogCsv(r, this.currency));
   }
 
   @Get('promise-accuracy')
@@ -133,12 +165,8 @@ export class ReportsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<DormantAccountsReport | string> {
     const report = await this.delivery.dormantAccounts(actor, query, query.days);
-    return answer(
-      response,
-      query,
-      `dormant-accounts-${query.days}-days-${report.asOf}`,
-      report,
-      dormantAccountsCsv,
+    return answer(response, query, `dormant-accounts-${query.days}-days-${report.asOf}`, report, (r) =>
+      dormantAccountsCsv(r, this.currency),
     );
   }
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { SalesReport } from '@tradecounter/contracts';
-import { formatMoney, parseMoney, sumMoney } from '@tradecounter/domain';
+import type { ReportChannels, ReportFilter, SalesReport } from '@tradecounter/contracts';
+import { channelDisplayName, formatMoney, parseMoney, sumMoney } from '@tradecounter/domain';
 import type { AuthUser } from '../auth/auth-user';
-import { toCsv } from './csv';
 import type { SalesQueryDto } from './dto/report-query.dto';
+import { displayLabel } from './report-labels';
 import { ReportScope } from './report-scope';
 import { SalesRepository } from './sales.repository';
 
@@ -21,7 +21,10 @@ export class ReportsService {
 
   async salesReport(actor: AuthUser, query: SalesQueryDto): Promise<SalesReport> {
     const filter = this.scope.of(actor, query);
-    const rows = await this.sales.sales(filter, query.groupBy);
+    const rows = (await this.sales.sales(filter, query.groupBy)).map((row) => ({
+      ...row,
+      label: displayLabel(query.groupBy, row),
+    }));
     const exactOrders = rows.every((row) => row.orders !== null);
     return {
       from: filter.from,
@@ -41,10 +44,17 @@ export class ReportsService {
     };
   }
 
-  salesCsv(report: SalesReport): string {
-    return toCsv(
-      ['key', 'label', 'netSales', 'orders', 'units', 'savings'],
-      report.rows.map((row) => [row.key, row.label, row.netSales, row.orders, row.units, row.savings]),
-    );
+  /** The channel filter's choices: every channel the caller's accounts have ordered through, at any time. */
+  async channels(actor: AuthUser, query: ReportFilter): Promise<ReportChannels> {
+    const filter = this.scope.of(actor, {
+      accountId: query.accountId,
+      accountManagerId: query.accountManagerId,
+    });
+    const keys = await this.sales.channels(filter);
+    return {
+      channels: keys
+        .map((key) => ({ key, label: channelDisplayName(key) }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
+    };
   }
 }

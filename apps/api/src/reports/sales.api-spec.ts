@@ -1,4 +1,5 @@
-import type { SalesReport } from '@tradecounter/contracts';
+import type { ReportChannels, SalesReport } from '@tradecounter/contracts';
+import { formatDisplayDate } from '@tradecounter/domain';
 import { bearer, createProduct } from '../test-support/fixtures';
 import { createOrderingWorld, OrderingWorld, placeOrder, setStock } from '../test-support/order-fixtures';
 import { startTestApp, TestApp } from '../test-support/test-app';
@@ -78,16 +79,16 @@ describe('sales reports', () => {
     expect(byDay).toMatchObject({
       from: today,
       to: today,
-      rows: [{ key: today, label: today, netSales: '50.00', orders: 2, units: 6 }],
+      rows: [{ key: today, label: formatDisplayDate(today), netSales: '50.00', orders: 2, units: 6 }],
       total: { netSales: '50.00', orders: 2, units: 6 },
     });
     const csv = await sales(w.am, `groupBy=product&${query}&format=csv`).expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.text).toBe(
       [
-        'key,label,netSales,orders,units,savings',
-        `${a.id},${a.sku} — ${a.name},40.00,2,4,0.00`,
-        `${b.id},${b.sku} — ${b.name},10.00,1,2,0.00`,
+        'Product,Net sales (USD),Orders,Units,Savings vs list (USD),Key',
+        `${a.sku} — ${a.name},40.00,2,4,0.00,${a.id}`,
+        `${b.sku} — ${b.name},10.00,1,2,0.00,${b.id}`,
         '',
       ].join('\r\n'),
     );
@@ -141,6 +142,31 @@ describe('sales reports', () => {
       .body as SalesReport;
     expect(otherAm.rows).toEqual([]);
     await sales(w.warehouse, 'groupBy=day').expect(403);
+  });
+
+  it('names channels for people, and offers every channel with orders as a filter', async () => {
+    const query = `accountId=${w.mine.id}&from=${today}&to=${today}`;
+    const byChannel = (await sales(w.am, `groupBy=channel&${query}`).expect(200)).body as SalesReport;
+    expect(byChannel.rows.map((row) => [row.key, row.label])).toEqual([['portal', 'Portal']]);
+    const csv = await sales(w.am, `groupBy=channel&${query}&format=csv`).expect(200);
+    const [row] = byChannel.rows;
+    expect(csv.text.split('\r\n')[1]).toBe(
+      `Portal,${row?.netSales},${row?.orders},${row?.units},${row?.savings},portal`,
+    );
+    const channels = (await t.http.get('/api/reports/channels').set(bearer(w.buyer)).expect(200))
+      .body as ReportChannels;
+    expect(channels).toEqual({ channels: [{ key: 'portal', label: 'Portal' }] });
+    await t.http.get('/api/reports/channels').set(bearer(w.warehouse)).expect(403);
+  });
+
+  it('names the field of a reversed period', async () => {
+    const response = await sales(w.manager, 'from=2027-03-02&to=2027-03-01').expect(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.body).toMatchObject({
+      status: 400,
+      detail: 'The period ends before it starts',
+      errors: [{ field: 'from', message: 'must be on or before to' }],
+    });
   });
 
   it('refuses bad queries with reasons', async () => {

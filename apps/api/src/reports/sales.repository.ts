@@ -87,4 +87,15 @@ export class SalesRepository {
     })[];
     return rows.map((row) => ({ ...row, units: Number(row.units) }));
   }
+
+  /** Channels with orders in scope (any period), from the monthly rollup per account and channel. */
+  async channels(filter: ScopedFilter): Promise<string[]> {
+    const { where, params } = rollupWhere({ ...filter, channel: undefined }, { period: false });
+    const rows = (await this.dataSource.query(
+      `SELECT s.channel FROM sales_by_month s JOIN accounts a ON a.id = s.account_id
+        WHERE ${where} GROUP BY s.channel HAVING sum(s.orders) > 0`,
+      params,
+    )) as { channel: string }[];
+    return rows.map((row) => row.channel);
+  }
 }

@@ -24,6 +24,29 @@ export const SALES_GROUPINGS = [
 ] as const;
 export type SalesGroupBy = (typeof SALES_GROUPINGS)[number];
 
+/** What a report's first column is called, by grouping (screen and CSV alike). */
+export const REPORT_GROUP_HEADINGS: Record<SalesGroupBy, string> = {
+  day: 'Day',
+  week: 'Week',
+  month: 'Month',
+  account: 'Account',
+  product: 'Product',
+  category: 'Category',
+  channel: 'Channel',
+  accountManager: 'Account manager',
+};
+
+/** GET /api/reports/channels: every channel with orders the caller may read, by display name. */
+export interface ReportChannel {
+  /** What orders record and the `channel` filter takes: `portal`, `phone`, an integration's name … */
+  key: string;
+  label: string;
+}
+
+export interface ReportChannels {
+  channels: ReportChannel[];
+}
+
 export interface SalesQuery extends ReportFilter {
   groupBy: SalesGroupBy;
 }

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import type { AuditEntry } from '@tradecounter/contracts';
@@ -7,6 +6,7 @@ import { ListFrame } from '../shared/list/list-frame';
 import { urlList } from '../shared/list/url-list';
 import { AccountsApi } from './accounts-api';
 import { AuditChange, auditChanges } from './audit-format';
+import { DisplayDateTimePipe } from '../shared/date.pipe';
 
 interface HistoryRow {
   entry: AuditEntry;
@@ -16,7 +16,7 @@ interface HistoryRow {
 /** Who changed what on an account, newest first. */
 @Component({
   selector: 'tc-account-history',
-  imports: [DatePipe, ListFrame],
+  imports: [DisplayDateTimePipe, ListFrame],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './account-history.html',
   styleUrl: './account-history.scss',

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -13,6 +12,7 @@ import { urlList } from '../shared/list/url-list';
 import { ChannelCreateDialog } from './channel-create-dialog';
 import { ChannelSettingsDialog } from './channel-settings-dialog';
 import { ChannelsApi } from './channels-api';
+import { DisplayDatePipe, DisplayDateTimePipe } from '../shared/date.pipe';
 
 /**
  * Admin: channels, the API keys of the systems that send orders
@@ -21,7 +21,15 @@ import { ChannelsApi } from './channels-api';
  */
 @Component({
   selector: 'tc-channels-page',
-  imports: [DatePipe, MatButtonModule, MatIconModule, MatTableModule, RouterLink, ListFrame],
+  imports: [
+    DisplayDatePipe,
+    DisplayDateTimePipe,
+    MatButtonModule,
+    MatIconModule,
+    MatTableModule,
+    RouterLink,
+    ListFrame,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './channels-page.html',
   styles: `

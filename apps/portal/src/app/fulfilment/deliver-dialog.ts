@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import {
   AbstractControl,
@@ -17,6 +16,7 @@ import type { Order, Shipment } from '@tradecounter/contracts';
 import { fieldError } from '../shared/form-errors';
 import { problemMessage, toProblem } from '../shared/problem';
 import { FulfilmentApi } from './fulfilment-api';
+import { DisplayDateTimePipe } from '../shared/date.pipe';
 
 export interface DeliverDialogData {
   orderNumber: string;
@@ -33,7 +33,7 @@ export function localDateTime(date: Date): string {
 @Component({
   selector: 'tc-deliver-dialog',
   imports: [
-    DatePipe,
+    DisplayDateTimePipe,
     ReactiveFormsModule,
     MatButtonModule,
     MatDialogModule,
@@ -52,7 +52,7 @@ export function localDateTime(date: Date): string {
         <p class="intro">
           Order <span class="tc-mono">{{ data.orderNumber }}</span> · {{ data.shipment.carrier }}
           <span class="tc-mono">{{ data.shipment.trackingNumber }}</span>, shipped
-          {{ data.shipment.shippedAt | date: 'd MMM y, HH:mm' }}
+          {{ data.shipment.shippedAt | displayDateTime }}
         </p>
         <mat-form-field class="when">
           <mat-label>Delivered at</mat-label>

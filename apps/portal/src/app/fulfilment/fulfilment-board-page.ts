@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -23,12 +22,13 @@ import { loadOnEach } from '../shared/loadable';
 import { WarehousesApi } from '../warehouses/warehouses-api';
 import { type BoardQuery, FulfilmentApi } from './fulfilment-api';
 import { isQueue, QUEUE_LABELS } from './fulfilment-queues';
+import { DisplayDateTimePipe } from '../shared/date.pipe';
 
 /** Warehouse and admin: the orders of one warehouse by fulfilment queue, oldest first. */
 @Component({
   selector: 'tc-fulfilment-board-page',
   imports: [
-    DatePipe,
+    DisplayDateTimePipe,
     MatButtonModule,
     MatButtonToggleModule,
     MatFormFieldModule,

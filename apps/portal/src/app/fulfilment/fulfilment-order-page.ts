@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -32,12 +31,13 @@ import { FulfilmentApi } from './fulfilment-api';
 import { PackDialog } from './pack-dialog';
 import { ShipDialog } from './ship-dialog';
 import { canShip, shippable, waiting } from './shippable';
+import { DisplayDateTimePipe } from '../shared/date.pipe';
 
 /** Warehouse and admin: one order to fulfil, with its lines, parcels, shipments and the next steps. */
 @Component({
   selector: 'tc-fulfilment-order-page',
   imports: [
-    DatePipe,
+    DisplayDateTimePipe,
     MatButtonModule,
     MatIconModule,
     MatTableModule,

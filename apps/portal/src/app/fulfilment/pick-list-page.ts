@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
@@ -8,6 +7,7 @@ import { EmptyState } from '../shared/empty-state';
 import { ListFrame } from '../shared/list/list-frame';
 import { urlList } from '../shared/list/url-list';
 import { FulfilmentApi } from './fulfilment-api';
+import { DisplayDateTimePipe } from '../shared/date.pipe';
 
 /**
  * What to pick at a warehouse (or for one order), oldest order first and each
@@ -15,7 +15,7 @@ import { FulfilmentApi } from './fulfilment-api';
  */
 @Component({
   selector: 'tc-pick-list-page',
-  imports: [DatePipe, MatButtonModule, MatIconModule, RouterLink, EmptyState, ListFrame],
+  imports: [DisplayDateTimePipe, MatButtonModule, MatIconModule, RouterLink, EmptyState, ListFrame],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './pick-list-page.html',
   styleUrl: './pick-list-page.scss',

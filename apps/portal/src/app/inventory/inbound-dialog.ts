@@ -15,6 +15,7 @@ import { Observable } from 'rxjs';
 import { dateFromIso, localIsoDate } from '../availability/promise-dates';
 import { ProductPicker, type ProductRef } from '../catalog/product-picker';
 import { fieldError } from '../shared/form-errors';
+import { displayDate } from '../shared/date-format';
 import { integerValidator } from '../shared/integer-validator';
 import { formProblemText, toProblem } from '../shared/problem';
 import { InventoryApi } from './inventory-api';
@@ -162,7 +163,7 @@ export class InboundDialog {
   readonly existing = this.data.inbound;
   readonly fieldError = fieldError;
   readonly today = dateFromIso(localIsoDate());
-  readonly todayText = this.today.toLocaleDateString();
+  readonly todayText = displayDate(localIsoDate());
   readonly saving = signal(false);
   readonly conflict = signal('');
   readonly formError = signal('');

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatBadgeModule } from '@angular/material/badge';
@@ -10,6 +9,7 @@ import { Router } from '@angular/router';
 import type { AppNotification, NotificationList } from '@tradecounter/contracts';
 import { catchError, EMPTY, merge, Subject, switchMap, timer } from 'rxjs';
 import { NotificationsApi } from './notifications-api';
+import { DisplayDateTimePipe } from '../shared/date.pipe';
 
 /** How often the bell asks for news while the portal is open. */
 const POLL_MS = 30_000;
@@ -17,7 +17,14 @@ const POLL_MS = 30_000;
 /** The toolbar's bell: how many notifications are unread, and the latest ones with links to their orders. */
 @Component({
   selector: 'tc-notifications-bell',
-  imports: [DatePipe, MatBadgeModule, MatButtonModule, MatDividerModule, MatIconModule, MatMenuModule],
+  imports: [
+    DisplayDateTimePipe,
+    MatBadgeModule,
+    MatButtonModule,
+    MatDividerModule,
+    MatIconModule,
+    MatMenuModule,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let list = state();
@@ -65,7 +72,7 @@ const POLL_MS = 30_000;
         >
           <span class="title">{{ item.title }}</span>
           <span class="body">{{ item.body }}</span>
-          <span class="when">{{ item.createdAt | date: 'd MMM, HH:mm' }}</span>
+          <span class="when">{{ item.createdAt | displayDateTime }}</span>
         </button>
       }
       @if (unread() > 0) {

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -17,6 +16,7 @@ import { MatInputModule } from '@angular/material/input';
 import type { Order } from '@tradecounter/contracts';
 import { problemMessage, toProblem } from '../shared/problem';
 import { OrdersApi } from './orders-api';
+import { DisplayDatePipe } from '../shared/date.pipe';
 
 const SCORE_WORDS = ['', 'Poor', 'Fair', 'Good', 'Very good', 'Excellent'];
 
@@ -28,7 +28,7 @@ const SCORE_WORDS = ['', 'Poor', 'Fair', 'Good', 'Very good', 'Excellent'];
 @Component({
   selector: 'tc-delivery-rating-card',
   imports: [
-    DatePipe,
+    DisplayDatePipe,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -55,7 +55,7 @@ const SCORE_WORDS = ['', 'Poor', 'Fair', 'Good', 'Very good', 'Excellent'];
           <p class="comment">“{{ r.comment }}”</p>
         }
         <p class="tc-muted small">
-          Rated {{ r.at | date: 'd MMM y' }}{{ r.by ? ' by ' + r.by.name : '' }}. Thank you.
+          Rated {{ r.at | displayDate }}{{ r.by ? ' by ' + r.by.name : '' }}. Thank you.
         </p>
       } @else {
         <h2 class="title" id="rate-title">Rate this delivery</h2>

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -35,11 +34,13 @@ import { OrderShipments } from './order-shipments';
 import { OrderHeader } from './order-header';
 import { OrderTimeline } from './order-timeline';
 import { OrdersApi } from './orders-api';
+import { DisplayDatePipe, DisplayDateTimePipe } from '../shared/date.pipe';
 
 @Component({
   selector: 'tc-order-detail-page',
   imports: [
-    DatePipe,
+    DisplayDatePipe,
+    DisplayDateTimePipe,
     MatButtonModule,
     MatIconModule,
     MatMenuModule,

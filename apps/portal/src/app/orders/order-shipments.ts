@@ -1,13 +1,13 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import type { Order, Shipment } from '@tradecounter/contracts';
+import { DisplayDateTimePipe } from '../shared/date.pipe';
 
 /** An order's shipments: carrier, tracking number, when it left and arrived, and what it carried. */
 @Component({
   selector: 'tc-order-shipments',
-  imports: [DatePipe, MatButtonModule, MatIconModule],
+  imports: [DisplayDateTimePipe, MatButtonModule, MatIconModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ol class="shipments" aria-label="Shipments">
@@ -31,14 +31,12 @@ import type { Order, Shipment } from '@tradecounter/contracts';
           <dl class="times">
             <dt>Shipped</dt>
             <dd>
-              <time [attr.datetime]="sh.shippedAt">{{ sh.shippedAt | date: 'EEE d MMM y, HH:mm' }}</time>
+              <time [attr.datetime]="sh.shippedAt">{{ sh.shippedAt | displayDateTime }}</time>
             </dd>
             <dt>Delivered</dt>
             <dd>
               @if (sh.deliveredAt) {
-                <time [attr.datetime]="sh.deliveredAt">{{
-                  sh.deliveredAt | date: 'EEE d MMM y, HH:mm'
-                }}</time>
+                <time [attr.datetime]="sh.deliveredAt">{{ sh.deliveredAt | displayDateTime }}</time>
               } @else {
                 —
               }

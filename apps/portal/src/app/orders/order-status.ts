@@ -1,3 +1,4 @@
+import { channelDisplayName } from '@tradecounter/domain';
 import type { OrderStatus } from '@tradecounter/contracts';
 
 const STATUS_LABELS: Record<OrderStatus, string> = {
@@ -39,13 +40,7 @@ export function orderStatusExplanation(status: OrderStatus): string {
   return STATUS_EXPLANATIONS[status] ?? '';
 }
 
-const CHANNEL_LABELS: Record<string, string> = {
-  portal: 'Portal',
-  phone: 'Phone',
-  api: 'API',
-  csv: 'CSV',
-};
-
+/** "api" → "API", an integration by its name (libs/domain channelDisplayName). */
 export function channelLabel(channel: string): string {
-  return CHANNEL_LABELS[channel] ?? channel;
+  return channelDisplayName(channel);
 }

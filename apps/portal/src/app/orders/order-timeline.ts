@@ -1,14 +1,14 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { OrderEvent } from '@tradecounter/contracts';
 import { formatDay, localIsoDate } from '../availability/promise-dates';
 import { humanize } from '../shared/labels';
 import { orderStatusLabel } from './order-status';
+import { DisplayDateTimePipe } from '../shared/date.pipe';
 
 /** The order's history, newest first: who, when, from → to, why. */
 @Component({
   selector: 'tc-order-timeline',
-  imports: [DatePipe],
+  imports: [DisplayDateTimePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ol class="timeline" aria-label="Order history">
@@ -18,7 +18,7 @@ import { orderStatusLabel } from './order-status';
           <div>
             <div class="what">{{ what(e) }}</div>
             <div class="tc-muted meta">
-              <time [attr.datetime]="e.at">{{ e.at | date: 'EEE d MMM y, HH:mm' }}</time> ·
+              <time [attr.datetime]="e.at">{{ e.at | displayDateTime }}</time> ·
               {{ e.by?.name ?? 'System' }}
             </div>
             @if (e.changes?.length) {

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -32,6 +31,7 @@ import { ACTION_LABELS, availableActions, type OrderActionName, OrderActions } f
 import { channelLabel, ORDER_STATUS_OPTIONS, orderStatusLabel } from './order-status';
 import { OrderStatusChip } from './order-status-chip';
 import { OrdersApi } from './orders-api';
+import { DisplayDateTimePipe } from '../shared/date.pipe';
 
 /** The same list serves history, the approvers' queue and the account managers' holds. */
 export type OrderListMode = 'history' | 'approvals' | 'holds';
@@ -60,7 +60,7 @@ const CHANNELS = ['portal', 'phone', 'api', 'csv'];
 @Component({
   selector: 'tc-orders-page',
   imports: [
-    DatePipe,
+    DisplayDateTimePipe,
     MatButtonModule,
     MatDatepickerModule,
     MatFormFieldModule,

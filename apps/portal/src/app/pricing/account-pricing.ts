@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
@@ -30,6 +29,7 @@ import { PricingApi } from './pricing-api';
 import { PricingHistory } from './pricing-history';
 import { ProductPicker, type ProductRef } from '../catalog/product-picker';
 import { QuoteLineSummary } from './quote-line-summary';
+import { DisplayDatePipe } from '../shared/date.pipe';
 
 type WindowState = 'active' | 'scheduled' | 'expired';
 
@@ -46,7 +46,7 @@ function isPricingEntry(entry: AuditEntry): boolean {
 @Component({
   selector: 'tc-account-pricing',
   imports: [
-    DatePipe,
+    DisplayDatePipe,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,

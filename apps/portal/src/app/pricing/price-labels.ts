@@ -1,3 +1,4 @@
+import { formatDisplayDate, withDisplayDates } from '@tradecounter/domain';
 import type { PriceSource } from '@tradecounter/contracts';
 
 /** The tier an account is on, to word a tier discount: "Gold tier 10 % off". */
@@ -39,22 +40,12 @@ export function parseIsoDate(value: string): Date {
   return new Date(y, m - 1, d);
 }
 
-/** A calendar date in UTC, so the day never shifts with the browser's time zone. */
-const MEDIUM_DATE = new Intl.DateTimeFormat('en-US', {
-  month: 'short',
-  day: 'numeric',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-/** "2027-03-31" → "Mar 31, 2027", as the portal's tables show dates (the 'mediumDate' format). */
+/** "2027-03-31" → "31 Mar 2027", the portal's one date style (shared/date-format.ts). */
 export function formatIsoDate(value: string): string {
-  const date = new Date(`${value}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime())) return value;
-  return MEDIUM_DATE.format(date);
+  return formatDisplayDate(value);
 }
 
 /** Every YYYY-MM-DD in a server message, as the tables show dates. */
 export function withReadableDates(text: string): string {
-  return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, formatIsoDate);
+  return withDisplayDates(text);
 }

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -12,11 +11,20 @@ import { urlList } from '../shared/list/url-list';
 import { NewTierDialog } from './new-tier-dialog';
 import { PercentPipe } from './percent.pipe';
 import { PricingApi } from './pricing-api';
+import { DisplayDateTimePipe } from '../shared/date.pipe';
 
 /** Every price tier with what hangs off it; account managers and admins add tiers. */
 @Component({
   selector: 'tc-price-tiers-page',
-  imports: [DatePipe, MatButtonModule, MatIconModule, MatTableModule, RouterLink, ListFrame, PercentPipe],
+  imports: [
+    DisplayDateTimePipe,
+    MatButtonModule,
+    MatIconModule,
+    MatTableModule,
+    RouterLink,
+    ListFrame,
+    PercentPipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './price-tiers-page.html',
   styles: `

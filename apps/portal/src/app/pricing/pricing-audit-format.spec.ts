@@ -95,7 +95,7 @@ describe('pricingChanges', () => {
     });
     expect(pricingChanges(priced)).toEqual([
       { field: 'Unit price', before: '$9.50', after: '$9.00' },
-      { field: 'Valid', before: null, after: 'Jan 1, 2027 – Mar 31, 2027' },
+      { field: 'Valid', before: null, after: '1 Jan 2027 – 31 Mar 2027' },
     ]);
     const extended = entry({
       entity: 'contract_price',
@@ -104,7 +104,7 @@ describe('pricingChanges', () => {
       after: { ...window, validTo: null },
     });
     expect(pricingChanges(extended)).toEqual([
-      { field: 'Valid', before: 'Jan 1, 2027 – Mar 31, 2027', after: 'Jan 1, 2027 – open-ended' },
+      { field: 'Valid', before: '1 Jan 2027 – 31 Mar 2027', after: '1 Jan 2027 – open-ended' },
     ]);
     const removed = entry({
       entity: 'contract_price',
@@ -114,7 +114,7 @@ describe('pricingChanges', () => {
     });
     expect(pricingChanges(removed)).toEqual([
       { field: 'Unit price', before: '$9.00', after: 'removed' },
-      { field: 'Valid', before: null, after: 'Jan 1, 2027 – open-ended' },
+      { field: 'Valid', before: null, after: '1 Jan 2027 – open-ended' },
     ]);
     expect(entrySummary(removed)).toBe('removed the contract price for GLV-NIT-L');
   });

@@ -83,7 +83,7 @@ function contractPriceOf(value: Record<string, unknown> | null): Partial<Contrac
   return value ?? {};
 }
 
-/** "Jan 1, 2027 – Mar 31, 2027", "Jan 1, 2027 – open-ended". */
+/** "1 Jan 2027 – 31 Mar 2027", "1 Jan 2027 – open-ended". */
 export function windowText(price: Partial<ContractPriceAuditState>): string | null {
   if (!price.validFrom) return null;
   return `${formatIsoDate(price.validFrom)} – ${price.validTo ? formatIsoDate(price.validTo) : 'open-ended'}`;

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import type { AuditEntry, AuditQuery } from '@tradecounter/contracts';
@@ -8,11 +7,12 @@ import { ListFrame } from '../shared/list/list-frame';
 import { urlList } from '../shared/list/url-list';
 import { type AuditNames, entrySummary, pricingChanges } from './pricing-audit-format';
 import { PricingApi } from './pricing-api';
+import { DisplayDateTimePipe } from '../shared/date.pipe';
 
 /** Who changed which price when: a tier's history, or the pricing changes of an account. */
 @Component({
   selector: 'tc-pricing-history',
-  imports: [DatePipe, EmptyState, ListFrame],
+  imports: [DisplayDateTimePipe, EmptyState, ListFrame],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../accounts/account-history.scss',
   template: `
@@ -38,7 +38,7 @@ import { PricingApi } from './pricing-api';
                 <strong class="actor">{{ row.entry.actorName ?? 'System' }}</strong>
                 <span class="tc-muted"
                   >{{ row.summary }} ·
-                  <time [attr.datetime]="row.entry.at">{{ row.entry.at | date: 'medium' }}</time></span
+                  <time [attr.datetime]="row.entry.at">{{ row.entry.at | displayDateTime }}</time></span
                 >
               </div>
               @if (row.changes.length) {

@@ -37,6 +37,34 @@ Chart.register(
 /** Readable on light surfaces and apart from one another for common colour blindness. */
 const COLOURS = ['#00696f', '#b3541e', '#4b5ea8', '#8a6d00', '#9c3d6f'];
 
+/** Diagonal stripes of a colour on a pale ground: a partial period's bar. */
+function hatch(colour: string): CanvasPattern | string {
+  const tile = document.createElement('canvas');
+  tile.width = 8;
+  tile.height = 8;
+  const context = tile.getContext('2d');
+  if (!context) return `${colour}66`;
+  context.fillStyle = `${colour}33`;
+  context.fillRect(0, 0, 8, 8);
+  context.strokeStyle = colour;
+  context.lineWidth = 2;
+  context.beginPath();
+  context.moveTo(0, 8);
+  context.lineTo(8, 0);
+  context.moveTo(-2, 2);
+  context.lineTo(2, -2);
+  context.moveTo(6, 10);
+  context.lineTo(10, 6);
+  context.stroke();
+  return context.createPattern(tile, 'repeat') ?? `${colour}66`;
+}
+
+/** Each series its colour; a dashed one shares the colour of the series before it. */
+function colourIndexes(series: readonly ChartSeries[]): number[] {
+  let index = -1;
+  return series.map((one) => (one.dashed && index >= 0 ? index : ++index));
+}
+
 /**
  * The one wrapper every chart goes through: Chart.js on a canvas, rebuilt
  * when its data changes, with a text alternative (the caller shows the same
@@ -59,6 +87,10 @@ export class ChartPanel implements OnDestroy {
   readonly horizontal = input(false);
   /** The top of the value axis, e.g. 1 for shares; otherwise it fits the data. */
   readonly max = input<number | undefined>(undefined);
+  /** Where the value axis starts; zero unless given (shares that all sit high start near them). */
+  readonly min = input<number | undefined>(undefined);
+  /** Per label: a partial period, drawn hatched (bars) or dashed (lines). */
+  readonly partial = input<boolean[] | undefined>(undefined);
   /** Counts: whole-number ticks only (no "2.5 orders"). */
   readonly integer = input(false);
   readonly labels = input.required<string[]>();
@@ -92,8 +124,14 @@ export class ChartPanel implements OnDestroy {
     const format = this.format();
     const tick = this.tickFormat() ?? format;
     const horizontal = this.horizontal();
+    const min = this.min();
+    const partial = this.partial();
+    const isPartial = (index: number) => partial?.[index] === true;
+    const palette = colourIndexes(this.series()).map((index) => COLOURS[index % COLOURS.length] ?? '#00696f');
+    const colour = (index: number): string => palette[index] ?? '#00696f';
     const valueAxis = {
-      beginAtZero: true,
+      beginAtZero: min === undefined || min === 0,
+      min: min === undefined || min === 0 ? undefined : min,
       max: this.max(),
       ticks: {
         precision: this.integer() ? 0 : undefined,
@@ -108,8 +146,17 @@ export class ChartPanel implements OnDestroy {
         datasets: this.series().map((series, index) => ({
           label: series.name,
           data: series.values,
-          backgroundColor: COLOURS[index % COLOURS.length],
-          borderColor: COLOURS[index % COLOURS.length],
+          backgroundColor:
+            partial && this.kind() === 'bar'
+              ? series.values.map((_, at) => (isPartial(at) ? hatch(colour(index)) : colour(index)))
+              : colour(index),
+          borderColor: colour(index),
+          borderDash: series.dashed ? [6, 4] : undefined,
+          // Into a partial period, a line goes dashed.
+          segment: {
+            borderDash: (context: { p1DataIndex: number }) =>
+              series.dashed || isPartial(context.p1DataIndex) ? [6, 4] : undefined,
+          },
           // Monotone curves never overshoot: no dip below zero, no share above 100%.
           cubicInterpolationMode: 'monotone',
           maxBarThickness: 56,
@@ -123,7 +170,16 @@ export class ChartPanel implements OnDestroy {
         animation: false,
         indexAxis: horizontal ? 'y' : 'x',
         plugins: {
-          legend: { display: this.series().length > 1 },
+          legend: {
+            display: this.series().length > 1,
+            // A series' own colour in the legend, not the hatch of its first (partial) bar.
+            labels: {
+              generateLabels: (chart) =>
+                Chart.defaults.plugins.legend.labels
+                  .generateLabels(chart)
+                  .map((item) => ({ ...item, fillStyle: item.strokeStyle })),
+            },
+          },
           tooltip: {
             callbacks: {
               title: (items) => items.map((item) => item.label),

@@ -3,6 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import type { DeliveryGroupBy, ReportFilter } from '@tradecounter/contracts';
+import { displayDate } from '../shared/date-format';
 import { EmptyState } from '../shared/empty-state';
 import { ErrorState } from '../shared/error-state';
 import { LoadingState } from '../shared/loading-state';
@@ -18,7 +19,7 @@ import {
   formatShareAxis,
 } from './report-format';
 import { ReportPanel } from './report-panel';
-import { periodLength, timelineGrouping } from './report-period';
+import { periodLength, timelineGrouping, todayIso } from './report-period';
 import { ReportRoute } from './report-route';
 import { backlogPanel, deliveryPanel, promiseAccuracyPanel, salesPanel } from './report-rows';
 import { ReportsApi } from './reports-api';
@@ -79,13 +80,13 @@ export class DashboardPage extends ReportRoute {
   });
   readonly previousPeriod = computed(() => {
     const previous = this.summary()?.value?.previous;
-    return previous ? `${previous.from} to ${previous.to}` : '';
+    return previous ? `${displayDate(previous.from)} to ${displayDate(previous.to)}` : '';
   });
 
   readonly timelineData = computed(() =>
     salesPanel(this.timeline()?.value, {
       heading: TIME_HEADINGS[this.timeGrouping()],
-      timeline: { grouping: this.timeGrouping(), period: this.resolved() },
+      timeline: { grouping: this.timeGrouping(), period: this.resolved(), today: todayIso() },
     }),
   );
   readonly channelData = computed(() =>

@@ -1,19 +1,18 @@
 import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import type { Category, InternalUser } from '@tradecounter/contracts';
-import { catchError, of } from 'rxjs';
+import type { Category, InternalUser, ReportChannel } from '@tradecounter/contracts';
+import { catchError, map, of } from 'rxjs';
 import { AccountsApi } from '../accounts/accounts-api';
 import { CatalogApi } from '../catalog/catalog-api';
 import { AccountFilter } from './account-filter';
-import { isIsoDate, PERIOD_PRESETS, type Period, type PeriodPreset } from './report-period';
+import { type PeriodChange, PeriodFields } from './period-fields';
+import { PERIOD_PRESETS, type Period, type PeriodPreset } from './report-period';
+import { ReportsApi } from './reports-api';
 
 /** Query parameters to merge into the URL; null removes one. */
 export type FilterChange = Record<string, string | null>;
-
-export const REPORT_CHANNELS = ['portal', 'phone', 'api', 'csv'] as const;
 
 /**
  * The filters of a dashboard, all kept in the URL by the page: period
@@ -22,7 +21,7 @@ export const REPORT_CHANNELS = ['portal', 'phone', 'api', 'csv'] as const;
  */
 @Component({
   selector: 'tc-report-filters',
-  imports: [MatFormFieldModule, MatInputModule, MatSelectModule, AccountFilter],
+  imports: [MatFormFieldModule, MatSelectModule, AccountFilter, PeriodFields],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="filters" role="search" aria-label="Report filters">
@@ -34,26 +33,7 @@ export const REPORT_CHANNELS = ['portal', 'phone', 'api', 'csv'] as const;
           }
         </mat-select>
       </mat-form-field>
-      <mat-form-field class="date">
-        <mat-label>From</mat-label>
-        <input
-          matInput
-          type="date"
-          [value]="period().from"
-          [max]="period().to"
-          (change)="setDate('from', $event)"
-        />
-      </mat-form-field>
-      <mat-form-field class="date">
-        <mat-label>To</mat-label>
-        <input
-          matInput
-          type="date"
-          [value]="period().to"
-          [min]="period().from"
-          (change)="setDate('to', $event)"
-        />
-      </mat-form-field>
+      <tc-period-fields [from]="period().from" [to]="period().to" (changed)="setDates($event)" />
       @if (showAccount()) {
         <tc-account-filter
           class="account"
@@ -80,8 +60,8 @@ export const REPORT_CHANNELS = ['portal', 'phone', 'api', 'csv'] as const;
           <mat-label>Channel</mat-label>
           <mat-select [value]="channel()" (valueChange)="changed.emit({ channel: $event || null })">
             <mat-option value="">Every channel</mat-option>
-            @for (c of channels; track c) {
-              <mat-option [value]="c">{{ c }}</mat-option>
+            @for (c of channels(); track c.key) {
+              <mat-option [value]="c.key">{{ c.label }}</mat-option>
             }
           </mat-select>
         </mat-form-field>
@@ -116,6 +96,7 @@ export const REPORT_CHANNELS = ['portal', 'phone', 'api', 'csv'] as const;
 export class ReportFilters {
   private readonly accounts = inject(AccountsApi);
   private readonly catalog = inject(CatalogApi);
+  private readonly reports = inject(ReportsApi);
 
   readonly preset = input.required<PeriodPreset>();
   readonly period = input.required<Period>();
@@ -130,7 +111,14 @@ export class ReportFilters {
   readonly changed = output<FilterChange>();
 
   readonly presets = PERIOD_PRESETS;
-  readonly channels = REPORT_CHANNELS;
+  /** Every channel with orders the reader may see, by name (the API knows the integrations). */
+  readonly channels = toSignal(
+    this.reports.channels().pipe(
+      map((answer) => answer.channels),
+      catchError(() => of<ReportChannel[]>([])),
+    ),
+    { initialValue: [] as ReportChannel[] },
+  );
   readonly accountManagers = toSignal(
     this.accounts.accountManagers().pipe(catchError(() => of<InternalUser[]>([]))),
     { initialValue: [] as InternalUser[] },
@@ -148,10 +136,7 @@ export class ReportFilters {
     }
   }
 
-  setDate(field: 'from' | 'to', event: Event): void {
-    const value = (event.target as HTMLInputElement).value;
-    if (!isIsoDate(value)) return;
-    const { from, to } = this.period();
-    this.changed.emit({ period: 'custom', from, to, [field]: value });
+  setDates({ from, to }: PeriodChange): void {
+    this.changed.emit({ period: 'custom', from, to });
   }
 }

@@ -1,19 +1,20 @@
-import { formatMoney } from '@tradecounter/domain';
+import { formatFixed, formatMoney, formatShareAsPercent } from '@tradecounter/domain';
 import { formatMoneyDisplay } from '../shared/money-format';
 
-/** A share from 0 to 1 as a percentage with one decimal: 0.9234 → "92.3%". */
+/** A share from 0 to 1 as a percentage with one decimal: 0.9234 → "92.3%" (as the CSV's 92.3). */
 export function formatShare(share: number | null): string {
-  return share === null ? '—' : `${(share * 100).toFixed(1)}%`;
+  return formatShareAsPercent(share);
 }
 
 /** Hours as hours up to two days, then days: 30 → "30.0 h", 60 → "2.5 d". */
 export function formatHours(hours: number | null): string {
   if (hours === null) return '—';
-  return hours < 48 ? `${hours.toFixed(1)} h` : `${(hours / 24).toFixed(1)} d`;
+  return hours < 48 ? `${formatFixed(hours, 1)} h` : `${formatFixed(hours / 24, 1)} d`;
 }
 
 export function formatRating(rating: number | null): string {
-  return rating === null ? '—' : `${rating.toFixed(1)} / 5`;
+  // Two decimals, as the definition and the CSV have it.
+  return rating === null ? '—' : `${formatFixed(rating, 2)} / 5`;
 }
 
 export function formatCount(count: number | null): string {

@@ -87,6 +87,8 @@ export interface PanelState {
             [kind]="kind()"
             [horizontal]="horizontal()"
             [max]="max()"
+            [min]="min()"
+            [partial]="partial()"
             [labels]="labels()"
             [series]="series()"
             [format]="format()"
@@ -94,6 +96,11 @@ export interface PanelState {
             [integer]="integer()"
             [description]="title() + (subtitle() ? ', ' + subtitle() : '')"
           />
+          @if (hasPartial()) {
+            <p class="partial-note tc-muted" data-testid="partial-note">
+              <span class="swatch" aria-hidden="true"></span>{{ partialNote() }}
+            </p>
+          }
         } @else {
           <div class="tc-table-scroll">
             <table mat-table [dataSource]="rows()" class="tc-table" [attr.aria-label]="title()">
@@ -151,6 +158,20 @@ export interface PanelState {
       display: block;
       padding: 4px 16px 16px;
     }
+    .partial-note {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      margin: 0 20px 12px;
+      font: var(--mat-sys-body-small);
+    }
+    .swatch {
+      width: 14px;
+      height: 14px;
+      flex: none;
+      border: 1px solid #00696f;
+      background: repeating-linear-gradient(135deg, #00696f 0 2px, #00696f33 2px 6px);
+    }
     td a {
       color: var(--mat-sys-primary);
       text-decoration: none;
@@ -180,6 +201,10 @@ export class ReportPanel {
   readonly kind = input<'bar' | 'line'>('bar');
   readonly horizontal = input(false);
   readonly max = input<number | undefined>(undefined);
+  readonly min = input<number | undefined>(undefined);
+  /** Per label: a partial period (hatched bars, dashed lines), explained under the chart. */
+  readonly partial = input<boolean[] | undefined>(undefined);
+  readonly partialNote = input('Hatched: partial period (not over yet, or cut by the dates chosen)');
   readonly format = input<(value: number) => string>((value) => String(value));
   readonly integer = input(false);
   readonly tickFormat = input<((value: number) => string) | undefined>(undefined);
@@ -194,6 +219,7 @@ export class ReportPanel {
   readonly downloading = signal(false);
   readonly headingId = signal(`tc-report-panel-${ReportPanel.nextId++}`);
   readonly chartable = computed(() => this.series().length > 0);
+  readonly hasPartial = computed(() => this.partial()?.some((partial) => partial) ?? false);
   readonly columnKeys = computed(() => this.columns().map((column) => column.key));
 
   downloadCsv(): void {

@@ -1,6 +1,7 @@
 import { computed, Directive, inject, input, type Signal } from '@angular/core';
 import { ActivatedRoute, Router } from '@angular/router';
 import type { ReportFilter } from '@tradecounter/contracts';
+import { displayDate } from '../shared/date-format';
 import { textParam } from '../shared/route-inputs';
 import type { FilterChange } from './report-filters';
 import { type Period, type PeriodPreset, resolvePeriod, todayIso, toPreset } from './report-period';
@@ -14,6 +15,9 @@ import { type Period, type PeriodPreset, resolvePeriod, todayIso, toPreset } fro
 export abstract class ReportRoute {
   protected readonly router = inject(Router);
   protected readonly route = inject(ActivatedRoute);
+
+  /** Dates in the portal's one style, for templates. */
+  readonly displayDate = displayDate;
 
   /** The period without one in the URL. */
   protected readonly defaultPreset: PeriodPreset = 'last30';

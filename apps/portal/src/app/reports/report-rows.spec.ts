@@ -1,5 +1,6 @@
 import type { Account, PriceTierSummary, SalesReport, SalesRow } from '@tradecounter/contracts';
-import { accountSalesPanel, daysLabel, salesPanel } from './report-rows';
+import type { DeliveryReport } from '@tradecounter/contracts';
+import { accountSalesPanel, daysLabel, deliveryPanel, salesPanel, shareAxisMin } from './report-rows';
 
 function row(key: string, netSales: string, savings = '0.00'): SalesRow {
   return { key, label: key, netSales, orders: 1, units: 2, savings };
@@ -21,7 +22,7 @@ describe('salesPanel', () => {
       heading: 'Day',
       timeline: { grouping: 'day', period: { from: '2025-01-01', to: '2025-01-04' } },
     });
-    expect(panel.labels).toEqual(['2025-01-01', '2025-01-02', '2025-01-03', '2025-01-04']);
+    expect(panel.labels).toEqual(['1 Jan 2025', '2 Jan 2025', '3 Jan 2025', '4 Jan 2025']);
     // Whole cents to the chart.
     expect(panel.series).toEqual([{ name: 'Net sales', values: [0, 1050, 0, 100] }]);
     expect(panel.rows.map((r) => r.cells['netSales'])).toEqual(['$10.50', '$1.00']);
@@ -39,6 +40,64 @@ describe('salesPanel', () => {
     ]);
     expect(panel.columns.map((c) => c.key)).toEqual(['label', 'netSales', 'orders', 'units', 'savings']);
     expect(panel.rows.map((r) => r.key)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('a customer’s spend by month', () => {
+  it('says Spend and marks the months not over yet or cut by the period as partial', () => {
+    const panel = salesPanel(
+      report([row('2026-10', '30.00'), row('2026-11', '20.00'), row('2026-12', '10.00')], 'month'),
+      {
+        heading: 'Month',
+        seriesName: 'Spend',
+        timeline: {
+          grouping: 'month',
+          period: { from: '2026-10-15', to: '2026-12-06' },
+          today: '2026-12-06',
+        },
+      },
+    );
+    expect(panel.columns[1]).toEqual({ key: 'netSales', header: 'Spend', numeric: true });
+    expect(panel.series[0]?.name).toBe('Spend');
+    expect(panel.labels).toEqual(['Oct 2026', 'Nov 2026', 'Dec 2026']);
+    expect(panel.partial).toEqual([true, false, true]);
+    expect(panel.rows.map((r) => r.cells['label'])).toEqual([
+      '2026-10 (partial)',
+      '2026-11',
+      '2026-12 (partial)',
+    ]);
+  });
+});
+
+describe('the on-time / OTIF chart', () => {
+  const delivery = (shares: number[]): DeliveryReport => ({
+    from: '2026-11-02',
+    to: '2026-11-29',
+    groupBy: 'week',
+    rows: shares.map((share, index) => ({
+      key: `2026-11-${String(2 + index * 7).padStart(2, '0')}`,
+      label: `Week ${index}`,
+      deliveredLines: 10,
+      onTimeDelivery: share,
+      onTimeDeliveryCurrent: Math.min(1, share + 0.03),
+      deliveredOrders: 5,
+      otif: share - 0.02,
+      otifCurrent: null,
+      shippedOrders: 5,
+      inFull: 1,
+    })),
+  });
+
+  it('starts its axis a little below the lowest share, so four lines near the top do not overlap', () => {
+    const panel = deliveryPanel(delivery([0.91, 0.95, 0.97, 0.93]), 'Week');
+    expect(panel.min).toBe(0.8); // 0.89 − 0.05 = 0.84, down to the 5 % step
+    expect(panel.series.map((s) => s.dashed ?? false)).toEqual([false, true, false, true]);
+  });
+
+  it('starts at zero when the shares go low anyway, or there are none', () => {
+    expect(shareAxisMin([{ name: 'x', values: [0.15, 0.9] }])).toBe(0);
+    expect(shareAxisMin([{ name: 'x', values: [null] }])).toBe(0);
+    expect(shareAxisMin([{ name: 'x', values: [1, 1] }])).toBe(0.9);
   });
 });
 

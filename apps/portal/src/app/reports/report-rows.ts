@@ -10,6 +10,7 @@ import type {
   SalesRow,
 } from '@tradecounter/contracts';
 import { parseMoney } from '@tradecounter/domain';
+import { displayDate } from '../shared/date-format';
 import { formatMoneyDisplay } from '../shared/money-format';
 import type { ChartSeries, ReportColumn, ReportRow } from './report-types';
 import { formatCount, formatShare } from './report-format';
@@ -26,6 +27,10 @@ export interface PanelData {
   rows: ReportRow[];
   labels: string[];
   series: ChartSeries[];
+  /** Per label: a partial period (cut by the filter or not over yet), drawn apart. */
+  partial?: boolean[];
+  /** Where the value axis starts, when not at zero (shares that all sit high). */
+  min?: number;
 }
 
 export const NO_PANEL_DATA: PanelData = { columns: [], rows: [], labels: [], series: [] };
@@ -36,21 +41,38 @@ const cents = (amount: string) => Number(parseMoney(amount));
 export interface TimelineOption {
   grouping: TimeGrouping;
   period: Period;
+  /** With today, slots not over yet are partial too (not only those the period cuts). */
+  today?: string;
 }
 
 function chartAxis<R extends { key: string; label: string }>(
   rows: readonly R[],
   timeline: TimelineOption | undefined,
-): { labels: string[]; values: <V>(value: (row: R) => V, missing: V) => V[] } {
+): {
+  labels: string[];
+  values: <V>(value: (row: R) => V, missing: V) => V[];
+  partial?: boolean[];
+  isPartial: (key: string) => boolean;
+} {
   if (!timeline) {
-    return { labels: rows.map((row) => row.label), values: (value) => rows.map(value) };
+    return {
+      labels: rows.map((row) => row.label),
+      values: (value) => rows.map(value),
+      isPartial: () => false,
+    };
   }
-  const slots = timeSlots(timeline.grouping, timeline.period);
+  const slots = timeSlots(timeline.grouping, timeline.period, timeline.today);
+  const partialKeys = new Set(slots.filter((slot) => slot.partial).map((slot) => slot.key));
   return {
     labels: slots.map((slot) => slot.label),
     values: (value, missing) => valuesBySlot(slots, rows, value, missing),
+    partial: slots.some((slot) => slot.partial) ? slots.map((slot) => slot.partial) : undefined,
+    isPartial: (key) => partialKeys.has(key),
   };
 }
+
+/** A table label with its partial mark, as the chart's note explains it. */
+const PARTIAL_MARK = ' (partial)';
 
 export function salesPanel(
   report: SalesReport | undefined,
@@ -62,7 +84,7 @@ export function salesPanel(
     withSavings?: boolean;
     link?: (row: SalesRow) => string | undefined;
     timeline?: TimelineOption;
-    /** What the money series is called: "Net sales" to staff, "Spend" to a customer. */
+    /** What the money series and column are called: "Net sales" to staff, "Spend" to a customer. */
     seriesName?: string;
   },
 ): PanelData {
@@ -71,7 +93,7 @@ export function salesPanel(
   const axis = chartAxis(options.top ? rows.slice(0, options.top) : rows, options.timeline);
   const columns: ReportColumn[] = [
     { key: 'label', header: options.heading },
-    { key: 'netSales', header: 'Net sales', numeric: true },
+    { key: 'netSales', header: options.seriesName ?? 'Net sales', numeric: true },
     { key: 'orders', header: 'Orders', numeric: true },
     { key: 'units', header: 'Units', numeric: true },
   ];
@@ -83,7 +105,7 @@ export function salesPanel(
       key: row.key,
       link: options.link?.(row),
       cells: {
-        label: row.label,
+        label: axis.isPartial(row.key) ? `${row.label}${PARTIAL_MARK}` : row.label,
         netSales: formatMoneyDisplay(row.netSales),
         orders: formatCount(row.orders),
         units: formatCount(row.units),
@@ -99,7 +121,20 @@ export function salesPanel(
         ? [{ name: 'Savings vs list', values: axis.values((row) => cents(row.savings), 0) }]
         : []),
     ],
+    partial: axis.partial,
   };
+}
+
+/**
+ * Where a share axis starts: a little below the lowest value, on a 5 %
+ * step, so lines that all sit between 85 % and 100 % do not overlap at
+ * the top of a 0–100 % axis; zero when the data goes low anyway.
+ */
+export function shareAxisMin(series: readonly ChartSeries[], padding = 0.05): number {
+  const values = series.flatMap((one) => one.values).filter((value): value is number => value !== null);
+  if (values.length === 0) return 0;
+  const floor = Math.floor((Math.min(...values) - padding) * 20) / 20;
+  return floor <= 0.2 ? 0 : Math.min(floor, 0.9);
 }
 
 export function deliveryPanel(
@@ -110,6 +145,17 @@ export function deliveryPanel(
   if (!report) return NO_PANEL_DATA;
   const rows = report.rows;
   const axis = chartAxis(rows, timeline);
+  // Each measure in its own colour; against the current promise, the same measure dashed.
+  const series: ChartSeries[] = [
+    { name: 'On time (first promise)', values: axis.values((row) => row.onTimeDelivery, null) },
+    {
+      name: 'On time (current promise)',
+      values: axis.values((row) => row.onTimeDeliveryCurrent, null),
+      dashed: true,
+    },
+    { name: 'OTIF (first promise)', values: axis.values((row) => row.otif, null) },
+    { name: 'OTIF (current promise)', values: axis.values((row) => row.otifCurrent, null), dashed: true },
+  ];
   return {
     columns: [
       { key: 'label', header: heading },
@@ -135,12 +181,8 @@ export function deliveryPanel(
       },
     })),
     labels: axis.labels,
-    series: [
-      { name: 'On time (first promise)', values: axis.values((row) => row.onTimeDelivery, null) },
-      { name: 'On time (current promise)', values: axis.values((row) => row.onTimeDeliveryCurrent, null) },
-      { name: 'OTIF (first promise)', values: axis.values((row) => row.otif, null) },
-      { name: 'OTIF (current promise)', values: axis.values((row) => row.otifCurrent, null) },
-    ],
+    series,
+    min: shareAxisMin(series),
   };
 }
 
@@ -210,7 +252,7 @@ export function dormantPanel(report: DormantAccountsReport | undefined): PanelDa
       link: `/accounts/${row.accountId}`,
       cells: {
         name: `${row.code} · ${row.name}`,
-        lastOrderDate: row.lastOrderDate ?? 'Never ordered',
+        lastOrderDate: row.lastOrderDate === null ? 'Never ordered' : displayDate(row.lastOrderDate),
         days: formatCount(row.daysSinceLastOrder),
         sales: formatMoneyDisplay(row.trailing12MonthSales),
         manager: row.accountManager?.name ?? '—',
@@ -259,7 +301,7 @@ export function waitingOrdersPanel(orders: readonly OrderSummary[]): PanelData {
       cells: {
         number: order.number,
         account: `${order.accountCode} · ${order.accountName}`,
-        placedAt: order.placedAt.slice(0, 10),
+        placedAt: displayDate(order.placedAt),
         subtotal: formatMoneyDisplay(order.subtotal),
       },
     })),

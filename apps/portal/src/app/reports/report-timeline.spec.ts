@@ -13,9 +13,9 @@ describe('timeSlots', () => {
   it('lists weeks by their Monday, starting with the week the period starts in', () => {
     // 2025-05-14 is a Wednesday: its week began on Monday 12 May.
     expect(timeSlots('week', { from: '2025-05-14', to: '2025-05-26' })).toEqual([
-      { key: '2025-05-12', label: 'Week of 2025-05-12' },
-      { key: '2025-05-19', label: 'Week of 2025-05-19' },
-      { key: '2025-05-26', label: 'Week of 2025-05-26' },
+      { key: '2025-05-12', label: 'Week of 12 May 2025', partial: true },
+      { key: '2025-05-19', label: 'Week of 19 May 2025', partial: false },
+      { key: '2025-05-26', label: 'Week of 26 May 2025', partial: true },
     ]);
   });
 
@@ -26,6 +26,16 @@ describe('timeSlots', () => {
       '2025-01',
       '2025-02',
     ]);
+  });
+
+  it('marks the months a period cuts or that are not over yet as partial', () => {
+    const slots = timeSlots('month', { from: '2026-01-01', to: '2026-12-06' }, '2026-12-06');
+    expect(slots[0]).toEqual({ key: '2026-01', label: 'Jan 2026', partial: false });
+    expect(slots.filter((slot) => slot.partial).map((slot) => slot.key)).toEqual(['2026-12']);
+    const cut = timeSlots('month', { from: '2026-01-15', to: '2026-03-31' }, '2026-12-06');
+    expect(cut.map((slot) => slot.partial)).toEqual([true, false, false]);
+    // The last day of a month is still today: the month is not over.
+    expect(timeSlots('month', { from: '2026-11-01', to: '2026-11-30' }, '2026-11-30')[0]?.partial).toBe(true);
   });
 });
 

@@ -1,3 +1,4 @@
+import { timeGroupLabel } from '@tradecounter/domain';
 import { addDays, type Period } from './report-period';
 
 export type TimeGrouping = 'day' | 'week' | 'month';
@@ -6,6 +7,11 @@ export interface TimeSlot {
   /** As the API keys its rows: `YYYY-MM-DD` (a week by its Monday) or `YYYY-MM`. */
   key: string;
   label: string;
+  /**
+   * Not a whole period's worth: the period cuts it (it starts before `from`
+   * or ends after `to`), or it is not over yet (it ends today or later).
+   */
+  partial: boolean;
 }
 
 /** Monday of the ISO week holding `day` (what PostgreSQL's date_trunc('week') gives). */
@@ -19,18 +25,22 @@ export function mondayOf(day: string): string {
  * shows a quiet day as a quiet day instead of joining its neighbours. The
  * API only sends the slots that had something.
  */
-export function timeSlots(grouping: TimeGrouping, { from, to }: Period): TimeSlot[] {
+export function timeSlots(grouping: TimeGrouping, { from, to }: Period, today?: string): TimeSlot[] {
   const slots: TimeSlot[] = [];
+  const partial = (start: string, end: string) =>
+    start < from || end > to || (today !== undefined && end >= today);
   if (grouping === 'month') {
     for (let month = from.slice(0, 7); month <= to.slice(0, 7); month = nextMonth(month)) {
-      slots.push({ key: month, label: month });
+      const end = addDays(`${nextMonth(month)}-01`, -1);
+      slots.push({ key: month, label: timeGroupLabel('month', month), partial: partial(`${month}-01`, end) });
     }
     return slots;
   }
   const step = grouping === 'week' ? 7 : 1;
   const first = grouping === 'week' ? mondayOf(from) : from;
   for (let day = first; day <= to; day = addDays(day, step)) {
-    slots.push({ key: day, label: grouping === 'week' ? `Week of ${day}` : day });
+    const end = addDays(day, step - 1);
+    slots.push({ key: day, label: timeGroupLabel(grouping, day), partial: partial(day, end) });
   }
   return slots;
 }

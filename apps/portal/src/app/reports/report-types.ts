@@ -18,4 +18,6 @@ export interface ChartSeries {
   name: string;
   /** Null where there is nothing to measure: a gap, never a zero. */
   values: (number | null)[];
+  /** Drawn dashed: a companion of the series before it (e.g. against the current promise). */
+  dashed?: boolean;
 }

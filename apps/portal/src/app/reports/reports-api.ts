@@ -6,6 +6,7 @@ import type {
   DeliveryReport,
   DormantAccountsReport,
   PromiseAccuracyReport,
+  ReportChannels,
   ReportFilter,
   SalesQuery,
   SalesReport,
@@ -46,6 +47,11 @@ export class ReportsApi {
 
   dormantAccounts(filter: ReportFilter & { days?: number }): Observable<DormantAccountsReport> {
     return this.get('dormant-accounts', filter);
+  }
+
+  /** The channel filter's choices: every channel with orders the reader may see. */
+  channels(): Observable<ReportChannels> {
+    return this.http.get<ReportChannels>('/api/reports/channels');
   }
 
   /** The same report as CSV (through the client, so the request carries the sign-in). */

@@ -3,14 +3,21 @@ import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router } from '@angular/router';
-import { SALES_GROUPINGS, type SalesGroupBy, type SalesQuery } from '@tradecounter/contracts';
+import {
+  REPORT_GROUP_HEADINGS,
+  type ReportChannel,
+  SALES_GROUPINGS,
+  type SalesGroupBy,
+  type SalesQuery,
+} from '@tradecounter/contracts';
+import { catchError, map, of } from 'rxjs';
 import { formatMoney, parseMoney } from '@tradecounter/domain';
 import { AuthService } from '../auth/auth.service';
+import { displayDate } from '../shared/date-format';
 import { EmptyState } from '../shared/empty-state';
 import { ErrorState } from '../shared/error-state';
 import { loadOnEach } from '../shared/loadable';
@@ -19,18 +26,9 @@ import { formatMoneyDisplay } from '../shared/money-format';
 import { MoneyPipe } from '../shared/money.pipe';
 import { textParam } from '../shared/route-inputs';
 import { ChartPanel } from './chart-panel';
+import { PeriodFields } from './period-fields';
 import { ReportsApi } from './reports-api';
 
-const GROUP_LABELS: Record<SalesGroupBy, string> = {
-  day: 'Day',
-  week: 'Week',
-  month: 'Month',
-  account: 'Account',
-  product: 'Product',
-  category: 'Category',
-  channel: 'Channel',
-  accountManager: 'Account manager',
-};
 const TIMELINES: readonly SalesGroupBy[] = ['day', 'week', 'month'];
 /** Groupings about other accounts mean nothing to a customer, who sees only their own. */
 const STAFF_ONLY: readonly SalesGroupBy[] = ['account', 'accountManager'];
@@ -51,10 +49,10 @@ function dateParam(value: unknown): string {
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
-    MatInputModule,
     MatSelectModule,
     MatTableModule,
     ChartPanel,
+    PeriodFields,
     EmptyState,
     ErrorState,
     LoadingState,
@@ -70,26 +68,11 @@ function dateParam(value: unknown): string {
         </button>
       </header>
       <div class="tc-toolbar-row filters" role="search" aria-label="Report filters">
-        <mat-form-field>
-          <mat-label>From</mat-label>
-          <input
-            matInput
-            type="date"
-            [value]="from() || (state()?.value?.from ?? '')"
-            (change)="setDate('from', $event)"
-            aria-label="From"
-          />
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>To</mat-label>
-          <input
-            matInput
-            type="date"
-            [value]="to() || (state()?.value?.to ?? '')"
-            (change)="setDate('to', $event)"
-            aria-label="To"
-          />
-        </mat-form-field>
+        <tc-period-fields
+          [from]="from() || (state()?.value?.from ?? '')"
+          [to]="to() || (state()?.value?.to ?? '')"
+          (changed)="setQuery($event)"
+        />
         <mat-form-field>
           <mat-label>Group by</mat-label>
           <mat-select [value]="groupBy()" (valueChange)="setQuery({ groupBy: $event })">
@@ -102,8 +85,8 @@ function dateParam(value: unknown): string {
           <mat-label>Channel</mat-label>
           <mat-select [value]="channel()" (valueChange)="setQuery({ channel: $event || null })">
             <mat-option value="">Every channel</mat-option>
-            @for (c of channels; track c) {
-              <mat-option [value]="c">{{ c }}</mat-option>
+            @for (c of channels(); track c.key) {
+              <mat-option [value]="c.key">{{ c.label }}</mat-option>
             }
           </mat-select>
         </mat-form-field>
@@ -145,9 +128,9 @@ function dateParam(value: unknown): string {
                 'Net sales by ' +
                 groupLabel(report.groupBy).toLowerCase() +
                 ', ' +
-                report.from +
+                displayDate(report.from) +
                 ' to ' +
-                report.to
+                displayDate(report.to)
               "
             />
             <div class="tc-table-scroll">
@@ -213,7 +196,15 @@ export class SalesPage {
   readonly groupBy = input<SalesGroupBy, unknown>('month', { transform: toGroupBy });
   readonly channel = input('', { transform: textParam });
 
-  readonly channels = ['portal', 'phone', 'api', 'csv'];
+  /** Every channel with orders the reader may see, by name. */
+  readonly channels = toSignal(
+    this.api.channels().pipe(
+      map((answer) => answer.channels),
+      catchError(() => of<ReportChannel[]>([])),
+    ),
+    { initialValue: [] as ReportChannel[] },
+  );
+  readonly displayDate = displayDate;
   readonly columns = ['label', 'netSales', 'orders', 'units'];
   readonly groupings = computed(() => {
     const customer = this.auth.hasRole(['buyer', 'approver']);
@@ -241,16 +232,11 @@ export class SalesPage {
   readonly moneyAxis = (cents: number) => formatMoneyDisplay(formatMoney(BigInt(Math.round(cents))));
 
   groupLabel(grouping: SalesGroupBy): string {
-    return GROUP_LABELS[grouping];
+    return REPORT_GROUP_HEADINGS[grouping];
   }
 
   reload(): void {
     this.reloads.update((n) => n + 1);
-  }
-
-  setDate(field: 'from' | 'to', event: Event): void {
-    const value = (event.target as HTMLInputElement).value;
-    this.setQuery({ [field]: ISO_DATE.test(value) ? value : null });
   }
 
   setQuery(queryParams: Record<string, string | null>): void {

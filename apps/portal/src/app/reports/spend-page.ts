@@ -4,6 +4,7 @@ import { parseMoney } from '@tradecounter/domain';
 import { formatMoneyDisplay } from '../shared/money-format';
 import { panelState, ReportLoads } from './report-loads';
 import { ReportFilters } from './report-filters';
+import { todayIso } from './report-period';
 import { formatCentsAxis, formatCentsCompact, formatCount } from './report-format';
 import { ReportPanel } from './report-panel';
 import { ReportRoute } from './report-route';
@@ -39,7 +40,7 @@ export class SpendPage extends ReportRoute {
       heading: 'Month',
       withSavings: true,
       seriesName: 'Spend',
-      timeline: { grouping: 'month', period: this.resolved() },
+      timeline: { grouping: 'month', period: this.resolved(), today: todayIso() },
     }),
   );
   readonly productData = computed(() =>

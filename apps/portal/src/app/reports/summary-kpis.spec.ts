@@ -60,7 +60,7 @@ describe('summaryKpis', () => {
       note: 'Against current promise: 90.0%',
       trend: { direction: 'down', tone: 'bad', change: '−4.0 pts' },
     });
-    expect(byKey.get('deliveryRating')?.value).toBe('4.3 / 5');
+    expect(byKey.get('deliveryRating')?.value).toBe('4.25 / 5');
   });
 
   it('gives backlog no trend: it is measured today whatever the period', () => {

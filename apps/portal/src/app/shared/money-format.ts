@@ -1,17 +1,15 @@
-import { formatMoney, isMoneyString, normaliseMoney, parseMoney } from '@tradecounter/domain';
+import { formatMoney, formatMoneyForDisplay, normaliseMoney, parseMoney } from '@tradecounter/domain';
 
-const CURRENCY_SYMBOL = '$';
+/** The deployment's currency; the API prices in it (CURRENCY, default USD). */
+export const DISPLAY_CURRENCY = 'USD';
 
-/** Formats a decimal money string for display: "-1234.5" → "-$1,234.50". Never uses floats. */
+/**
+ * Formats a decimal money string for display: "-1234.5" → "-$1,234.50", in
+ * the one money style the API's messages use too (libs/domain). Never floats.
+ */
 export function formatMoneyDisplay(value: string | null | undefined, empty = '—'): string {
   if (value === null || value === undefined || value === '') return empty;
-  const trimmed = value.trim();
-  if (!isMoneyString(trimmed)) return trimmed;
-  const canonical = normaliseMoney(trimmed);
-  const negative = canonical.startsWith('-');
-  const [units, cents] = (negative ? canonical.slice(1) : canonical).split('.');
-  const grouped = units.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${negative ? '-' : ''}${CURRENCY_SYMBOL}${grouped}.${cents}`;
+  return formatMoneyForDisplay(value, DISPLAY_CURRENCY);
 }
 
 /** a − b on decimal strings, exactly (bigint cents). */

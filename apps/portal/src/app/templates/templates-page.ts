@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -20,12 +19,13 @@ import { urlList } from '../shared/list/url-list';
 import { problemMessage, toProblem } from '../shared/problem';
 import { TemplateEditDialog } from './template-edit-dialog';
 import { TemplatesApi } from './templates-api';
+import { DisplayDatePipe } from '../shared/date.pipe';
 
 /** The account's saved order lists: add one to the cart in a click, rename, edit, delete. */
 @Component({
   selector: 'tc-templates-page',
   imports: [
-    DatePipe,
+    DisplayDatePipe,
     MatButtonModule,
     MatIconModule,
     MatSortModule,

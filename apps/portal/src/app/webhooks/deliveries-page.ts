@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -13,12 +12,13 @@ import { urlList } from '../shared/list/url-list';
 import { toProblem } from '../shared/problem';
 import { DeliveryStatusChip } from './delivery-status-chip';
 import { WebhooksApi } from './webhooks-api';
+import { DisplayDateTimePipe } from '../shared/date.pipe';
 
 /** One webhook's delivery log, newest first, with redelivery. */
 @Component({
   selector: 'tc-deliveries-page',
   imports: [
-    DatePipe,
+    DisplayDateTimePipe,
     MatButtonModule,
     MatIconModule,
     MatTableModule,

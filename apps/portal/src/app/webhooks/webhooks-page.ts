@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -13,11 +12,12 @@ import { urlList } from '../shared/list/url-list';
 import { toProblem } from '../shared/problem';
 import { WebhookDialog } from './webhook-dialog';
 import { WebhooksApi } from './webhooks-api';
+import { DisplayDatePipe } from '../shared/date.pipe';
 
 /** Admin: where order and shipment events are sent, and how those deliveries are going. */
 @Component({
   selector: 'tc-webhooks-page',
-  imports: [DatePipe, MatButtonModule, MatIconModule, MatTableModule, RouterLink, ListFrame],
+  imports: [DisplayDatePipe, MatButtonModule, MatIconModule, MatTableModule, RouterLink, ListFrame],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './webhooks-page.html',
   styles: `

@@ -30,6 +30,15 @@ describe('notificationsFor', () => {
     ]);
   });
 
+  it('says amounts in the money style of the screens', () => {
+    expect(notificationsFor(event({ subtotal: '5308.90' }))[0]?.body).toBe(
+      'Your order of $5,308.90 is confirmed.',
+    );
+    expect(notificationsFor(event({ to: 'pending_approval', subtotal: '5308.90' }))[0]?.body).toBe(
+      'An order of $5,308.90 needs an approver.',
+    );
+  });
+
   it('asks the approvers when an order waits, and the account manager when it is held', () => {
     expect(summary(event({ to: 'pending_approval', reason: 'over limit' }))).toEqual([
       'approvers:approval_needed',
@@ -52,7 +61,7 @@ describe('notificationsFor', () => {
         data: { changes: [{ lineNo: 1, sku: 'BOLT', from: '2027-03-10', to: '2027-03-17' }] },
       }),
     );
-    expect(moved[0]?.body).toBe('Expected delivery moved. BOLT: 2027-03-10 → 2027-03-17.');
+    expect(moved[0]?.body).toBe('Expected delivery moved. BOLT: 10 Mar 2027 → 17 Mar 2027.');
     expect(summary(event({ kind: 'delivered', from: 'shipped', to: 'delivered' }))).toEqual([
       'customer:order_delivered',
     ]);

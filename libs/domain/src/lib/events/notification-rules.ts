@@ -1,3 +1,5 @@
+import { withDisplayDates } from '../display/dates';
+import { formatMoneyForDisplay } from '../display/money-display';
 import type { OutboxOrderEvent } from './order-event';
 
 /**
@@ -63,7 +65,7 @@ export function notificationsFor(event: OutboxOrderEvent): NotificationDraft[] {
         audience: 'customer',
         kind: 'order_confirmed',
         title: `Order ${order} confirmed`,
-        body: `Your order of ${event.subtotal} ${event.currency} is confirmed.`,
+        body: `Your order of ${formatMoneyForDisplay(event.subtotal, event.currency)} is confirmed.`,
       });
       break;
     case 'pending_approval':
@@ -71,7 +73,10 @@ export function notificationsFor(event: OutboxOrderEvent): NotificationDraft[] {
         audience: 'approvers',
         kind: 'approval_needed',
         title: `Order ${order} waits for your approval`,
-        body: withReason(`An order of ${event.subtotal} ${event.currency} needs an approver.`, event.reason),
+        body: withReason(
+          `An order of ${formatMoneyForDisplay(event.subtotal, event.currency)} needs an approver.`,
+          event.reason,
+        ),
       });
       break;
     case 'on_hold':
@@ -80,7 +85,7 @@ export function notificationsFor(event: OutboxOrderEvent): NotificationDraft[] {
         kind: 'order_held',
         title: `Order ${order} (${event.accountCode}) is on credit hold`,
         body: withReason(
-          `An order of ${event.subtotal} ${event.currency} waits for a release.`,
+          `An order of ${formatMoneyForDisplay(event.subtotal, event.currency)} waits for a release.`,
           event.reason,
         ),
       });
@@ -126,5 +131,5 @@ function repromisedBody(data: Record<string, unknown> | null): string {
     .filter((change) => typeof change.sku === 'string' && typeof change.to === 'string')
     .map((change) => `${String(change.sku)}: ${String(change.from)} → ${String(change.to)}`);
   if (moves.length === 0) return 'The expected delivery of a backordered line moved.';
-  return `Expected delivery moved. ${moves.join('; ')}.`;
+  return withDisplayDates(`Expected delivery moved. ${moves.join('; ')}.`);
 }

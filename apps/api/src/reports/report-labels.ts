@@ -1,0 +1,19 @@
+import { channelDisplayName, timeGroupLabel } from '@tradecounter/domain';
+
+/**
+ * A report row's label as people read it, the same on the screen and in
+ * the CSV: days, weeks and months in the display date style, channels by
+ * their display names; the SQL's own label otherwise (account, product …).
+ */
+export function displayLabel(groupBy: string, row: { key: string; label: string }): string {
+  switch (groupBy) {
+    case 'day':
+    case 'week':
+    case 'month':
+      return timeGroupLabel(groupBy, row.key);
+    case 'channel':
+      return channelDisplayName(row.key);
+    default:
+      return row.label;
+  }
+}

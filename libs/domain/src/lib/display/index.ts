@@ -1,0 +1,4 @@
+export * from './dates';
+export * from './money-display';
+export * from './numbers';
+export * from './channels';
