@@ -67,6 +67,8 @@ export interface LockedOrder {
   subtotal: string;
   paidAt: Date | null;
   placedBy: string | null;
+  /** Placed ship complete: it ships in one shipment unless staff override. */
+  shipComplete: boolean;
 }
 
 /** What an order's lines hold, read after the supply rows are locked. */
@@ -507,7 +509,7 @@ export class OrdersRepository {
     const rows = (await tx.query(
       `SELECT o.id, o.number, o.account_id AS "accountId", a.account_manager_id AS "accountManagerId", o.status,
               o.warehouse_code AS "warehouseCode", o.subtotal::text AS subtotal, o.paid_at AS "paidAt",
-              o.placed_by AS "placedBy"
+              o.placed_by AS "placedBy", o.ship_complete AS "shipComplete"
          FROM orders o JOIN accounts a ON a.id = o.account_id
         WHERE o.id = $1 FOR NO KEY UPDATE OF o`,
       [id],

@@ -73,6 +73,15 @@ export interface CreateShipmentRequest {
   carrier: string;
   trackingNumber: string;
   lines: ShipmentLine[];
+  /**
+   * Staff send part of a ship-complete order anyway, saying why (kept as an
+   * order event). Without it such a shipment answers 409.
+   */
+  overrideShipComplete?: ShipCompleteOverride;
+}
+
+export interface ShipCompleteOverride {
+  reason: string;
 }
 
 /** POST /api/shipments/:id/deliver */
