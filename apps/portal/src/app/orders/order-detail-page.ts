@@ -21,7 +21,6 @@ import { CUSTOMER_ROLES, type Order } from '@tradecounter/contracts';
 import { formatDay, localIsoDate } from '../availability/promise-dates';
 import { AuthService } from '../auth/auth.service';
 import { CartApi } from '../cart/cart-api';
-import { LinePromise } from '../cart/line-promise';
 import { ErrorState } from '../shared/error-state';
 import { loadOnEach } from '../shared/loadable';
 import { LoadingState } from '../shared/loading-state';
@@ -35,6 +34,7 @@ import { OrderShipments } from './order-shipments';
 import { OrderStatusChip } from './order-status-chip';
 import { OrderTimeline } from './order-timeline';
 import { OrdersApi } from './orders-api';
+import { OrderLinePromise } from './order-line-promise';
 
 @Component({
   selector: 'tc-order-detail-page',
@@ -47,7 +47,7 @@ import { OrdersApi } from './orders-api';
     MatTooltipModule,
     RouterLink,
     ErrorState,
-    LinePromise,
+    OrderLinePromise,
     LoadingState,
     MoneyPipe,
     DeliveryRatingCard,
