@@ -105,6 +105,8 @@ export interface ShipmentRow {
   id: string;
   carrier: string;
   trackingNumber: string;
+  /** The carrier's tracking page template, when settings have one for it. */
+  urlTemplate: string | null;
   shippedAt: string;
   deliveredAt: string | null;
   lines: { orderLineId: string; quantity: number }[];
@@ -263,6 +265,8 @@ SELECT ${SUMMARY_COLUMNS},
   (SELECT coalesce(json_agg(json_build_object(
             'id', s.id, 'carrier', s.carrier, 'trackingNumber', s.tracking_number, 'shippedAt', s.shipped_at,
             'deliveredAt', s.delivered_at,
+            'urlTemplate', (SELECT ct.url_template FROM carrier_tracking ct
+                             WHERE lower(ct.carrier) = lower(s.carrier) ORDER BY ct.carrier LIMIT 1),
             'lines', (SELECT json_agg(json_build_object('orderLineId', x.order_line_id, 'quantity', x.quantity)
                              ORDER BY ol.line_no)
                         FROM shipment_lines x JOIN order_lines ol ON ol.id = x.order_line_id

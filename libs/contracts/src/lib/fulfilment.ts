@@ -103,3 +103,16 @@ export interface OrderRating {
   at: IsoInstant;
   by: { id: string; name: string } | null;
 }
+
+/** GET /api/carrier-tracking: where a carrier's tracking number is looked up. */
+export interface CarrierTracking {
+  carrier: string;
+  /** An http(s) address with `{trackingNumber}` where the (URL-encoded) number goes. */
+  urlTemplate: string;
+  updatedAt: IsoInstant;
+}
+
+/** PUT /api/carrier-tracking/:carrier */
+export interface SetCarrierTrackingRequest {
+  urlTemplate: string;
+}

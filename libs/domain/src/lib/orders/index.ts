@@ -10,3 +10,4 @@ export * from './shipment';
 export * from './backorder-fill';
 export * from './line-references';
 export * from './ship-complete';
+export * from './tracking-url';
