@@ -25,6 +25,11 @@ import { problemMessage, toProblem } from '../shared/problem';
 import { FulfilmentApi } from './fulfilment-api';
 import { shippable, waiting } from './shippable';
 
+/** A reason with something in it: spaces alone say nothing. */
+function saysWhy(control: AbstractControl): ValidationErrors | null {
+  return String(control.value ?? '').trim() ? null : { required: true };
+}
+
 /** At least one line ships something. */
 function somethingShips(control: AbstractControl): ValidationErrors | null {
   const values = (control as FormArray<FormControl<number | null>>).getRawValue();
@@ -241,7 +246,7 @@ export class ShipDialog {
     override: new FormControl(false, { nonNullable: true }),
     overrideReason: new FormControl(
       { value: '', disabled: true },
-      { nonNullable: true, validators: [Validators.required, Validators.pattern(/\S/)] },
+      { nonNullable: true, validators: saysWhy },
     ),
     quantities: new FormArray(
       this.order.lines.map((line) => {
@@ -293,6 +298,7 @@ export class ShipDialog {
   }
 
   save(): void {
+    this.error.set('');
     if (this.form.invalid || this.saving()) {
       this.form.markAllAsTouched();
       return;

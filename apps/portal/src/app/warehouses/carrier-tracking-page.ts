@@ -6,6 +6,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { CarrierTracking } from '@tradecounter/contracts';
+import type { Observable } from 'rxjs';
 import { trackingTemplateProblem, trackingUrl } from '@tradecounter/domain';
 import { AuthService } from '../auth/auth.service';
 import { ErrorState } from '../shared/error-state';
@@ -205,11 +206,7 @@ export class CarrierTrackingPage {
     this.run(this.api.remove(carrier), `${carrier} tracking page removed`);
   }
 
-  private run(
-    request: ReturnType<CarrierTrackingApi['remove'] | CarrierTrackingApi['set']>,
-    done: string,
-    after?: () => void,
-  ): void {
+  private run(request: Observable<unknown>, done: string, after?: () => void): void {
     this.busy.set(true);
     request.subscribe({
       next: () => {
