@@ -124,7 +124,8 @@ test.describe('pricing', () => {
       `1+ ${expected}`,
     );
     await expect(page.getByTestId('quote-unit-price')).toContainText(expected);
-    await page.getByRole('spinbutton', { name: 'Quantity' }).fill('3');
+    // The page's one quantity (beside Add to cart) prices the line.
+    await page.getByRole('spinbutton').fill('3');
     await expect(page.getByTestId('quote-line-total')).toHaveText(dollars(3 * cents(expected)));
     await settled(page);
     await snap(page, 'pricing-06-buyer-product');

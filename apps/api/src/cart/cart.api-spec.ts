@@ -162,6 +162,12 @@ describe('the cart', () => {
         errors: [{ field: 'quantity', message: 'must be at least 12 (the minimum order)' }],
         suggestedQuantity: 12,
       });
+      // A huge quantity suggests the largest that can be ordered, never one past the maximum.
+      const huge = await setLine(cases.id, 10_000_000).expect(400);
+      expect(huge.body).toMatchObject({
+        detail: 'The quantity must be at most 1000000; 999996 would do',
+        suggestedQuantity: 999_996,
+      });
       for (const quantity of [0, -1, 1.5, '12', null, 1e9, true]) {
         const response = await setLine(cases.id, quantity).expect(400);
         expect(response.body.errors[0].field).toBe('quantity');

@@ -62,7 +62,10 @@ export function toCart(parts: CartParts): Cart {
 function lineProblem(row: CartLineRow, promise: PromisedLine | undefined): string | null {
   if (!row.active) return `${row.sku} is no longer sold; remove it to order the rest`;
   const problem = quantityProblem(row.quantity, row);
-  if (problem) return `the quantity ${problem}; ${nearestOrderable(row.quantity, row)} would do`;
+  if (problem) {
+    const nearest = nearestOrderable(row.quantity, row);
+    return nearest === null ? `the quantity ${problem}` : `the quantity ${problem}; ${nearest} would do`;
+  }
   const short = promise?.reservation.fromSupplier ?? 0;
   if (promise && !promise.backorderable && short > 0) {
     return `only ${row.quantity - short} can be promised and ${row.sku} cannot be backordered`;

@@ -129,8 +129,8 @@ export function refuseBeyondLimit(lineCount: number): void {
 /** 400 with the buyer-facing reason and the nearest quantity that can be ordered. */
 function quantityRefused(problem: string, quantity: unknown, rules: PackRules): ProblemException {
   const suggestion =
-    typeof quantity === 'number' && Number.isFinite(quantity) && quantity <= MAX_LINE_QUANTITY
-      ? nearestOrderable(quantity, rules)
+    typeof quantity === 'number' && Number.isFinite(quantity) && quantity > 0
+      ? (nearestOrderable(quantity, rules) ?? undefined)
       : undefined;
   const extensions: Pick<CartQuantityProblem, 'suggestedQuantity'> =
     suggestion !== undefined && suggestion <= MAX_LINE_QUANTITY ? { suggestedQuantity: suggestion } : {};

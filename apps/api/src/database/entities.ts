@@ -11,6 +11,7 @@ import { RevokedSessionEntity } from '../auth/revoked-session.entity';
 import { CartLineEntity } from '../cart/cart-line.entity';
 import { CartEntity } from '../cart/cart.entity';
 import { ProductEntity } from '../catalog/product.entity';
+import { CarrierTrackingEntity } from '../fulfilment/carrier-tracking.entity';
 import { ProductImageEntity } from '../catalog/product-image.entity';
 import { DeliveryRatingEntity } from '../fulfilment/delivery-rating.entity';
 import { OrderPackageEntity } from '../fulfilment/order-package.entity';
@@ -108,6 +109,7 @@ export const ENTITIES = [
   SalesByDayStripeEntity,
   DeliveryByDayStripeEntity,
   ShipmentEntity,
+  CarrierTrackingEntity,
   ShipmentLineEntity,
   OrderPackageEntity,
   DeliveryRatingEntity,

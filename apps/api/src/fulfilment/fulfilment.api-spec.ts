@@ -176,6 +176,7 @@ describe('fulfilment: pick, pack, ship in parts, deliver, rate', () => {
         id: expect.any(String),
         carrier: 'UPS',
         trackingNumber: '1Z999AA10123456784',
+        trackingUrl: 'https://www.ups.com/track?tracknum=1Z999AA10123456784',
         shippedAt: expect.any(String),
         deliveredAt: null,
         lines: [
@@ -187,6 +188,7 @@ describe('fulfilment: pick, pack, ship in parts, deliver, rate', () => {
         id: expect.any(String),
         carrier: 'FedEx',
         trackingNumber: '794644790132',
+        trackingUrl: 'https://www.fedex.com/fedextrack/?trknbr=794644790132',
         shippedAt: expect.any(String),
         deliveredAt: null,
         lines: [{ orderLineId: la.id, quantity: 3 }],

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AvailabilityModule } from '../availability/availability.module';
+import { CarrierTrackingController } from './carrier-tracking.controller';
+import { CarrierTrackingRepository } from './carrier-tracking.repository';
+import { CarrierTrackingService } from './carrier-tracking.service';
 import { OrdersModule } from '../orders/orders.module';
 import { DeliveryRatingService } from './delivery-rating.service';
 import { FulfilmentBoardRepository } from './fulfilment-board.repository';
@@ -18,13 +21,20 @@ import { ShippingService } from './shipping.service';
  */
 @Module({
   imports: [OrdersModule, AvailabilityModule],
-  controllers: [FulfilmentController, OrderFulfilmentController, ShipmentsController],
+  controllers: [
+    FulfilmentController,
+    OrderFulfilmentController,
+    ShipmentsController,
+    CarrierTrackingController,
+  ],
   providers: [
     FulfilmentBoardRepository,
     FulfilmentBoardService,
     ShipmentsRepository,
     ShippingService,
     DeliveryRatingService,
+    CarrierTrackingRepository,
+    CarrierTrackingService,
   ],
 })
 export class FulfilmentModule {}

@@ -58,7 +58,9 @@ export class OrderFulfilmentController {
   @ApiCreatedResponse({ description: 'The order with the new shipment last in `shipments`' })
   @ApiConflictResponse({
     description:
-      'A line asks more than remains to ship or than is reserved for it (per-line reasons in errors)',
+      'A line asks more than remains to ship or than is reserved for it (per-line reasons in errors); ' +
+      'or the order ships complete and this shipment leaves units behind without `overrideShipComplete` ' +
+      '(type …/problems/ship-complete)',
   })
   @ApiOperation({
     summary:

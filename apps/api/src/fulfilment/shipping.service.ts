@@ -1,18 +1,21 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { FieldError, Order } from '@tradecounter/contracts';
 import {
   channelMayActFor,
   deliversOrder,
+  describeShipCompleteRefusal,
   nextStatus,
+  shipCompleteRefusal,
   shipmentProblems,
   statusAfterShipment,
 } from '@tradecounter/domain';
 import type { AuthUser } from '../auth/auth-user';
 import type { Caller } from '../auth/decorators';
 import { AvailabilityService } from '../availability/availability.service';
-import { badRequest, conflict, notFound } from '../common/http/problem';
+import { badRequest, conflict, namedConflict, notFound } from '../common/http/problem';
 import { OrderLifecycleService, OrderStep } from '../orders/order-lifecycle.service';
-import { OrderShippingService } from '../orders/order-shipping.service';
+import { OrderShippingService, type ShippingLineRow } from '../orders/order-shipping.service';
 import type { LockedOrder } from '../orders/orders.repository';
 import type { CreateShipmentDto } from './dto/create-shipment.dto';
 import type { PackOrderDto } from './dto/pack-order.dto';
@@ -73,6 +76,7 @@ export class ShippingService {
       await this.availability.lockHeld(tx, order.warehouseCode, products, []);
       const lines = await this.lines.lines(tx, order.id);
       refuseProblems(order, lines, body);
+      const overridden = await this.holdShipComplete(tx, actor, order, lines, body);
       const to = statusAfterShipment(order.status, lines, body.lines);
       if (!to) throw conflict(`Order ${order.number} is ${order.status} and cannot ship`);
       const shipped = body.lines.map((line) => ({
@@ -103,9 +107,46 @@ export class ShippingService {
           carrier,
           trackingNumber: body.trackingNumber,
           lines: shipped.map((line) => ({ ...line, sku: skuOf.get(line.orderLineId) ?? '' })),
+          ...(overridden ? { shipCompleteOverridden: true } : {}),
         },
       };
     });
+  }
+
+  /**
+   * Ship complete means one shipment (domain.md): a shipment leaving units
+   * behind answers 409 unless staff override with a reason, which is
+   * recorded as an order event. Decided on the lines read under the order's
+   * lock, so two shipments racing each see what the other shipped.
+   * True when the shipment goes out by override.
+   */
+  private async holdShipComplete(
+    tx: EntityManager,
+    actor: AuthUser,
+    order: LockedOrder,
+    lines: ShippingLineRow[],
+    body: CreateShipmentDto,
+  ): Promise<boolean> {
+    const refusal = shipCompleteRefusal(order.shipComplete, lines, body.lines);
+    if (!refusal) return false;
+    const reason = body.overrideShipComplete?.reason.trim();
+    if (!reason) {
+      throw namedConflict(
+        'ship-complete',
+        'This order ships complete',
+        `Order ${order.number} ships complete: all lines in one shipment. ` +
+          `${describeShipCompleteRefusal(refusal)}. ` +
+          'Ship everything that remains, or override with a reason.',
+      );
+    }
+    await this.lines.recordShipCompleteOverride(
+      tx,
+      order,
+      actor.id,
+      reason,
+      refusal.lines.map(({ sku, left }) => ({ sku, left })),
+    );
+    return true;
   }
 
   /**

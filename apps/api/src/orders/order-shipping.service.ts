@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { OrderStatus } from '@tradecounter/contracts';
 import { conflict } from '../common/http/problem';
 import { OrdersRepository, ShippingLineRow } from './orders.repository';
 
@@ -17,6 +18,27 @@ export class OrderShippingService {
   /** Read these after locking the lines' stock rows: receiving may have reserved more meanwhile. */
   lines(tx: EntityManager, orderId: string): Promise<ShippingLineRow[]> {
     return this.orders.shippingLines(tx, orderId);
+  }
+
+  /**
+   * Staff sent part of a ship-complete order anyway: who and why go in the
+   * order's history, before the shipment's own event.
+   */
+  recordShipCompleteOverride(
+    tx: EntityManager,
+    order: { id: string; status: OrderStatus },
+    actorId: string,
+    reason: string,
+    left: { sku: string; left: number }[],
+  ): Promise<void> {
+    return this.orders.insertEvent(tx, order.id, {
+      actorId,
+      kind: 'ship_complete_overridden',
+      fromStatus: order.status,
+      toStatus: order.status,
+      reason,
+      data: { left },
+    });
   }
 
   /** Units leave: shipped goes up and reserved down, per line, or nothing changes (409). */

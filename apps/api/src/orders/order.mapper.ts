@@ -7,6 +7,7 @@ import type {
   OrderSummary,
   Shipment,
 } from '@tradecounter/contracts';
+import { trackingUrl } from '@tradecounter/domain';
 import type {
   NewOrder,
   OpenLineRow,
@@ -92,6 +93,7 @@ export function toShipment(row: ShipmentRow): Shipment {
     id: row.id,
     carrier: row.carrier,
     trackingNumber: row.trackingNumber,
+    trackingUrl: trackingUrl(row.urlTemplate, row.trackingNumber),
     shippedAt: instant(row.shippedAt),
     deliveredAt: row.deliveredAt ? instant(row.deliveredAt) : null,
     lines: row.lines ?? [],

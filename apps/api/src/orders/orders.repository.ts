@@ -75,6 +75,8 @@ export interface LockedOrder {
   subtotal: string;
   paidAt: Date | null;
   placedBy: string | null;
+  /** Placed ship complete: it ships in one shipment unless staff override. */
+  shipComplete: boolean;
 }
 
 /** What an order's lines hold, read after the supply rows are locked. */
@@ -146,6 +148,8 @@ export interface ShipmentRow {
   id: string;
   carrier: string;
   trackingNumber: string;
+  /** The carrier's tracking page template, when settings have one for it. */
+  urlTemplate: string | null;
   shippedAt: string;
   deliveredAt: string | null;
   lines: { orderLineId: string; quantity: number }[];
@@ -304,6 +308,8 @@ SELECT ${SUMMARY_COLUMNS},
   (SELECT coalesce(json_agg(json_build_object(
             'id', s.id, 'carrier', s.carrier, 'trackingNumber', s.tracking_number, 'shippedAt', s.shipped_at,
             'deliveredAt', s.delivered_at,
+            'urlTemplate', (SELECT ct.url_template FROM carrier_tracking ct
+                             WHERE lower(ct.carrier) = lower(s.carrier) ORDER BY ct.carrier LIMIT 1),
             'lines', (SELECT json_agg(json_build_object('orderLineId', x.order_line_id, 'quantity', x.quantity)
                              ORDER BY ol.line_no)
                         FROM shipment_lines x JOIN order_lines ol ON ol.id = x.order_line_id
@@ -547,7 +553,7 @@ export class OrdersRepository {
     const rows = (await tx.query(
       `SELECT o.id, o.number, o.account_id AS "accountId", a.account_manager_id AS "accountManagerId", o.status,
               o.warehouse_code AS "warehouseCode", o.subtotal::text AS subtotal, o.paid_at AS "paidAt",
-              o.placed_by AS "placedBy"
+              o.placed_by AS "placedBy", o.ship_complete AS "shipComplete"
          FROM orders o JOIN accounts a ON a.id = o.account_id
         WHERE o.id = $1 FOR NO KEY UPDATE OF o`,
       [id],

@@ -14,7 +14,8 @@ export type AuditedEntity =
   | 'stock'
   | 'inbound'
   | 'order'
-  | 'channel';
+  | 'channel'
+  | 'carrier_tracking';
 
 export interface AuditEntry {
   id: string;

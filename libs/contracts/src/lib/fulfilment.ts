@@ -77,6 +77,15 @@ export interface CreateShipmentRequest {
   carrier: string;
   trackingNumber: string;
   lines: ShipmentLine[];
+  /**
+   * Staff send part of a ship-complete order anyway, saying why (kept as an
+   * order event). Without it such a shipment answers 409.
+   */
+  overrideShipComplete?: ShipCompleteOverride;
+}
+
+export interface ShipCompleteOverride {
+  reason: string;
 }
 
 /** POST /api/shipments/:id/deliver */
@@ -97,4 +106,17 @@ export interface OrderRating {
   comment: string | null;
   at: IsoInstant;
   by: { id: string; name: string } | null;
+}
+
+/** GET /api/carrier-tracking: where a carrier's tracking number is looked up. */
+export interface CarrierTracking {
+  carrier: string;
+  /** An http(s) address with `{trackingNumber}` where the (URL-encoded) number goes. */
+  urlTemplate: string;
+  updatedAt: IsoInstant;
+}
+
+/** PUT /api/carrier-tracking/:carrier */
+export interface SetCarrierTrackingRequest {
+  urlTemplate: string;
 }

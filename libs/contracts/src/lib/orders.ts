@@ -181,6 +181,8 @@ export interface Shipment {
   id: string;
   carrier: string;
   trackingNumber: string;
+  /** The carrier's tracking page for this shipment (templates in settings); null for a carrier without one. */
+  trackingUrl: string | null;
   shippedAt: IsoInstant;
   deliveredAt: IsoInstant | null;
   lines: ShipmentLine[];

@@ -17,6 +17,7 @@ export const AUDITED_ENTITIES = [
   'inbound',
   'order',
   'channel',
+  'carrier_tracking',
 ] as const satisfies readonly AuditedEntity[];
 
 export class AuditQueryDto extends PageQueryDto implements AuditQuery {

@@ -56,5 +56,19 @@ export const forbidden = (detail = 'Your role may not do this') =>
   new ProblemException(HttpStatus.FORBIDDEN, detail);
 export const conflict = (detail: string, errors?: FieldError[]) =>
   new ProblemException(HttpStatus.CONFLICT, detail, errors);
+/** A 409 with a type and title of its own, for a refusal a client tells apart from other conflicts. */
+export function namedConflict(
+  slug: string,
+  title: string,
+  detail: string,
+  errors?: FieldError[],
+): ProblemException {
+  const exception = new ProblemException(HttpStatus.CONFLICT, detail, errors);
+  Object.assign(exception.getResponse() as Problem, {
+    type: `https://tradecounter.dev/problems/${slug}`,
+    title,
+  });
+  return exception;
+}
 export const badRequest = (detail: string, errors?: FieldError[]) =>
   new ProblemException(HttpStatus.BAD_REQUEST, detail, errors);

@@ -1,8 +1,18 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
-import type { CreateShipmentRequest, ShipmentLine } from '@tradecounter/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsInt,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import type { CreateShipmentRequest, ShipCompleteOverride, ShipmentLine } from '@tradecounter/contracts';
 import { MAX_LINE_QUANTITY } from '@tradecounter/domain';
-import { NestedArray } from '../../common/http/field-decorators';
+import { NestedArray, NestedObject, OptionalField } from '../../common/http/field-decorators';
 
 export class ShipmentLineDto implements ShipmentLine {
   @ApiProperty() @IsUUID() orderLineId: string;
@@ -12,6 +22,18 @@ export class ShipmentLineDto implements ShipmentLine {
   @Min(1)
   @Max(MAX_LINE_QUANTITY)
   quantity: number;
+}
+
+export class ShipCompleteOverrideDto implements ShipCompleteOverride {
+  @ApiProperty({
+    example: 'Customer asked for the stocked lines now',
+    description:
+      'Why part of a ship-complete order ships anyway (1–500 characters); kept in the order history',
+  })
+  @IsString()
+  @Matches(/\S/, { message: 'reason must say why' })
+  @MaxLength(500)
+  reason: string;
 }
 
 export class CreateShipmentDto implements CreateShipmentRequest {
@@ -32,4 +54,13 @@ export class CreateShipmentDto implements CreateShipmentRequest {
   @ArrayMaxSize(500)
   @NestedArray(() => ShipmentLineDto)
   lines: ShipmentLineDto[];
+
+  @ApiPropertyOptional({
+    type: ShipCompleteOverrideDto,
+    description:
+      'Ship part of a ship-complete order anyway, with the reason (an order event); without it such a shipment answers 409',
+  })
+  @OptionalField()
+  @NestedObject(() => ShipCompleteOverrideDto)
+  overrideShipComplete?: ShipCompleteOverrideDto;
 }

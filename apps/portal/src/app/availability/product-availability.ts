@@ -1,21 +1,8 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  inject,
-  input,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import type { ProductDetail, PromiseSource } from '@tradecounter/contracts';
-import { combineLatest, map, startWith } from 'rxjs';
-import { fieldError } from '../shared/form-errors';
-import { integerValidator } from '../shared/integer-validator';
+import { combineLatest, map } from 'rxjs';
 import { loadable } from '../shared/loadable';
 import { LoadingState } from '../shared/loading-state';
 import { AvailabilityApi, BusinessCalendar } from './availability-api';
@@ -45,14 +32,7 @@ const SOURCE_ICONS: Record<PromiseSource, string> = {
  */
 @Component({
   selector: 'tc-product-availability',
-  imports: [
-    ReactiveFormsModule,
-    MatFormFieldModule,
-    MatIconModule,
-    MatInputModule,
-    LoadingState,
-    AvailabilityBadge,
-  ],
+  imports: [MatIconModule, LoadingState, AvailabilityBadge],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './product-availability.html',
   styleUrl: './product-availability.scss',
@@ -64,25 +44,19 @@ export class ProductAvailabilityCard {
   /** Staff: promise for this account's warehouse; customers always get their own. */
   readonly accountId = input<string | null>(null);
 
-  readonly fieldError = fieldError;
   readonly sourceWords = sourceWords;
   readonly today = localIsoDate();
   readonly day = (date: string) => formatDay(date, this.today);
   readonly sourceIcon = (source: PromiseSource) => SOURCE_ICONS[source];
 
-  readonly quantity = new FormControl<number | null>(1, [
-    Validators.required,
-    Validators.min(1),
-    Validators.max(1_000_000),
-    integerValidator(),
-  ]);
+  /** The page's one quantity (the one add-to-cart and the price follow too). */
+  readonly quantity = input.required<number | null>();
   private readonly productId = computed(() => this.product().id);
   readonly promise = toSignal(
     livePromise(
-      combineLatest([
-        toObservable(this.productId),
-        this.quantity.valueChanges.pipe(startWith(this.quantity.value)),
-      ]).pipe(map(([productId, quantity]) => ({ productId, quantity }))),
+      combineLatest([toObservable(this.productId), toObservable(this.quantity)]).pipe(
+        map(([productId, quantity]) => ({ productId, quantity })),
+      ),
       (productId, quantity) =>
         loadable(
           this.api
@@ -121,11 +95,4 @@ export class ProductAvailabilityCard {
     return result ? unitsBeyondSupply(result.line) : 0;
   });
   readonly inbound = computed(() => this.product().inbound ?? []);
-
-  constructor() {
-    effect(() => {
-      const { minOrderQty } = this.product();
-      untracked(() => this.quantity.setValue(Math.max(1, minOrderQty)));
-    });
-  }
 }

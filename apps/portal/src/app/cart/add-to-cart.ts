@@ -5,6 +5,7 @@ import {
   inject,
   input,
   linkedSignal,
+  model,
   signal,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
@@ -63,8 +64,8 @@ export interface CartableProduct {
           inputmode="numeric"
           [min]="product().minOrderQty"
           [step]="product().orderMultiple"
-          [ngModel]="quantity()"
-          (ngModelChange)="quantity.set($event)"
+          [ngModel]="current()"
+          (ngModelChange)="typedQuantity($event)"
           (keydown.enter)="add()"
           [attr.aria-label]="'Units of ' + product().sku + ' to add'"
           [attr.aria-invalid]="!!problem()"
@@ -152,7 +153,15 @@ export class AddToCart {
   readonly compact = input(false);
   readonly hintId = `add-to-cart-${AddToCart.nextId++}`;
 
-  readonly quantity = linkedSignal<number | string | null>(() => this.product().minOrderQty);
+  /**
+   * The quantity to add. A page may bind it (`[(quantity)]`) so that its
+   * price and promise follow the same number; unbound, it starts at the
+   * product's minimum.
+   */
+  readonly quantity = model<number | string | null | undefined>(undefined);
+  readonly current = linkedSignal<number | string | null>(
+    () => this.quantity() ?? this.product().minOrderQty,
+  );
   readonly working = signal(false);
   private readonly serverProblem = signal('');
 
@@ -161,8 +170,14 @@ export class AddToCart {
     () => packQuantityMessage(this.typed(), this.product()) || this.serverProblem(),
   );
 
+  typedQuantity(value: number | string | null): void {
+    this.current.set(value);
+    this.serverProblem.set('');
+    this.quantity.set(value);
+  }
+
   private typed(): number | null {
-    const value = this.quantity();
+    const value = this.current();
     if (value === null || value === '') return null;
     return typeof value === 'number' ? value : Number(value);
   }

@@ -63,7 +63,17 @@ export class CartPage {
   readonly saving = signal<ReadonlySet<string>>(new Set());
   readonly lineErrors = signal<ReadonlyMap<string, LineError>>(new Map());
   readonly columns = ['product', 'quantity', 'unitPrice', 'lineTotal', 'promise', 'remove'];
-  readonly blocked = computed(() => (this.cart()?.lines ?? []).some((line) => line.problem));
+  /**
+   * Checkout waits while a line has a problem, a typed quantity was refused
+   * or is still being saved: the order must be what the buyer sees typed,
+   * never the last quantity that happened to save.
+   */
+  readonly blocked = computed(
+    () =>
+      (this.cart()?.lines ?? []).some((line) => line.problem) ||
+      this.lineErrors().size > 0 ||
+      this.saving().size > 0,
+  );
   readonly shipCompleteText = computed(() => {
     const cart = this.cart();
     if (!cart?.shipComplete) return '';
@@ -87,7 +97,11 @@ export class CartPage {
   /** Saves a typed quantity when it changed; pack-rule refusals stay on the line with the API's reason. */
   setQuantity(line: CartLine, typed: string): void {
     const quantity = Number(typed);
-    if (typed.trim() === '' || quantity === line.quantity) {
+    if (typed.trim() === '') {
+      this.setError(line.productId, { message: 'Enter a quantity', suggested: line.quantity });
+      return;
+    }
+    if (quantity === line.quantity) {
       this.clearError(line.productId);
       return;
     }

@@ -8,7 +8,10 @@ import {
   signal,
 } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -30,8 +33,11 @@ import { ProductPicture } from './product-image';
 @Component({
   selector: 'tc-product-detail-page',
   imports: [
+    FormsModule,
     MatButtonModule,
+    MatFormFieldModule,
     MatIconModule,
+    MatInputModule,
     RouterLink,
     ErrorState,
     LoadingState,
@@ -53,6 +59,9 @@ import { ProductPicture } from './product-image';
     .sku {
       font-family: ui-monospace, Menlo, Consolas, monospace;
       color: var(--mat-sys-primary);
+    }
+    .qty {
+      width: 140px;
     }
     .price-title {
       font: var(--mat-sys-title-medium);
@@ -104,6 +113,19 @@ export class ProductDetailPage {
   readonly product = linkedSignal<ProductDetail | undefined>(() => this.loaded()?.value);
   readonly loading = computed(() => this.loaded()?.loading ?? true);
   readonly problem = computed(() => this.loaded()?.problem);
+  /**
+   * The page's one quantity: typed once (beside Add to cart for a buyer),
+   * followed by the price, the promise and what is added. Starts at the
+   * product's minimum.
+   */
+  readonly quantity = linkedSignal<number | string | null | undefined>(() => this.product()?.minOrderQty);
+  /** The quantity as a number to price and promise, or null while it is not one. */
+  readonly wholeQuantity = computed(() => {
+    const value = this.quantity();
+    if (value === null || value === undefined || value === '') return null;
+    const quantity = Number(value);
+    return Number.isFinite(quantity) ? quantity : null;
+  });
 
   retry(): void {
     this.reloads.update((n) => n + 1);

@@ -18,6 +18,7 @@ import { RouterLink } from '@angular/router';
 import type { Order, Shipment } from '@tradecounter/contracts';
 import { Observable } from 'rxjs';
 import { orderStatusLabel } from '../orders/order-status';
+import { OrderLinePromise } from '../orders/order-line-promise';
 import { OrderShipments } from '../orders/order-shipments';
 import { OrderHeader } from '../orders/order-header';
 import { OrderTimeline } from '../orders/order-timeline';
@@ -44,6 +45,7 @@ import { DisplayDateTimePipe } from '../shared/date.pipe';
     RouterLink,
     ErrorState,
     LoadingState,
+    OrderLinePromise,
     OrderShipments,
     OrderHeader,
     OrderTimeline,
@@ -73,7 +75,7 @@ export class FulfilmentOrderPage {
     const order = this.order();
     return order ? canShip(order) : false;
   });
-  readonly columns = ['product', 'ordered', 'shipped', 'ready', 'waiting'];
+  readonly columns = ['product', 'ordered', 'shipped', 'ready', 'waiting', 'promise'];
   readonly shippable = shippable;
   readonly waiting = waiting;
 

@@ -10,6 +10,7 @@ import {
   Validators,
 } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -17,11 +18,17 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { CARRIERS, type Order, type OrderLine } from '@tradecounter/contracts';
+import { describeShipCompleteRefusal, shipCompleteRefusal } from '@tradecounter/domain';
 import { fieldError } from '../shared/form-errors';
 import { integerValidator } from '../shared/integer-validator';
 import { problemMessage, toProblem } from '../shared/problem';
 import { FulfilmentApi } from './fulfilment-api';
 import { shippable, waiting } from './shippable';
+
+/** A reason with something in it: spaces alone say nothing. */
+function saysWhy(control: AbstractControl): ValidationErrors | null {
+  return String(control.value ?? '').trim() ? null : { required: true };
+}
 
 /** At least one line ships something. */
 function somethingShips(control: AbstractControl): ValidationErrors | null {
@@ -39,6 +46,7 @@ function somethingShips(control: AbstractControl): ValidationErrors | null {
   imports: [
     ReactiveFormsModule,
     MatButtonModule,
+    MatCheckboxModule,
     MatDialogModule,
     MatFormFieldModule,
     MatIconModule,
@@ -54,6 +62,15 @@ function somethingShips(control: AbstractControl): ValidationErrors | null {
     }
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
       <mat-dialog-content>
+        @if (order.shipComplete) {
+          <p class="ship-complete" role="note">
+            <mat-icon svgIcon="local_shipping" aria-hidden="true" />
+            <span
+              ><strong>This order ships complete: all lines in one shipment.</strong> The customer asked to
+              receive it all at once.</span
+            >
+          </p>
+        }
         <div class="carrier-row">
           <mat-form-field>
             <mat-label>Carrier</mat-label>
@@ -112,6 +129,26 @@ function somethingShips(control: AbstractControl): ValidationErrors | null {
             }
           </tbody>
         </table>
+        @if (leftBehind(); as left) {
+          <div class="override" role="group" aria-label="Ship part of a ship-complete order">
+            <p class="warn">{{ left }}.</p>
+            <mat-checkbox formControlName="override">Ship part anyway (override ship complete)</mat-checkbox>
+            @if (form.controls.overrideReason.enabled) {
+              <mat-form-field class="reason">
+                <mat-label>Reason for shipping part</mat-label>
+                <textarea
+                  matInput
+                  formControlName="overrideReason"
+                  rows="2"
+                  maxlength="500"
+                  required
+                ></textarea>
+                <mat-hint>Kept in the order history with your name</mat-hint>
+                <mat-error>{{ fieldError(form.controls.overrideReason, 'A reason') }}</mat-error>
+              </mat-form-field>
+            }
+          </div>
+        }
         @if (form.controls.quantities.hasError('nothing') && form.controls.quantities.touched) {
           <p class="error" role="alert">Ship at least one unit</p>
         }
@@ -163,6 +200,30 @@ function somethingShips(control: AbstractControl): ValidationErrors | null {
     .error {
       color: var(--mat-sys-error);
     }
+    .ship-complete {
+      display: flex;
+      gap: 8px;
+      align-items: flex-start;
+      margin: 0 0 12px;
+      padding: 10px 12px;
+      border-radius: 8px;
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+      font: var(--mat-sys-body-medium);
+    }
+    .override {
+      margin-top: 12px;
+      padding: 8px 12px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 8px;
+    }
+    .warn {
+      margin: 0 0 4px;
+      color: #7a3300;
+    }
+    .reason {
+      width: 100%;
+    }
   `,
 })
 export class ShipDialog {
@@ -182,6 +243,11 @@ export class ShipDialog {
       nonNullable: true,
       validators: [Validators.required, Validators.pattern(/^\s*[\x21-\x7e]{1,60}\s*$/)],
     }),
+    override: new FormControl(false, { nonNullable: true }),
+    overrideReason: new FormControl(
+      { value: '', disabled: true },
+      { nonNullable: true, validators: saysWhy },
+    ),
     quantities: new FormArray(
       this.order.lines.map((line) => {
         const max = shippable(line);
@@ -197,9 +263,24 @@ export class ShipDialog {
     ),
   });
   readonly units = signal(this.total());
+  /** What the quantities as typed would leave behind of a ship-complete order, in words; '' when nothing. */
+  readonly leftBehind = signal(this.describeLeft());
 
   constructor() {
-    this.form.controls.quantities.valueChanges.subscribe(() => this.units.set(this.total()));
+    this.form.controls.quantities.valueChanges.subscribe(() => {
+      this.units.set(this.total());
+      this.leftBehind.set(this.describeLeft());
+      this.syncReason();
+    });
+    this.form.controls.override.valueChanges.subscribe(() => this.syncReason());
+  }
+
+  /** The reason is asked for, and required, only while a partial shipment overrides ship complete. */
+  private syncReason(): void {
+    const reason = this.form.controls.overrideReason;
+    const needed = this.leftBehind() !== '' && this.form.controls.override.value;
+    if (needed && reason.disabled) reason.enable({ emitEvent: false });
+    if (!needed && reason.enabled) reason.disable({ emitEvent: false });
   }
 
   trackingError(): string {
@@ -217,8 +298,13 @@ export class ShipDialog {
   }
 
   save(): void {
+    this.error.set('');
     if (this.form.invalid || this.saving()) {
       this.form.markAllAsTouched();
+      return;
+    }
+    if (this.leftBehind() && !this.form.controls.override.value) {
+      this.error.set('This order ships complete: ship everything that remains, or override with a reason.');
       return;
     }
     const value = this.form.getRawValue();
@@ -227,11 +313,13 @@ export class ShipDialog {
       .filter((entry) => entry.quantity > 0);
     this.saving.set(true);
     this.error.set('');
+    const overriding = this.leftBehind() !== '' && value.override;
     this.api
       .ship(this.order.id, {
         carrier: value.carrier,
         trackingNumber: value.trackingNumber.trim(),
         lines: sent.map((entry) => ({ orderLineId: entry.line.id, quantity: entry.quantity })),
+        ...(overriding ? { overrideShipComplete: { reason: value.overrideReason.trim() } } : {}),
       })
       .subscribe({
         next: (order) => this.dialogRef.close(order),
@@ -257,6 +345,19 @@ export class ShipDialog {
           );
         },
       });
+  }
+
+  private describeLeft(): string {
+    const quantities = this.form.controls.quantities.getRawValue();
+    const refusal = shipCompleteRefusal(
+      this.order.shipComplete,
+      this.order.lines,
+      this.order.lines.map((line, index) => ({
+        orderLineId: line.id,
+        quantity: Math.max(0, Number(quantities[index]) || 0),
+      })),
+    );
+    return refusal ? describeShipCompleteRefusal(refusal) : '';
   }
 
   private total(): number {

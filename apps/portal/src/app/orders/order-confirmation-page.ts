@@ -4,7 +4,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import { formatDay, localIsoDate } from '../availability/promise-dates';
-import { LinePromise } from '../cart/line-promise';
 import { ErrorState } from '../shared/error-state';
 import { loadOnEach } from '../shared/loadable';
 import { LoadingState } from '../shared/loading-state';
@@ -12,6 +11,7 @@ import { MoneyPipe } from '../shared/money.pipe';
 import { orderStatusExplanation } from './order-status';
 import { OrderStatusChip } from './order-status-chip';
 import { OrdersApi } from './orders-api';
+import { OrderLinePromise } from './order-line-promise';
 
 /** Right after checkout: the number, what the status means, and when each line arrives. */
 @Component({
@@ -21,7 +21,7 @@ import { OrdersApi } from './orders-api';
     MatIconModule,
     RouterLink,
     ErrorState,
-    LinePromise,
+    OrderLinePromise,
     LoadingState,
     MoneyPipe,
     OrderStatusChip,
@@ -72,7 +72,7 @@ import { OrdersApi } from './orders-api';
                   <span class="tc-mono">{{ l.sku }}</span> {{ l.name }} × {{ l.quantity }}
                   <div class="tc-muted small">Arrives {{ day(l.currentPromisedDate) }}</div>
                 </div>
-                <tc-line-promise [splits]="l.promise.splits" empty="—" />
+                <tc-order-line-promise [order]="o" [line]="l" />
               </li>
             }
           </ul>

@@ -20,7 +20,6 @@ import { CUSTOMER_ROLES, type Order } from '@tradecounter/contracts';
 import { formatDay, localIsoDate } from '../availability/promise-dates';
 import { AuthService } from '../auth/auth.service';
 import { CartApi } from '../cart/cart-api';
-import { LinePromise } from '../cart/line-promise';
 import { ErrorState } from '../shared/error-state';
 import { loadOnEach } from '../shared/loadable';
 import { LoadingState } from '../shared/loading-state';
@@ -35,6 +34,7 @@ import { OrderHeader } from './order-header';
 import { OrderTimeline } from './order-timeline';
 import { OrdersApi } from './orders-api';
 import { DisplayDatePipe, DisplayDateTimePipe } from '../shared/date.pipe';
+import { OrderLinePromise } from './order-line-promise';
 
 @Component({
   selector: 'tc-order-detail-page',
@@ -48,7 +48,7 @@ import { DisplayDatePipe, DisplayDateTimePipe } from '../shared/date.pipe';
     MatTooltipModule,
     RouterLink,
     ErrorState,
-    LinePromise,
+    OrderLinePromise,
     LoadingState,
     MoneyPipe,
     DeliveryRatingCard,

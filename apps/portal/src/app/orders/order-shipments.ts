@@ -17,7 +17,21 @@ import { DisplayDateTimePipe } from '../shared/date.pipe';
             <mat-icon svgIcon="local_shipping" aria-hidden="true" />
             <strong>Shipment {{ i + 1 }}</strong>
             <span class="carrier">{{ sh.carrier }}</span>
-            <span class="tc-mono tracking" title="Tracking number">{{ sh.trackingNumber }}</span>
+            @if (sh.trackingUrl) {
+              <a
+                class="tc-mono tracking"
+                [href]="sh.trackingUrl"
+                target="_blank"
+                rel="noopener noreferrer"
+                data-testid="tracking-link"
+                >{{ sh.trackingNumber
+                }}<span class="tc-visually-hidden">
+                  (track with {{ sh.carrier }}, opens in a new tab)</span
+                ></a
+              >
+            } @else {
+              <span class="tc-mono tracking" title="Tracking number">{{ sh.trackingNumber }}</span>
+            }
             <span class="spacer"></span>
             @if (sh.deliveredAt) {
               <span class="state delivered">Delivered</span>

@@ -91,8 +91,9 @@ import { DisplayDateTimePipe } from '../shared/date.pipe';
 })
 export class OrderTimeline {
   readonly events = input.required<readonly OrderEvent[]>();
+  /** Newest first; events of one moment (an override and its shipment) keep their order, reversed. */
   readonly newestFirst = computed(() =>
-    [...this.events()].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)),
+    [...this.events()].reverse().sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)),
   );
 
   private readonly today = localIsoDate();

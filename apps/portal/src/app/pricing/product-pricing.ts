@@ -1,21 +1,9 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  inject,
-  input,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import type { ProductDetail } from '@tradecounter/contracts';
-import { combineLatest, map, startWith } from 'rxjs';
+import { combineLatest, map } from 'rxjs';
 import { LoadingState } from '../shared/loading-state';
 import { MoneyPipe } from '../shared/money.pipe';
-import { fieldError } from '../shared/form-errors';
 import { liveQuote } from './live-quote';
 import { priceSourceLabel } from './price-labels';
 import { PricingApi } from './pricing-api';
@@ -24,14 +12,7 @@ import { QuoteLineSummary } from './quote-line-summary';
 /** The account's price table for one product and a quantity that prices live. */
 @Component({
   selector: 'tc-product-pricing',
-  imports: [
-    ReactiveFormsModule,
-    MatFormFieldModule,
-    MatInputModule,
-    LoadingState,
-    MoneyPipe,
-    QuoteLineSummary,
-  ],
+  imports: [LoadingState, MoneyPipe, QuoteLineSummary],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let p = product();
@@ -46,19 +27,10 @@ import { QuoteLineSummary } from './quote-line-summary';
       </ol>
     }
     <div class="quote-row">
-      <mat-form-field class="qty-field">
-        <mat-label>Quantity</mat-label>
-        <input
-          matInput
-          type="number"
-          [min]="p.minOrderQty"
-          [step]="p.orderMultiple"
-          [formControl]="quantity"
-        />
-        <mat-hint>{{ p.unit }}; min {{ p.minOrderQty }}, packs of {{ p.orderMultiple }}</mat-hint>
-        <mat-error>{{ fieldError(quantity, 'Quantity') }}</mat-error>
-      </mat-form-field>
       <div class="quote">
+        <p class="for-quantity" data-testid="price-quantity">
+          For {{ quantity() ?? '—' }} {{ p.unit }}, the quantity above
+        </p>
         @let q = quote();
         @if (q?.loading && !q?.value) {
           <tc-loading-state [compact]="true" label="Pricing…" />
@@ -102,8 +74,10 @@ import { QuoteLineSummary } from './quote-line-summary';
       gap: 16px 24px;
       align-items: flex-start;
     }
-    .qty-field {
-      flex: 0 0 200px;
+    .for-quantity {
+      margin: 0 0 8px;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
     }
     .quote {
       flex: 1 1 320px;
@@ -119,29 +93,18 @@ export class ProductPricing {
   readonly product = input.required<ProductDetail>();
   /** Staff pricing for an account; customers always price for their own. */
   readonly accountId = input<string | null>(null);
-  readonly fieldError = fieldError;
   readonly sourceLabel = (source: Parameters<typeof priceSourceLabel>[0]) => priceSourceLabel(source);
 
-  readonly quantity = new FormControl<number | null>(1, [Validators.required, Validators.min(1)]);
+  /** The page's one quantity (the one add-to-cart and the promise follow too). */
+  readonly quantity = input.required<number | null>();
   private readonly productId = computed(() => this.product().id);
   readonly quote = toSignal(
     liveQuote(
-      combineLatest([
-        toObservable(this.productId),
-        this.quantity.valueChanges.pipe(startWith(this.quantity.value)),
-      ]).pipe(map(([productId, quantity]) => ({ productId, quantity }))),
+      combineLatest([toObservable(this.productId), toObservable(this.quantity)]).pipe(
+        map(([productId, quantity]) => ({ productId, quantity })),
+      ),
       (productId, quantity) =>
         this.api.quote({ accountId: this.accountId() ?? undefined, lines: [{ productId, quantity }] }),
     ),
   );
-
-  constructor() {
-    effect(() => {
-      const { minOrderQty } = this.product();
-      untracked(() => {
-        this.quantity.setValidators([Validators.required, Validators.min(minOrderQty)]);
-        this.quantity.setValue(minOrderQty);
-      });
-    });
-  }
 }

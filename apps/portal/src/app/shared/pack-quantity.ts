@@ -11,7 +11,7 @@ export function packHint(rules: PackRules): string {
 
 /** The smallest quantity the product can be ordered in: what a new line starts at. */
 export function firstOrderable(rules: PackRules): number {
-  return nearestOrderable(rules.minOrderQty, rules);
+  return nearestOrderable(rules.minOrderQty, rules) ?? rules.minOrderQty;
 }
 
 /**
@@ -21,7 +21,8 @@ export function firstOrderable(rules: PackRules): number {
 export function packQuantityMessage(quantity: number | null, rules: PackRules): string {
   const problem = quantityProblem(quantity, rules);
   if (!problem) return '';
-  const nearest = quantity !== null && quantity > 0 ? nearestOrderable(quantity, rules) : null;
+  const nearest =
+    quantity !== null && Number.isFinite(quantity) && quantity > 0 ? nearestOrderable(quantity, rules) : null;
   return nearest !== null && nearest !== quantity
     ? `Quantity ${problem}: try ${nearest}`
     : `Quantity ${problem}`;

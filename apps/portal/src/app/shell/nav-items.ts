@@ -53,6 +53,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Inbound', path: '/inventory/inbound', icon: 'move_to_inbox', roles: ['warehouse', 'admin'] },
   { label: 'Warehouses', path: '/warehouses', icon: 'warehouse', roles: ['warehouse', 'admin'] },
   { label: 'Holidays', path: '/calendar', icon: 'event', roles: ['warehouse', 'admin'] },
+  { label: 'Carrier tracking', path: '/warehouses/carriers', icon: 'local_shipping', roles: ['admin'] },
   { label: 'Dashboard', path: '/reports/dashboard', icon: 'dashboard', roles: ['manager', 'admin'] },
   { label: 'Dashboard', path: '/reports/my-accounts', icon: 'dashboard', roles: ['account_manager'] },
   {

@@ -6,6 +6,11 @@ export const warehousesRoutes: Routes = [
     title: 'Warehouses · Tradecounter',
     loadComponent: () => import('./warehouses-page').then((m) => m.WarehousesPage),
   },
+  {
+    path: 'carriers',
+    title: 'Carrier tracking pages · Tradecounter',
+    loadComponent: () => import('./carrier-tracking-page').then((m) => m.CarrierTrackingPage),
+  },
 ];
 
 export const calendarRoutes: Routes = [

@@ -62,10 +62,12 @@ describe('merging rows into a cart', () => {
     ]);
   });
 
-  it('refuses a line past the largest quantity without suggesting one', () => {
+  it('refuses a line past the largest quantity, suggesting what still fits within it', () => {
     const plan = planCartMerge([row(1, each, 600_000)], new Map([['p-each', 600_000]]));
-    expect(plan.rows[0]).toMatchObject({ status: 'error', suggestedQuantity: null });
-    expect(plan.rows[0]?.reason).toContain('must be at most 1000000');
+    expect(plan.rows[0]).toMatchObject({ status: 'error', suggestedQuantity: 400_000 });
+    expect(plan.rows[0]?.reason).toContain('must be at most 1000000; 400000 would do');
+    const full = planCartMerge([row(1, each, 5)], new Map([['p-each', 1_000_000]]));
+    expect(full.rows[0]).toMatchObject({ status: 'error', suggestedQuantity: null });
   });
 
   it('counts only new products as new lines', () => {

@@ -1,4 +1,4 @@
-import { MAX_LINE_QUANTITY, nearestOrderable, PackRules, quantityProblem } from './order-quantity';
+import { nearestOrderable, PackRules, quantityProblem } from './order-quantity';
 
 /** The most lines one cart may hold. */
 export const MAX_CART_LINES = 500;
@@ -79,10 +79,11 @@ export function planCartMerge(rows: readonly MergeRow[], existing: ReadonlyMap<s
       for (const row of group) outcomes.set(row, outcome(row, 'added', null));
       continue;
     }
-    const target = line > MAX_LINE_QUANTITY ? null : nearestOrderable(line, product);
+    const target = nearestOrderable(line, product);
     for (const row of group) {
       const quantity = row.quantity as number;
-      const suggested = target === null ? null : target - (line - quantity);
+      const fits = target === null ? null : target - (line - quantity);
+      const suggested = fits !== null && fits > 0 ? fits : null;
       outcomes.set(row, {
         ...outcome(row, 'error', packReason(held, line, quantity, problem, suggested)),
         suggestedQuantity: suggested,

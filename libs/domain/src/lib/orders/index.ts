@@ -9,3 +9,5 @@ export * from './exposure';
 export * from './shipment';
 export * from './backorder-fill';
 export * from './line-references';
+export * from './ship-complete';
+export * from './tracking-url';

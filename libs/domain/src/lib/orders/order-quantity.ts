@@ -23,8 +23,17 @@ export function quantityProblem(quantity: unknown, rules: PackRules): string | n
   return null;
 }
 
-/** The nearest quantity that can be ordered at or above `quantity` (for a "did you mean" hint). */
-export function nearestOrderable(quantity: number, rules: PackRules): number {
+/**
+ * The nearest quantity that can be ordered (for a "did you mean" hint): the
+ * next whole pack at or above `quantity` and the minimum, or, when that
+ * passes MAX_LINE_QUANTITY, the largest whole pack within it. Null when no
+ * quantity can be (a minimum above the maximum).
+ */
+export function nearestOrderable(quantity: number, rules: PackRules): number | null {
+  const multiple = Math.max(1, rules.orderMultiple);
   const atLeast = Math.max(Math.ceil(quantity), rules.minOrderQty, 1);
-  return Math.ceil(atLeast / rules.orderMultiple) * rules.orderMultiple;
+  const up = Math.ceil(atLeast / multiple) * multiple;
+  if (up <= MAX_LINE_QUANTITY) return up;
+  const down = Math.floor(MAX_LINE_QUANTITY / multiple) * multiple;
+  return down >= Math.max(rules.minOrderQty, 1) ? down : null;
 }
