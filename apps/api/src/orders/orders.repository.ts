@@ -502,6 +502,14 @@ export class OrdersRepository {
     return row ?? { exposure: '0', orderLimit: null };
   }
 
+  /** The account's active approvers, by name: who an order above a buyer's limit goes to. */
+  async approversOf(tx: EntityManager, accountId: string): Promise<{ id: string; name: string }[]> {
+    return (await tx.query(
+      `SELECT id, name FROM users WHERE account_id = $1 AND role = 'approver' AND active ORDER BY name, id`,
+      [accountId],
+    )) as { id: string; name: string }[];
+  }
+
   /** The order, locked until the transaction ends: every transition runs under it. */
   async lock(tx: EntityManager, id: string): Promise<LockedOrder | undefined> {
     const rows = (await tx.query(
