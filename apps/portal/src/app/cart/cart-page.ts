@@ -21,6 +21,7 @@ import { MoneyPipe } from '../shared/money.pipe';
 import { problemMessage, toProblem } from '../shared/problem';
 import { openSaveTemplate } from '../templates/save-template-dialog';
 import { CartApi } from './cart-api';
+import { CartPlacementOutcome } from './cart-placement-outcome';
 import { LinePromise } from './line-promise';
 
 /** A refused quantity: the API's reason, and the quantity it suggests instead. */
@@ -44,6 +45,7 @@ interface LineError {
     LoadingState,
     LinePromise,
     MoneyPipe,
+    CartPlacementOutcome,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './cart-page.html',

@@ -5,6 +5,7 @@ import type {
   OpenOrderLine,
   Order,
   OrderQuery,
+  OrderPreview,
   OrderReasonRequest,
   OrderSummary,
   Page,
@@ -40,6 +41,15 @@ export class OrdersApi {
    */
   place(body: PlaceOrderRequest, idempotencyKey: string): Observable<Order> {
     return this.http.post<Order>('/api/orders', body, { headers: { 'Idempotency-Key': idempotencyKey } });
+  }
+
+  /**
+   * What placing this body would do (POST /api/orders?dryRun=true): priced
+   * lines, promised dates, and placed / needs approval / credit hold. Nothing
+   * is written and no Idempotency-Key is used.
+   */
+  preview(body: PlaceOrderRequest): Observable<OrderPreview> {
+    return this.http.post<OrderPreview>('/api/orders', body, { params: { dryRun: 'true' } });
   }
 
   cancel(id: string, reason: string): Observable<Order> {
