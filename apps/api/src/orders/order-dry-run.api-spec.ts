@@ -92,6 +92,18 @@ describe('a dry run of placing an order (POST /api/orders?dryRun=true)', () => {
     expect(placed.status).toBe(preview.outcome.status);
     expect(placed.subtotal).toBe(preview.subtotal);
     expect(placedLines(placed)).toEqual(previewLines(preview));
+
+    // The approver then sees how far over the buyer's limit it is.
+    const facts = await t.http.get(`/api/orders/${placed.id}/approval`).set(bearer(w.approver)).expect(200);
+    expect(facts.body).toEqual({
+      orderId: placed.id,
+      status: 'pending_approval',
+      orderTotal: '600.00',
+      orderLimit: '500.00',
+      overBy: '100.00',
+      placedBy: { id: w.buyer.id, name: await nameOf(w.buyer) },
+    });
+    await t.http.get(`/api/orders/${placed.id}/approval`).set(bearer(w.otherApprover)).expect(404);
   });
 
   it('says an approver’s own order of the same size is placed', async () => {

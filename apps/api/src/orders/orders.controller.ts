@@ -9,7 +9,14 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { OpenOrderLine, Order, OrderPreview, OrderSummary, Page } from '@tradecounter/contracts';
+import type {
+  OpenOrderLine,
+  Order,
+  OrderApprovalFacts,
+  OrderPreview,
+  OrderSummary,
+  Page,
+} from '@tradecounter/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { ANY_ROLE, CurrentUser, Roles } from '../auth/decorators';
 import { IdPipe } from '../common/http/id.pipe';
@@ -97,6 +104,16 @@ export class OrdersController {
   })
   get(@CurrentUser() actor: AuthUser, @Param('id', IdPipe) id: string): Promise<Order> {
     return this.orders.get(actor, id);
+  }
+
+  @Get(':id/approval')
+  @Roles(...ANY_ROLE)
+  @ApiOperation({
+    summary:
+      'What an approver weighs: the order total against the order limit of the buyer who placed it, and how far over',
+  })
+  approval(@CurrentUser() actor: AuthUser, @Param('id', IdPipe) id: string): Promise<OrderApprovalFacts> {
+    return this.orders.approvalFacts(actor, id);
   }
 
   @Post(':id/cancel')

@@ -316,6 +316,18 @@ export interface OrderPreview {
   outcome: OrderPreviewOutcome;
 }
 
+/** `GET /api/orders/:id/approval`: what an approver weighs, for an order waiting for approval. */
+export interface OrderApprovalFacts {
+  orderId: string;
+  status: OrderStatus;
+  orderTotal: MoneyString;
+  /** The order limit of the buyer who placed it, as it is now; null when they have none (or are gone). */
+  orderLimit: MoneyString | null;
+  /** How far the order is over that limit; null without a limit, "0.00" when it is within. */
+  overBy: MoneyString | null;
+  placedBy: { id: string; name: string } | null;
+}
+
 /** The 409 of `POST /api/orders` when the repriced subtotal is not the `expectedSubtotal` sent: the new prices. */
 export interface PriceChangedProblem extends Problem {
   expectedSubtotal: MoneyString;

@@ -54,7 +54,11 @@ export class CartPlacementOutcome {
           switchMap((shippingAddressId) =>
             shippingAddressId
               ? loadable(
-                  this.orders.preview({ shippingAddressId, shipComplete: true, expectedSubtotal: cart.subtotal }),
+                  this.orders.preview({
+                    shippingAddressId,
+                    shipComplete: true,
+                    expectedSubtotal: cart.subtotal,
+                  }),
                 )
               : of(null),
           ),

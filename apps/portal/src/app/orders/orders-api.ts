@@ -5,6 +5,7 @@ import type {
   OpenOrderLine,
   Order,
   OrderQuery,
+  OrderApprovalFacts,
   OrderPreview,
   OrderReasonRequest,
   OrderSummary,
@@ -50,6 +51,11 @@ export class OrdersApi {
    */
   preview(body: PlaceOrderRequest): Observable<OrderPreview> {
     return this.http.post<OrderPreview>('/api/orders', body, { params: { dryRun: 'true' } });
+  }
+
+  /** The order's total against the placing buyer's limit: what an approver weighs. */
+  approval(id: string): Observable<OrderApprovalFacts> {
+    return this.http.get<OrderApprovalFacts>(`${this.url(id)}/approval`);
   }
 
   cancel(id: string, reason: string): Observable<Order> {

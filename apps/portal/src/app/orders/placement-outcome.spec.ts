@@ -27,7 +27,13 @@ describe('what placing would do, in words', () => {
   });
 
   it('names every approver, and says when there is none', () => {
-    const two = { ...approval, approvers: [{ id: 'a', name: 'Ann' }, { id: 'b', name: 'Bo' }] };
+    const two = {
+      ...approval,
+      approvers: [
+        { id: 'a', name: 'Ann' },
+        { id: 'b', name: 'Bo' },
+      ],
+    };
     expect(placementOutcomeWords(two, 'buyer').detail).toContain('your approvers (Ann or Bo)');
     expect(placementOutcomeWords({ ...approval, approvers: [] }, 'buyer').detail).toContain(
       'nobody at your account can approve it yet',
@@ -38,12 +44,18 @@ describe('what placing would do, in words', () => {
     expect(placementOutcomeSentence(hold, 'buyer')).toMatch(
       /^Goes on credit hold: available credit \$120\.00, this order is \$200\.00 — .*your account manager/,
     );
-    expect(placementOutcomeWords(hold, 'staff')).toMatchObject({ tone: 'warn', headline: 'Goes on credit hold' });
+    expect(placementOutcomeWords(hold, 'staff')).toMatchObject({
+      tone: 'warn',
+      headline: 'Goes on credit hold',
+    });
     expect(placementOutcomeWords(hold, 'staff').detail).not.toContain('your');
   });
 
   it('says a plain order is confirmed on placing', () => {
     const placed: OrderPreviewOutcome = { kind: 'placed', status: 'confirmed', orderTotal: '10.00' };
-    expect(placementOutcomeWords(placed, 'staff')).toMatchObject({ tone: 'ok', headline: 'Confirmed on placing' });
+    expect(placementOutcomeWords(placed, 'staff')).toMatchObject({
+      tone: 'ok',
+      headline: 'Confirmed on placing',
+    });
   });
 });
