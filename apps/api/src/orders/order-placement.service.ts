@@ -24,7 +24,7 @@ import {
 import { AccountsService, OrderingAccount } from '../accounts/accounts.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
-import { AvailabilityService, PromiseOutcome } from '../availability/availability.service';
+import { AvailabilityService } from '../availability/availability.service';
 import { LineResolver } from '../catalog/line-resolver';
 import { badRequest, conflict, notFound, ProblemException } from '../common/http/problem';
 import { PriceCalculator } from '../pricing/price-calculator';

@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import type { OrderApprovalFacts } from '@tradecounter/contracts';
 import { catchError, of, switchMap } from 'rxjs';
 import { approvalWords } from './approval-words';
 import { OrdersApi } from './orders-api';
