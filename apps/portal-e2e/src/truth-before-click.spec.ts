@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
 import type { Account, Address, Cart, Order, PriceTierSummary, User } from '@tradecounter/contracts';
 import { ApiUser } from './api-support';
 import {
@@ -12,21 +12,40 @@ import {
   quickOrder,
   shownMoney,
 } from './ordering-support';
-import { login, settled, snap } from './support';
+import { DEMO_PASSWORD, snap } from './support';
+
+/**
+ * Signing in hashes the password with argon2: on a shared, busy machine that
+ * alone can take longer than the default 10 s, so this journey waits longer.
+ */
+const expect = baseExpect.configure({ timeout: 30_000 });
+
+async function login(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'User menu' })).toBeVisible({ timeout: 60_000 });
+}
+
+async function settled(page: Page): Promise<void> {
+  await expect(page.locator('mat-progress-bar')).toHaveCount(0);
+}
 
 /** A password that meets the rule for new ones (the demo's are seeded). */
 const PASSWORD = 'truth before the click 2026';
+const ADMIN = 'admin@tradecounter.test';
 const run = Date.now().toString(36).toUpperCase();
 
-/** A new buyer of `accountId`, made through the API by an account manager. */
+/** A new buyer of `accountId`, made through the API by an admin. */
 async function newBuyer(
-  am: ApiUser,
+  admin: ApiUser,
   accountId: string,
   tag: string,
   orderLimit: string | null,
 ): Promise<string> {
   const email = `truth-${tag}-${run}@example.test`.toLowerCase();
-  await am.send<User>('POST', `/api/accounts/${accountId}/users`, {
+  await admin.send<User>('POST', `/api/accounts/${accountId}/users`, {
     email,
     name: `Tess ${tag} ${run}`,
     role: 'buyer',
@@ -43,14 +62,15 @@ async function cartSubtotal(page: Page, email: string): Promise<string> {
 }
 
 test.describe('the truth before the click', () => {
+  test.describe.configure({ timeout: 300_000 });
   test('a buyer over their order limit is told on the cart and at review, and the approver decides it first', async ({
     page,
   }) => {
-    const am = await ApiUser.login(page.request, ACCOUNT_MANAGER);
     const acme = await ApiUser.login(page.request, BUYER);
     const acmeId = (await acme.get<User>('/api/me')).accountId ?? '';
     // A buyer of ACME whose order limit any order passes.
-    const email = await newBuyer(am, acmeId, 'limit', '10.00');
+    const admin = await ApiUser.login(page.request, ADMIN);
+    const email = await newBuyer(admin, acmeId, 'limit', '10.00');
     const picks: Pick[] = await inStockPicks(acme, 2);
 
     await login(page, email, PASSWORD);
@@ -115,7 +135,8 @@ test.describe('the truth before the click', () => {
       postcode: '12345',
       country: 'US',
     });
-    const email = await newBuyer(am, account.id, 'credit', null);
+    const admin = await ApiUser.login(page.request, ADMIN);
+    const email = await newBuyer(admin, account.id, 'credit', null);
     const buyer = await ApiUser.login(page.request, email, PASSWORD);
     const picks = await inStockPicks(buyer, 2);
 
@@ -159,7 +180,7 @@ test.describe('the truth before the click', () => {
     await page.getByRole('button', { name: /^Place order/ }).click();
     await expect(page).toHaveURL(/\/orders\/[^/]+\/placed$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-      new RegExp(`^Order SO-\\d+ placed for Truthful Traders ${run}$`),
+      new RegExp(`Order SO-\\d+ placed for Truthful Traders ${run}`),
     );
     await expect(page.getByText('On credit hold').first()).toBeVisible();
     await snap(page, 'truth-07-phone-order-placed');

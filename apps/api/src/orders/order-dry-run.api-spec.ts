@@ -177,6 +177,19 @@ describe('a dry run of placing an order (POST /api/orders?dryRun=true)', () => {
     await t.http.delete(`/api/cart/lines/${product.id}`).set(bearer(w.approver));
   });
 
+  it('does not ask for the PO number an account requires (it is given at checkout); placing does', async () => {
+    const product = await stocked(10);
+    await t.dataSource.query('UPDATE accounts SET requires_po = true WHERE id = $1', [w.mine.id]);
+    try {
+      const body = order([{ productId: product.id, quantity: 1 }]);
+      const preview = (await dryRun(w.approver, body).expect(200)).body as OrderPreview;
+      expect(preview.outcome.kind).toBe('placed');
+      await placeOrder(t, w.approver, body).expect(400);
+    } finally {
+      await t.dataSource.query('UPDATE accounts SET requires_po = false WHERE id = $1', [w.mine.id]);
+    }
+  });
+
   it('refuses what placing refuses, and a dryRun that is not a boolean', async () => {
     const product = await stocked(10);
     const body = order([{ productId: product.id, quantity: 1 }]);

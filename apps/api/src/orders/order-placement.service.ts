@@ -181,7 +181,7 @@ export class OrderPlacementService {
     try {
       await runner.startTransaction();
       const tx = runner.manager;
-      const plan = await this.plan(tx, actor, accountId, body);
+      const plan = await this.plan(tx, actor, accountId, body, { preview: true });
       const approvers =
         plan.decision.status === 'pending_approval' ? await this.orders.approversOf(tx, accountId) : [];
       return toPreview(plan, {
@@ -204,6 +204,7 @@ export class OrderPlacementService {
     actor: AuthUser | null,
     accountId: string,
     body: PlacementBody,
+    mode: { preview: boolean } = { preview: false },
   ): Promise<PlacementPlan> {
     const placedAt = new Date();
     const lines = await this.requestedLines(tx, actor, accountId, body);
@@ -211,6 +212,8 @@ export class OrderPlacementService {
       actor,
       await this.accounts.lockForOrdering(tx, accountId, body.shippingAddressId),
       body,
+      // The PO number is given at checkout, after the cart's preview: a preview does not ask for it.
+      { requirePo: !mode.preview },
     );
     const { priced, subtotal } = await this.price(tx, accountId, lines, placedAt, body.expectedSubtotal);
     const check = await this.placementCheck(tx, actor, account, subtotal);
@@ -423,6 +426,7 @@ function checkAccount(
   actor: AuthUser | null,
   locked: { account: OrderingAccount; address: Address | null } | null,
   body: PlacementBody,
+  options: { requirePo: boolean },
 ): { account: OrderingAccount; address: AddressSnapshot } {
   if (!locked || (actor && !canReadAccount(actor, locked.account))) throw notFound('Account');
   const { account } = locked;
@@ -434,7 +438,7 @@ function checkAccount(
         : 'The account is closed and cannot place orders',
     );
   }
-  if (account.requiresPo && !body.poNumber?.trim()) {
+  if (options.requirePo && account.requiresPo && !body.poNumber?.trim()) {
     throw badRequest('This account requires a PO number', [
       { field: 'poNumber', message: 'is required for this account' },
     ]);

@@ -503,9 +503,7 @@ export class OrdersRepository {
   }
 
   /** The order's subtotal and status, and the order limit of the user who placed it (as it is now). */
-  async approvalFacts(
-    id: string,
-  ): Promise<
+  async approvalFacts(id: string): Promise<
     | {
         status: OrderStatus;
         subtotal: string;
