@@ -12,8 +12,8 @@ export class ApiUser {
     private readonly token: string,
   ) {}
 
-  static async login(request: APIRequestContext, email: string): Promise<ApiUser> {
-    const response = await request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
+  static async login(request: APIRequestContext, email: string, password = DEMO_PASSWORD): Promise<ApiUser> {
+    const response = await request.post('/api/auth/login', { data: { email, password } });
     expect(response.status(), `login ${email}`).toBe(200);
     const body = (await response.json()) as { accessToken: string };
     return new ApiUser(request, body.accessToken);

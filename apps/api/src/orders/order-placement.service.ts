@@ -1,13 +1,19 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Address, LineReference, Order, PriceChangedProblem } from '@tradecounter/contracts';
+import type {
+  Address,
+  LineReference,
+  Order,
+  OrderPreview,
+  PriceChangedProblem,
+} from '@tradecounter/contracts';
 import {
   canReadAccount,
   effectiveAccountId,
   formatMoney,
   isCustomerActor,
   parseMoney,
-  PlacementDecision,
+  PlacementCheck,
   placementDecision,
   PricedLine,
   PromisedDates,
@@ -18,7 +24,7 @@ import {
 import { AccountsService, OrderingAccount } from '../accounts/accounts.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
-import { AvailabilityService, PromiseOutcome } from '../availability/availability.service';
+import { AvailabilityService } from '../availability/availability.service';
 import { LineResolver } from '../catalog/line-resolver';
 import { badRequest, conflict, notFound, ProblemException } from '../common/http/problem';
 import { PriceCalculator } from '../pricing/price-calculator';
@@ -28,6 +34,7 @@ import { externalRefRace, hashRequest, inFlight, keyRace, keyReused, requireKey 
 import { IdempotencyRepository } from './idempotency.repository';
 import type { AddressSnapshot } from './order.entity';
 import { placedOrder, toOrder } from './order.mapper';
+import { PlacementPlan, Promised, toPreview } from './order-preview';
 import { refuseUnpromisable, RequestedLine } from './requested-lines';
 import { NewOrder, NewOrderLine, OrdersRepository } from './orders.repository';
 
@@ -60,12 +67,6 @@ export interface ChannelPlacement extends PlacementBody {
   lines: { sku: string; quantity: number }[];
 }
 
-/** What promising the lines gave: the promise, and the delivery date of each line. */
-interface Promised {
-  outcome: PromiseOutcome;
-  dates: PromisedDates;
-}
-
 /** numeric(14,2) holds up to 12 digits before the point. */
 const MAX_SUBTOTAL = parseMoney('999999999999.99');
 /** Prune expired idempotency keys at most this often per process. */
@@ -88,6 +89,10 @@ const PRUNE_EVERY_MS = 60_000;
  *    reserve exactly what was promised;
  * 7. write the order, its lines, allocations, first event and the key in
  *    one statement, and the audit entry.
+ *
+ * Steps 2–6 are `plan`; a dry run (`preview`, POST /api/orders?dryRun=true)
+ * runs the same `plan` in a transaction it rolls back, and explains the
+ * decision instead of writing the order.
  *
  * About a dozen round trips whatever the number of lines (see
  * tools/bench/orders.mjs for what that costs against the bare SQL).
@@ -163,6 +168,60 @@ export class OrderPlacementService {
     return { order: toOrder(existing), created: false };
   }
 
+  /**
+   * POST /api/orders?dryRun=true: what placing this body would do. The
+   * placement's own steps 2–6 (`plan`) run in a transaction that is always
+   * rolled back, so a preview and a placement cannot disagree and nothing is
+   * written; no Idempotency-Key is claimed.
+   */
+  async preview(actor: AuthUser, body: PlaceOrderDto): Promise<OrderPreview> {
+    const accountId = this.actingAccount(actor, body.accountId);
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      const tx = runner.manager;
+      const plan = await this.plan(tx, actor, accountId, body, { preview: true });
+      const approvers =
+        plan.decision.status === 'pending_approval' ? await this.orders.approversOf(tx, accountId) : [];
+      return toPreview(plan, {
+        approvers,
+        currency: this.calculator.currency,
+        shipComplete: body.shipComplete,
+      });
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+  }
+
+  /**
+   * Steps 2–6: everything placing decides before it writes the order. The
+   * placement and its dry run both call this, and only this, to decide.
+   */
+  private async plan(
+    tx: EntityManager,
+    actor: AuthUser | null,
+    accountId: string,
+    body: PlacementBody,
+    mode: { preview: boolean } = { preview: false },
+  ): Promise<PlacementPlan> {
+    const placedAt = new Date();
+    const lines = await this.requestedLines(tx, actor, accountId, body);
+    const { account, address } = checkAccount(
+      actor,
+      await this.accounts.lockForOrdering(tx, accountId, body.shippingAddressId),
+      body,
+      // The PO number is given at checkout, after the cart's preview: a preview does not ask for it.
+      { requirePo: !mode.preview },
+    );
+    const { priced, subtotal } = await this.price(tx, accountId, lines, placedAt, body.expectedSubtotal);
+    const check = await this.placementCheck(tx, actor, account, subtotal);
+    const decision = placementDecision(check);
+    const promised = await this.promiseAndReserve(tx, account, lines, placedAt, body);
+    return { placedAt, lines, account, address, priced, subtotal, check, decision, promised };
+  }
+
   private async placeIn(
     tx: EntityManager,
     placer: Placer,
@@ -170,17 +229,13 @@ export class OrderPlacementService {
     body: PlacementBody,
     idempotency: { userId: string; key: string; requestHash: string } | null,
   ): Promise<Order> {
-    const placedAt = new Date();
     const actor = placer.user;
-    const lines = await this.requestedLines(tx, actor, accountId, body);
-    const { account, address } = checkAccount(
+    const { placedAt, lines, account, address, priced, subtotal, decision, promised } = await this.plan(
+      tx,
       actor,
-      await this.accounts.lockForOrdering(tx, accountId, body.shippingAddressId),
+      accountId,
       body,
     );
-    const { priced, subtotal } = await this.price(tx, accountId, lines, placedAt, body.expectedSubtotal);
-    const decision = await this.decide(tx, actor, account, subtotal);
-    const promised = await this.promiseAndReserve(tx, account, lines, placedAt, body);
     const order: NewOrder = {
       accountId,
       placedBy: actor?.id ?? null,
@@ -258,25 +313,25 @@ export class OrderPlacementService {
     return { priced, subtotal };
   }
 
-  /** Where the order starts: above the buyer's limit it awaits approval; past the credit limit, a hold. */
-  private async decide(
+  /** The facts where the order starts depends on: above the buyer's limit it awaits approval; past the credit limit, a hold. */
+  private async placementCheck(
     tx: EntityManager,
     actor: AuthUser | null,
     account: OrderingAccount,
     subtotal: bigint,
-  ): Promise<PlacementDecision> {
+  ): Promise<PlacementCheck> {
     // Order limits are a buyer's; staff and integrations have none (credit still applies).
     const customer = actor !== null && isCustomerActor(actor);
     // Read under the account's lock, so concurrent orders of the account see each other's subtotals.
     const facts = await this.orders.placementFacts(tx, account.id, customer ? actor.id : null);
-    return placementDecision({
+    return {
       total: subtotal,
       orderLimit: facts.orderLimit === null ? null : parseMoney(facts.orderLimit),
       // An approver's own order needs no approval, and staff have no order limit.
       placedByApprover: !customer || actor.role === 'approver',
       exposure: parseMoney(facts.exposure),
       creditLimit: parseMoney(account.creditLimit),
-    });
+    };
   }
 
   /**
@@ -371,6 +426,7 @@ function checkAccount(
   actor: AuthUser | null,
   locked: { account: OrderingAccount; address: Address | null } | null,
   body: PlacementBody,
+  options: { requirePo: boolean },
 ): { account: OrderingAccount; address: AddressSnapshot } {
   if (!locked || (actor && !canReadAccount(actor, locked.account))) throw notFound('Account');
   const { account } = locked;
@@ -382,7 +438,7 @@ function checkAccount(
         : 'The account is closed and cannot place orders',
     );
   }
-  if (account.requiresPo && !body.poNumber?.trim()) {
+  if (options.requirePo && account.requiresPo && !body.poNumber?.trim()) {
     throw badRequest('This account requires a PO number', [
       { field: 'poNumber', message: 'is required for this account' },
     ]);

@@ -9,14 +9,21 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { OpenOrderLine, Order, OrderSummary, Page } from '@tradecounter/contracts';
+import type {
+  OpenOrderLine,
+  Order,
+  OrderApprovalFacts,
+  OrderPreview,
+  OrderSummary,
+  Page,
+} from '@tradecounter/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { ANY_ROLE, CurrentUser, Roles } from '../auth/decorators';
 import { IdPipe } from '../common/http/id.pipe';
 import { pageRequest } from '../common/http/pagination.dto';
 import { OpenLinesQueryDto, OrderQueryDto } from './dto/order-query.dto';
 import { OrderReasonDto, RequiredReasonDto } from './dto/order-reason.dto';
-import { PlaceOrderDto } from './dto/place-order.dto';
+import { PlaceOrderDto, PlaceOrderQueryDto } from './dto/place-order.dto';
 import { OrderLifecycleService } from './order-lifecycle.service';
 import { OrderPlacementService } from './order-placement.service';
 import { OrdersService } from './orders.service';
@@ -35,9 +42,9 @@ export class OrdersController {
   @Roles('buyer', 'approver', 'account_manager', 'admin')
   @ApiHeader({
     name: 'Idempotency-Key',
-    required: true,
+    required: false,
     description:
-      'A unique value per order (1–200 visible ASCII characters), kept at least 24 h. The same key and body again: ' +
+      'Required unless dryRun=true. A unique value per order (1–200 visible ASCII characters), kept at least 24 h. The same key and body again: ' +
       'the same order, 200. Another body: 422. While the first is still being placed: 409 with Retry-After',
   })
   @ApiOperation({
@@ -45,7 +52,9 @@ export class OrdersController {
       'Place an order: 201 the new order (200 for a repeated Idempotency-Key). Customers order for their own ' +
       'account (channel portal); account managers and admins name accountId (channel phone). Without lines, the ' +
       "user's cart is ordered and emptied. 409 when prices changed (with the new prices), stock is short for a " +
-      'product that is not backorderable, or the account is on hold or closed',
+      'product that is not backorderable, or the account is on hold or closed. With dryRun=true: 200 what placing ' +
+      'would do (OrderPreview: priced lines, promised dates, and placed / needs_approval with the limit and the ' +
+      'approvers / credit_hold with the available credit), computed by the same steps and rolled back',
   })
   @ApiConflictResponse({
     description: 'Prices changed, not enough stock, account on hold, or the key is in flight',
@@ -54,9 +63,14 @@ export class OrdersController {
   async place(
     @CurrentUser() actor: AuthUser,
     @Body() body: PlaceOrderDto,
+    @Query() query: PlaceOrderQueryDto,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<Order> {
+  ): Promise<Order | OrderPreview> {
+    if (query.dryRun) {
+      response.status(200);
+      return this.placement.preview(actor, body);
+    }
     const placed = await this.placement.place(actor, body, key);
     response.status(placed.created ? 201 : 200);
     if (!placed.created) response.setHeader('Idempotent-Replayed', 'true');
@@ -95,6 +109,16 @@ export class OrdersController {
   })
   get(@CurrentUser() actor: AuthUser, @Param('id', IdPipe) id: string): Promise<Order> {
     return this.orders.get(actor, id);
+  }
+
+  @Get(':id/approval')
+  @Roles(...ANY_ROLE)
+  @ApiOperation({
+    summary:
+      'What an approver weighs: the order total against the order limit of the buyer who placed it, and how far over',
+  })
+  approval(@CurrentUser() actor: AuthUser, @Param('id', IdPipe) id: string): Promise<OrderApprovalFacts> {
+    return this.orders.approvalFacts(actor, id);
   }
 
   @Post(':id/cancel')

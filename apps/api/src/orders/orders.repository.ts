@@ -548,6 +548,41 @@ export class OrdersRepository {
     return row ?? { exposure: '0', orderLimit: null };
   }
 
+  /** The order's subtotal and status, and the order limit of the user who placed it (as it is now). */
+  async approvalFacts(id: string): Promise<
+    | {
+        status: OrderStatus;
+        subtotal: string;
+        orderLimit: string | null;
+        placedById: string | null;
+        placedByName: string | null;
+      }
+    | undefined
+  > {
+    const rows = (await this.dataSource.query(
+      `SELECT o.status, o.subtotal::text AS subtotal, u.order_limit::text AS "orderLimit",
+              u.id AS "placedById", u.name AS "placedByName"
+         FROM orders o LEFT JOIN users u ON u.id = o.placed_by
+        WHERE o.id = $1`,
+      [id],
+    )) as {
+      status: OrderStatus;
+      subtotal: string;
+      orderLimit: string | null;
+      placedById: string | null;
+      placedByName: string | null;
+    }[];
+    return rows[0];
+  }
+
+  /** The account's active approvers, by name: who an order above a buyer's limit goes to. */
+  async approversOf(tx: EntityManager, accountId: string): Promise<{ id: string; name: string }[]> {
+    return (await tx.query(
+      `SELECT id, name FROM users WHERE account_id = $1 AND role = 'approver' AND active ORDER BY name, id`,
+      [accountId],
+    )) as { id: string; name: string }[];
+  }
+
   /** The order, locked until the transaction ends: every transition runs under it. */
   async lock(tx: EntityManager, id: string): Promise<LockedOrder | undefined> {
     const rows = (await tx.query(

@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CreditStatus, OpenOrderLine, Order, OrderSummary, Page } from '@tradecounter/contracts';
+import type {
+  CreditStatus,
+  OpenOrderLine,
+  Order,
+  OrderApprovalFacts,
+  OrderSummary,
+  Page,
+} from '@tradecounter/contracts';
 import { accountScope, availableCredit, canReadAccount, formatMoney, parseMoney } from '@tradecounter/domain';
 import { AccountsService } from '../accounts/accounts.service';
 import type { AuthUser } from '../auth/auth-user';
@@ -51,6 +58,26 @@ export class OrdersService {
     const row = await this.orders.find(id);
     if (!row) throw notFound('Order');
     return toOrder(row);
+  }
+
+  /** What an approver weighs: the order's total against the placing buyer's order limit. */
+  async approvalFacts(actor: AuthUser, id: string): Promise<OrderApprovalFacts> {
+    const owner = await this.orders.owner(id);
+    if (!owner || !canReadAccount(actor, { id: owner.accountId, accountManagerId: owner.accountManagerId })) {
+      throw notFound('Order');
+    }
+    const row = await this.orders.approvalFacts(id);
+    if (!row) throw notFound('Order');
+    const total = parseMoney(row.subtotal);
+    const limit = row.orderLimit === null ? null : parseMoney(row.orderLimit);
+    return {
+      orderId: id,
+      status: row.status,
+      orderTotal: formatMoney(total),
+      orderLimit: limit === null ? null : formatMoney(limit),
+      overBy: limit === null ? null : formatMoney(total > limit ? total - limit : 0n),
+      placedBy: row.placedById && row.placedByName ? { id: row.placedById, name: row.placedByName } : null,
+    };
   }
 
   /** Every ordered unit not yet shipped, with its current promise. */

@@ -8,10 +8,13 @@ import { PriceTiersController } from './price-tiers.controller';
 import { PriceTiersRepository } from './price-tiers.repository';
 import { PriceTiersService } from './price-tiers.service';
 import { PricingContextRepository } from './pricing-context.repository';
+import { TierChangeController } from './tier-change/tier-change.controller';
+import { TierChangeRepository } from './tier-change/tier-change.repository';
+import { TierChangeService } from './tier-change/tier-change.service';
 
 @Module({
   imports: [AccountsModule],
-  controllers: [PriceTiersController, ContractPricesController],
+  controllers: [PriceTiersController, ContractPricesController, TierChangeController],
   providers: [
     PriceCalculator,
     PricingContextRepository,
@@ -19,6 +22,8 @@ import { PricingContextRepository } from './pricing-context.repository';
     PriceTiersService,
     ContractPricesRepository,
     ContractPricesService,
+    TierChangeRepository,
+    TierChangeService,
   ],
   exports: [PriceCalculator],
 })

@@ -272,6 +272,78 @@ export interface OrderQuery extends SortQuery<OrderSortField> {
   pageSize?: number;
 }
 
+/** One line of `POST /api/orders?dryRun=true`: priced and promised as placing it would. */
+export interface OrderPreviewLine {
+  lineNo: number;
+  productId: string;
+  sku: string;
+  name: string;
+  quantity: number;
+  unitPrice: MoneyString;
+  lineTotal: MoneyString;
+  promise: { splits: PromiseSplit[] };
+  /** The delivery date placing would promise the line (the order's one date with ship complete). */
+  promisedDate: IsoDate;
+  /** Units that would be reserved from stock, allocated from inbound receipts, and backordered from the supplier. */
+  fromStock: number;
+  fromInbound: number;
+  backordered: number;
+}
+
+/** Where the order would start, with the figures that decide it. */
+export type OrderPreviewOutcome =
+  | { kind: 'placed'; status: 'confirmed'; orderTotal: MoneyString }
+  | {
+      kind: 'needs_approval';
+      status: 'pending_approval';
+      orderTotal: MoneyString;
+      /** The placing buyer's order limit. */
+      orderLimit: MoneyString;
+      overBy: MoneyString;
+      /** The account's active approvers: who the order goes to. */
+      approvers: { id: string; name: string }[];
+    }
+  | {
+      kind: 'credit_hold';
+      status: 'on_hold';
+      orderTotal: MoneyString;
+      creditLimit: MoneyString;
+      creditExposure: MoneyString;
+      availableCredit: MoneyString;
+      /** How far exposure plus this order passes the credit limit. */
+      overBy: MoneyString;
+    };
+
+/**
+ * `POST /api/orders?dryRun=true`: what placing this body would do, computed
+ * by the placement's own steps and rolled back (nothing is written, no
+ * Idempotency-Key is claimed). Refusals are the placement's (400, 404, 409).
+ */
+export interface OrderPreview {
+  accountId: string;
+  accountName: string;
+  currency: string;
+  warehouseCode: string;
+  shipComplete: boolean;
+  lines: OrderPreviewLine[];
+  subtotal: MoneyString;
+  /** The earliest delivery of the order: a requested delivery date cannot be before it. */
+  earliestDelivery: IsoDate;
+  outcome: OrderPreviewOutcome;
+}
+
+/** `GET /api/orders/:id/approval`: what an approver weighs, for an order waiting for approval. */
+export interface OrderApprovalFacts {
+  orderId: string;
+  status: OrderStatus;
+  orderTotal: MoneyString;
+  /** The order limit of the buyer who placed it, as it is now; null when they have none (or are gone). */
+  orderLimit: MoneyString | null;
+  /** How far the order is over that limit; null without a limit, "0.00" when it is within. */
+  overBy: MoneyString | null;
+  placedBy: { id: string; name: string } | null;
+}
+
 /** The 409 of `POST /api/orders` when the repriced subtotal is not the `expectedSubtotal` sent: the new prices. */
 export interface PriceChangedProblem extends Problem {
   expectedSubtotal: MoneyString;

@@ -123,3 +123,31 @@ export interface PriceBreakRow {
   unitPrice: MoneyString;
   source: PriceSource;
 }
+
+/** One recent order line of the account, priced now under its present tier and under the proposed one. */
+export interface TierChangeLine {
+  orderNumber: string;
+  orderedAt: IsoInstant;
+  productId: string;
+  sku: string;
+  name: string;
+  quantity: number;
+  /** What the line was ordered at. */
+  orderedUnitPrice: MoneyString;
+  /** The unit price for this quantity today, on the account's present tier. */
+  currentUnitPrice: MoneyString;
+  /** The unit price for this quantity today, on the proposed tier. */
+  newUnitPrice: MoneyString;
+  /** newUnitPrice − currentUnitPrice (negative: cheaper). */
+  change: MoneyString;
+}
+
+/** `GET /api/accounts/:id/tier-change-preview?priceTierId=`: the effect of moving an account to another tier. */
+export interface TierChangePreview {
+  accountId: string;
+  currentTier: { id: string; name: string } | null;
+  /** null: no tier (list prices, contract prices still apply). */
+  newTier: { id: string; name: string } | null;
+  /** Up to 5 of the account's most recent order lines, one per product, newest first. */
+  lines: TierChangeLine[];
+}

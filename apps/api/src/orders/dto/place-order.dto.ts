@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -68,4 +69,17 @@ export class PlaceOrderDto implements PlaceOrderRequest {
   @OptionalField()
   @IsMoney()
   expectedSubtotal?: string;
+}
+
+/** `POST /api/orders?dryRun=true`: answer what placing would do, and place nothing. */
+export class PlaceOrderQueryDto {
+  @ApiPropertyOptional({
+    description:
+      'true: a dry run. Nothing is written and no Idempotency-Key is needed or claimed; 200 with what placing ' +
+      'would do (priced lines, promised dates, and placed, needs approval or credit hold)',
+  })
+  @OptionalField()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  dryRun?: boolean;
 }

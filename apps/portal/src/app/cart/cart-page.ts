@@ -21,6 +21,7 @@ import { MoneyPipe } from '../shared/money.pipe';
 import { problemMessage, toProblem } from '../shared/problem';
 import { openSaveTemplate } from '../templates/save-template-dialog';
 import { CartApi } from './cart-api';
+import { CartPlacementOutcome } from './cart-placement-outcome';
 import { LinePromise } from './line-promise';
 import { ProductPicture } from '../catalog/product-image';
 
@@ -46,6 +47,7 @@ interface LineError {
     LinePromise,
     MoneyPipe,
     ProductPicture,
+    CartPlacementOutcome,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './cart-page.html',

@@ -29,7 +29,6 @@ import type {
   PriceChangedProblem,
   Problem,
 } from '@tradecounter/contracts';
-import { parseMoney } from '@tradecounter/domain';
 import { catchError, forkJoin, of, startWith, Subject } from 'rxjs';
 import { AccountsApi } from '../accounts/accounts-api';
 import { describeShipComplete } from '../availability/availability-text';
@@ -37,6 +36,7 @@ import { dateFromIso, formatDay, localIsoDate } from '../availability/promise-da
 import { AuthService } from '../auth/auth.service';
 import { OrderSubmission } from '../orders/order-submission';
 import { OrdersApi } from '../orders/orders-api';
+import { PlacementOutcomeNotice } from '../orders/placement-outcome-notice';
 import { PriceChangedNotice } from '../orders/price-changed-notice';
 import { isPriceChangedProblem, type PriceChange, priceChanges } from '../orders/price-changes';
 import { ErrorState } from '../shared/error-state';
@@ -84,6 +84,7 @@ type Failure =
     LoadingState,
     MoneyPipe,
     PriceChangedNotice,
+    PlacementOutcomeNotice,
   ],
   providers: [provideNativeDateAdapter()],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -139,13 +140,9 @@ export class CheckoutPage {
     return earliest ? dateFromIso(earliest) : null;
   });
   readonly units = computed(() => (this.data()?.cart.lines ?? []).reduce((sum, l) => sum + l.quantity, 0));
-  /** The credit left after this order, and whether it would go on hold. */
-  readonly creditAfter = computed(() => {
-    const data = this.data();
-    if (!data?.credit) return null;
-    const left = parseMoney(data.credit.availableCredit) - parseMoney(data.cart.subtotal);
-    return { overLimit: left < 0n };
-  });
+  /** What placing would do (the API's dry run), asked each time the buyer reaches the review. */
+  private readonly review$ = new Subject<PlaceOrderRequest>();
+  readonly outcome = toSignal(loadOnEach(this.review$, (body) => this.ordersApi.preview(body)));
 
   readonly placing = signal(false);
   readonly failure = signal<Failure | null>(null);
@@ -182,6 +179,11 @@ export class CheckoutPage {
     return [address.line1, address.line2, address.city, address.region, address.postcode, address.country]
       .filter(Boolean)
       .join(', ');
+  }
+
+  /** On reaching the review step (the last), ask what placing the order as it stands would do. */
+  reviewed(stepIndex: number, cart: Cart): void {
+    if (stepIndex === 2) this.review$.next(this.body(cart));
   }
 
   retry(): void {

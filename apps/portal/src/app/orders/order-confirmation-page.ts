@@ -12,6 +12,7 @@ import { orderStatusExplanation } from './order-status';
 import { OrderStatusChip } from './order-status-chip';
 import { OrdersApi } from './orders-api';
 import { OrderLinePromise } from './order-line-promise';
+import { AuthService } from '../auth/auth.service';
 
 /** Right after checkout: the number, what the status means, and when each line arrives. */
 @Component({
@@ -43,7 +44,11 @@ import { OrderLinePromise } from './order-line-promise';
           />
           <div>
             <h1>
-              {{ o.status === 'confirmed' ? 'Thank you — your order is placed' : 'Your order is placed' }}
+              @if (staff()) {
+                Order {{ o.number }} placed for {{ o.accountName }}
+              } @else {
+                {{ o.status === 'confirmed' ? 'Thank you — your order is placed' : 'Your order is placed' }}
+              }
             </h1>
             <p class="number">
               Order <strong class="tc-mono" data-testid="order-number">{{ o.number }}</strong>
@@ -80,7 +85,13 @@ import { OrderLinePromise } from './order-line-promise';
         <div class="tc-actions start">
           <a mat-flat-button [routerLink]="['/orders', o.id]">View order</a>
           <a mat-stroked-button routerLink="/orders">Order history</a>
-          <a mat-stroked-button routerLink="/catalog">Continue shopping</a>
+          @if (staff()) {
+            <a mat-stroked-button routerLink="/orders/new" [queryParams]="{ accountId: o.accountId }"
+              >Another order for {{ o.accountName }}</a
+            >
+          } @else {
+            <a mat-stroked-button routerLink="/catalog">Continue shopping</a>
+          }
         </div>
       }
     </section>
@@ -143,6 +154,9 @@ import { OrderLinePromise } from './order-line-promise';
 })
 export class OrderConfirmationPage {
   private readonly api = inject(OrdersApi);
+  private readonly auth = inject(AuthService);
+  /** Staff placed it for an account (a phone order): the heading names the account. */
+  readonly staff = computed(() => !this.auth.hasRole(['buyer', 'approver']));
   /** Route parameter. */
   readonly id = input.required<string>();
   private readonly reloads = signal(0);

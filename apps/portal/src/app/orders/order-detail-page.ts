@@ -26,6 +26,7 @@ import { LoadingState } from '../shared/loading-state';
 import { MoneyPipe } from '../shared/money.pipe';
 import { problemMessage, toProblem } from '../shared/problem';
 import { openSaveTemplate } from '../templates/save-template-dialog';
+import { ApprovalFacts } from './approval-facts';
 import { ACTION_LABELS, availableActions, type OrderActionName, OrderActions } from './order-actions';
 import { channelLabel, orderStatusExplanation, orderStatusLabel } from './order-status';
 import { DeliveryRatingCard } from './delivery-rating-card';
@@ -51,6 +52,7 @@ import { OrderLinePromise } from './order-line-promise';
     OrderLinePromise,
     LoadingState,
     MoneyPipe,
+    ApprovalFacts,
     DeliveryRatingCard,
     OrderShipments,
     OrderHeader,
@@ -86,6 +88,13 @@ export class OrderDetailPage {
     const order = this.order();
     return order ? availableActions(order, this.auth.user()?.role) : [];
   });
+  /** Waiting for this user's approval: Approve and Reject lead, with how far over the limit it is. */
+  readonly awaitingApproval = computed(() => this.allowed().includes('approve'));
+  readonly secondaryActions = computed(() =>
+    this.awaitingApproval()
+      ? this.allowed().filter((action) => action !== 'approve' && action !== 'reject')
+      : this.allowed(),
+  );
   readonly explanation = computed(() => {
     const order = this.order();
     return order ? orderStatusExplanation(order.status) : '';

@@ -6,6 +6,8 @@ import type {
   OpenOrderLine,
   Order,
   OrderQuery,
+  OrderApprovalFacts,
+  OrderPreview,
   OrderReasonRequest,
   OrderSummary,
   Page,
@@ -39,6 +41,20 @@ export class OrdersApi {
    */
   place(body: PlaceOrderRequest, idempotencyKey: string): Observable<Order> {
     return this.http.post<Order>('/api/orders', body, { headers: { 'Idempotency-Key': idempotencyKey } });
+  }
+
+  /**
+   * What placing this body would do (POST /api/orders?dryRun=true): priced
+   * lines, promised dates, and placed / needs approval / credit hold. Nothing
+   * is written and no Idempotency-Key is used.
+   */
+  preview(body: PlaceOrderRequest): Observable<OrderPreview> {
+    return this.http.post<OrderPreview>('/api/orders', body, { params: { dryRun: 'true' } });
+  }
+
+  /** The order's total against the placing buyer's limit: what an approver weighs. */
+  approval(id: string): Observable<OrderApprovalFacts> {
+    return this.http.get<OrderApprovalFacts>(`${this.url(id)}/approval`);
   }
 
   cancel(id: string, reason: string): Observable<Order> {

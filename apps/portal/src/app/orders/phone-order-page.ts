@@ -18,8 +18,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { Router, RouterLink } from '@angular/router';
-import { MAX_PAGE_SIZE, type PlaceOrderRequest, type PriceChangedProblem } from '@tradecounter/contracts';
-import { catchError, forkJoin, map, of, switchMap, throwError } from 'rxjs';
+import type { PlaceOrderRequest, PriceChangedProblem } from '@tradecounter/contracts';
+import { catchError, forkJoin, of, switchMap, throwError } from 'rxjs';
 import { AccountsApi } from '../accounts/accounts-api';
 import { PricingApi } from '../pricing/pricing-api';
 import { fieldError } from '../shared/form-errors';
@@ -27,9 +27,11 @@ import { HumanizePipe } from '../shared/labels.pipe';
 import { MoneyPipe } from '../shared/money.pipe';
 import { applyProblemToForm, toProblem } from '../shared/problem';
 import { textParam } from '../shared/route-inputs';
+import { AccountPicker } from './account-picker';
 import { OrderSubmission } from './order-submission';
 import { OrdersApi } from './orders-api';
 import { livePreview, type PhoneOrderPreview, placeable } from './phone-order-preview';
+import { PhoneOrderOutcome } from './phone-order-outcome';
 import { PhoneOrderPreviewTable } from './phone-order-preview-table';
 import { PriceChangedNotice } from './price-changed-notice';
 import { isPriceChangedProblem, type PriceChange, priceChanges } from './price-changes';
@@ -53,6 +55,8 @@ import { isPriceChangedProblem, type PriceChange, priceChanges } from './price-c
     RouterLink,
     HumanizePipe,
     MoneyPipe,
+    AccountPicker,
+    PhoneOrderOutcome,
     PhoneOrderPreviewTable,
     PriceChangedNotice,
   ],
@@ -78,13 +82,6 @@ export class PhoneOrderPage {
     shipComplete: [true],
     notes: ['', Validators.maxLength(2000)],
   });
-  readonly accounts = toSignal(
-    this.accountsApi.list({ pageSize: MAX_PAGE_SIZE }).pipe(
-      map((page) => page.items),
-      catchError(() => of([])),
-    ),
-    { initialValue: [] },
-  );
   private readonly picked = toSignal(this.form.controls.accountId.valueChanges, { initialValue: '' });
   private readonly typed = toSignal(this.form.controls.lines.valueChanges, { initialValue: '' });
   readonly facts = toSignal(
@@ -119,6 +116,14 @@ export class PhoneOrderPage {
     return placeable(preview) && preview.accountId === this.picked() && preview.text === this.typed()
       ? preview
       : null;
+  });
+
+  private readonly formValue = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
+  /** The order as it would be placed now, for the dry run; null until it has an address and priced lines. */
+  readonly dryRunBody = computed(() => {
+    this.formValue();
+    const preview = this.ready();
+    return preview && this.form.controls.shippingAddressId.value ? this.body(preview) : null;
   });
 
   readonly placing = signal(false);

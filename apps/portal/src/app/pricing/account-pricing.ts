@@ -1,5 +1,13 @@
-import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -7,7 +15,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
+import { MatSelect, MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
@@ -30,6 +38,7 @@ import { PricingHistory } from './pricing-history';
 import { ProductPicker, type ProductRef } from '../catalog/product-picker';
 import { QuoteLineSummary } from './quote-line-summary';
 import { DisplayDatePipe } from '../shared/date.pipe';
+import { TierChangeDialog, type TierChangeDialogData, type TierChangeResult } from './tier-change-dialog';
 
 type WindowState = 'active' | 'scheduled' | 'expired';
 
@@ -84,6 +93,7 @@ export class AccountPricing {
   readonly tiers = toSignal(this.pricing.tiers().pipe(catchError(() => of([]))), { initialValue: [] });
   readonly tier = computed(() => this.tiers().find((t) => t.id === this.account().priceTierId) ?? null);
   readonly savingTier = signal(false);
+  private readonly tierSelect = viewChild(MatSelect);
   readonly staleAccount = signal(false);
 
   private readonly reloads = signal(0);
@@ -141,24 +151,32 @@ export class AccountPricing {
     return 'active';
   }
 
+  /** Shows the price effect on recent order lines and asks before moving the account; kept: the select goes back. */
   changeTier(priceTierId: string): void {
     const account = this.account();
     if (priceTierId === account.priceTierId) return;
+    const tier = this.tiers().find((t) => t.id === priceTierId) ?? null;
+    const data: TierChangeDialogData = { account, etag: this.etag(), tier };
     this.savingTier.set(true);
-    this.accounts.update(account.id, { priceTierId }, this.etag()).subscribe({
-      next: (result) => {
+    this.dialog
+      .open<TierChangeDialog, TierChangeDialogData, TierChangeResult>(TierChangeDialog, {
+        data,
+        width: '720px',
+        maxWidth: '95vw',
+      })
+      .afterClosed()
+      .subscribe((result) => {
         this.savingTier.set(false);
-        const name = this.tiers().find((t) => t.id === priceTierId)?.name ?? 'the new tier';
-        this.snackBar.open(`${result.value.code} moved to ${name}`, 'Dismiss');
-        this.saved.emit(result);
-        this.priceVersion.update((n) => n + 1);
-      },
-      error: (error: unknown) => {
-        this.savingTier.set(false);
-        if (error instanceof HttpErrorResponse && error.status === 412) this.staleAccount.set(true);
-        else this.snackBar.open(problemMessage(toProblem(error)), 'Dismiss', { duration: 8000 });
-      },
-    });
+        if (result && 'moved' in result) {
+          this.snackBar.open(`${result.moved.value.code} moved to ${tier?.name ?? 'no tier'}`, 'Dismiss');
+          this.saved.emit(result.moved);
+          this.priceVersion.update((n) => n + 1);
+          return;
+        }
+        const select = this.tierSelect();
+        if (select) select.value = account.priceTierId;
+        if (result && 'stale' in result) this.staleAccount.set(true);
+      });
   }
 
   reloadAccount(): void {

@@ -13,6 +13,7 @@ import type {
   SetContractPriceRequest,
   UpdatePriceTierRequest,
   VolumeBreakInput,
+  TierChangePreview,
 } from '@tradecounter/contracts';
 import { map, Observable } from 'rxjs';
 import { queryParams } from '../shared/http-params';
@@ -102,6 +103,14 @@ export class PricingApi {
       {
         params: queryParams({ validFrom }),
       },
+    );
+  }
+
+  /** Recent order lines of the account priced on its present tier and on `priceTierId` (null: no tier). */
+  tierChangePreview(accountId: string, priceTierId: string | null): Observable<TierChangePreview> {
+    return this.http.get<TierChangePreview>(
+      `/api/accounts/${encodeURIComponent(accountId)}/tier-change-preview`,
+      { params: priceTierId ? { priceTierId } : {} },
     );
   }
 

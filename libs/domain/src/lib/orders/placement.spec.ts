@@ -1,5 +1,5 @@
 import { parseMoney } from '../money';
-import { availableCredit, placementDecision } from './placement';
+import { availableCredit, explainPlacement, placementDecision } from './placement';
 
 const base = {
   total: parseMoney('500.00'),
@@ -42,5 +42,46 @@ describe('where a new order starts', () => {
   it('reports available credit, never below zero', () => {
     expect(availableCredit(parseMoney('5000.00'), parseMoney('2000.00'))).toBe(parseMoney('3000.00'));
     expect(availableCredit(parseMoney('5000.00'), parseMoney('7000.00'))).toBe(0n);
+  });
+});
+
+describe('what placing would do, explained', () => {
+  it('says placed when the decision confirms', () => {
+    expect(explainPlacement(base)).toEqual({ outcome: 'placed', total: parseMoney('500.00') });
+  });
+
+  it('gives the limit and how far over it for an order that needs approval', () => {
+    expect(
+      explainPlacement({ ...base, orderLimit: parseMoney('5000.00'), total: parseMoney('5308.90') }),
+    ).toEqual({
+      outcome: 'needs_approval',
+      total: parseMoney('5308.90'),
+      orderLimit: parseMoney('5000.00'),
+      overBy: parseMoney('308.90'),
+    });
+  });
+
+  it('gives the available credit for an order that goes on hold', () => {
+    const check = { ...base, orderLimit: null, exposure: parseMoney('4880.00'), total: parseMoney('200.00') };
+    expect(explainPlacement(check)).toEqual({
+      outcome: 'credit_hold',
+      total: parseMoney('200.00'),
+      creditLimit: parseMoney('5000.00'),
+      exposure: parseMoney('4880.00'),
+      availableCredit: parseMoney('120.00'),
+      overBy: parseMoney('80.00'),
+    });
+  });
+
+  it('agrees with the decision in every case', () => {
+    const checks = [
+      base,
+      { ...base, total: parseMoney('1000.01') },
+      { ...base, exposure: parseMoney('4600.00') },
+    ];
+    const statuses = { placed: 'confirmed', needs_approval: 'pending_approval', credit_hold: 'on_hold' };
+    for (const check of checks) {
+      expect(statuses[explainPlacement(check).outcome]).toBe(placementDecision(check).status);
+    }
   });
 });

@@ -46,3 +46,40 @@ export function availableCredit(creditLimit: Cents, exposure: Cents): Cents {
 }
 
 export type StartStatus = Extract<OrderStatus, 'pending_approval' | 'on_hold' | 'confirmed'>;
+
+/** What placing an order would do, with the figures that decide it (a dry run shows these before the click). */
+export type PlacementExplanation =
+  | { outcome: 'placed'; total: Cents }
+  | { outcome: 'needs_approval'; total: Cents; orderLimit: Cents; overBy: Cents }
+  | {
+      outcome: 'credit_hold';
+      total: Cents;
+      creditLimit: Cents;
+      exposure: Cents;
+      availableCredit: Cents;
+      /** How far exposure plus this order passes the credit limit. */
+      overBy: Cents;
+    };
+
+/** The decision of `placementDecision`, explained: the same rule, so a preview and a placement agree. */
+export function explainPlacement(check: PlacementCheck): PlacementExplanation {
+  const decision = placementDecision(check);
+  const total = check.total;
+  switch (decision.status) {
+    case 'confirmed':
+      return { outcome: 'placed', total };
+    case 'pending_approval': {
+      const orderLimit = check.orderLimit ?? 0n;
+      return { outcome: 'needs_approval', total, orderLimit, overBy: total - orderLimit };
+    }
+    case 'on_hold':
+      return {
+        outcome: 'credit_hold',
+        total,
+        creditLimit: check.creditLimit,
+        exposure: check.exposure,
+        availableCredit: availableCredit(check.creditLimit, check.exposure),
+        overBy: check.exposure + total - check.creditLimit,
+      };
+  }
+}
