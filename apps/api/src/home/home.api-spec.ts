@@ -13,7 +13,9 @@ describe('every role at its work: order again and work counts', () => {
   });
   afterAll(() => t.close());
 
-  const product = async (fields: { listPrice?: string; minOrderQty?: number; orderMultiple?: number } = {}) => {
+  const product = async (
+    fields: { listPrice?: string; minOrderQty?: number; orderMultiple?: number } = {},
+  ) => {
     const created = await createProduct(t, fields);
     await setStock(t, created.id, w.warehouseCode, 1000);
     return created;
@@ -79,7 +81,9 @@ describe('every role at its work: order again and work counts', () => {
       timesOrdered: 2,
     });
     expect(items[1]).toMatchObject({ minOrderQty: 6, orderMultiple: 6, lastQuantity: 12, timesOrdered: 1 });
-    expect(Date.parse(items[0]?.lastOrderedAt ?? '')).toBeGreaterThan(Date.parse(items[1]?.lastOrderedAt ?? ''));
+    expect(Date.parse(items[0]?.lastOrderedAt ?? '')).toBeGreaterThan(
+      Date.parse(items[1]?.lastOrderedAt ?? ''),
+    );
 
     // The limit, and the other account sees only its own.
     expect((await buyAgain(w.buyer, '?limit=1')).map((item) => item.sku)).toEqual([often.sku]);

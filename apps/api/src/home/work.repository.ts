@@ -30,7 +30,12 @@ const BUY_AGAIN_SQL = `
    LIMIT $2`;
 
 /** Orders still being fulfilled: confirmed and not yet fully shipped. */
-export const FULFILMENT_WORK: readonly OrderStatus[] = ['confirmed', 'picking', 'packed', 'partially_shipped'];
+export const FULFILMENT_WORK: readonly OrderStatus[] = [
+  'confirmed',
+  'picking',
+  'packed',
+  'partially_shipped',
+];
 
 /** Cheap counts of what waits; every order count within an account scope. */
 @Injectable()

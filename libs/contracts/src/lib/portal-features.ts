@@ -51,7 +51,7 @@ export const PORTAL_FEATURES = {
     roles: ['account_manager'],
     api: 'GET /api/reports/backlog',
   },
-  sales: { path: '/reports', roles: STAFF_REPORTS, api: 'GET /api/reports/backlog' },
+  sales: { path: '/reports', roles: STAFF_REPORTS, api: 'GET /api/reports/sales' },
   spend: { path: '/reports/spend', roles: CUSTOMER_ROLES, api: 'GET /api/reports/sales' },
   users: { path: '/admin/users', roles: ['admin'], api: 'POST /api/users' },
   channels: { path: '/channels', roles: ['admin'], api: 'GET /api/channels' },

@@ -150,9 +150,13 @@ export class AddToCart {
   readonly product = input.required<CartableProduct>();
   /** Table cells: a narrower field and a short label. */
   readonly compact = input(false);
+  /** The quantity first offered ("order again": the last one bought); the minimum when not given. */
+  readonly startQuantity = input<number | null>(null);
   readonly hintId = `add-to-cart-${AddToCart.nextId++}`;
 
-  readonly quantity = linkedSignal<number | string | null>(() => this.product().minOrderQty);
+  readonly quantity = linkedSignal<number | string | null>(
+    () => this.startQuantity() ?? this.product().minOrderQty,
+  );
   readonly working = signal(false);
   private readonly serverProblem = signal('');
 
