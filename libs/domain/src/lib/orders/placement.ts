@@ -1,5 +1,4 @@
 import type { Cents } from '../money';
-import type { OrderStatus } from './order-status';
 
 export interface PlacementCheck {
   /** The order's subtotal. */
@@ -44,5 +43,3 @@ export function creditDecision(
 export function availableCredit(creditLimit: Cents, exposure: Cents): Cents {
   return creditLimit > exposure ? creditLimit - exposure : 0n;
 }
-
-export type StartStatus = Extract<OrderStatus, 'pending_approval' | 'on_hold' | 'confirmed'>;
