@@ -17,6 +17,7 @@ import { SeedModule } from './database/seed/seed.module';
 import { FulfilmentModule } from './fulfilment/fulfilment.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
+import { HomeModule } from './home/home.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrdersModule } from './orders/orders.module';
 import { PricingModule } from './pricing/pricing.module';
@@ -52,6 +53,7 @@ export class AppModule {
         ReportsModule,
         WebhooksModule,
         NotificationsModule,
+        HomeModule,
         EventsModule,
         HealthModule,
         SeedModule,

@@ -82,6 +82,7 @@ test.describe('availability', () => {
 
     // The catalog words availability on every row.
     await login(page, 'buyer@acme.test');
+    await page.goto('/catalog');
     await page.getByLabel('Search SKU or name').fill(product.sku);
     await expect(page).toHaveURL(new RegExp(`search=${product.sku}`));
     await settled(page);

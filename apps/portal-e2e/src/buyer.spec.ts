@@ -7,6 +7,7 @@ test.describe('buyer', () => {
     await expect(page.getByRole('heading', { name: 'Demo logins' })).toBeVisible();
     await snap(page, 'buyer-00-login');
     await login(page, 'buyer@acme.test');
+    await page.goto('/catalog');
     await expect(page).toHaveURL(/\/catalog/);
     await expect(page.getByRole('heading', { name: 'Catalog' })).toBeVisible();
     await settled(page);
@@ -55,6 +56,7 @@ test.describe('buyer', () => {
   test('catalog at tablet width (768px) keeps table and filters usable', async ({ page }) => {
     await page.setViewportSize({ width: 768, height: 1024 });
     await login(page, 'buyer@acme.test');
+    await page.goto('/catalog');
     await settled(page);
     await expect(page.getByRole('button', { name: 'Open navigation' })).toBeVisible();
     await expect(page.locator('tr.mat-mdc-row').first()).toBeVisible();

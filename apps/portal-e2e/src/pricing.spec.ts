@@ -106,6 +106,7 @@ test.describe('pricing', () => {
     await page.getByRole('button', { name: 'User menu' }).click();
     await page.getByRole('menuitem', { name: /Sign out/ }).click();
     await login(page, 'buyer@acme.test');
+    await page.goto('/catalog');
     await listPriceOf(page);
     const buyerRow = page.getByRole('row', { name: new RegExp(SKU) });
     await expect(buyerRow.getByTestId('your-price')).toHaveText(expected);

@@ -11,3 +11,5 @@ export * from './lib/reports';
 export * from './lib/fulfilment';
 export * from './lib/webhooks';
 export * from './lib/notifications';
+export * from './lib/home';
+export * from './lib/portal-features';

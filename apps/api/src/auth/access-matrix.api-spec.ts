@@ -25,6 +25,8 @@ const ALL: Role[] = ['buyer', 'approver', 'account_manager', 'warehouse', 'manag
 /** Every protected route of the foundation, with the roles it admits. */
 const ROUTES: Route[] = [
   { method: 'get', path: () => '/api/me', allowed: ALL },
+  { method: 'get', path: () => '/api/me/buy-again', allowed: CUSTOMER },
+  { method: 'get', path: () => '/api/me/work-counts', allowed: ALL },
   { method: 'post', path: () => '/api/auth/password', body: {}, allowed: ALL },
   { method: 'get', path: () => '/api/accounts', allowed: ALL },
   { method: 'get', path: (w) => `/api/accounts/${w.mine.id}`, allowed: ALL },

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { DEFAULT_RETRY_POLICY } from '@tradecounter/domain';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 export type Environment = 'development' | 'production' | 'test';
@@ -108,9 +109,23 @@ export function loadConfig(env: Env = process.env): AppConfig {
       worker: readBoolean(env, 'EVENTS_WORKER', environment !== 'test', problems),
       pollMs: readInteger(env, 'EVENTS_POLL_MS', 5_000, 20, 600_000, problems),
       webhookRetry: {
-        baseMs: readInteger(env, 'WEBHOOK_BACKOFF_MS', 10_000, 1, 3_600_000, problems),
-        capMs: readInteger(env, 'WEBHOOK_BACKOFF_CAP_MS', 6 * 3_600_000, 1, 86_400_000, problems),
-        maxAttempts: readInteger(env, 'WEBHOOK_MAX_ATTEMPTS', 12, 1, 100, problems),
+        baseMs: readInteger(env, 'WEBHOOK_BACKOFF_MS', DEFAULT_RETRY_POLICY.baseMs, 1, 3_600_000, problems),
+        capMs: readInteger(
+          env,
+          'WEBHOOK_BACKOFF_CAP_MS',
+          DEFAULT_RETRY_POLICY.capMs,
+          1,
+          86_400_000,
+          problems,
+        ),
+        maxAttempts: readInteger(
+          env,
+          'WEBHOOK_MAX_ATTEMPTS',
+          DEFAULT_RETRY_POLICY.maxAttempts,
+          1,
+          100,
+          problems,
+        ),
       },
       webhookTimeoutMs: readInteger(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000, problems),
       webhookAllowPrivateNetworks: readBoolean(env, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS', false, problems),

@@ -10,6 +10,7 @@ import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from 
 import { appRoutes } from './app.routes';
 import { authInterceptor } from './auth/auth.interceptor';
 import { provideIcons } from './shared/icons';
+import { workCountsInterceptor } from './shell/work-counts';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -20,7 +21,7 @@ export const appConfig: ApplicationConfig = {
       withComponentInputBinding(),
       withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
     ),
-    provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
+    provideHttpClient(withFetch(), withInterceptors([authInterceptor, workCountsInterceptor])),
     provideIcons(),
     {
       provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,

@@ -1,6 +1,6 @@
 import { Routes } from '@angular/router';
-import { CUSTOMER_ROLES, INTERNAL_ROLES } from '@tradecounter/contracts';
-import { authGuard, guestGuard, roleGuard } from './auth/auth.guards';
+import { rolesOfAny } from '@tradecounter/contracts';
+import { authGuard, featureGuard, guestGuard, landingRedirect, roleGuard } from './auth/auth.guards';
 
 export const appRoutes: Routes = [
   {
@@ -15,75 +15,82 @@ export const appRoutes: Routes = [
     canActivateChild: [authGuard],
     loadComponent: () => import('./shell/shell').then((m) => m.Shell),
     children: [
-      { path: '', pathMatch: 'full', redirectTo: 'catalog' },
+      // Every role lands at its work (LANDING_FEATURE).
+      { path: '', pathMatch: 'full', redirectTo: landingRedirect },
+      {
+        path: 'home',
+        title: 'Home · Tradecounter',
+        canActivate: [featureGuard('home')],
+        loadComponent: () => import('./home/home-page').then((m) => m.HomePage),
+      },
       {
         path: 'catalog',
         loadChildren: () => import('./catalog/catalog.routes').then((m) => m.catalogRoutes),
       },
       {
         path: 'cart',
-        canActivate: [roleGuard(CUSTOMER_ROLES)],
+        canActivate: [featureGuard('cart')],
         loadChildren: () => import('./cart/cart.routes').then((m) => m.cartRoutes),
       },
       {
         path: 'orders',
-        canActivate: [roleGuard(['buyer', 'approver', 'account_manager', 'manager', 'admin'])],
+        canActivate: [roleGuard(rolesOfAny('orders', 'approvals', 'creditHolds', 'phoneOrder', 'openLines'))],
         loadChildren: () => import('./orders/orders.routes').then((m) => m.ordersRoutes),
       },
       {
         path: 'templates',
-        canActivate: [roleGuard(CUSTOMER_ROLES)],
+        canActivate: [featureGuard('templates')],
         loadChildren: () => import('./templates/templates.routes').then((m) => m.templatesRoutes),
       },
       {
         path: 'accounts',
-        canActivate: [roleGuard(INTERNAL_ROLES)],
+        canActivate: [featureGuard('accounts')],
         loadChildren: () => import('./accounts/accounts.routes').then((m) => m.accountsRoutes),
       },
       {
         path: 'price-tiers',
-        canActivate: [roleGuard(['account_manager', 'manager', 'admin'])],
+        canActivate: [featureGuard('priceTiers')],
         loadChildren: () => import('./pricing/pricing.routes').then((m) => m.pricingRoutes),
       },
       {
         path: 'inventory',
-        canActivate: [roleGuard(['warehouse', 'admin'])],
+        canActivate: [roleGuard(rolesOfAny('stock', 'inbound'))],
         loadChildren: () => import('./inventory/inventory.routes').then((m) => m.inventoryRoutes),
       },
       {
         path: 'fulfilment',
-        canActivate: [roleGuard(['warehouse', 'admin'])],
+        canActivate: [featureGuard('fulfilment')],
         loadChildren: () => import('./fulfilment/fulfilment.routes').then((m) => m.fulfilmentRoutes),
       },
       {
         path: 'warehouses',
-        canActivate: [roleGuard(['warehouse', 'admin'])],
+        canActivate: [featureGuard('warehouses')],
         loadChildren: () => import('./warehouses/warehouses.routes').then((m) => m.warehousesRoutes),
       },
       {
         path: 'calendar',
-        canActivate: [roleGuard(['warehouse', 'admin'])],
+        canActivate: [featureGuard('holidays')],
         loadChildren: () => import('./warehouses/warehouses.routes').then((m) => m.calendarRoutes),
       },
       {
         path: 'account',
         title: 'My account · Tradecounter',
-        canActivate: [roleGuard(CUSTOMER_ROLES)],
+        canActivate: [featureGuard('myAccount')],
         loadComponent: () => import('./accounts/my-account-page').then((m) => m.MyAccountPage),
       },
       {
         path: 'admin/users',
-        canActivate: [roleGuard(['admin'])],
+        canActivate: [featureGuard('users')],
         loadChildren: () => import('./users/users.routes').then((m) => m.usersRoutes),
       },
       {
         path: 'reports',
-        canActivate: [roleGuard(['buyer', 'approver', 'account_manager', 'manager', 'admin'])],
+        canActivate: [roleGuard(rolesOfAny('sales', 'spend', 'dashboard', 'myAccountsDashboard'))],
         loadChildren: () => import('./reports/reports.routes').then((m) => m.reportsRoutes),
       },
       {
         path: 'channels',
-        canActivate: [roleGuard(['admin'])],
+        canActivate: [featureGuard('channels')],
         loadChildren: () => import('./channels/channels.routes').then((m) => m.channelsRoutes),
       },
       // The page's former addresses, so bookmarks keep working.
@@ -91,7 +98,7 @@ export const appRoutes: Routes = [
       { path: 'integrations', redirectTo: '/channels' },
       {
         path: 'admin/webhooks',
-        canActivate: [roleGuard(['admin'])],
+        canActivate: [featureGuard('webhooks')],
         loadChildren: () => import('./webhooks/webhooks.routes').then((m) => m.webhooksRoutes),
       },
       {

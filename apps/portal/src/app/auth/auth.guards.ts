@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
-import { CanActivateFn, Router } from '@angular/router';
-import type { Role } from '@tradecounter/contracts';
+import { CanActivateFn, RedirectFunction, Router } from '@angular/router';
+import { featureRoles, landingPath, type PortalFeatureName, type Role } from '@tradecounter/contracts';
 import { AuthService } from './auth.service';
 
 /** Signed-in users only; others go to the login page and come back after. */
@@ -16,6 +16,17 @@ export function roleGuard(roles: readonly Role[]): CanActivateFn {
     return inject(Router).createUrlTree(['/forbidden'], { queryParams: { from: state.url } });
   };
 }
+
+/** The roles PORTAL_FEATURES gives the page; others see the friendly 403 page. */
+export function featureGuard(feature: PortalFeatureName): CanActivateFn {
+  return roleGuard(featureRoles(feature));
+}
+
+/** `/` lands each role at its work (LANDING_FEATURE): a buyer at home, the warehouse at the board… */
+export const landingRedirect: RedirectFunction = () => {
+  const user = inject(AuthService).user();
+  return user ? landingPath(user.role) : '/login';
+};
 
 /** The login page is for signed-out users only. */
 export const guestGuard: CanActivateFn = () => {

@@ -1,16 +1,8 @@
 import type { IsoDate } from '@tradecounter/contracts';
+import { dayOfWeek, isIsoDate } from '@tradecounter/domain';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
-
-/** Days since 1970-01-01, or NaN for text that is not `YYYY-MM-DD`. */
-function epochDay(date: IsoDate): number {
-  const match = ISO_DATE.exec(date);
-  if (!match) return Number.NaN;
-  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / DAY_MS;
-}
 
 /**
  * A calendar date as people say it: "Tue 2 Mar", with the year when it is not
@@ -18,11 +10,10 @@ function epochDay(date: IsoDate): number {
  * days, so they are never shifted into the browser's time zone.
  */
 export function formatDay(date: IsoDate, today: IsoDate): string {
-  const day = epochDay(date);
-  if (Number.isNaN(day)) return date;
-  const utc = new Date(day * DAY_MS);
-  const text = `${WEEKDAYS[utc.getUTCDay()]} ${utc.getUTCDate()} ${MONTHS[utc.getUTCMonth()]}`;
-  return date.slice(0, 4) === today.slice(0, 4) ? text : `${text} ${utc.getUTCFullYear()}`;
+  if (!isIsoDate(date)) return date;
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const text = `${WEEKDAYS[dayOfWeek(date)]} ${day} ${MONTHS[month - 1]}`;
+  return date.slice(0, 4) === today.slice(0, 4) ? text : `${text} ${year}`;
 }
 
 /** The browser's local date as `YYYY-MM-DD`. */
@@ -37,6 +28,5 @@ export function dateFromIso(date: IsoDate): Date {
   return new Date(y, m - 1, d);
 }
 
-export function calendarDaysBetween(from: IsoDate, to: IsoDate): number {
-  return epochDay(to) - epochDay(from);
-}
+/** Calendar days between two dates, by the domain's calendar. */
+export { calendarDaysBetween } from '@tradecounter/domain';

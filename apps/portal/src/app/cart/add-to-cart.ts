@@ -151,6 +151,8 @@ export class AddToCart {
   readonly product = input.required<CartableProduct>();
   /** Table cells: a narrower field and a short label. */
   readonly compact = input(false);
+  /** The quantity first offered ("order again": the last one bought); the minimum when not given. */
+  readonly startQuantity = input<number | null>(null);
   readonly hintId = `add-to-cart-${AddToCart.nextId++}`;
 
   /**
@@ -160,7 +162,7 @@ export class AddToCart {
    */
   readonly quantity = model<number | string | null | undefined>(undefined);
   readonly current = linkedSignal<number | string | null>(
-    () => this.quantity() ?? this.product().minOrderQty,
+    () => this.quantity() ?? this.startQuantity() ?? this.product().minOrderQty,
   );
   readonly working = signal(false);
   private readonly serverProblem = signal('');

@@ -1,4 +1,5 @@
 import type { Cart, IsoDate } from '@tradecounter/contracts';
+import { promisedDates } from '@tradecounter/domain';
 
 /** The delivery dates each shipping choice means for a cart. */
 export interface ShippingChoices {
@@ -20,14 +21,12 @@ export function shippingChoices(cart: Cart): ShippingChoices {
 }
 
 /**
- * The earliest delivery date the buyer may ask for, as the API checks it:
- * ship complete waits for the last split; as available, the first delivery.
+ * The earliest delivery date the buyer may ask for, by the rule the API
+ * checks it with (promisedDates): ship complete waits for the last split; as
+ * available, the first delivery.
  */
 export function earliestRequestable(cart: Cart, shipComplete: boolean): IsoDate | null {
-  const choices = shippingChoices(cart);
-  if (shipComplete) return choices.complete?.deliveryDate ?? null;
-  const first = choices.asAvailable?.first ?? null;
-  const complete = choices.complete?.deliveryDate ?? null;
-  if (first && complete) return first < complete ? first : complete;
-  return first ?? complete;
+  if (!cart.shipComplete) return null;
+  const lines = cart.lines.map((line) => ({ splits: line.promise.splits }));
+  return promisedDates(lines, cart.shipComplete, shipComplete).earliest;
 }

@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatBadgeModule } from '@angular/material/badge';
 import { MatButtonModule } from '@angular/material/button';
@@ -8,6 +17,7 @@ import { MatMenuModule } from '@angular/material/menu';
 import { Router } from '@angular/router';
 import type { AppNotification, NotificationList } from '@tradecounter/contracts';
 import { catchError, EMPTY, merge, Subject, switchMap, timer } from 'rxjs';
+import { WorkCountsStore } from '../shell/work-counts';
 import { NotificationsApi } from './notifications-api';
 import { DisplayDateTimePipe } from '../shared/date.pipe';
 
@@ -144,6 +154,12 @@ export class NotificationsBell {
   });
 
   constructor() {
+    // The work counts (asked on navigation and after changes) saw news: fetch the list now, not at the next poll.
+    const counts = inject(WorkCountsStore).counts;
+    effect(() => {
+      const unread = counts()?.unreadNotifications;
+      if (unread !== undefined && unread !== untracked(this.unread)) this.refresh();
+    });
     merge(timer(0, POLL_MS), this.refreshes)
       .pipe(
         switchMap(() =>

@@ -1,30 +1,13 @@
 import { inject, Injectable } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
-import type { Order, OrderSummary, Role } from '@tradecounter/contracts';
-import { mayCancel } from '@tradecounter/domain';
+import type { Order, OrderSummary } from '@tradecounter/contracts';
 import type { Observable } from 'rxjs';
 import { confirmAction } from '../shared/confirm-dialog';
 import { OrdersApi } from './orders-api';
+import type { OrderActionName } from './order-action-rules';
 import { askReason } from './reason-dialog';
 
-export type OrderActionName = 'cancel' | 'approve' | 'reject' | 'release-hold' | 'mark-paid';
-
-/** Which actions a role may take on an order in its present state (the API checks again). */
-export function availableActions(order: OrderSummary, role: Role | undefined): OrderActionName[] {
-  if (!role) return [];
-  const actions: OrderActionName[] = [];
-  const customer = role === 'buyer' || role === 'approver';
-  const canCancelRole = customer || role === 'account_manager' || role === 'admin';
-  if (canCancelRole && mayCancel(order.status, customer ? 'customer' : 'staff')) actions.push('cancel');
-  if (order.status === 'pending_approval' && (role === 'approver' || role === 'admin')) {
-    actions.push('approve', 'reject');
-  }
-  if (order.status === 'on_hold' && (role === 'account_manager' || role === 'admin'))
-    actions.push('release-hold');
-  const payable = !['cancelled', 'rejected'].includes(order.status) && !order.paidAt;
-  if (payable && (role === 'manager' || role === 'admin')) actions.push('mark-paid');
-  return actions;
-}
+export { availableActions, type OrderActionName } from './order-action-rules';
 
 /** Asks (with a reason where one is kept) and runs an order action; emits the changed order, or undefined. */
 @Injectable({ providedIn: 'root' })

@@ -1,39 +1,39 @@
 import { Routes } from '@angular/router';
-import { CUSTOMER_ROLES } from '@tradecounter/contracts';
-import { roleGuard } from '../auth/auth.guards';
+import { featureGuard } from '../auth/auth.guards';
 import type { OrderListMode } from './orders-page';
 
 export const ordersRoutes: Routes = [
   {
     path: '',
     title: 'Orders · Tradecounter',
+    canActivate: [featureGuard('orders')],
     data: { mode: 'history' satisfies OrderListMode },
     loadComponent: () => import('./orders-page').then((m) => m.OrdersPage),
   },
   {
     path: 'approvals',
     title: 'Approvals · Tradecounter',
-    canActivate: [roleGuard(['approver', 'admin'])],
+    canActivate: [featureGuard('approvals')],
     data: { mode: 'approvals' satisfies OrderListMode },
     loadComponent: () => import('./orders-page').then((m) => m.OrdersPage),
   },
   {
     path: 'holds',
     title: 'Credit holds · Tradecounter',
-    canActivate: [roleGuard(['account_manager', 'manager', 'admin'])],
+    canActivate: [featureGuard('creditHolds')],
     data: { mode: 'holds' satisfies OrderListMode },
     loadComponent: () => import('./orders-page').then((m) => m.OrdersPage),
   },
   {
     path: 'open-lines',
     title: 'Open lines · Tradecounter',
-    canActivate: [roleGuard(CUSTOMER_ROLES)],
+    canActivate: [featureGuard('openLines')],
     loadComponent: () => import('./open-lines-page').then((m) => m.OpenLinesPage),
   },
   {
     path: 'new',
     title: 'New order for an account · Tradecounter',
-    canActivate: [roleGuard(['account_manager', 'admin'])],
+    canActivate: [featureGuard('phoneOrder')],
     loadComponent: () => import('./phone-order-page').then((m) => m.PhoneOrderPage),
   },
   {

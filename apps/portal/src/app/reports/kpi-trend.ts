@@ -1,4 +1,4 @@
-import { parseMoney } from '@tradecounter/domain';
+import { moneyChange, parseMoney, periodChange } from '@tradecounter/domain';
 
 /** Which way a figure should move: more sales is good, a longer cycle time is bad, backlog is neither. */
 export type Better = 'higher' | 'lower' | 'neither';
@@ -23,8 +23,9 @@ function signed(value: number, direction: 'up' | 'down', unit: string): string {
 }
 
 /**
- * Relative change of an amount or a count, against the period before.
- * Money comes as decimal strings and is compared in whole cents.
+ * Relative change of an amount or a count, against the period before, as
+ * the domain measures it (moneyChange in whole cents, periodChange for
+ * counts and durations).
  */
 export function relativeTrend(
   current: string | number | null,
@@ -32,20 +33,23 @@ export function relativeTrend(
   better: Better,
 ): Trend {
   if (current === null || previous === null) return NO_TREND;
-  const now = typeof current === 'string' ? parseMoney(current) : BigInt(Math.round(current * 1000));
-  const before = typeof previous === 'string' ? parseMoney(previous) : BigInt(Math.round(previous * 1000));
-  if (now === before) return { direction: 'flat', tone: 'neutral', change: '0%' };
-  const direction = now > before ? 'up' : 'down';
-  if (before === 0n) return { direction, tone: toneOf(direction, better), change: 'new' };
-  // Tenths of a percent in integers, so large amounts keep their precision.
-  const tenths = Number(((now - before) * 1000n) / (before < 0n ? -before : before));
+  const change =
+    typeof current === 'string' || typeof previous === 'string'
+      ? moneyChange(parseMoney(String(current)), parseMoney(String(previous)))
+      : periodChange(current, previous);
+  const difference = Number(change.difference);
+  if (difference === 0) return { direction: 'flat', tone: 'neutral', change: '0%' };
+  const direction = difference > 0 ? 'up' : 'down';
+  if (change.relative === null) return { direction, tone: toneOf(direction, better), change: 'new' };
+  // Tenths of a percent, toward zero (the relative change comes to a millionth).
+  const tenths = Math.trunc(Math.round(change.relative * 1_000_000) / 1_000);
   return { direction, tone: toneOf(direction, better), change: signed(tenths / 10, direction, '%') };
 }
 
 /** Change of a share (0–1) in percentage points: 91% → 94% is "+3.0 pts", not "+3.3%". */
 export function shareTrend(current: number | null, previous: number | null, better: Better): Trend {
-  if (current === null || previous === null) return NO_TREND;
-  const points = (current - previous) * 100;
+  const points = (periodChange(current, previous).difference ?? Number.NaN) * 100;
+  if (Number.isNaN(points)) return NO_TREND;
   if (Math.abs(points) < 0.05) return { direction: 'flat', tone: 'neutral', change: '0 pts' };
   const direction = points > 0 ? 'up' : 'down';
   return { direction, tone: toneOf(direction, better), change: signed(points, direction, ' pts') };

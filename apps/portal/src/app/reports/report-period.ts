@@ -1,4 +1,5 @@
 import type { IsoDate, SalesGroupBy } from '@tradecounter/contracts';
+import { addCalendarDays, calendarDaysBetween, isIsoDate as isCalendarDate } from '@tradecounter/domain';
 
 /** The periods a dashboard offers in one click; `custom` takes its dates from the URL. */
 export const PERIOD_PRESETS = [
@@ -18,12 +19,8 @@ export interface Period {
   to: IsoDate;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DAY_MS = 86_400_000;
-
 export function isIsoDate(value: unknown): value is IsoDate {
-  if (typeof value !== 'string' || !ISO_DATE.test(value)) return false;
-  return toIso(fromIso(value)) === value;
+  return typeof value === 'string' && isCalendarDate(value);
 }
 
 export function toPreset(value: unknown): PeriodPreset | undefined {
@@ -46,12 +43,12 @@ function toIso(date: Date): IsoDate {
 }
 
 export function addDays(day: IsoDate, days: number): IsoDate {
-  return toIso(new Date(fromIso(day).getTime() + days * DAY_MS));
+  return addCalendarDays(day, days);
 }
 
 /** Days in the period, both ends included. */
 export function periodLength({ from, to }: Period): number {
-  return Math.round((fromIso(to).getTime() - fromIso(from).getTime()) / DAY_MS) + 1;
+  return calendarDaysBetween(from, to) + 1;
 }
 
 /** The dates of a preset ending today; `custom` falls back to the last 30 days. */

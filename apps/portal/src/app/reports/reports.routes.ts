@@ -1,28 +1,29 @@
 import { Routes } from '@angular/router';
-import { roleGuard } from '../auth/auth.guards';
+import { featureGuard } from '../auth/auth.guards';
 
 export const reportsRoutes: Routes = [
   {
     path: '',
     title: 'Sales · Tradecounter',
+    canActivate: [featureGuard('sales')],
     loadComponent: () => import('./sales-page').then((m) => m.SalesPage),
   },
   {
     path: 'dashboard',
     title: 'Dashboard · Tradecounter',
-    canActivate: [roleGuard(['manager', 'admin'])],
+    canActivate: [featureGuard('dashboard')],
     loadComponent: () => import('./dashboard-page').then((m) => m.DashboardPage),
   },
   {
     path: 'my-accounts',
     title: 'My accounts · Tradecounter',
-    canActivate: [roleGuard(['account_manager'])],
+    canActivate: [featureGuard('myAccountsDashboard')],
     loadComponent: () => import('./my-accounts-page').then((m) => m.MyAccountsPage),
   },
   {
     path: 'spend',
     title: 'Spend · Tradecounter',
-    canActivate: [roleGuard(['buyer', 'approver'])],
+    canActivate: [featureGuard('spend')],
     loadComponent: () => import('./spend-page').then((m) => m.SpendPage),
   },
 ];

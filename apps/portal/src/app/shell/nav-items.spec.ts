@@ -1,4 +1,5 @@
-import { navItemsFor } from './nav-items';
+import { canUseFeature, landingPath, PORTAL_FEATURES, ROLES } from '@tradecounter/contracts';
+import { NAV_ITEMS, navItemsFor } from './nav-items';
 
 describe('navItemsFor: reports', () => {
   const reportLinks = (role: Parameters<typeof navItemsFor>[0]) =>
@@ -37,5 +38,42 @@ describe('navItemsFor: channels', () => {
     for (const role of ['buyer', 'approver', 'account_manager', 'warehouse', 'manager'] as const) {
       expect(navItemsFor(role).some((item) => item.path === '/channels')).toBe(false);
     }
+  });
+});
+
+describe('navItemsFor: one table with the routes', () => {
+  it('shows an entry exactly to the roles PORTAL_FEATURES gives its page, at the page’s path', () => {
+    for (const item of NAV_ITEMS) {
+      const feature = PORTAL_FEATURES[item.feature];
+      expect(item.path).toBe(feature.path);
+      for (const role of ROLES) {
+        expect({ item: item.label, role, shown: navItemsFor(role).includes(item) }).toEqual({
+          item: item.label,
+          role,
+          shown: canUseFeature(role, item.feature),
+        });
+      }
+    }
+  });
+
+  it('links every role to the page it lands on', () => {
+    for (const role of ROLES) {
+      expect(navItemsFor(role).map((item) => item.path)).toContain(landingPath(role));
+    }
+    expect(landingPath('buyer')).toBe('/home');
+    expect(landingPath('approver')).toBe('/orders/approvals');
+    expect(landingPath('account_manager')).toBe('/reports/my-accounts');
+    expect(landingPath('warehouse')).toBe('/fulfilment');
+    expect(landingPath('manager')).toBe('/reports/dashboard');
+    expect(landingPath('admin')).toBe('/admin/users');
+  });
+
+  it('counts the work waiting on approvals, credit holds and the fulfilment board', () => {
+    const counted = NAV_ITEMS.filter((item) => item.count).map((item) => [item.path, item.count]);
+    expect(counted).toEqual([
+      ['/orders/approvals', 'approvals'],
+      ['/orders/holds', 'creditHolds'],
+      ['/fulfilment', 'fulfilmentQueue'],
+    ]);
   });
 });

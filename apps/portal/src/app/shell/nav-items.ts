@@ -1,74 +1,59 @@
-import type { Role } from '@tradecounter/contracts';
+import {
+  canUseFeature,
+  PORTAL_FEATURES,
+  type PortalFeatureName,
+  type Role,
+  type WorkCounts,
+} from '@tradecounter/contracts';
+
+/** A count of work waiting, from GET /api/me/work-counts, shown beside an entry. */
+export type WorkCount = Exclude<keyof WorkCounts, 'unreadNotifications' | 'cartLines'>;
 
 export interface NavItem {
   label: string;
+  /** Its page, and who may open it, in PORTAL_FEATURES (the route guards read the same). */
+  feature: PortalFeatureName;
   path: string;
   icon: string;
-  roles: readonly Role[];
   /** Active only on this exact path (a parent of other items' paths). */
   exact?: boolean;
+  /** The work waiting there, shown as a count. */
+  count?: WorkCount;
 }
 
-/** Only pages that exist are linked; each route guards the same roles. */
+function item(feature: PortalFeatureName, label: string, icon: string, more: Partial<NavItem> = {}): NavItem {
+  return { feature, label, icon, path: PORTAL_FEATURES[feature].path, ...more };
+}
+
+/** Only pages that exist are linked; who sees an entry is who may open its page. */
 export const NAV_ITEMS: readonly NavItem[] = [
-  {
-    label: 'Catalog',
-    path: '/catalog',
-    icon: 'catalog',
-    roles: ['buyer', 'approver', 'account_manager', 'warehouse', 'manager', 'admin'],
-  },
-  { label: 'Cart', path: '/cart', icon: 'shopping_cart', roles: ['buyer', 'approver'] },
-  {
-    label: 'Orders',
-    path: '/orders',
-    icon: 'receipt',
-    roles: ['buyer', 'approver', 'account_manager', 'manager', 'admin'],
-    exact: true,
-  },
-  { label: 'Open lines', path: '/orders/open-lines', icon: 'schedule', roles: ['buyer', 'approver'] },
-  { label: 'Templates', path: '/templates', icon: 'bookmark', roles: ['buyer', 'approver'] },
-  { label: 'Approvals', path: '/orders/approvals', icon: 'approval', roles: ['approver'] },
-  {
-    label: 'Credit holds',
-    path: '/orders/holds',
-    icon: 'pending',
-    roles: ['account_manager', 'manager', 'admin'],
-  },
-  { label: 'New phone order', path: '/orders/new', icon: 'phone', roles: ['account_manager', 'admin'] },
-  { label: 'My account', path: '/account', icon: 'business', roles: ['buyer', 'approver'] },
-  {
-    label: 'Accounts',
-    path: '/accounts',
-    icon: 'business',
-    roles: ['account_manager', 'warehouse', 'manager', 'admin'],
-  },
-  {
-    label: 'Price tiers',
-    path: '/price-tiers',
-    icon: 'sell',
-    roles: ['account_manager', 'manager', 'admin'],
-  },
-  { label: 'Fulfilment', path: '/fulfilment', icon: 'local_shipping', roles: ['warehouse', 'admin'] },
-  { label: 'Stock', path: '/inventory/stock', icon: 'inventory', roles: ['warehouse', 'admin'] },
-  { label: 'Inbound', path: '/inventory/inbound', icon: 'move_to_inbox', roles: ['warehouse', 'admin'] },
-  { label: 'Warehouses', path: '/warehouses', icon: 'warehouse', roles: ['warehouse', 'admin'] },
-  { label: 'Holidays', path: '/calendar', icon: 'event', roles: ['warehouse', 'admin'] },
-  { label: 'Carrier tracking', path: '/warehouses/carriers', icon: 'local_shipping', roles: ['admin'] },
-  { label: 'Dashboard', path: '/reports/dashboard', icon: 'dashboard', roles: ['manager', 'admin'] },
-  { label: 'Dashboard', path: '/reports/my-accounts', icon: 'dashboard', roles: ['account_manager'] },
-  {
-    label: 'Sales',
-    path: '/reports',
-    icon: 'bar_chart',
-    roles: ['account_manager', 'manager', 'admin'],
-    exact: true,
-  },
-  { label: 'Spend', path: '/reports/spend', icon: 'wallet', roles: ['buyer', 'approver'] },
-  { label: 'Users', path: '/admin/users', icon: 'group', roles: ['admin'] },
-  { label: 'Channels', path: '/channels', icon: 'vpn_key', roles: ['admin'] },
-  { label: 'Webhooks', path: '/admin/webhooks', icon: 'webhook', roles: ['admin'] },
+  item('home', 'Home', 'home'),
+  item('catalog', 'Catalog', 'catalog'),
+  item('cart', 'Cart', 'shopping_cart'),
+  item('orders', 'Orders', 'receipt', { exact: true }),
+  item('openLines', 'Open lines', 'schedule'),
+  item('templates', 'Templates', 'bookmark'),
+  item('approvals', 'Approvals', 'approval', { count: 'approvals' }),
+  item('creditHolds', 'Credit holds', 'pending', { count: 'creditHolds' }),
+  item('phoneOrder', 'New phone order', 'phone'),
+  item('myAccount', 'My account', 'business'),
+  item('accounts', 'Accounts', 'business'),
+  item('priceTiers', 'Price tiers', 'sell'),
+  item('fulfilment', 'Fulfilment', 'local_shipping', { count: 'fulfilmentQueue' }),
+  item('stock', 'Stock', 'inventory'),
+  item('inbound', 'Inbound', 'move_to_inbox'),
+  item('warehouses', 'Warehouses', 'warehouse'),
+  item('holidays', 'Holidays', 'event'),
+  item('carrierTracking', 'Carrier tracking', 'local_shipping'),
+  item('dashboard', 'Dashboard', 'dashboard'),
+  item('myAccountsDashboard', 'Dashboard', 'dashboard'),
+  item('sales', 'Sales', 'bar_chart', { exact: true }),
+  item('spend', 'Spend', 'wallet'),
+  item('users', 'Users', 'group'),
+  item('channels', 'Channels', 'vpn_key'),
+  item('webhooks', 'Webhooks', 'webhook'),
 ];
 
 export function navItemsFor(role: Role): NavItem[] {
-  return NAV_ITEMS.filter((item) => item.roles.includes(role));
+  return NAV_ITEMS.filter((entry) => canUseFeature(role, entry.feature));
 }

@@ -1,17 +1,20 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, computed, inject, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
+import { MatBadgeModule } from '@angular/material/badge';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatListModule } from '@angular/material/list';
 import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { canUseFeature } from '@tradecounter/contracts';
 import { filter, map } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { NotificationsBell } from '../notifications/notifications-bell';
 import { navItemsFor } from './nav-items';
 import { UserMenu } from './user-menu';
+import { WorkCountsStore } from './work-counts';
 
 /** Side navigation stays open from this width; below it slides over the page. */
 const DESKTOP_QUERY = '(min-width: 1100px)';
@@ -25,6 +28,7 @@ const DESKTOP_QUERY = '(min-width: 1100px)';
     MatToolbarModule,
     MatSidenavModule,
     MatListModule,
+    MatBadgeModule,
     MatButtonModule,
     MatIconModule,
     UserMenu,
@@ -38,10 +42,27 @@ export class Shell {
   private readonly auth = inject(AuthService);
   private readonly sidenav = viewChild.required(MatSidenav);
 
+  private readonly workCounts = inject(WorkCountsStore);
+
   readonly user = this.auth.user;
+  readonly counts = this.workCounts.counts;
   readonly navItems = computed(() => {
     const user = this.user();
-    return user ? navItemsFor(user.role) : [];
+    const counts = this.counts();
+    return (user ? navItemsFor(user.role) : []).map((item) => ({
+      ...item,
+      waiting: item.count ? (counts?.[item.count] ?? 0) : 0,
+    }));
+  });
+  /** Customer roles see their cart's line count in the bar. */
+  readonly showCart = computed(() => {
+    const user = this.user();
+    return !!user && canUseFeature(user.role, 'cart');
+  });
+  readonly cartLines = computed(() => this.counts()?.cartLines ?? 0);
+  readonly cartLabel = computed(() => {
+    const lines = this.cartLines();
+    return lines === 0 ? 'Cart, empty' : `Cart, ${lines} line${lines === 1 ? '' : 's'}`;
   });
   readonly isDesktop = toSignal(
     inject(BreakpointObserver)
@@ -61,10 +82,12 @@ export class Shell {
   );
 
   constructor() {
-    // Over mode: close the drawer once a link was followed.
+    this.workCounts.refreshIfDue();
+    // Over mode: close the drawer once a link was followed. Counts older than 30 s are asked again.
     inject(Router)
       .events.pipe(filter((event) => event instanceof NavigationEnd))
       .subscribe(() => {
+        this.workCounts.refreshIfDue();
         if (!this.isDesktop()) void this.sidenav().close();
       });
   }

@@ -1,4 +1,5 @@
 import { Routes } from '@angular/router';
+import { featureGuard } from '../auth/auth.guards';
 
 export const warehousesRoutes: Routes = [
   {
@@ -8,6 +9,7 @@ export const warehousesRoutes: Routes = [
   },
   {
     path: 'carriers',
+    canActivate: [featureGuard('carrierTracking')],
     title: 'Carrier tracking pages · Tradecounter',
     loadComponent: () => import('./carrier-tracking-page').then((m) => m.CarrierTrackingPage),
   },

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   addBusinessDays,
   businessDaysBetween,
+  calendarDaysBetween,
   dayOfWeek,
   isBusinessDay,
   isIsoDate,
@@ -113,5 +114,14 @@ describe('cut-off times and zones', () => {
       date: '2027-03-01',
       minutes: 0,
     });
+  });
+});
+
+describe('calendarDaysBetween', () => {
+  it('counts calendar days across months, years and daylight-saving changes, negative backwards', () => {
+    expect(calendarDaysBetween('2026-12-30', '2027-01-02')).toBe(3);
+    expect(calendarDaysBetween('2027-03-13', '2027-03-15')).toBe(2);
+    expect(calendarDaysBetween('2027-03-15', '2027-03-13')).toBe(-2);
+    expect(calendarDaysBetween('2028-02-28', '2028-03-01')).toBe(2);
   });
 });

@@ -39,6 +39,11 @@ export function addCalendarDays(date: IsoDate, days: number): IsoDate {
   return fromEpochDay(epochDay(date) + days);
 }
 
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export function calendarDaysBetween(from: IsoDate, to: IsoDate): number {
+  return epochDay(to) - epochDay(from);
+}
+
 export function isBusinessDay(date: IsoDate, holidays: ReadonlySet<IsoDate>): boolean {
   const weekday = dayOfWeek(date);
   return weekday !== 0 && weekday !== 6 && !holidays.has(date);

@@ -184,25 +184,16 @@ export function shipComplete(
 
 /** The supply left once `promise` is reserved from it. */
 export function consumeSupply(supply: ProductSupply, promise: LinePromise): ProductSupply {
-  return adjustSupply(supply, promise, -1);
-}
-
-/** The supply once `promise` is released again (an order cancelled). */
-export function releaseSupply(supply: ProductSupply, promise: LinePromise): ProductSupply {
-  return adjustSupply(supply, promise, +1);
-}
-
-function adjustSupply(supply: ProductSupply, promise: LinePromise, sign: 1 | -1): ProductSupply {
   const allocated = new Map<string, number>();
   for (const allocation of promise.allocations) {
     allocated.set(allocation.inboundId, (allocated.get(allocation.inboundId) ?? 0) + allocation.qty);
   }
   return {
     ...supply,
-    available: Math.max(0, supply.available) + sign * promise.fromStock,
+    available: Math.max(0, supply.available) - promise.fromStock,
     inbound: supply.inbound.map((receipt) => ({
       ...receipt,
-      unpromised: receipt.unpromised + sign * (allocated.get(receipt.id) ?? 0),
+      unpromised: receipt.unpromised - (allocated.get(receipt.id) ?? 0),
     })),
   };
 }

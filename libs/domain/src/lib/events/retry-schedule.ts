@@ -22,12 +22,3 @@ export function retryDelayMs(attempts: number, policy: RetryPolicy, random: numb
   const jitter = 0.8 + 0.4 * Math.min(Math.max(random, 0), 1);
   return Math.round(exponential * jitter);
 }
-
-/** The longest a delivery keeps being retried (without jitter): the sum of every wait. */
-export function retryWindowMs(policy: RetryPolicy): number {
-  let total = 0;
-  for (let attempt = 1; attempt < policy.maxAttempts; attempt += 1) {
-    total += Math.min(policy.baseMs * 3 ** (attempt - 1), policy.capMs);
-  }
-  return total;
-}

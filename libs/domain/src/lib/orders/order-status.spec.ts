@@ -1,4 +1,7 @@
-import { mayCancel, nextStatus, ORDER_STATUSES, OrderAction, TERMINAL_STATUSES } from './order-status';
+import { mayCancel, nextStatus, ORDER_STATUSES, OrderAction, type OrderStatus } from './order-status';
+
+/** Where an order's life ends: delivered, cancelled or rejected. */
+const TERMINAL_STATUSES: readonly OrderStatus[] = ['delivered', 'cancelled', 'rejected'];
 
 describe('order lifecycle', () => {
   it('follows the happy path, skipping states that do not apply', () => {

@@ -53,12 +53,6 @@ const TRANSITIONS: Record<OrderAction, Partial<Record<OrderStatus, OrderStatus>>
   },
 };
 
-export const TERMINAL_STATUSES: readonly OrderStatus[] = ['delivered', 'cancelled', 'rejected'];
-
-export function isOrderStatus(value: string): value is OrderStatus {
-  return (ORDER_STATUSES as readonly string[]).includes(value);
-}
-
 /** The state `action` leads to from `from`, or null when it does not apply there. */
 export function nextStatus(from: OrderStatus, action: OrderAction): OrderStatus | null {
   return TRANSITIONS[action][from] ?? null;
@@ -81,9 +75,4 @@ export function mayCancel(status: OrderStatus, party: 'customer' | 'staff'): boo
 /** Whether an order in this status counts toward the account's credit exposure (before payment). */
 export function countsTowardExposure(status: OrderStatus): boolean {
   return status !== 'cancelled' && status !== 'rejected';
-}
-
-/** Whether the order's reservations are still held (released on cancel or reject, consumed by shipping). */
-export function holdsReservations(status: OrderStatus): boolean {
-  return !TERMINAL_STATUSES.includes(status) && status !== 'shipped';
 }

@@ -1,5 +1,4 @@
 import type { Cents } from '../money';
-import type { OrderStatus } from './order-status';
 
 export interface PlacementCheck {
   /** The order's subtotal. */

@@ -12,13 +12,6 @@ export interface AwaitedReceipt {
   expectedDate: IsoDate | null;
 }
 
-/** What a line was promised, and what it is promised now. */
-export interface LineRepromise {
-  splits: PromiseSplit[];
-  /** The line's current promised delivery date (its last split, or with ship complete the order's). */
-  currentPromisedDate: IsoDate;
-}
-
 const later = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
 
 /**

@@ -1,4 +1,4 @@
-import { addCalendarDays, type IsoDate } from '../availability';
+import { addCalendarDays, calendarDaysBetween, type IsoDate } from '../availability';
 
 /** Backlog ageing: whole days since the order was placed, in these bands. */
 export const BACKLOG_AGES = [
@@ -42,9 +42,4 @@ export function lastDaysStart(today: IsoDate, days: number): IsoDate {
 export function previousPeriod(from: IsoDate, to: IsoDate): { from: IsoDate; to: IsoDate } {
   const length = calendarDaysBetween(from, to) + 1;
   return { from: addCalendarDays(from, -length), to: addCalendarDays(from, -1) };
-}
-
-/** Whole calendar days from one date to another (negative when `to` is earlier). */
-export function calendarDaysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

@@ -6,50 +6,6 @@ import { businessDaysBetween, type IsoDate } from '../availability';
  * lateness; the current promise can be measured the same way alongside.
  */
 
-/** Units of a line delivered on one day. */
-export interface Delivery {
-  qty: number;
-  deliveredOn: IsoDate;
-}
-
-export interface DeliveredLine {
-  quantity: number;
-  /** The delivery date promised at placement (or, to compare, the current promise). */
-  promisedDate: IsoDate;
-  deliveries: readonly Delivery[];
-}
-
-/** A delivered line is on time when all of it arrived on or before its promised date. */
-export function lineOnTime(line: DeliveredLine): boolean {
-  const delivered = line.deliveries.reduce((sum, delivery) => sum + delivery.qty, 0);
-  return (
-    delivered >= line.quantity &&
-    line.deliveries.every((delivery) => delivery.deliveredOn <= line.promisedDate)
-  );
-}
-
-/** OTIF: every unit of every line delivered, each on or before the date first promised for it. */
-export function orderOnTimeInFull(lines: readonly DeliveredLine[]): boolean {
-  return lines.length > 0 && lines.every(lineOnTime);
-}
-
-/** In full: every line shipped its whole quantity in one shipment. */
-export function orderInFull(
-  lines: readonly { quantity: number; shipmentQuantities: readonly number[] }[],
-): boolean {
-  return (
-    lines.length > 0 &&
-    lines.every(
-      (line) => line.shipmentQuantities.length === 1 && line.shipmentQuantities[0] === line.quantity,
-    )
-  );
-}
-
-/** Line fill rate counts a line when stock at placement covered all of it. */
-export function lineFilledFromStock(line: { quantity: number; reservedAtPlacement: number }): boolean {
-  return line.reservedAtPlacement >= line.quantity;
-}
-
 /**
  * Promise accuracy of one shipment: actual ship date − promised ship date in
  * business days (negative: early, 0: on the day, positive: late).
