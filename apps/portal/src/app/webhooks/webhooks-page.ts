@@ -13,8 +13,9 @@ import { EmptyState } from '../shared/empty-state';
 import { ErrorState } from '../shared/error-state';
 import { loadOnEach } from '../shared/loadable';
 import { LoadingState } from '../shared/loading-state';
-import { toProblem } from '../shared/problem';
+import { problemMessage, toProblem } from '../shared/problem';
 import { WebhookDialog } from './webhook-dialog';
+import { sendTestEvent, testOutcome } from './webhook-test';
 import { WebhooksApi } from './webhooks-api';
 
 /** Admin: where order and shipment events are sent, and how those deliveries are going. */
@@ -47,8 +48,16 @@ import { WebhooksApi } from './webhooks-api';
         display: none;
       }
     }
-    .failed {
+    .failed,
+    .test-result.bad {
       color: var(--mat-sys-error);
+    }
+    .test-result {
+      margin-top: 4px;
+      font: var(--mat-sys-body-small);
+    }
+    .test-result.good {
+      color: var(--mat-sys-primary);
     }
   `,
 })
@@ -61,8 +70,22 @@ export class WebhooksPage {
   readonly columns = ['url', 'events', 'status', 'deliveries', 'created', 'actions'];
   readonly state = toSignal(loadOnEach(toObservable(this.reloads), () => this.api.list()));
 
+  /** Per subscription: the last test event's progress or outcome. */
+  readonly tests = signal<Record<string, { sending: boolean; ok: boolean; text: string }>>({});
+
   retry(): void {
     this.reloads.update((n) => n + 1);
+  }
+
+  sendTest(webhook: WebhookSubscription): void {
+    const show = (result: { sending: boolean; ok: boolean; text: string }) =>
+      this.tests.update((tests) => ({ ...tests, [webhook.id]: result }));
+    show({ sending: true, ok: true, text: 'Sending a test event…' });
+    sendTestEvent(this.api, webhook.id).subscribe({
+      next: (delivery) => show({ sending: false, ...testOutcome(delivery) }),
+      error: (error: unknown) => show({ sending: false, ok: false, text: problemMessage(toProblem(error)) }),
+      complete: () => this.retry(),
+    });
   }
 
   create(): void {
