@@ -14,7 +14,7 @@ export function matchTimeZones(zones: readonly string[], text: string, limit = 5
   return matches.slice(0, limit);
 }
 
-/** "UTC−06:00" (or "UTC+05:30", "UTC±00:00") in `timeZone` at `now`, or '' for a zone the browser does not know. */
+/** "UTC−06:00" (or "UTC+05:30", "UTC+00:00") in `timeZone` at `now`, or '' for a zone the browser does not know. */
 export function utcOffset(timeZone: string, now: Date = new Date()): string {
   try {
     const name =
@@ -22,7 +22,7 @@ export function utcOffset(timeZone: string, now: Date = new Date()): string {
         .formatToParts(now)
         .find((part) => part.type === 'timeZoneName')?.value ?? '';
     const match = /^GMT([+-])(\d{2}):(\d{2})$/.exec(name);
-    if (!match) return name === 'GMT' ? 'UTC±00:00' : '';
+    if (!match) return name === 'GMT' ? 'UTC+00:00' : '';
     return `UTC${match[1] === '-' ? '−' : '+'}${match[2]}:${match[3]}`;
   } catch {
     return '';
