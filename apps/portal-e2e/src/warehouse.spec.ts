@@ -178,7 +178,7 @@ test.describe('admin warehouse settings', () => {
     await expect(dialog).toContainText('Enter a 24-hour time like 14:00');
     await expect(dialog).toContainText('Pick a time zone from the list');
     await dialog.getByLabel('Time zone').fill('los angeles');
-    await page.getByRole('option', { name: /^America\/Los_Angeles UTC/ }).click();
+    await page.getByRole('option', { name: /America\/Los_Angeles\s+UTC/ }).click();
     const changedCutoff = original === '15:30' ? '15:00' : '15:30';
     await cutoff.fill(changedCutoff);
     await dialog.getByRole('button', { name: 'Save settings' }).click();
