@@ -114,6 +114,8 @@ const ROUTES: Route[] = [
   { method: 'patch', path: () => '/api/warehouses/NOWHERE', body: {}, allowed: ['admin'] },
   { method: 'get', path: () => '/api/calendar/holidays', allowed: ALL },
   { method: 'put', path: () => '/api/calendar/holidays', body: {}, allowed: ['admin'] },
+  { method: 'get', path: () => '/api/calendar/holidays/named', allowed: ALL },
+  { method: 'get', path: () => '/api/calendar/public-holidays?year=2027', allowed: ['admin'] },
   { method: 'get', path: () => '/api/stock', allowed: STOCK_READ },
   { method: 'put', path: (w) => `/api/stock/${w.productId}/NOWHERE`, body: {}, allowed: STOCK_WRITE },
   { method: 'get', path: () => '/api/inbound', allowed: STOCK_READ },

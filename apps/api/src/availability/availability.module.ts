@@ -9,6 +9,7 @@ import { InboundRepository } from './inbound.repository';
 import { InboundService } from './inbound.service';
 import { PromiseController } from './promise.controller';
 import { PromiseService } from './promise.service';
+import { PublicHolidaysService } from './public-holidays.service';
 import { CatalogSupplyCache } from './catalog-supply.cache';
 import { PromiseSettingsCache } from './promise-settings.cache';
 import { ReceiptHooks } from './receipt-hooks';
@@ -41,6 +42,7 @@ import { WarehousesService } from './warehouses.service';
     WarehousesService,
     HolidaysRepository,
     HolidaysService,
+    PublicHolidaysService,
     StockRepository,
     StockService,
     InboundRepository,

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { HolidayList } from '@tradecounter/contracts';
+import type { HolidayList, NamedHoliday } from '@tradecounter/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
+import type { HolidayToSave } from './holiday-list.pipe';
 import { HolidaysRepository } from './holidays.repository';
 import { PromiseSettingsCache } from './promise-settings.cache';
 
@@ -20,18 +21,30 @@ export class HolidaysService {
     return this.holidays.list();
   }
 
-  /** Replaces the whole list (sorted, without repeats); audited as the dates added and removed. */
-  async replace(actor: AuthUser, dates: HolidayList): Promise<HolidayList> {
+  named(): Promise<NamedHoliday[]> {
+    return this.holidays.named();
+  }
+
+  /**
+   * Replaces the whole list (sorted, one per date); audited as the dates
+   * added and removed, and the names given to dates kept or added.
+   */
+  async replace(actor: AuthUser, holidays: HolidayToSave[]): Promise<HolidayList> {
     await this.dataSource
       .transaction(async (tx) => {
         await this.holidays.lock(tx);
-        const before = await this.holidays.list(tx);
-        await this.holidays.replace(tx, dates);
+        const before = await this.holidays.named(tx);
+        await this.holidays.replace(tx, holidays);
+        const after = await this.holidays.named(tx);
+        const dates = after.map((holiday) => holiday.date);
         const kept = new Set(dates);
-        const old = new Set(before);
-        const removed = before.filter((date) => !kept.has(date));
+        const old = new Map(before.map((holiday) => [holiday.date, holiday.name]));
+        const removed = before.filter((holiday) => !kept.has(holiday.date)).map((holiday) => holiday.date);
         const added = dates.filter((date) => !old.has(date));
-        if (removed.length === 0 && added.length === 0) return;
+        const named = after.filter(
+          (holiday) => old.has(holiday.date) && old.get(holiday.date) !== holiday.name,
+        );
+        if (removed.length === 0 && added.length === 0 && named.length === 0) return;
         await this.audit.record(tx, {
           actorId: actor.id,
           entity: 'holiday_calendar',
@@ -39,7 +52,7 @@ export class HolidaysService {
           accountId: null,
           action: 'update',
           before: { holidays: removed },
-          after: { holidays: added },
+          after: { holidays: added, ...(named.length > 0 ? { renamed: named } : {}) },
         });
       })
       .finally(() => this.cache.invalidate());

@@ -74,6 +74,109 @@ describe('promises and the holiday calendar', () => {
       });
     });
 
+    it('takes names as {date, name} beside bare dates, which keep the name they have; old readers see dates', async () => {
+      const put = await t.http
+        .put('/api/calendar/holidays')
+        .set(bearer(w.admin))
+        .send([
+          '2027-03-03',
+          { date: '2031-12-25', name: '  Christmas Day ' },
+          { date: '2031-01-01', name: null },
+        ])
+        .expect(200);
+      expect(put.body).toEqual(['2027-03-03', '2031-01-01', '2031-12-25']);
+      const named = await t.http.get('/api/calendar/holidays/named').set(bearer(w.buyer)).expect(200);
+      expect(named.body).toEqual([
+        { date: '2027-03-03', name: null },
+        { date: '2031-01-01', name: null },
+        { date: '2031-12-25', name: 'Christmas Day' },
+      ]);
+      // An old caller sends dates only: the names stay.
+      await t.http
+        .put('/api/calendar/holidays')
+        .set(bearer(w.admin))
+        .send(['2027-03-03', '2031-12-25'])
+        .expect(200);
+      const kept = await t.http.get('/api/calendar/holidays/named').set(bearer(w.warehouse)).expect(200);
+      expect(kept.body).toEqual([
+        { date: '2027-03-03', name: null },
+        { date: '2031-12-25', name: 'Christmas Day' },
+      ]);
+      await t.http
+        .put('/api/calendar/holidays')
+        .set(bearer(w.admin))
+        .send(['2027-03-03', { date: '2031-12-25', name: 'Christmas' }])
+        .expect(200);
+      const audit = await t.http
+        .get('/api/audit?entity=holiday_calendar&entityId=holidays')
+        .set(bearer(w.admin))
+        .expect(200);
+      expect(audit.body.items[0]).toMatchObject({
+        after: { renamed: [{ date: '2031-12-25', name: 'Christmas' }] },
+      });
+      await t.http.put('/api/calendar/holidays').set(bearer(w.admin)).send(['2027-03-03']).expect(200);
+    });
+
+    it('refuses bad names and unknown fields, naming the item', async () => {
+      const bad = await t.http
+        .put('/api/calendar/holidays')
+        .set(bearer(w.admin))
+        .send([
+          { date: '2031-12-25', name: 7 },
+          { date: '2031-02-30', name: 'x' },
+          { date: '2031-12-26', name: 'n'.repeat(101) },
+          { date: '2031-12-27', when: 'now' },
+          null,
+          [],
+        ])
+        .expect(400);
+      expect(bad.headers['content-type']).toContain('application/problem+json');
+      expect(bad.body.errors.map((error: { field: string }) => error.field)).toEqual([
+        '[0].name',
+        '[1].date',
+        '[2].name',
+        '[3].when',
+        '[4]',
+        '[5]',
+      ]);
+    });
+
+    it("previews a country's public weekday holidays for a year (admin only), the weekend ones apart", async () => {
+      const preview = await t.http
+        .get('/api/calendar/public-holidays?year=2027')
+        .set(bearer(w.admin))
+        .expect(200);
+      expect(preview.body).toMatchObject({
+        country: 'US',
+        countryName: 'United States of America',
+        year: 2027,
+      });
+      expect(preview.body.holidays).toContainEqual({
+        date: '2027-12-24',
+        name: 'Christmas Day (substitute day)',
+      });
+      expect(preview.body.holidays).toContainEqual({ date: '2027-11-25', name: 'Thanksgiving Day' });
+      expect(preview.body.weekend).toContainEqual({ date: '2027-12-25', name: 'Christmas Day' });
+      const dates: string[] = preview.body.holidays.map((holiday: { date: string }) => holiday.date);
+      expect(dates).toEqual([...dates].sort());
+      const german = await t.http
+        .get('/api/calendar/public-holidays?year=2027&country=DE')
+        .set(bearer(w.admin))
+        .expect(200);
+      expect(german.body).toMatchObject({ country: 'DE', countryName: 'Germany' });
+      expect(german.body.holidays).toContainEqual({ date: '2027-03-26', name: 'Good Friday' });
+      for (const query of ['year=2027&country=ZZ', 'year=2027&country=us', 'year=1800', 'year=soon', '']) {
+        const refused = await t.http
+          .get(`/api/calendar/public-holidays?${query}`)
+          .set(bearer(w.admin))
+          .expect(400);
+        expect(refused.headers['content-type']).toContain('application/problem+json');
+      }
+      for (const user of [w.buyer, w.warehouse, w.am]) {
+        await t.http.get('/api/calendar/public-holidays?year=2027').set(bearer(user)).expect(403);
+      }
+    });
+
     it('refuses what is not a list of real dates, and non-admins', async () => {
       const bad = await t.http
         .put('/api/calendar/holidays')

@@ -28,6 +28,8 @@ export interface AppConfig {
   currency: string;
   /** The deployment's time zone: pricing dates and report periods. */
   timeZone: string;
+  /** ISO 3166-1 alpha-2 country whose public holidays the calendar offers to load (HOLIDAY_COUNTRY, default US). */
+  holidayCountry: string;
   events: EventsConfig;
   mail: MailConfig;
   http: HttpTimeouts;
@@ -105,6 +107,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxy: readTrustProxy(env, problems),
     currency: readCurrency(env, problems),
     timeZone: readTimeZone(env, problems),
+    holidayCountry: readHolidayCountry(env, problems),
     events: {
       worker: readBoolean(env, 'EVENTS_WORKER', environment !== 'test', problems),
       pollMs: readInteger(env, 'EVENTS_POLL_MS', 5_000, 20, 600_000, problems),
@@ -237,6 +240,13 @@ function readCurrency(env: Env, problems: string[]): string {
   if (/^[A-Z]{3}$/.test(value)) return value;
   problems.push(`CURRENCY must be an ISO 4217 code such as USD (got "${value}")`);
   return 'USD';
+}
+
+function readHolidayCountry(env: Env, problems: string[]): string {
+  const value = env['HOLIDAY_COUNTRY'] ?? 'US';
+  if (/^[A-Z]{2}$/.test(value)) return value;
+  problems.push(`HOLIDAY_COUNTRY must be an ISO 3166-1 alpha-2 code such as US (got "${value}")`);
+  return 'US';
 }
 
 function readTimeZone(env: Env, problems: string[]): string {

@@ -23,6 +23,36 @@ describe('webhook subscriptions', () => {
     await t.http.get('/api/notifications').set(bearer(w.warehouse)).expect(200);
   });
 
+  it('queues a test event for an active subscription: admin only, 404 unknown, 409 disabled', async () => {
+    const created = (await t.http.post('/api/webhooks').set(bearer(w.admin)).send(valid).expect(201))
+      .body as CreatedWebhookSubscription;
+    for (const user of [w.buyer, w.approver, w.am, w.manager, w.warehouse]) {
+      await t.http.post(`/api/webhooks/${created.id}/test`).set(bearer(user)).expect(403);
+    }
+    const sent = await t.http.post(`/api/webhooks/${created.id}/test`).set(bearer(w.admin)).expect(202);
+    expect(sent.body).toMatchObject({
+      subscriptionId: created.id,
+      eventType: 'webhook.test',
+      status: 'pending',
+      attempts: 0,
+      body: { type: 'webhook.test', data: { subscriptionId: created.id } },
+    });
+    expect(sent.body.eventId).toMatch(/^test\.[0-9a-f-]{36}$/);
+    const log = await t.http.get(`/api/webhooks/${created.id}/deliveries`).set(bearer(w.admin)).expect(200);
+    expect(log.body.items.map((item: { id: string }) => item.id)).toEqual([sent.body.id]);
+    const again = await t.http.post(`/api/webhooks/${created.id}/test`).set(bearer(w.admin)).expect(202);
+    expect(again.body.eventId).not.toBe(sent.body.eventId);
+
+    await t.http
+      .post('/api/webhooks/00000000-0000-4000-8000-000000000000/test')
+      .set(bearer(w.admin))
+      .expect(404);
+    await t.http.post('/api/webhooks/not-an-id/test').set(bearer(w.admin)).expect(404);
+    await t.http.delete(`/api/webhooks/${created.id}`).set(bearer(w.admin)).expect(204);
+    const refused = await t.http.post(`/api/webhooks/${created.id}/test`).set(bearer(w.admin)).expect(409);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+  });
+
   it('shows the secret once, masked after; generates one when none is given', async () => {
     const created = (
       await t.http

@@ -193,6 +193,8 @@ export function goodQueryValue(name: string, w: FuzzWorld): string {
     unread: 'true',
     days: '30',
     validFrom: '2031-01-01',
+    year: '2027',
+    country: 'US',
   };
   return values[name] ?? 'x';
 }

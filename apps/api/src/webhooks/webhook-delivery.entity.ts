@@ -10,7 +10,7 @@ import {
   Relation,
   UpdateDateColumn,
 } from 'typeorm';
-import type { WebhookDeliveryStatus, WebhookEventType } from '@tradecounter/contracts';
+import type { WebhookDeliveryEventType, WebhookDeliveryStatus } from '@tradecounter/contracts';
 import { WebhookSubscriptionEntity } from './webhook-subscription.entity';
 
 /** One event for one subscription: its body as signed, and how its attempts went. */
@@ -34,7 +34,7 @@ export class WebhookDeliveryEntity {
   eventId: string;
 
   @Column({ name: 'event_type', type: 'text' })
-  eventType: WebhookEventType;
+  eventType: WebhookDeliveryEventType;
 
   /** The exact bytes signed and sent, so every retry carries the same signature. */
   @Column({ type: 'text' })

@@ -218,6 +218,31 @@ describe('webhook targets', () => {
         );
       }
     });
+    it('refuses a test event to an internal URL stored before, like any delivery', async () => {
+      const [row] = (await t.dataSource.query(
+        `INSERT INTO webhook_subscriptions (url, events, secret) VALUES ($1, '{order.created}', 'plain:a-stored-secret-0123456')
+         RETURNING id`,
+        [receiver.url],
+      )) as { id: string }[];
+      const id = row?.id ?? '';
+      try {
+        const sent = await t.http.post(`/api/webhooks/${id}/test`).set(bearer(w.admin)).expect(202);
+        expect(sent.body).toMatchObject({ eventType: 'webhook.test', status: 'pending', subscriptionId: id });
+        await eventually('the test attempt refused', async () => {
+          const [delivery] = await deliveriesOf(t, w, id);
+          return delivery?.lastError !== null && delivery?.lastError !== undefined;
+        });
+        const [delivery] = await deliveriesOf(t, w, id);
+        expect(delivery).toMatchObject({
+          eventType: 'webhook.test',
+          lastStatusCode: null,
+          lastError: 'refused: is an internal address',
+        });
+        expect(receiver.received).toHaveLength(0);
+      } finally {
+        await t.dataSource.query(`UPDATE webhook_subscriptions SET active = false WHERE id = $1`, [id]);
+      }
+    });
   });
 
   describe('with WEBHOOK_ALLOW_PRIVATE_NETWORKS=true', () => {
@@ -269,6 +294,35 @@ describe('webhook targets', () => {
       expect(signedWith(secret)).toHaveLength(1);
       expect(signedWith('legacy-secret-0123456789')).toHaveLength(1);
       for (const hit of hits()) expect(hit.headers.host).toBe(`pinned.example.invalid:${port()}`);
+    });
+
+    it('sends a test event on request, signed with the secret, through the pinned connection, logged', async () => {
+      const secret = 'test-event-secret-0123456789';
+      const url = `http://pinned.example.invalid:${port()}/test-event`;
+      const created = (await subscribe(t, w, url, secret).expect(201)).body as CreatedWebhookSubscription;
+      const sent = await t.http.post(`/api/webhooks/${created.id}/test`).set(bearer(w.admin)).expect(202);
+      const delivery = sent.body as WebhookDelivery;
+      expect(delivery).toMatchObject({ eventType: 'webhook.test', status: 'pending' });
+      const hit = () => receiver.received.find((entry) => entry.headers['x-event-id'] === delivery.eventId);
+      await eventually('the test event', () => hit() !== undefined);
+      const received = hit();
+      expect(received?.headers['x-event-type']).toBe('webhook.test');
+      expect(received?.headers['x-signature']).toBe(
+        `sha256=${createHmac('sha256', secret)
+          .update(received?.body ?? '')
+          .digest('hex')}`,
+      );
+      expect(JSON.parse(received?.body ?? '{}')).toMatchObject({
+        id: delivery.eventId,
+        type: 'webhook.test',
+        data: { subscriptionId: created.id },
+      });
+      await eventually('logged as delivered', async () => {
+        const [logged] = await deliveriesOf(t, w, created.id);
+        return logged?.status === 'delivered';
+      });
+      const [logged] = await deliveriesOf(t, w, created.id);
+      expect(logged).toMatchObject({ id: delivery.id, eventType: 'webhook.test', lastStatusCode: 200 });
     });
 
     it('sealed at start the secret stored in the clear (and signed with it above)', async () => {

@@ -85,6 +85,17 @@ export class WebhooksController {
     return this.webhooks.deliveries(id, query.status, pageRequest(query));
   }
 
+  @Post(':id/test')
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'Send a `webhook.test` event to this subscription now, signed and checked like any delivery and listed ' +
+      'in its deliveries (202 with the delivery, pending); a disabled subscription is a 409',
+  })
+  sendTest(@Param('id', IdPipe) id: string): Promise<WebhookDelivery> {
+    return this.webhooks.sendTest(id);
+  }
+
   @Post('deliveries/:id/redeliver')
   @HttpCode(202)
   @ApiOperation({ summary: 'Send a delivery’s event again (same X-Event-Id and body), as a new delivery' })

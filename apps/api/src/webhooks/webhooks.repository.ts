@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import type { WebhookDeliveryStatus, WebhookEventType } from '@tradecounter/contracts';
+import type { WebhookDeliveryEventType, WebhookDeliveryStatus } from '@tradecounter/contracts';
 import type { PageRequest } from '../common/http/pagination.dto';
 import type { ClaimedDelivery } from './webhook-sender';
 import { WebhookDeliveryEntity } from './webhook-delivery.entity';
@@ -10,7 +10,7 @@ import { WebhookSubscriptionEntity } from './webhook-subscription.entity';
 /** A delivery to create for every active subscription to its type. */
 export interface NewDelivery {
   eventId: string;
-  eventType: WebhookEventType;
+  eventType: WebhookDeliveryEventType;
   body: string;
 }
 
@@ -129,6 +129,13 @@ export class WebhooksRepository {
         status: 'pending',
         nextAttemptAt: new Date(),
       }),
+    );
+  }
+
+  /** A delivery to one subscription, due now (a test event). */
+  insertDelivery(subscriptionId: string, delivery: NewDelivery): Promise<WebhookDeliveryEntity> {
+    return this.deliveries.save(
+      this.deliveries.create({ subscriptionId, ...delivery, status: 'pending', nextAttemptAt: new Date() }),
     );
   }
 

@@ -11,11 +11,11 @@ import { OutboxOrderEvent, webhookTopics } from '@tradecounter/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { openSecret, sealSecret } from '../common/crypto/sealed-secret';
 import { pageOf, PageRequest } from '../common/http/pagination.dto';
-import { badRequest, notFound } from '../common/http/problem';
+import { badRequest, conflict, notFound } from '../common/http/problem';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import type { CreateWebhookDto, UpdateWebhookDto } from './dto/webhook.dto';
-import { webhookBody } from './webhook-body';
+import { webhookBody, webhookTestBody } from './webhook-body';
 import { DELIVERIES_CHANNEL } from './webhook-delivery.worker';
 import { WebhookSubscriptionEntity } from './webhook-subscription.entity';
 import { generateWebhookSecret, maskSecret } from './webhook-signature';
@@ -96,6 +96,25 @@ export class WebhooksService {
     const copy = await this.webhooks.insertRedelivery(original);
     await this.wakeSenders();
     return toDelivery(copy);
+  }
+
+  /**
+   * A `webhook.test` event to this subscription only, through the normal
+   * delivery path: signed with its secret, its URL checked at each attempt,
+   * retried on failure, and listed in its deliveries.
+   */
+  async sendTest(id: string): Promise<WebhookDelivery> {
+    const subscription = await this.webhooks.findSubscription(id);
+    if (!subscription) throw notFound('Webhook');
+    if (!subscription.active) throw conflict('The webhook is disabled: enable it to send a test event');
+    const body = webhookTestBody(id);
+    const delivery = await this.webhooks.insertDelivery(id, {
+      eventId: body.id,
+      eventType: body.type,
+      body: JSON.stringify(body),
+    });
+    await this.wakeSenders();
+    return toDelivery(delivery);
   }
 
   /** Inside the dispatcher's transaction: a delivery per subscription to each event's topics. */

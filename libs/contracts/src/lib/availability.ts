@@ -31,6 +31,30 @@ export type UpdateWarehouseRequest = Partial<Omit<CreateWarehouseRequest, 'code'
 /** GET/PUT /api/calendar/holidays: non-business days besides weekends, sorted. */
 export type HolidayList = IsoDate[];
 
+/** A holiday with its name (null when it was saved as a bare date). GET /api/calendar/holidays/named. */
+export interface NamedHoliday {
+  date: IsoDate;
+  name: string | null;
+}
+
+/**
+ * What PUT /api/calendar/holidays accepts: each item a bare date (keeping the
+ * name that date has, if any) or `{date, name}` (a null or empty name clears it).
+ */
+export type HolidayReplaceRequest = (IsoDate | NamedHoliday)[];
+
+/** GET /api/calendar/public-holidays?year=&country=: a holiday library's public holidays, to preview. */
+export interface PublicHolidayPreview {
+  /** ISO 3166-1 alpha-2, e.g. "US": the configured HOLIDAY_COUNTRY unless asked for another. */
+  country: string;
+  countryName: string;
+  year: number;
+  /** Weekdays, one per date, sorted: what "load" would add. */
+  holidays: { date: IsoDate; name: string }[];
+  /** Public holidays on a Saturday or Sunday: never business days anyway, so not added. */
+  weekend: { date: IsoDate; name: string }[];
+}
+
 export interface StockLevel {
   productId: string;
   sku: string;

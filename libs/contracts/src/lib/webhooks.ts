@@ -11,6 +11,12 @@ export const WEBHOOK_EVENT_TYPES = [
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
+/** Sent only on request (POST /api/webhooks/:id/test), to the one subscription; nobody subscribes to it. */
+export const WEBHOOK_TEST_EVENT = 'webhook.test';
+
+/** What a delivery can carry: a subscribed event, or a test event. */
+export type WebhookDeliveryEventType = WebhookEventType | typeof WEBHOOK_TEST_EVENT;
+
 /** A subscription as the API shows it: the secret only masked (its last four characters). */
 export interface WebhookSubscription {
   id: string;
@@ -52,7 +58,7 @@ export interface WebhookDelivery {
   subscriptionId: string;
   /** X-Event-Id: the same on every attempt and redelivery, for the receiver to de-duplicate. */
   eventId: string;
-  eventType: WebhookEventType;
+  eventType: WebhookDeliveryEventType;
   status: WebhookDeliveryStatus;
   attempts: number;
   lastStatusCode: number | null;
@@ -80,4 +86,12 @@ export interface WebhookEventBody {
     reason: string | null;
     details: Record<string, unknown> | null;
   };
+}
+
+/** The JSON body of a test event: signed and sent like any other, about nothing but the subscription. */
+export interface WebhookTestEventBody {
+  id: string;
+  type: typeof WEBHOOK_TEST_EVENT;
+  createdAt: IsoInstant;
+  data: { subscriptionId: string; message: string };
 }

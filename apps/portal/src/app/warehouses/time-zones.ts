@@ -14,6 +14,21 @@ export function matchTimeZones(zones: readonly string[], text: string, limit = 5
   return matches.slice(0, limit);
 }
 
+/** "UTC−06:00" (or "UTC+05:30", "UTC+00:00") in `timeZone` at `now`, or '' for a zone the browser does not know. */
+export function utcOffset(timeZone: string, now: Date = new Date()): string {
+  try {
+    const name =
+      new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+        .formatToParts(now)
+        .find((part) => part.type === 'timeZoneName')?.value ?? '';
+    const match = /^GMT([+-])(\d{2}):(\d{2})$/.exec(name);
+    if (!match) return name === 'GMT' ? 'UTC+00:00' : '';
+    return `UTC${match[1] === '-' ? '−' : '+'}${match[2]}:${match[3]}`;
+  } catch {
+    return '';
+  }
+}
+
 export function timeZoneValidator(zones: readonly string[]): ValidatorFn {
   const known = new Set(zones);
   return (control: AbstractControl): ValidationErrors | null => {

@@ -3,6 +3,8 @@ import { inject, Injectable } from '@angular/core';
 import type {
   CreateWarehouseRequest,
   HolidayList,
+  NamedHoliday,
+  PublicHolidayPreview,
   UpdateWarehouseRequest,
   Warehouse,
 } from '@tradecounter/contracts';
@@ -32,8 +34,17 @@ export class WarehousesApi {
     return this.http.get<HolidayList>('/api/calendar/holidays');
   }
 
-  /** Replaces the whole list. */
-  replaceHolidays(dates: HolidayList): Observable<HolidayList> {
-    return this.http.put<HolidayList>('/api/calendar/holidays', dates);
+  namedHolidays(): Observable<NamedHoliday[]> {
+    return this.http.get<NamedHoliday[]>('/api/calendar/holidays/named');
+  }
+
+  /** Replaces the whole list, names included (answers the dates). */
+  replaceHolidays(holidays: NamedHoliday[]): Observable<HolidayList> {
+    return this.http.put<HolidayList>('/api/calendar/holidays', holidays);
+  }
+
+  /** The configured country's public holidays for `year`, to preview. */
+  publicHolidays(year: number): Observable<PublicHolidayPreview> {
+    return this.http.get<PublicHolidayPreview>('/api/calendar/public-holidays', { params: { year } });
   }
 }

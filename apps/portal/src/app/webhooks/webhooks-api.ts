@@ -8,7 +8,7 @@ import type {
   WebhookDelivery,
   WebhookSubscription,
 } from '@tradecounter/contracts';
-import { Observable } from 'rxjs';
+import { map, Observable } from 'rxjs';
 
 @Injectable({ providedIn: 'root' })
 export class WebhooksApi {
@@ -34,6 +34,18 @@ export class WebhooksApi {
     return this.http.get<Page<WebhookDelivery>>(`/api/webhooks/${encodeURIComponent(id)}/deliveries`, {
       params: { page, pageSize },
     });
+  }
+
+  /** Queues a `webhook.test` event to this subscription (202 with the pending delivery). */
+  sendTest(id: string): Observable<WebhookDelivery> {
+    return this.http.post<WebhookDelivery>(`/api/webhooks/${encodeURIComponent(id)}/test`, null);
+  }
+
+  /** One delivery, read from the first page of the log (a test event is the newest). */
+  delivery(subscriptionId: string, deliveryId: string): Observable<WebhookDelivery | undefined> {
+    return this.deliveries(subscriptionId, 1).pipe(
+      map((page) => page.items.find((d) => d.id === deliveryId)),
+    );
   }
 
   redeliver(deliveryId: string): Observable<WebhookDelivery> {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
@@ -9,10 +9,11 @@ import type { CreatedWebhookSubscription, WebhookSubscription } from '@tradecoun
 import { confirmAction } from '../shared/confirm-dialog';
 import { ListFrame } from '../shared/list/list-frame';
 import { urlList } from '../shared/list/url-list';
-import { toProblem } from '../shared/problem';
-import { WebhookDialog } from './webhook-dialog';
-import { WebhooksApi } from './webhooks-api';
+import { problemMessage, toProblem } from '../shared/problem';
 import { DisplayDatePipe } from '../shared/date.pipe';
+import { WebhookDialog } from './webhook-dialog';
+import { sendTestEvent, testOutcome } from './webhook-test';
+import { WebhooksApi } from './webhooks-api';
 
 /** Admin: where order and shipment events are sent, and how those deliveries are going. */
 @Component({
@@ -35,8 +36,16 @@ import { DisplayDatePipe } from '../shared/date.pipe';
         display: none;
       }
     }
-    .failed {
+    .failed,
+    .test-result.bad {
       color: var(--mat-sys-error);
+    }
+    .test-result {
+      margin-top: 4px;
+      font: var(--mat-sys-body-small);
+    }
+    .test-result.good {
+      color: var(--mat-sys-primary);
     }
   `,
 })
@@ -47,6 +56,20 @@ export class WebhooksPage {
 
   readonly columns = ['url', 'events', 'status', 'deliveries', 'created', 'actions'];
   readonly list = urlList({ state: 'local', request: () => ({}), fetch: () => this.api.list() });
+
+  /** Per subscription: the last test event's progress or outcome. */
+  readonly tests = signal<Record<string, { sending: boolean; ok: boolean; text: string }>>({});
+
+  sendTest(webhook: WebhookSubscription): void {
+    const show = (result: { sending: boolean; ok: boolean; text: string }) =>
+      this.tests.update((tests) => ({ ...tests, [webhook.id]: result }));
+    show({ sending: true, ok: true, text: 'Sending a test event…' });
+    sendTestEvent(this.api, webhook.id).subscribe({
+      next: (delivery) => show({ sending: false, ...testOutcome(delivery) }),
+      error: (error: unknown) => show({ sending: false, ok: false, text: problemMessage(toProblem(error)) }),
+      complete: () => this.list.reload(),
+    });
+  }
 
   create(): void {
     this.dialog

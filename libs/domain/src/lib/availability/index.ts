@@ -1,2 +1,3 @@
 export * from './calendar';
 export * from './promise';
+export * from './holiday-coverage';
