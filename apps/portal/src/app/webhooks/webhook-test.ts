@@ -1,6 +1,6 @@
 import type { WebhookDelivery } from '@tradecounter/contracts';
 import { concat, exhaustMap, last, map, Observable, of, switchMap, takeWhile, timer } from 'rxjs';
-import { WebhooksApi } from './webhooks-api';
+import type { WebhooksApi } from './webhooks-api';
 
 /** How long the page watches a test event before leaving it to the log. */
 export const TEST_WATCH_MS = 15_000;

@@ -1,4 +1,5 @@
 import type { Cents } from '../money';
+import type { OrderStatus } from './order-status';
 
 export interface PlacementCheck {
   /** The order's subtotal. */
