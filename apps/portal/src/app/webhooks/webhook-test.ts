@@ -1,6 +1,5 @@
 import type { WebhookDelivery } from '@tradecounter/contracts';
 import { concat, exhaustMap, last, map, Observable, of, switchMap, takeWhile, timer } from 'rxjs';
-import type { WebhooksApi } from './webhooks-api';
 
 /** How long the page watches a test event before leaving it to the log. */
 export const TEST_WATCH_MS = 15_000;
@@ -24,11 +23,17 @@ export function testOutcome(delivery: WebhookDelivery): { ok: boolean; text: str
   return { ok: false, text: 'Test event queued: no answer yet, see the log' };
 }
 
+/** What following a test event needs of the API (WebhooksApi has it). */
+export interface TestEventApi {
+  sendTest(subscriptionId: string): Observable<WebhookDelivery>;
+  delivery(subscriptionId: string, deliveryId: string): Observable<WebhookDelivery | undefined>;
+}
+
 /**
  * Sends a test event and follows its delivery until it settles or
  * TEST_WATCH_MS pass; emits the delivery as sent, then as last seen.
  */
-export function sendTestEvent(api: WebhooksApi, subscriptionId: string): Observable<WebhookDelivery> {
+export function sendTestEvent(api: TestEventApi, subscriptionId: string): Observable<WebhookDelivery> {
   return api.sendTest(subscriptionId).pipe(
     switchMap((sent) =>
       concat(
