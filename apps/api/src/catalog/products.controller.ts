@@ -26,7 +26,8 @@ export class ProductsController {
       "Catalog page: search by SKU prefix or words, filter by category, stock and the buyer's past orders; with the account's prices and availability",
   })
   list(@CurrentUser() actor: AuthUser, @Query() query: ProductQueryDto): Promise<Page<Product>> {
-    const { search, category, includeInactive, accountId, availability, sort, dir, inStock, boughtBefore } = query;
+    const { search, category, includeInactive, accountId, availability, sort, dir, inStock, boughtBefore } =
+      query;
     return this.catalog.search(
       actor,
       { search, category, includeInactive, accountId, availability, sort, dir, inStock, boughtBefore },

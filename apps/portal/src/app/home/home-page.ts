@@ -57,7 +57,9 @@ export class HomePage {
   );
   /** One page of open lines (earliest promise first) feeds both open orders and open lines. */
   readonly openLines = toSignal(
-    loadOnEach(toObservable(this.openLineLoads), () => this.orders.openLines({ page: 1, pageSize: MAX_PAGE_SIZE })),
+    loadOnEach(toObservable(this.openLineLoads), () =>
+      this.orders.openLines({ page: 1, pageSize: MAX_PAGE_SIZE }),
+    ),
   );
   readonly openOrders = computed(() => openOrders(this.openLines()?.value?.items ?? []));
 
