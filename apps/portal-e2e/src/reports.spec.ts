@@ -1,8 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, login, settled, snap } from './support';
 import type { Address, Order, SalesReport } from '@tradecounter/contracts';
 import { ApiUser } from './api-support';
 import { accountOf, BUYER, inStockPicks, type Pick } from './ordering-support';
-import { login, settled, snap } from './support';
 
 test('a manager reads sales by month and by channel, and the CSV holds the numbers on screen', async ({
   page,
