@@ -9,6 +9,7 @@ import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter, map } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
+import { FocusOnNavigation } from './focus-on-navigation';
 import { NotificationsBell } from '../notifications/notifications-bell';
 import { navItemsFor } from './nav-items';
 import { UserMenu } from './user-menu';
@@ -37,6 +38,7 @@ const DESKTOP_QUERY = '(min-width: 1100px)';
 export class Shell {
   private readonly auth = inject(AuthService);
   private readonly sidenav = viewChild.required(MatSidenav);
+  private readonly focusOnNavigation = inject(FocusOnNavigation);
 
   readonly user = this.auth.user;
   readonly navItems = computed(() => {
@@ -61,11 +63,17 @@ export class Shell {
   );
 
   constructor() {
+    const router = inject(Router);
+    this.focusOnNavigation.watch(router);
     // Over mode: close the drawer once a link was followed.
-    inject(Router)
-      .events.pipe(filter((event) => event instanceof NavigationEnd))
-      .subscribe(() => {
-        if (!this.isDesktop()) void this.sidenav().close();
-      });
+    router.events.pipe(filter((event) => event instanceof NavigationEnd)).subscribe(() => {
+      if (!this.isDesktop()) void this.sidenav().close();
+    });
+  }
+
+  /** The skip link: straight to the page's heading, without changing the address. */
+  skipToContent(event: Event): void {
+    event.preventDefault();
+    this.focusOnNavigation.focusContent();
   }
 }
