@@ -32,6 +32,23 @@ export interface PageReport {
 const FAILING_IMPACTS = new Set(['serious', 'critical']);
 const BINDING = '__tcAccessibilityReport';
 
+/** Page shapes this worker has checked: the path with ids as ":id", and the query's names. */
+const checkedShapes = new Set<string>();
+
+/**
+ * Each page is checked the first time any journey of this worker reaches it
+ * (`/orders/<id>?tab=x` and `/orders/<other id>?tab=y` are one page): axe
+ * costs CPU the journeys need, and the same page gives the same answer.
+ */
+function firstVisit(url: string): boolean {
+  const { pathname, searchParams } = new URL(url);
+  const path = pathname.replace(/\/[0-9a-f]{8}-[0-9a-f-]{27,}|\/\d+(?=\/|$)/gi, '/:id');
+  const shape = `${path}?${[...new Set(searchParams.keys())].sort().join('&')}`;
+  if (checkedShapes.has(shape)) return false;
+  checkedShapes.add(shape);
+  return true;
+}
+
 /** Runs in the page (before the portal's own scripts). */
 function watchPages(binding: string): void {
   type Axe = { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> };
@@ -80,6 +97,8 @@ function watchPages(binding: string): void {
       .then(async (ready) => {
         if (!ready || checked.has(url)) return;
         checked.add(url);
+        const wanted = win[`${binding}Wanted`] as (url: string) => Promise<boolean>;
+        if (!(await wanted(url))) return;
         const axe = win['axe'] as Axe;
         const result = await axe.run(document, {
           rules: { 'label-content-name-mismatch': { enabled: true } },
@@ -112,6 +131,7 @@ export async function watchAccessibility(context: BrowserContext, reports: PageR
   await context.exposeBinding(BINDING, (_source, report: PageReport) => {
     reports.push(report);
   });
+  await context.exposeBinding(`${BINDING}Wanted`, (_source, url: string) => firstVisit(url));
   await context.addInitScript({
     content: `${axeSource}\n;(${watchPages.toString()})(${JSON.stringify(BINDING)});`,
   });

@@ -61,7 +61,8 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: 'User menu' })).toBeVisible();
+  // Signing in loads the shell and the landing page's code: on a busy machine that outlasts 10 s.
+  await expect(page.getByRole('button', { name: 'User menu' })).toBeVisible({ timeout: 30_000 });
 }
 
 /** A full-page screenshot kept under artifacts/screenshots/<name>.png. */
