@@ -26,12 +26,14 @@ import { MoneyPipe } from '../shared/money.pipe';
 import { CatalogApi } from './catalog-api';
 import { YourPrice } from '../pricing/your-price';
 import { ProductFormDialog, ProductFormData } from './product-form-dialog';
+import { FilterPanel } from '../shared/filter-panel';
 
 const SEARCH_DEBOUNCE_MS = 250;
 
 @Component({
   selector: 'tc-catalog-page',
   imports: [
+    FilterPanel,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
