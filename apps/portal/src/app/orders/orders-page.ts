@@ -37,6 +37,7 @@ import { ACTION_LABELS, availableActions, type OrderActionName, OrderActions } f
 import { channelLabel, ORDER_STATUS_OPTIONS, orderStatusLabel } from './order-status';
 import { OrderStatusChip } from './order-status-chip';
 import { OrdersApi } from './orders-api';
+import { FilterPanel } from '../shared/filter-panel';
 
 /** The same list serves history, the approvers' queue and the account managers' holds. */
 export type OrderListMode = 'history' | 'approvals' | 'holds';
@@ -65,6 +66,7 @@ const CHANNELS = ['portal', 'phone', 'api', 'csv'];
 @Component({
   selector: 'tc-orders-page',
   imports: [
+    FilterPanel,
     DatePipe,
     MatButtonModule,
     MatDatepickerModule,
