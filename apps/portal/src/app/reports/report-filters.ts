@@ -7,6 +7,7 @@ import type { Category, InternalUser } from '@tradecounter/contracts';
 import { catchError, of } from 'rxjs';
 import { AccountsApi } from '../accounts/accounts-api';
 import { CatalogApi } from '../catalog/catalog-api';
+import { FilterPanel } from '../shared/filter-panel';
 import { AccountFilter } from './account-filter';
 import { isIsoDate, PERIOD_PRESETS, type Period, type PeriodPreset } from './report-period';
 
@@ -22,7 +23,7 @@ export const REPORT_CHANNELS = ['portal', 'phone', 'api', 'csv'] as const;
  */
 @Component({
   selector: 'tc-report-filters',
-  imports: [MatFormFieldModule, MatInputModule, MatSelectModule, AccountFilter],
+  imports: [MatFormFieldModule, MatInputModule, MatSelectModule, AccountFilter, FilterPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="filters" role="search" aria-label="Report filters">
@@ -54,49 +55,56 @@ export const REPORT_CHANNELS = ['portal', 'phone', 'api', 'csv'] as const;
           (change)="setDate('to', $event)"
         />
       </mat-form-field>
-      @if (showAccount()) {
-        <tc-account-filter
-          class="account"
-          [accountId]="accountId()"
-          (accountIdChange)="changed.emit({ accountId: $event || null })"
-        />
-      }
-      @if (showAccountManager()) {
-        <mat-form-field>
-          <mat-label>Account manager</mat-label>
-          <mat-select
-            [value]="accountManagerId()"
-            (valueChange)="changed.emit({ accountManagerId: $event || null })"
-          >
-            <mat-option value="">Every account manager</mat-option>
-            @for (u of accountManagers(); track u.id) {
-              <mat-option [value]="u.id">{{ u.name }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-      }
-      @if (showChannel()) {
-        <mat-form-field>
-          <mat-label>Channel</mat-label>
-          <mat-select [value]="channel()" (valueChange)="changed.emit({ channel: $event || null })">
-            <mat-option value="">Every channel</mat-option>
-            @for (c of channels; track c) {
-              <mat-option [value]="c">{{ c }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-      }
-      @if (showCategory()) {
-        <mat-form-field>
-          <mat-label>Category</mat-label>
-          <mat-select [value]="category()" (valueChange)="changed.emit({ category: $event || null })">
-            <mat-option value="">Every category</mat-option>
-            @for (c of categories(); track c.name) {
-              <mat-option [value]="c.name">{{ c.name }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-      }
+      <tc-filter-panel
+        title="More filters"
+        [active]="
+          (accountId() ? 1 : 0) + (accountManagerId() ? 1 : 0) + (channel() ? 1 : 0) + (category() ? 1 : 0)
+        "
+      >
+        @if (showAccount()) {
+          <tc-account-filter
+            class="account"
+            [accountId]="accountId()"
+            (accountIdChange)="changed.emit({ accountId: $event || null })"
+          />
+        }
+        @if (showAccountManager()) {
+          <mat-form-field>
+            <mat-label>Account manager</mat-label>
+            <mat-select
+              [value]="accountManagerId()"
+              (valueChange)="changed.emit({ accountManagerId: $event || null })"
+            >
+              <mat-option value="">Every account manager</mat-option>
+              @for (u of accountManagers(); track u.id) {
+                <mat-option [value]="u.id">{{ u.name }}</mat-option>
+              }
+            </mat-select>
+          </mat-form-field>
+        }
+        @if (showChannel()) {
+          <mat-form-field>
+            <mat-label>Channel</mat-label>
+            <mat-select [value]="channel()" (valueChange)="changed.emit({ channel: $event || null })">
+              <mat-option value="">Every channel</mat-option>
+              @for (c of channels; track c) {
+                <mat-option [value]="c">{{ c }}</mat-option>
+              }
+            </mat-select>
+          </mat-form-field>
+        }
+        @if (showCategory()) {
+          <mat-form-field>
+            <mat-label>Category</mat-label>
+            <mat-select [value]="category()" (valueChange)="changed.emit({ category: $event || null })">
+              <mat-option value="">Every category</mat-option>
+              @for (c of categories(); track c.name) {
+                <mat-option [value]="c.name">{{ c.name }}</mat-option>
+              }
+            </mat-select>
+          </mat-form-field>
+        }
+      </tc-filter-panel>
     </div>
   `,
   styles: `
@@ -107,6 +115,9 @@ export const REPORT_CHANNELS = ['portal', 'phone', 'api', 'csv'] as const;
     }
     .account {
       grid-column: span 2;
+    }
+    tc-filter-panel.small {
+      grid-column: 1 / -1;
     }
     mat-form-field {
       width: 100%;
