@@ -85,7 +85,7 @@ function watchPages(binding: string): void {
         ) {
           observer.disconnect();
           resolve(true);
-        } else setTimeout(tick, 50);
+        } else setTimeout(tick, 150);
       };
       tick();
     });
@@ -131,10 +131,17 @@ export async function watchAccessibility(context: BrowserContext, reports: PageR
   await context.exposeBinding(BINDING, (_source, report: PageReport) => {
     reports.push(report);
   });
-  await context.exposeBinding(`${BINDING}Wanted`, (_source, url: string) => firstVisit(url));
-  await context.addInitScript({
-    content: `${axeSource}\n;(${watchPages.toString()})(${JSON.stringify(BINDING)});`,
+  // axe itself (half a megabyte) goes only into pages about to be checked (evaluate is not bound by the CSP).
+  await context.exposeBinding(`${BINDING}Wanted`, async ({ page }, url: string) => {
+    if (!firstVisit(url)) return false;
+    try {
+      await page.evaluate(`window.axe ? 0 : (function () {\n${axeSource}\n}).call(window), 0`);
+      return await page.evaluate(() => 'axe' in window);
+    } catch {
+      return false; // navigated away meanwhile
+    }
   });
+  await context.addInitScript({ content: `(${watchPages.toString()})(${JSON.stringify(BINDING)});` });
 }
 
 /** Waits for the checks still running in the context's open pages. */

@@ -16,6 +16,7 @@ test.describe('keyboard', () => {
   test('the skip link leads to the heading, and after a navigation focus is on the new page’s heading', async ({
     page,
   }) => {
+    test.slow();
     await login(page, BUYER);
     await page.goto('/orders');
     await settled(page);
