@@ -51,6 +51,13 @@ import { roleLabel } from '../shared/labels';
       .name {
         display: none;
       }
+      .trigger {
+        min-width: 0;
+        padding: 0 8px;
+      }
+      .trigger mat-icon {
+        margin-right: 0;
+      }
     }
     .who {
       display: flex;
