@@ -2,7 +2,12 @@ import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import type { AccountUser, Order, User } from '@tradecounter/contracts';
 import { ApiUser } from './api-support';
 import { APPROVER, BUYER, emptyCart, inStockPicks } from './ordering-support';
-import { expect, login, settled, snap, test } from './support';
+import { expect as baseExpect, login, settled as settledWithin, snap, test } from './support';
+
+/** These journeys load many pages at two sizes: a busy machine gets 30 s per wait. */
+const WAIT = 30_000;
+const expect = baseExpect.configure({ timeout: WAIT });
+const settled = (page: Page) => settledWithin(page, WAIT);
 
 /**
  * Every screen size (issue 14, section 3): at phone and tablet sizes the pages

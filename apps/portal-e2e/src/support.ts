@@ -72,6 +72,6 @@ export async function snap(page: Page, name: string): Promise<void> {
 }
 
 /** Waits until no progress bar is shown (lists and details finished loading). */
-export async function settled(page: Page): Promise<void> {
-  await expect(page.locator('mat-progress-bar')).toHaveCount(0);
+export async function settled(page: Page, timeout?: number): Promise<void> {
+  await expect(page.locator('mat-progress-bar')).toHaveCount(0, { timeout });
 }
