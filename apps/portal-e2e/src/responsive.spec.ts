@@ -27,13 +27,15 @@ const WAREHOUSE = 'warehouse@tradecounter.test';
 async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
   const { scrollWidth, innerWidth, widest } = await page.evaluate(() => {
     const width = window.innerWidth;
+    const scrolled = document.documentElement.scrollWidth;
+    if (scrolled <= width) return { scrollWidth: scrolled, innerWidth: width, widest: [] as string[] };
     // The outermost elements reaching past the right edge, to say what to fix.
     const past = Array.from(document.querySelectorAll<HTMLElement>('body *')).filter(
       (element) => element.getBoundingClientRect().right > width + 0.5,
     );
     const outermost = past.filter((element) => !past.includes(element.parentElement as HTMLElement));
     return {
-      scrollWidth: document.documentElement.scrollWidth,
+      scrollWidth: scrolled,
       innerWidth: width,
       widest: outermost
         .slice(0, 5)
@@ -241,10 +243,9 @@ const MAIN_PAGES = [
   { role: 'admin', email: 'admin@tradecounter.test', path: '/admin/users', heading: /Users/ },
 ] as const;
 
-test('each role’s main page fits at 1440, 1024 and 390 px', async ({ page }) => {
-  test.setTimeout(300_000);
-  for (const main of MAIN_PAGES) {
-    await page.context().clearCookies();
+for (const main of MAIN_PAGES) {
+  test(`the ${main.role}’s main page fits at 1440, 1024 and 390 px`, async ({ page }) => {
+    test.setTimeout(180_000);
     await page.setViewportSize({ width: 1440, height: 900 });
     await login(page, main.email);
     for (const width of [1440, 1024, 390]) {
@@ -255,8 +256,5 @@ test('each role’s main page fits at 1440, 1024 and 390 px', async ({ page }) =
       await expectNoSidewaysScroll(page, `${main.role} ${main.path} at ${width}`);
       await snap(page, `role-${main.role}-${width}`);
     }
-    await page.getByRole('button', { name: 'User menu' }).click();
-    await page.getByRole('menuitem', { name: 'Sign out' }).click();
-    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
-  }
-});
+  });
+}
