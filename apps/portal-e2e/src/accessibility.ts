@@ -131,17 +131,11 @@ export async function watchAccessibility(context: BrowserContext, reports: PageR
   await context.exposeBinding(BINDING, (_source, report: PageReport) => {
     reports.push(report);
   });
-  // axe itself (half a megabyte) goes only into pages about to be checked (evaluate is not bound by the CSP).
-  await context.exposeBinding(`${BINDING}Wanted`, async ({ page }, url: string) => {
-    if (!firstVisit(url)) return false;
-    try {
-      await page.evaluate(`window.axe ? 0 : (function () {\n${axeSource}\n}).call(window), 0`);
-      return await page.evaluate(() => 'axe' in window);
-    } catch {
-      return false; // navigated away meanwhile
-    }
+  // axe is parsed while the page loads (goto waits for it), not later while the journey types.
+  await context.exposeBinding(`${BINDING}Wanted`, (_source, url: string) => firstVisit(url));
+  await context.addInitScript({
+    content: `${axeSource}\n;(${watchPages.toString()})(${JSON.stringify(BINDING)});`,
   });
-  await context.addInitScript({ content: `(${watchPages.toString()})(${JSON.stringify(BINDING)});` });
 }
 
 /** Waits for the checks still running in the context's open pages. */
