@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { login, settled, snap } from './support';
+import { expect, test, login, settled, snap } from './support';
 
 /** A credit limit no earlier run used: whole dollars from the clock, plus cents. */
 function uniqueCreditLimit(): { raw: string; shown: string } {

@@ -1,10 +1,9 @@
-import { expect, test } from '@playwright/test';
 import type { CreatedWebhookSubscription, NamedHoliday, Warehouse } from '@tradecounter/contracts';
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiUser } from './api-support';
-import { login, settled, snap } from './support';
+import { login, settled, snap, expect, test } from './support';
 
 const ADMIN = 'admin@tradecounter.test';
 

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { login, settled, snap } from './support';
+import { expect, test, login, settled, snap } from './support';
 
 test.describe('admin', () => {
   test('sees the staff users page', async ({ page }) => {

@@ -1,4 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test, login, settled, snap } from './support';
 import type {
   Inbound,
   Page as ListPage,
@@ -7,7 +8,6 @@ import type {
   StockLevel,
 } from '@tradecounter/contracts';
 import { ApiUser, weekdayFromToday } from './api-support';
-import { login, settled, snap } from './support';
 
 /** Set up below: this many in stock, this many on one receipt, and a few more from the supplier. */
 const IN_STOCK = 5;

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { login, settled, snap } from './support';
+import { expect, test, login, settled, snap } from './support';
 
 test.describe('buyer', () => {
   test('searches the catalog, narrows by category and opens a product', async ({ page }) => {

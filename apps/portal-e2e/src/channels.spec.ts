@@ -1,7 +1,7 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test, login, settled, snap } from './support';
 import type { Account, Address, Page as ListPage, Product } from '@tradecounter/contracts';
 import { ApiUser } from './api-support';
-import { login, settled, snap } from './support';
 
 test('an admin gives a system an API key bound to one customer, widens it, and revokes it', async ({
   page,

@@ -1,4 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test, login, settled, snap } from './support';
 import type { SalesReport, SummaryReport } from '@tradecounter/contracts';
 import { ApiUser } from './api-support';
 import {
@@ -12,7 +13,6 @@ import {
   toCents,
 } from './dashboard-support';
 import { ACCOUNT_MANAGER, accountOf, BUYER, inStockPicks, type Pick, tabletWidth } from './ordering-support';
-import { login, settled, snap } from './support';
 
 const RUN = Date.now().toString(36).toUpperCase();
 const ADMIN = 'admin@tradecounter.test';

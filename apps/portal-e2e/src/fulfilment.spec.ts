@@ -1,7 +1,7 @@
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import { type APIRequestContext, expect } from '@playwright/test';
+import { test, DEMO_PASSWORD, login, settled, snap } from './support';
 import type { Address, Page as ListPage, Order, Product, User } from '@tradecounter/contracts';
 import { ApiUser } from './api-support';
-import { DEMO_PASSWORD, login, settled, snap } from './support';
 
 /**
  * An ACME order of two stocked products placed by API (the journey is what

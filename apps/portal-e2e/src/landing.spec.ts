@@ -1,8 +1,8 @@
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, type Page } from '@playwright/test';
 import type { Account, AccountUser, Address, Order, User } from '@tradecounter/contracts';
 import { ApiUser } from './api-support';
 import { APPROVER, BUYER, emptyCart, inStockPicks, type Pick } from './ordering-support';
-import { DEMO_PASSWORD, settled, snap } from './support';
+import { DEMO_PASSWORD, settled, snap, expect, test } from './support';
 
 /**
  * Every role lands at its work when it signs in, and the navigation shows the

@@ -1,8 +1,8 @@
-import { expect, type Page, test } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import type { Address, Order } from '@tradecounter/contracts';
 import { ApiUser } from './api-support';
 import { accountOf, BUYER, inStockPicks, type Pick } from './ordering-support';
-import { login, settled, snap } from './support';
+import { login, settled, snap, expect, test } from './support';
 
 /** The subtotals in the order list, top to bottom, as numbers of cents. */
 async function shownSubtotals(page: Page): Promise<number[]> {

@@ -1,4 +1,5 @@
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import { type APIRequestContext, expect } from '@playwright/test';
+import { test, DEMO_PASSWORD, login, settled, snap } from './support';
 import type {
   AccountUser,
   Address,
@@ -12,7 +13,6 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiUser } from './api-support';
-import { DEMO_PASSWORD, login, settled, snap } from './support';
 
 const BUYER = 'buyer@acme.test';
 const APPROVER = 'approver@acme.test';

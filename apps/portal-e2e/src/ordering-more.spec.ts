@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, login, settled, snap } from './support';
 import type {
   Address,
   ContractPrice,
@@ -22,7 +22,6 @@ import {
   shownMoney,
   tabletWidth,
 } from './ordering-support';
-import { login, settled, snap } from './support';
 
 /** The account's prices for these lines now, as the pricing route quotes them. */
 function quote(user: ApiUser, picks: Pick[], accountId?: string): Promise<Quote> {

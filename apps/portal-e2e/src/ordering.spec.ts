@@ -1,8 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, login, settled, snap } from './support';
 import type { AccountUser, User } from '@tradecounter/contracts';
 import { ApiUser } from './api-support';
 import { APPROVER, BUYER, checkout, emptyCart, inStockPicks, quickOrder } from './ordering-support';
-import { login, settled, snap } from './support';
 
 test.describe('ordering', () => {
   test('a buyer pastes 5 SKUs, checks out, finds the order in history and reorders it', async ({

@@ -1,5 +1,5 @@
-import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, login, settled, snap } from './support';
+import { type APIRequestContext, expect, type Locator, type Page } from '@playwright/test';
+import { test, DEMO_PASSWORD, login, settled, snap } from './support';
 
 /** A tag no earlier run used, so every run works in names and windows of its own. */
 const RUN = Date.now().toString(36).toUpperCase();

@@ -1,5 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { login, settled, snap } from './support';
+import { expect, type Page } from '@playwright/test';
+import { test, login, settled, snap } from './support';
 
 const SKU = 'OFF-PEN-BLUE';
 /** A break discount no recent run used, so the buyer's price visibly changes: 20–34 %. */

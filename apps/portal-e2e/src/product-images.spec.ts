@@ -1,10 +1,10 @@
-import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
+import { type Browser, type Locator, type Page } from '@playwright/test';
 import type { Page as ListPage, Product } from '@tradecounter/contracts';
 import sharp from 'sharp';
 import { ApiUser } from './api-support';
 import { buyerOrder } from './dashboard-support';
 import { accountOf, BUYER, emptyCart, inStockPicks } from './ordering-support';
-import { login, settled, snap } from './support';
+import { login, settled, snap, expect, test } from './support';
 
 const ADMIN = 'admin@tradecounter.test';
 

@@ -1,7 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { ApiUser } from './api-support';
 import { BUYER, emptyCart, inStockPicks, quickOrder } from './ordering-support';
-import { login, settled, snap } from './support';
+import { login, settled, snap, expect, test } from './support';
 
 test('an invalid cart quantity blocks checkout until it is fixed, and a huge one suggests a valid quantity', async ({
   page,

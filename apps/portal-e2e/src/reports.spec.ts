@@ -1,10 +1,10 @@
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import { join } from 'node:path';
+import { expect, test, login, settled, snap } from './support';
 import type { Address, Order, SalesReport } from '@tradecounter/contracts';
 import { csvRows } from './dashboard-support';
 import { ApiUser } from './api-support';
 import { accountOf, BUYER, inStockPicks, type Pick } from './ordering-support';
-import { login, settled, snap } from './support';
 
 /** An order by the demo buyer today, so the period (and this month) is never empty whatever ran before. */
 async function orderToday(request: APIRequestContext, tag: string): Promise<Order> {

@@ -1,4 +1,5 @@
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import { type APIRequestContext, expect } from '@playwright/test';
+import { test, DEMO_PASSWORD, login, settled, snap } from './support';
 import type {
   Address,
   Inbound,
@@ -10,7 +11,6 @@ import type {
   User,
 } from '@tradecounter/contracts';
 import { ApiUser, weekdayFromToday } from './api-support';
-import { DEMO_PASSWORD, login, settled, snap } from './support';
 
 const ORDERED = 4;
 

@@ -1,7 +1,7 @@
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import { type APIRequestContext } from '@playwright/test';
 import type { Address, Page as ListPage, Order, Product, User } from '@tradecounter/contracts';
 import { ApiUser } from './api-support';
-import { login, settled, snap } from './support';
+import { login, settled, snap, expect, test } from './support';
 
 /** An ACME order placed ship complete by API: two stocked products, the first of two packs. */
 async function shipCompleteOrder(request: APIRequestContext) {

@@ -1,4 +1,4 @@
-import { expect as baseExpect, test, type Page } from '@playwright/test';
+import { expect as baseExpect, type Page } from '@playwright/test';
 import type { Account, Address, Cart, Order, PriceTierSummary, User } from '@tradecounter/contracts';
 import { ApiUser } from './api-support';
 import {
@@ -12,7 +12,7 @@ import {
   quickOrder,
   shownMoney,
 } from './ordering-support';
-import { DEMO_PASSWORD, snap } from './support';
+import { DEMO_PASSWORD, snap, test } from './support';
 
 /**
  * Signing in hashes the password with argon2: on a shared, busy machine that

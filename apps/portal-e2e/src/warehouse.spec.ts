@@ -1,7 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, login, settled, snap } from './support';
 import type { Page as ListPage, StockLevel } from '@tradecounter/contracts';
 import { ApiUser } from './api-support';
-import { login, settled, snap } from './support';
 
 test.describe('warehouse', () => {
   test('sets on hand on the stock page: validation, and never below what is reserved', async ({

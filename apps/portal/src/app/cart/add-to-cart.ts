@@ -93,7 +93,7 @@ export interface CartableProduct {
           type="button"
           [disabled]="working()"
           (click)="add()"
-          [attr.aria-label]="'Add ' + product().sku + ' to cart'"
+          [attr.aria-label]="'Add to cart: ' + product().sku"
         >
           <mat-icon svgIcon="shopping_cart" />Add to cart
         </button>

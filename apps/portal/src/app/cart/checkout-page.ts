@@ -1,3 +1,4 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -29,7 +30,7 @@ import type {
   PriceChangedProblem,
   Problem,
 } from '@tradecounter/contracts';
-import { catchError, forkJoin, of, startWith, Subject } from 'rxjs';
+import { catchError, forkJoin, map, of, startWith, Subject } from 'rxjs';
 import { AccountsApi } from '../accounts/accounts-api';
 import { describeShipComplete } from '../availability/availability-text';
 import { dateFromIso, formatDay, localIsoDate } from '../availability/promise-dates';
@@ -49,6 +50,8 @@ import { applyProblemToForm, toProblem } from '../shared/problem';
 import { CartApi } from './cart-api';
 import { earliestRequestable, shippingChoices } from './checkout-facts';
 import { LinePromise } from './line-promise';
+
+const NARROW_QUERY = '(max-width: 599.98px)';
 
 interface CheckoutData {
   cart: Cart;
@@ -100,6 +103,13 @@ export class CheckoutPage {
   private readonly submission = new OrderSubmission(this.ordersApi);
   private readonly reload$ = new Subject<void>();
   readonly fieldError = fieldError;
+  /** Phones: the steps stack vertically so their labels fit. */
+  readonly narrow = toSignal(
+    inject(BreakpointObserver)
+      .observe(NARROW_QUERY)
+      .pipe(map((state) => state.matches)),
+    { initialValue: window.matchMedia(NARROW_QUERY).matches },
+  );
   readonly today = localIsoDate();
 
   readonly state = toSignal(

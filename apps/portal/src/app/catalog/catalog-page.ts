@@ -31,10 +31,12 @@ import { SearchField } from '../shared/search-field';
 import { CatalogApi } from './catalog-api';
 import { ProductFormData, ProductFormDialog } from './product-form-dialog';
 import { ProductPicture } from './product-image';
+import { FilterPanel } from '../shared/filter-panel';
 
 @Component({
   selector: 'tc-catalog-page',
   imports: [
+    FilterPanel,
     MatButtonModule,
     MatChipsModule,
     MatFormFieldModule,

@@ -32,6 +32,7 @@ import { channelLabel, ORDER_STATUS_OPTIONS, orderStatusLabel } from './order-st
 import { OrderStatusChip } from './order-status-chip';
 import { OrdersApi } from './orders-api';
 import { DisplayDateTimePipe } from '../shared/date.pipe';
+import { FilterPanel } from '../shared/filter-panel';
 
 /** The same list serves history, the approvers' queue and the account managers' holds. */
 export type OrderListMode = 'history' | 'approvals' | 'holds';
@@ -61,6 +62,7 @@ const CHANNELS = ['portal', 'phone', 'api', 'csv'];
   selector: 'tc-orders-page',
   imports: [
     DisplayDateTimePipe,
+    FilterPanel,
     MatButtonModule,
     MatDatepickerModule,
     MatFormFieldModule,

@@ -6,6 +6,7 @@ import type { Category, InternalUser, ReportChannel } from '@tradecounter/contra
 import { catchError, map, of } from 'rxjs';
 import { AccountsApi } from '../accounts/accounts-api';
 import { CatalogApi } from '../catalog/catalog-api';
+import { FilterPanel } from '../shared/filter-panel';
 import { AccountFilter } from './account-filter';
 import { type PeriodChange, PeriodFields } from './period-fields';
 import { PERIOD_PRESETS, type Period, type PeriodPreset } from './report-period';
@@ -21,7 +22,7 @@ export type FilterChange = Record<string, string | null>;
  */
 @Component({
   selector: 'tc-report-filters',
-  imports: [MatFormFieldModule, MatSelectModule, AccountFilter, PeriodFields],
+  imports: [MatFormFieldModule, MatSelectModule, AccountFilter, PeriodFields, FilterPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="filters" role="search" aria-label="Report filters">
@@ -34,49 +35,56 @@ export type FilterChange = Record<string, string | null>;
         </mat-select>
       </mat-form-field>
       <tc-period-fields [from]="period().from" [to]="period().to" (changed)="setDates($event)" />
-      @if (showAccount()) {
-        <tc-account-filter
-          class="account"
-          [accountId]="accountId()"
-          (accountIdChange)="changed.emit({ accountId: $event || null })"
-        />
-      }
-      @if (showAccountManager()) {
-        <mat-form-field>
-          <mat-label>Account manager</mat-label>
-          <mat-select
-            [value]="accountManagerId()"
-            (valueChange)="changed.emit({ accountManagerId: $event || null })"
-          >
-            <mat-option value="">Every account manager</mat-option>
-            @for (u of accountManagers(); track u.id) {
-              <mat-option [value]="u.id">{{ u.name }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-      }
-      @if (showChannel()) {
-        <mat-form-field>
-          <mat-label>Channel</mat-label>
-          <mat-select [value]="channel()" (valueChange)="changed.emit({ channel: $event || null })">
-            <mat-option value="">Every channel</mat-option>
-            @for (c of channels(); track c.key) {
-              <mat-option [value]="c.key">{{ c.label }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-      }
-      @if (showCategory()) {
-        <mat-form-field>
-          <mat-label>Category</mat-label>
-          <mat-select [value]="category()" (valueChange)="changed.emit({ category: $event || null })">
-            <mat-option value="">Every category</mat-option>
-            @for (c of categories(); track c.name) {
-              <mat-option [value]="c.name">{{ c.name }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-      }
+      <tc-filter-panel
+        title="More filters"
+        [active]="
+          (accountId() ? 1 : 0) + (accountManagerId() ? 1 : 0) + (channel() ? 1 : 0) + (category() ? 1 : 0)
+        "
+      >
+        @if (showAccount()) {
+          <tc-account-filter
+            class="account"
+            [accountId]="accountId()"
+            (accountIdChange)="changed.emit({ accountId: $event || null })"
+          />
+        }
+        @if (showAccountManager()) {
+          <mat-form-field>
+            <mat-label>Account manager</mat-label>
+            <mat-select
+              [value]="accountManagerId()"
+              (valueChange)="changed.emit({ accountManagerId: $event || null })"
+            >
+              <mat-option value="">Every account manager</mat-option>
+              @for (u of accountManagers(); track u.id) {
+                <mat-option [value]="u.id">{{ u.name }}</mat-option>
+              }
+            </mat-select>
+          </mat-form-field>
+        }
+        @if (showChannel()) {
+          <mat-form-field>
+            <mat-label>Channel</mat-label>
+            <mat-select [value]="channel()" (valueChange)="changed.emit({ channel: $event || null })">
+              <mat-option value="">Every channel</mat-option>
+              @for (c of channels; track c) {
+                <mat-option [value]="c">{{ c }}</mat-option>
+              }
+            </mat-select>
+          </mat-form-field>
+        }
+        @if (showCategory()) {
+          <mat-form-field>
+            <mat-label>Category</mat-label>
+            <mat-select [value]="category()" (valueChange)="changed.emit({ category: $event || null })">
+              <mat-option value="">Every category</mat-option>
+              @for (c of categories(); track c.name) {
+                <mat-option [value]="c.name">{{ c.name }}</mat-option>
+              }
+            </mat-select>
+          </mat-form-field>
+        }
+      </tc-filter-panel>
     </div>
   `,
   styles: `
@@ -87,6 +95,9 @@ export type FilterChange = Record<string, string | null>;
     }
     .account {
       grid-column: span 2;
+    }
+    tc-filter-panel.small {
+      grid-column: 1 / -1;
     }
     mat-form-field {
       width: 100%;

@@ -11,6 +11,7 @@ import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } fro
 import { canUseFeature } from '@tradecounter/contracts';
 import { filter, map } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
+import { FocusOnNavigation } from './focus-on-navigation';
 import { NotificationsBell } from '../notifications/notifications-bell';
 import { navItemsFor } from './nav-items';
 import { UserMenu } from './user-menu';
@@ -41,6 +42,7 @@ const DESKTOP_QUERY = '(min-width: 1100px)';
 export class Shell {
   private readonly auth = inject(AuthService);
   private readonly sidenav = viewChild.required(MatSidenav);
+  private readonly focusOnNavigation = inject(FocusOnNavigation);
 
   private readonly workCounts = inject(WorkCountsStore);
 
@@ -83,12 +85,18 @@ export class Shell {
 
   constructor() {
     this.workCounts.refreshIfDue();
+    const router = inject(Router);
+    this.focusOnNavigation.watch(router);
     // Over mode: close the drawer once a link was followed. Counts older than 30 s are asked again.
-    inject(Router)
-      .events.pipe(filter((event) => event instanceof NavigationEnd))
-      .subscribe(() => {
-        this.workCounts.refreshIfDue();
-        if (!this.isDesktop()) void this.sidenav().close();
-      });
+    router.events.pipe(filter((event) => event instanceof NavigationEnd)).subscribe(() => {
+      this.workCounts.refreshIfDue();
+      if (!this.isDesktop()) void this.sidenav().close();
+    });
+  }
+
+  /** The skip link: straight to the page's heading, without changing the address. */
+  skipToContent(event: Event): void {
+    event.preventDefault();
+    this.focusOnNavigation.focusContent();
   }
 }

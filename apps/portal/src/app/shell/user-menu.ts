@@ -15,7 +15,13 @@ import { roleLabel } from '../shared/labels';
   imports: [MatButtonModule, MatMenuModule, MatIconModule, MatDividerModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <button mat-button class="trigger" type="button" [matMenuTriggerFor]="menu" aria-label="User menu">
+    <button
+      mat-button
+      class="trigger"
+      type="button"
+      [matMenuTriggerFor]="menu"
+      [attr.aria-label]="user().name + ', user menu'"
+    >
       <mat-icon svgIcon="account" />
       <span class="name">{{ user().name }}</span>
     </button>
@@ -44,6 +50,13 @@ import { roleLabel } from '../shared/labels';
     @media (max-width: 600px) {
       .name {
         display: none;
+      }
+      .trigger {
+        min-width: 0;
+        padding: 0 8px;
+      }
+      .trigger mat-icon {
+        margin-right: 0;
       }
     }
     .who {
