@@ -67,8 +67,8 @@ export type FilterChange = Record<string, string | null>;
             <mat-label>Channel</mat-label>
             <mat-select [value]="channel()" (valueChange)="changed.emit({ channel: $event || null })">
               <mat-option value="">Every channel</mat-option>
-              @for (c of channels; track c) {
-                <mat-option [value]="c">{{ c }}</mat-option>
+              @for (c of channels(); track c.key) {
+                <mat-option [value]="c.key">{{ c.label }}</mat-option>
               }
             </mat-select>
           </mat-form-field>
