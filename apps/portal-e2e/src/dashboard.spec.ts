@@ -44,7 +44,7 @@ test.describe('reporting dashboards', () => {
     await buyerOrder(buyerApi, await accountOf(buyerApi), pick);
 
     await login(page, MANAGER);
-    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
     await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
     await settled(page);
     await expect(page.getByTestId('kpi-netSales')).toBeVisible();
@@ -133,7 +133,7 @@ test.describe('reporting dashboards', () => {
     const { account } = await newAccount(admin, `QUIET${RUN}`, alexId);
 
     await login(page, ACCOUNT_MANAGER);
-    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
     await expect(page.getByRole('heading', { name: 'My accounts', level: 1 })).toBeVisible();
     await settled(page);
     const dormant = page.getByRole('region', { name: 'Dormant accounts' });

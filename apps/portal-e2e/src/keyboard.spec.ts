@@ -19,6 +19,8 @@ test.describe('keyboard', () => {
     test.slow();
     await login(page, BUYER);
     await page.goto('/orders');
+    // The app renders after the page loads: before its heading shows, Tab has nothing to reach.
+    await expect(page.getByRole('heading', { level: 1, name: 'Orders' })).toBeVisible();
     await settled(page);
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Skip to content' });

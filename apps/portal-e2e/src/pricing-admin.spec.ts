@@ -35,7 +35,7 @@ async function pickProduct(page: Page, scope: Page | Locator, sku: string): Prom
 }
 
 async function openAccountPricing(page: Page, code: string): Promise<void> {
-  await page.getByRole('link', { name: 'Accounts' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
   await page.getByLabel('Search code or name').fill(code);
   await expect(page).toHaveURL(new RegExp(`search=${code}`));
   await settled(page);

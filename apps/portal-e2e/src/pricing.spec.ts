@@ -28,7 +28,7 @@ async function listPriceOf(page: Page): Promise<number> {
   await settled(page);
   const row = page.getByRole('row', { name: new RegExp(SKU) });
   await expect(row).toHaveCount(1);
-  return cents(await row.getByRole('cell').nth(4).innerText());
+  return cents(await row.locator('td.mat-column-listPrice').innerText());
 }
 
 test.describe('pricing', () => {
@@ -84,7 +84,7 @@ test.describe('pricing', () => {
     await snap(page, 'pricing-02-tier-gold');
 
     // ACME's pricing tab quotes the new price.
-    await page.getByRole('link', { name: 'Accounts' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
     await page.getByLabel('Search code or name').fill('ACME');
     await expect(page).toHaveURL(/search=ACME/);
     await settled(page);

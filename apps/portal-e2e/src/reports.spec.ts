@@ -132,7 +132,7 @@ test('a reversed period is an error on the field, and nothing is asked of the AP
   expect(asked.length).toBeGreaterThan(0);
 
   // The dashboard's filters do the same.
-  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
   await settled(page);
   const dashboardTo = page.getByRole('textbox', { name: 'To', exact: true });
   const dashboardFrom = await page.getByRole('textbox', { name: 'From', exact: true }).inputValue();
@@ -147,7 +147,7 @@ test('the on-time / OTIF chart starts near its data, and its CSV holds exact dec
 }) => {
   await deliverWhole(request, await orderToday(request, 'OTIF'));
   await login(page, MANAGER);
-  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
   await settled(page);
   const delivery = page.getByRole('region', { name: 'On time and OTIF' });
   await expect(delivery.getByRole('img')).toBeVisible();

@@ -42,7 +42,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   item('fulfilment', 'Fulfilment', 'local_shipping', { count: 'fulfilmentQueue' }),
   item('stock', 'Stock', 'inventory'),
   item('inbound', 'Inbound', 'move_to_inbox'),
-  item('warehouses', 'Warehouses', 'warehouse'),
+  item('warehouses', 'Warehouses', 'warehouse', { exact: true }),
   item('holidays', 'Holidays', 'event'),
   item('carrierTracking', 'Carrier tracking', 'local_shipping'),
   item('dashboard', 'Dashboard', 'dashboard'),
