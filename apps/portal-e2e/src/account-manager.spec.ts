@@ -11,7 +11,7 @@ test.describe('account manager', () => {
   test('edits ACME credit limit and sees it in the history', async ({ page }) => {
     await login(page, 'am@tradecounter.test');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
-    await expect(page.getByRole('heading', { name: 'Accounts' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Accounts', exact: true })).toBeVisible();
     await page.getByLabel('Search code or name').fill('ACME');
     await expect(page).toHaveURL(/search=ACME/);
     await settled(page);

@@ -64,7 +64,7 @@ import { TierEditor } from './tier-editor';
     } @else {
       <!-- A FormArray has no form directive here: handle the native submit. -->
       <form (submit)="submit($event)" novalidate aria-label="Volume breaks">
-        <div class="rows" role="list">
+        <div class="rows" [attr.role]="rows.length > 0 ? 'list' : null">
           @for (row of rows.controls; track row; let i = $index) {
             <div
               class="row"
