@@ -71,6 +71,8 @@ export class CatalogService {
         ? ((await this.availability.catalogWarehouse(accountId)) ?? NO_WAREHOUSE)
         : undefined,
       boughtBy: query.boughtBefore ? ownAccount(actor) : undefined,
+      sort: query.sort,
+      dir: query.dir,
     };
     const [items, total] = await this.products.search(filter, page);
     const ids = items.map((item) => item.id);
