@@ -66,7 +66,7 @@ test('the product page has one quantity that the price, the promise and add-to-c
   await expect(page.getByTestId('promise-quantity')).toContainText(`For ${wanted} `);
   await expect(page.getByTestId('promise-sentence')).toContainText(String(wanted));
   await snap(page, 'quantities-02-product-one-quantity');
-  await page.getByRole('button', { name: `Add ${pick.sku} to cart` }).click();
+  await page.getByRole('button', { name: `Add to cart: ${pick.sku}` }).click();
   await expect(page.getByText(`${wanted} × ${pick.sku} added to your cart`)).toBeVisible();
   const cart = await buyer.get<{ lines: { sku: string; quantity: number }[] }>('/api/cart');
   expect(cart.lines).toEqual([expect.objectContaining({ sku: pick.sku, quantity: wanted })]);

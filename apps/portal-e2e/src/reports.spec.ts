@@ -57,8 +57,8 @@ test('a manager reads sales by month and by channel, and the CSV holds the numbe
   await orderToday(request, 'SALES');
 
   await login(page, 'manager@tradecounter.test');
-  await page.getByRole('link', { name: 'Sales' }).click();
-  await expect(page.getByRole('heading', { name: 'Sales' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sales' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sales' })).toBeVisible();
   await settled(page);
   await expect(page.getByRole('img', { name: /^Net sales by month/ })).toBeVisible();
   const table = page.getByRole('table', { name: 'Sales' });
@@ -104,7 +104,7 @@ function addDays(day: string, days: number): string {
 
 test('a reversed period is an error on the field, and nothing is asked of the API', async ({ page }) => {
   await login(page, MANAGER);
-  await page.getByRole('link', { name: 'Sales' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sales' }).click();
   await settled(page);
   const fromField = page.getByRole('textbox', { name: 'From', exact: true });
   const toField = page.getByRole('textbox', { name: 'To', exact: true });

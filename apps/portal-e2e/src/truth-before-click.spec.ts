@@ -109,7 +109,7 @@ test.describe('the truth before the click', () => {
     });
     await page.goto(`/orders/${orders.items[0]?.id ?? ''}`);
     await settled(page);
-    const header = page.locator('.header-actions');
+    const header = page.locator('tc-order-header .actions');
     await expect(header.getByRole('button').first()).toHaveText(/Approve/);
     await expect(header.getByRole('button', { name: 'Reject' })).toBeVisible();
     await expect(page.getByTestId('approval-facts')).toHaveText(
