@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
-import { nx, nxEnv, run } from './nx.mjs';
+import { ansiColour, nx, nxEnv, run, runWatching } from './nx.mjs';
 
 const results = [];
 async function step(name, work) {
@@ -50,7 +50,20 @@ const e2eRequired = process.env.E2E_REQUIRED === '1';
 
 await step('format check (prettier)', () => run('npx', ['prettier', '--check', '.', '--log-level', 'warn']));
 await step('lint and type-check', () => nx('run-many', '-t', 'lint,typecheck'));
-await step('unit and API tests', () => nx('run-many', '-t', 'test', '--parallel=1'));
+const testsStep = 'unit and API tests';
+await step(testsStep, () => {
+  const failedTests = [];
+  failureDetails.set(testsStep, failedTests);
+  return runWatching(
+    'npx',
+    ['nx', 'run-many', '-t', 'test', '--parallel=1', '--outputStyle=static'],
+    (line) => {
+      // Jest names a failed file "FAIL path" and each failed test "● suite › title".
+      const failure = /^\s*(FAIL\s+\S+|● (?!Console).+)$/.exec(line);
+      if (failure && failedTests.length < 40) failedTests.push(failure[1].trim().slice(0, 200));
+    },
+  );
+});
 const built = await step('build api and portal', () => nx('run-many', '-t', 'build', '-p', 'api', 'portal'));
 
 if (!existsSync(chromium)) {
@@ -109,8 +122,6 @@ async function runE2e() {
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
-
-const ansiColour = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
 /** "file › title: first line of the error" for each failed journey in Playwright's JSON report. */
 function failedJourneys(reportFile) {
