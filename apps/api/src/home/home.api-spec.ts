@@ -1,7 +1,13 @@
 import type { BuyAgainItem, Order, OrderStatus, WorkCounts } from '@tradecounter/contracts';
 import { withdraw } from '../test-support/buying';
 import { bearer, createProduct, TestUser } from '../test-support/fixtures';
-import { createOrderingWorld, OrderingWorld, placeOrder, setStock } from '../test-support/order-fixtures';
+import {
+  backdateOrder,
+  createOrderingWorld,
+  OrderingWorld,
+  placeOrder,
+  setStock,
+} from '../test-support/order-fixtures';
 import { startTestApp, TestApp } from '../test-support/test-app';
 
 describe('every role at its work: order again and work counts', () => {
@@ -25,11 +31,8 @@ describe('every role at its work: order again and work counts', () => {
     return (await placeOrder(t, user, { shippingAddressId: address, shipComplete: false, lines }).expect(201))
       .body;
   };
-  const setOrder = (id: string, fields: { status?: OrderStatus; placedAt?: string }) =>
-    t.dataSource.query(
-      'UPDATE orders SET status = coalesce($2, status), placed_at = coalesce($3::timestamptz, placed_at) WHERE id = $1',
-      [id, fields.status ?? null, fields.placedAt ?? null],
-    );
+  const setStatus = (id: string, status: OrderStatus) =>
+    t.dataSource.query('UPDATE orders SET status = $2 WHERE id = $1', [id, status]);
   const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
   const buyAgain = async (user: TestUser, query = ''): Promise<BuyAgainItem[]> =>
     (await t.http.get(`/api/me/buy-again${query}`).set(bearer(user)).expect(200)).body;
@@ -48,18 +51,18 @@ describe('every role at its work: order again and work counts', () => {
       { productId: often.id, quantity: 2 },
       { productId: tooOld.id, quantity: 1 },
     ]);
-    await setOrder(first.id, { placedAt: daysAgo(400) });
+    await backdateOrder(t, first.id, daysAgo(400));
     const second = await place(w.approver, [{ productId: often.id, quantity: 4 }]);
-    await setOrder(second.id, { placedAt: daysAgo(30) });
+    await backdateOrder(t, second.id, daysAgo(30));
     await t.dataSource.query("UPDATE order_lines SET unit_price = '9.25' WHERE order_id = $1", [second.id]);
     const third = await place(w.approver, [
       { productId: packed.id, quantity: 12 },
       { productId: withdrawn.id, quantity: 1 },
       { productId: often.id, quantity: 1 },
     ]);
-    await setOrder(third.id, { placedAt: daysAgo(60) });
+    await backdateOrder(t, third.id, daysAgo(60));
     const cancelled = await place(w.approver, [{ productId: cancelledOnly.id, quantity: 1 }]);
-    await setOrder(cancelled.id, { status: 'cancelled' });
+    await setStatus(cancelled.id, 'cancelled');
     await withdraw(t, w.admin, withdrawn.id);
     await place(w.otherBuyer, [{ productId: theirsOnly.id, quantity: 1 }]);
 
@@ -110,13 +113,13 @@ describe('every role at its work: order again and work counts', () => {
       admin: await counts(w.admin),
     };
     const waiting = await place(w.approver, [{ productId: item.id, quantity: 1 }]);
-    await setOrder(waiting.id, { status: 'pending_approval' });
+    await setStatus(waiting.id, 'pending_approval');
     const theirsWaiting = await place(w.otherApprover, [{ productId: item.id, quantity: 1 }]);
-    await setOrder(theirsWaiting.id, { status: 'pending_approval' });
+    await setStatus(theirsWaiting.id, 'pending_approval');
     const held = await place(w.approver, [{ productId: item.id, quantity: 1 }]);
-    await setOrder(held.id, { status: 'on_hold' });
+    await setStatus(held.id, 'on_hold');
     const toPick = await place(w.approver, [{ productId: item.id, quantity: 1 }]);
-    await setOrder(toPick.id, { status: 'picking' });
+    await setStatus(toPick.id, 'picking');
     await t.http.put(`/api/cart/lines/${item.id}`).set(bearer(w.buyer)).send({ quantity: 2 }).expect(200);
 
     const approver = await counts(w.approver);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Test } from 'supertest';
+import { ROLLUP_REBUILD_SQL } from '@tradecounter/report-rollups';
 import { AccountEntity } from '../accounts/account.entity';
 import { AddressEntity } from '../accounts/address.entity';
 import { bearer, createWarehouse, createWorld, TestUser } from './fixtures';
@@ -66,6 +67,25 @@ export function placeOrder(
   key: string = randomUUID(),
 ): Test {
   return t.http.post('/api/orders').set(bearer(user)).set('Idempotency-Key', key).send(body);
+}
+
+/**
+ * Moves an order's placing time into the past, which no route can do. The
+ * report rollups are keyed by that day and their triggers follow only
+ * status changes, so the order's account is rolled up again in the same
+ * transaction: the rollups stay equal to the orders for every spec that
+ * shares the run's database (sales.api-spec.ts compares them all).
+ */
+export async function backdateOrder(t: TestApp, orderId: string, placedAt: string): Promise<void> {
+  await t.dataSource.transaction(async (tx) => {
+    const [order] = (await tx.query(
+      'UPDATE orders SET placed_at = $2 WHERE id = $1 RETURNING account_id AS "accountId"',
+      [orderId, placedAt],
+    )) as [{ accountId: string }[], number];
+    const accountId = order[0]?.accountId;
+    if (!accountId) throw new Error(`no order ${orderId} to backdate`);
+    for (const sql of ROLLUP_REBUILD_SQL) await tx.query(sql, [[accountId]]);
+  });
 }
 
 /** Counts of what exists for an account: orders, their lines, events, idempotency keys. */
