@@ -23,6 +23,7 @@ import { OrdersModule } from './orders/orders.module';
 import { SalesQuotesModule } from './quotes/quotes.module';
 import { PricingModule } from './pricing/pricing.module';
 import { QuoteModule } from './pricing/quote/quote.module';
+import { StandingOrdersModule } from './standing-orders/standing-orders.module';
 import { TemplatesModule } from './templates/templates.module';
 import { UsersModule } from './users/users.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -55,6 +56,7 @@ export class AppModule {
         ReportsModule,
         WebhooksModule,
         NotificationsModule,
+        StandingOrdersModule,
         HomeModule,
         EventsModule,
         HealthModule,

@@ -11,3 +11,4 @@ export * from './lib/auth';
 export * from './lib/catalog';
 export * from './lib/display';
 export * from './lib/quotes';
+export * from './lib/standing-orders';

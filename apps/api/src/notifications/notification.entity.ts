@@ -11,6 +11,7 @@ import {
 import type { NotificationKind } from '@tradecounter/contracts';
 import { OrderEntity } from '../orders/order.entity';
 import { QuoteEntity } from '../quotes/quote.entity';
+import { StandingOrderEntity } from '../standing-orders/standing-order.entity';
 import { UserEntity } from '../users/user.entity';
 
 /** Something one user should know about an order, shown in the portal's bell. */
@@ -51,6 +52,13 @@ export class NotificationEntity {
   @ManyToOne(() => QuoteEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'quote_id' })
   quote?: Relation<QuoteEntity>;
+  /** The standing order it is about (previews and runs), else null. */
+  @Column({ name: 'standing_order_id', type: 'uuid', nullable: true })
+  standingOrderId: string | null;
+
+  @ManyToOne(() => StandingOrderEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'standing_order_id' })
+  standingOrder?: Relation<StandingOrderEntity>;
 
   /** The order event it came from. */
   @Column({ name: 'event_id', type: 'bigint', nullable: true })

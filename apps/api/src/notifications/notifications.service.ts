@@ -11,9 +11,10 @@ import {
   NotificationRow,
   NotificationsRepository,
   QuoteNotificationDraft,
+  StandingOrderNotice,
 } from './notifications.repository';
 
-export type { MadeNotification, QuoteNotificationDraft } from './notifications.repository';
+export type { MadeNotification, QuoteNotificationDraft, StandingOrderNotice } from './notifications.repository';
 
 /** In-app (and, with SMTP, e-mailed) notifications of what happens to orders. */
 @Injectable()
@@ -58,6 +59,11 @@ export class NotificationsService {
     return this.notifications.insertForUsers(tx, drafts);
   }
 
+  /** In the caller's transaction: notices about standing orders (previews, runs) for the account's people. */
+  notifyStandingOrders(tx: EntityManager, notices: StandingOrderNotice[]): Promise<MadeNotification[]> {
+    return this.notifications.insertStanding(tx, notices);
+  }
+
   /** After the dispatcher commits. */
   mail(made: MadeNotification[]): Promise<void> {
     return this.mailer.send(made);
@@ -72,6 +78,7 @@ function toNotification(row: NotificationRow): AppNotification {
     body: row.body,
     orderId: row.orderId,
     quoteId: row.quoteId,
+    standingOrderId: row.standingOrderId,
     readAt: row.readAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   };

@@ -227,7 +227,23 @@ export class OrderPlacementService {
     body: PlaceOrderDto,
     quote: QuotedPlacement | null = null,
   ): Promise<OrderPreview> {
-    const accountId = this.actingAccount(actor, body.accountId);
+    return this.dryRun(actor, this.actingAccount(actor, body.accountId), body, quote);
+  }
+
+  /**
+   * What `placeForChannel` would do with this request, by the same dry run
+   * (a standing order's preview, days before its run): nothing is written.
+   */
+  previewForChannel(request: Omit<ChannelPlacement, 'externalRef'>): Promise<OrderPreview> {
+    return this.dryRun(null, request.accountId, request, null);
+  }
+
+  private async dryRun(
+    actor: AuthUser | null,
+    accountId: string,
+    body: PlacementBody,
+    quote: QuotedPlacement | null,
+  ): Promise<OrderPreview> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {

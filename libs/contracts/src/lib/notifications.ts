@@ -16,7 +16,13 @@ export type NotificationKind =
   /** … or priced again (a later revision). */
   | 'quote_revised'
   /** To the buyer who asked: the quoted prices lapse in 3 days. */
-  | 'quote_expiring';
+  | 'quote_expiring'
+  /** Three business days before a standing order's run: what it will place, priced and promised. */
+  | 'standing_order_preview'
+  /** A standing order's run placed its order (naming any dropped or capped lines). */
+  | 'standing_order_placed'
+  /** A standing order's run placed nothing, and why (credit hold, nothing available, missed). */
+  | 'standing_order_failed';
 
 export interface AppNotification {
   id: string;
@@ -26,6 +32,8 @@ export interface AppNotification {
   orderId: string | null;
   /** The sales quote it is about (quote kinds), else null. */
   quoteId: string | null;
+  /** The standing order it is about (standing-order kinds), else null. */
+  standingOrderId: string | null;
   readAt: IsoInstant | null;
   createdAt: IsoInstant;
 }
