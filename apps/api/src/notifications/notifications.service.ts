@@ -14,7 +14,11 @@ import {
   StandingOrderNotice,
 } from './notifications.repository';
 
-export type { MadeNotification, QuoteNotificationDraft, StandingOrderNotice } from './notifications.repository';
+export type {
+  MadeNotification,
+  QuoteNotificationDraft,
+  StandingOrderNotice,
+} from './notifications.repository';
 
 /** In-app (and, with SMTP, e-mailed) notifications of what happens to orders. */
 @Injectable()
