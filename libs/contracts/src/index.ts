@@ -11,5 +11,6 @@ export * from './lib/reports';
 export * from './lib/fulfilment';
 export * from './lib/webhooks';
 export * from './lib/notifications';
+export * from './lib/standing-orders';
 export * from './lib/home';
 export * from './lib/portal-features';

@@ -26,6 +26,16 @@ export const PORTAL_FEATURES = {
   orders: { path: '/orders', roles: ORDER_READERS, api: 'GET /api/orders' },
   openLines: { path: '/orders/open-lines', roles: CUSTOMER_ROLES, api: 'GET /api/orders/open-lines' },
   templates: { path: '/templates', roles: CUSTOMER_ROLES, api: 'GET /api/templates' },
+  standingOrders: {
+    path: '/standing-orders',
+    roles: ['buyer', 'approver', 'account_manager', 'admin'],
+    api: 'GET /api/standing-orders',
+  },
+  newStandingOrder: {
+    path: '/standing-orders/new',
+    roles: ['buyer', 'approver', 'account_manager', 'admin'],
+    api: 'POST /api/standing-orders',
+  },
   approvals: {
     path: '/orders/approvals',
     roles: ['approver', 'admin'],
