@@ -22,7 +22,7 @@ import { UserEntity } from '../users/user.entity';
 @Entity({ name: 'channels' })
 @Check(
   'channels_name_check',
-  `name ~ '^[a-z0-9][a-z0-9_-]{1,39}$' AND name NOT IN ('portal', 'phone', 'api', 'csv')`,
+  `name ~ '^[a-z0-9][a-z0-9_-]{1,39}$' AND name NOT IN ('portal', 'phone', 'api', 'csv', 'standing')`,
 )
 export class ChannelEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -56,6 +56,11 @@ import {
   SalesByMonthEntity,
   SalesByMonthProductEntity,
 } from '../reports/coarse-rollup.entities';
+import { StandingOrderLineEntity } from '../standing-orders/standing-order-line.entity';
+import { StandingOrderPreviewEntity } from '../standing-orders/standing-order-preview.entity';
+import { StandingOrderRunEntity } from '../standing-orders/standing-order-run.entity';
+import { StandingOrderSkipEntity } from '../standing-orders/standing-order-skip.entity';
+import { StandingOrderEntity } from '../standing-orders/standing-order.entity';
 import { WebhookDeliveryEntity } from '../webhooks/webhook-delivery.entity';
 import { WebhookSubscriptionEntity } from '../webhooks/webhook-subscription.entity';
 
@@ -117,4 +122,9 @@ export const ENTITIES = [
   WebhookSubscriptionEntity,
   WebhookDeliveryEntity,
   NotificationEntity,
+  StandingOrderEntity,
+  StandingOrderLineEntity,
+  StandingOrderSkipEntity,
+  StandingOrderRunEntity,
+  StandingOrderPreviewEntity,
 ];

@@ -10,6 +10,7 @@ import {
 } from 'typeorm';
 import type { NotificationKind } from '@tradecounter/contracts';
 import { OrderEntity } from '../orders/order.entity';
+import { StandingOrderEntity } from '../standing-orders/standing-order.entity';
 import { UserEntity } from '../users/user.entity';
 
 /** Something one user should know about an order, shown in the portal's bell. */
@@ -42,6 +43,14 @@ export class NotificationEntity {
   @ManyToOne(() => OrderEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'order_id' })
   order?: Relation<OrderEntity>;
+
+  /** The standing order it is about (previews and runs), else null. */
+  @Column({ name: 'standing_order_id', type: 'uuid', nullable: true })
+  standingOrderId: string | null;
+
+  @ManyToOne(() => StandingOrderEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'standing_order_id' })
+  standingOrder?: Relation<StandingOrderEntity>;
 
   /** The order event it came from. */
   @Column({ name: 'event_id', type: 'bigint', nullable: true })

@@ -31,6 +31,7 @@ export interface NotificationRow {
   title: string;
   body: string;
   orderId: string | null;
+  standingOrderId: string | null;
   readAt: Date | null;
   createdAt: Date;
 }
@@ -90,7 +91,8 @@ export class NotificationsRepository {
 
   async list(userId: string, unreadOnly: boolean, page: PageRequest): Promise<[NotificationRow[], number]> {
     const rows = (await this.dataSource.query(
-      `SELECT id, kind, title, body, order_id AS "orderId", read_at AS "readAt", created_at AS "createdAt",
+      `SELECT id, kind, title, body, order_id AS "orderId",
+              standing_order_id AS "standingOrderId", read_at AS "readAt", created_at AS "createdAt",
               count(*) OVER () AS total
          FROM notifications WHERE user_id = $1 AND ($2::boolean IS FALSE OR read_at IS NULL)
         ORDER BY created_at DESC, id DESC LIMIT $3 OFFSET $4`,

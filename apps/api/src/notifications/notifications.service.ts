@@ -59,6 +59,7 @@ function toNotification(row: NotificationRow): AppNotification {
     title: row.title,
     body: row.body,
     orderId: row.orderId,
+    standingOrderId: row.standingOrderId,
     readAt: row.readAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   };

@@ -8,7 +8,13 @@ export type NotificationKind =
   | 'order_cancelled'
   | 'order_shipped'
   | 'order_delivered'
-  | 'backorder_moved';
+  | 'backorder_moved'
+  /** Three business days before a standing order's run: what it will place, priced and promised. */
+  | 'standing_order_preview'
+  /** A standing order's run placed its order (naming any dropped or capped lines). */
+  | 'standing_order_placed'
+  /** A standing order's run placed nothing, and why (credit hold, nothing available, missed). */
+  | 'standing_order_failed';
 
 export interface AppNotification {
   id: string;
@@ -16,6 +22,8 @@ export interface AppNotification {
   title: string;
   body: string;
   orderId: string | null;
+  /** The standing order it is about (standing-order kinds), else null. */
+  standingOrderId: string | null;
   readAt: IsoInstant | null;
   createdAt: IsoInstant;
 }

@@ -44,11 +44,12 @@ export class CreateChannelDto extends ChannelSettingsDto implements CreateChanne
   @ApiProperty({
     example: 'acme-erp',
     description:
-      'The channel its orders record: 2–40 lowercase letters, digits, "-" or "_"; not portal, phone, api or csv',
+      'The channel its orders record: 2–40 lowercase letters, digits, "-" or "_"; not portal, phone, api, csv or standing',
   })
   @IsString()
-  @Matches(/^(?!(portal|phone|api|csv)$)[a-z0-9][a-z0-9_-]{1,39}$/, {
-    message: 'name must be 2–40 lowercase letters, digits, "-" or "_", and not portal, phone, api or csv',
+  @Matches(/^(?!(portal|phone|api|csv|standing)$)[a-z0-9][a-z0-9_-]{1,39}$/, {
+    message:
+      'name must be 2–40 lowercase letters, digits, "-" or "_", and not portal, phone, api, csv or standing',
   })
   name: string;
 }

@@ -90,7 +90,7 @@ export const CHANNEL_NAME = /^(?!(portal|phone|api|csv)$)[a-z0-9][a-z0-9_-]{1,39
             <mat-hint>Lowercase letters, digits, “-” or “_”, e.g. acme-erp</mat-hint>
             <mat-error>{{
               form.controls.name.hasError('pattern')
-                ? 'Use 2–40 lowercase letters, digits, “-” or “_” (not portal, phone, api or csv)'
+                ? 'Use 2–40 lowercase letters, digits, “-” or “_” (not portal, phone, api, csv or standing)'
                 : fieldError(form.controls.name, 'Name')
             }}</mat-error>
           </mat-form-field>
