@@ -1,0 +1,4 @@
+export * from './schedule';
+export * from './standing-order-runs';
+export * from './po-pattern';
+export * from './run-lines';
