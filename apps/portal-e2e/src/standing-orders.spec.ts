@@ -83,6 +83,10 @@ test.describe('standing orders', () => {
     await page.getByRole('combobox', { name: 'On', exact: true }).click();
     await page.getByRole('option', { name: weekday, exact: true }).click();
     await expect(page.getByTestId('schedule-words')).toHaveText(`Every week on ${weekday}`);
+    // The live preview: six dates a week apart, the first the run the page will show as next.
+    const previewDates = page.getByRole('list', { name: 'Next run dates' }).getByRole('listitem');
+    await expect(previewDates).toHaveCount(6);
+    const previewFirst = (await previewDates.first().innerText()).trim();
     await snap(page, 'standing-01-form');
 
     // A quantity can change and a line can go (when there is more than one).
@@ -107,6 +111,7 @@ test.describe('standing orders', () => {
     const nextText = (await runs.nth(0).locator('.date').innerText()).trim();
     const followingText = (await runs.nth(1).locator('.date').innerText()).trim();
     await expect(page.getByTestId('next-run')).toHaveText(nextText);
+    expect(nextText).toBe(previewFirst);
     await expect(runs.nth(0)).toContainText('Next run');
     await expect(runs.nth(0)).toContainText('PO ACME-');
     await snap(page, 'standing-02-page');

@@ -4,7 +4,7 @@ import { MatIconModule } from '@angular/material/icon';
 import type { IsoDate, StandingOrder } from '@tradecounter/contracts';
 import { dayOfWeek } from '@tradecounter/domain';
 import { DisplayDatePipe } from '../shared/date.pipe';
-import { poNumberFor } from './po-pattern';
+import { poExample } from './po-pattern';
 import { comingRuns } from './run-calendar-days';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -194,7 +194,7 @@ export class ComingRuns {
   }
 
   po(date: IsoDate): string {
-    const po = poNumberFor(this.order().poPattern, date);
+    const po = poExample(this.order().poPattern, date);
     return po ? ` · PO ${po}` : '';
   }
 }

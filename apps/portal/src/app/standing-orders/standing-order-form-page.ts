@@ -11,11 +11,13 @@ import {
 } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import {
+  type AbstractControl,
   FormArray,
   FormControl,
   FormGroup,
   NonNullableFormBuilder,
   ReactiveFormsModule,
+  type ValidationErrors,
   Validators,
 } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -50,7 +52,7 @@ import { LoadingState } from '../shared/loading-state';
 import { formProblemText } from '../shared/problem';
 import { textParam } from '../shared/route-inputs';
 import { TemplatesApi } from '../templates/templates-api';
-import { PO_PATTERN_TOKENS, poNumberFor } from './po-pattern';
+import { PO_PATTERN_TOKENS, poExample, poPatternError } from './po-pattern';
 import { MONTH_DAYS, scheduleFromForm, scheduleToForm } from './schedule-form';
 import { ISO_WEEKDAYS, monthDayWords, scheduleInWords, WEEKDAY_NAMES } from './schedule-words';
 import { previewRuns } from './schedule-preview';
@@ -62,6 +64,12 @@ import {
   type StandingOrderSource,
 } from './standing-order-source';
 import { StandingOrdersApi } from './standing-orders-api';
+
+/** The domain's rule for PO patterns, as a form validator ("has unknown tokens {x}; use …"). */
+function poPatternValidator(control: AbstractControl<string>): ValidationErrors | null {
+  const problem = poPatternError(control.value);
+  return problem ? { server: problem } : null;
+}
 
 type LineGroup = FormGroup<{
   productId: FormControl<string>;
@@ -148,13 +156,12 @@ export class StandingOrderFormPage {
     name: ['', [Validators.required, Validators.maxLength(100)]],
     lines: this.lines,
     shippingAddressId: ['', Validators.required],
-    poPattern: ['', Validators.maxLength(50)],
+    poPattern: ['', poPatternValidator],
     every: this.fb.control<'week' | 'month'>('week'),
     interval: this.fb.control<number | string>(1, [
       Validators.required,
       integerValidator(),
       Validators.min(1),
-      Validators.max(52),
     ]),
     weekday: this.fb.control(scheduleToForm({ every: 'week', interval: 1, weekday: 1 }).weekday),
     dayOfMonth: this.fb.control<number | 'last'>(1),
@@ -186,15 +193,22 @@ export class StandingOrderFormPage {
     const end = this.formValue().endDate;
     return end ? localIsoDate(end) : null;
   });
-  /** The next six dates the schedule as typed would run on (null when it cannot be worked out here). */
+  /** The next six dates the schedule as typed would run on, or why it has none. */
   readonly preview = computed(() =>
-    this.form.controls.interval.valid
-      ? previewRuns(this.schedule(), this.startIso(), this.endIso(), this.today, 6)
-      : null,
+    previewRuns(
+      {
+        schedule: this.schedule(),
+        startDate: this.startIso(),
+        endDate: this.endIso(),
+        skippedDates: this.loaded()?.skippedDates ?? [],
+      },
+      this.today,
+      6,
+    ),
   );
   readonly poExample = computed(() => {
-    const date = this.preview()?.[0] ?? this.startIso();
-    return { date, po: poNumberFor(this.formValue().poPattern, date) };
+    const date = this.preview().dates[0] ?? this.startIso();
+    return { date, po: poExample(this.formValue().poPattern, date) };
   });
   readonly inactiveLines = computed(() => {
     this.formValue();
@@ -231,9 +245,14 @@ export class StandingOrderFormPage {
 
   save(): void {
     if (this.saving()) return;
-    if (this.form.invalid) {
+    const scheduleProblem = this.preview().problem;
+    if (this.form.invalid || scheduleProblem) {
       this.form.markAllAsTouched();
-      this.error.set(this.lines.length ? 'Check the fields marked in red.' : 'Keep at least one line.');
+      this.error.set(
+        !this.lines.length
+          ? 'Keep at least one line.'
+          : (scheduleProblem ?? 'Check the fields marked in red.'),
+      );
       return;
     }
     const source = this.loaded();

@@ -26,7 +26,7 @@ import { LoadingState } from '../shared/loading-state';
 import { problemMessage, toProblem } from '../shared/problem';
 import { ComingRuns } from './coming-runs';
 import { openPauseDialog } from './pause-dialog';
-import { poNumberFor } from './po-pattern';
+import { poExample } from './po-pattern';
 import { RunHistory } from './run-history';
 import { scheduleInWords } from './schedule-words';
 import { StandingOrderStatusChip } from './standing-order-status-chip';
@@ -91,7 +91,7 @@ export class StandingOrderPage {
   });
   readonly nextPo = computed(() => {
     const order = this.order();
-    return order?.nextRunDate ? poNumberFor(order.poPattern, order.nextRunDate) : null;
+    return order?.nextRunDate ? poExample(order.poPattern, order.nextRunDate) : null;
   });
   readonly lineColumns = ['sku', 'name', 'quantity'];
 

@@ -23,6 +23,8 @@ export interface StandingOrderSource {
   schedule: StandingOrderSchedule;
   startDate: IsoDate | null;
   endDate: IsoDate | null;
+  /** Dates already skipped (editing); the preview leaves them out. */
+  skippedDates: IsoDate[];
 }
 
 const DEFAULT_SCHEDULE: StandingOrderSchedule = { every: 'week', interval: 1, weekday: 1 };
@@ -45,6 +47,7 @@ export function sourceFromOrder(order: Order): StandingOrderSource {
     schedule: DEFAULT_SCHEDULE,
     startDate: null,
     endDate: null,
+    skippedDates: [],
   };
 }
 
@@ -60,6 +63,7 @@ export function sourceFromTemplate(template: OrderTemplate, accountId: string): 
     schedule: DEFAULT_SCHEDULE,
     startDate: null,
     endDate: null,
+    skippedDates: [],
   };
 }
 
@@ -75,5 +79,6 @@ export function sourceFromStandingOrder(order: StandingOrder): StandingOrderSour
     schedule: order.schedule,
     startDate: order.startDate,
     endDate: order.endDate,
+    skippedDates: order.skippedDates,
   };
 }
