@@ -22,6 +22,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OrdersModule } from './orders/orders.module';
 import { PricingModule } from './pricing/pricing.module';
 import { QuoteModule } from './pricing/quote/quote.module';
+import { StandingOrdersModule } from './standing-orders/standing-orders.module';
 import { TemplatesModule } from './templates/templates.module';
 import { UsersModule } from './users/users.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -53,6 +54,7 @@ export class AppModule {
         ReportsModule,
         WebhooksModule,
         NotificationsModule,
+        StandingOrdersModule,
         HomeModule,
         EventsModule,
         HealthModule,

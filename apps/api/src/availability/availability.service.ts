@@ -162,6 +162,11 @@ export class AvailabilityService {
     };
   }
 
+  /** The business calendar's holidays (cached for seconds, as every promise reads them). */
+  holidays(): Promise<ReadonlySet<string>> {
+    return this.calendar.holidays();
+  }
+
   /**
    * Reserves what `promise(..., { lock: true })` promised, in the same
    * transaction: stock units become reserved, inbound units allocated. Every

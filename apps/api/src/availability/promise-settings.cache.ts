@@ -63,6 +63,11 @@ export class PromiseSettingsCache {
     return { warehouse, settings: toSettings(warehouse, (await this.current(manager)).holidays) };
   }
 
+  /** The business calendar's holidays. */
+  async holidays(): Promise<ReadonlySet<IsoDate>> {
+    return (await this.current()).holidays;
+  }
+
   invalidate(): void {
     this.generation += 1;
     this.calendar = undefined;

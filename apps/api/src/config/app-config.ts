@@ -31,6 +31,7 @@ export interface AppConfig {
   /** ISO 3166-1 alpha-2 country whose public holidays the calendar offers to load (HOLIDAY_COUNTRY, default US). */
   holidayCountry: string;
   events: EventsConfig;
+  standingOrders: StandingOrdersConfig;
   mail: MailConfig;
   http: HttpTimeouts;
 }
@@ -64,6 +65,18 @@ export interface EventsConfig {
    * the network the API runs in.
    */
   webhookAllowPrivateNetworks: boolean;
+}
+
+/** The standing-order scheduler that runs in the API process. */
+export interface StandingOrdersConfig {
+  /** Whether this process places due runs and sends previews (STANDING_ORDERS_SCHEDULER; off by default in tests). */
+  scheduler: boolean;
+  /** How often it looks for due runs (STANDING_ORDERS_INTERVAL_MS). */
+  intervalMs: number;
+  /** Runs claimed per transaction (STANDING_ORDERS_BATCH). */
+  batchSize: number;
+  /** Runs of a batch placed at once, each in its own placement transaction (STANDING_ORDERS_CONCURRENCY). */
+  concurrency: number;
 }
 
 /** E-mail of notifications: only when SMTP_URL is set. */
@@ -132,6 +145,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       },
       webhookTimeoutMs: readInteger(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000, problems),
       webhookAllowPrivateNetworks: readBoolean(env, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS', false, problems),
+    },
+    standingOrders: {
+      scheduler: readBoolean(env, 'STANDING_ORDERS_SCHEDULER', environment !== 'test', problems),
+      intervalMs: readInteger(env, 'STANDING_ORDERS_INTERVAL_MS', 60_000, 50, 3_600_000, problems),
+      batchSize: readInteger(env, 'STANDING_ORDERS_BATCH', 200, 1, 5_000, problems),
+      concurrency: readInteger(env, 'STANDING_ORDERS_CONCURRENCY', 6, 1, 64, problems),
     },
     http: readHttpTimeouts(env, problems),
     mail: {

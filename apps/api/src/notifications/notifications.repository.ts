@@ -27,7 +27,7 @@ export interface MadeNotification {
 
 export interface NotificationRow {
   id: string;
-  kind: NotificationKind;
+  kind: NotificationKind | StandingOrderNotice['kind'];
   title: string;
   body: string;
   orderId: string | null;
@@ -70,6 +70,40 @@ WITH d AS (
 SELECT i.user_id AS "userId", u.email, u.name, i.title, i.body, i.order_id AS "orderId"
   FROM inserted i JOIN users u ON u.id = i.user_id`;
 
+/** A notification about a standing order, for its maker when a customer user made it, else the account's customer users. */
+export interface StandingOrderNotice {
+  kind: 'standing_order_preview' | 'standing_order_placed' | 'standing_order_failed';
+  title: string;
+  body: string;
+  accountId: string;
+  createdBy: string | null;
+  standingOrderId: string;
+  orderId: string | null;
+}
+
+const INSERT_STANDING_SQL = `
+WITH d AS (
+  SELECT * FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (kind text, title text, body text, account_id uuid,
+         created_by uuid, standing_order_id uuid, order_id uuid))
+         WITH ORDINALITY AS d(kind, title, body, account_id, created_by, standing_order_id, order_id, n)
+), maker AS (
+  SELECT d.n, u.id FROM d JOIN users u ON u.id = d.created_by AND u.active AND u.role IN ('buyer', 'approver')
+                   AND u.account_id = d.account_id
+), recipients AS (
+  SELECT n, id AS user_id FROM maker
+  UNION
+  SELECT d.n, u.id FROM d JOIN users u ON u.account_id = d.account_id AND u.active AND u.role IN ('buyer', 'approver')
+   WHERE NOT EXISTS (SELECT 1 FROM maker m WHERE m.n = d.n)
+), inserted AS (
+  INSERT INTO notifications (user_id, kind, title, body, order_id, standing_order_id)
+  SELECT r.user_id, d.kind, d.title, d.body, d.order_id, d.standing_order_id
+    FROM recipients r JOIN d ON d.n = r.n
+   ORDER BY d.n, r.user_id
+  RETURNING user_id, title, body, order_id
+)
+SELECT i.user_id AS "userId", u.email, u.name, i.title, i.body, i.order_id AS "orderId"
+  FROM inserted i JOIN users u ON u.id = i.user_id`;
+
 @Injectable()
 export class NotificationsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -87,6 +121,20 @@ export class NotificationsRepository {
       event_id: draft.eventId,
     }));
     return (await tx.query(INSERT_SQL, [JSON.stringify(rows)])) as MadeNotification[];
+  }
+
+  async insertStanding(tx: EntityManager, notices: StandingOrderNotice[]): Promise<MadeNotification[]> {
+    if (notices.length === 0) return [];
+    const rows = notices.map((notice) => ({
+      kind: notice.kind,
+      title: notice.title,
+      body: notice.body,
+      account_id: notice.accountId,
+      created_by: notice.createdBy,
+      standing_order_id: notice.standingOrderId,
+      order_id: notice.orderId,
+    }));
+    return (await tx.query(INSERT_STANDING_SQL, [JSON.stringify(rows)])) as MadeNotification[];
   }
 
   async list(userId: string, unreadOnly: boolean, page: PageRequest): Promise<[NotificationRow[], number]> {

@@ -6,7 +6,14 @@ import type { AuthUser } from '../auth/auth-user';
 import type { PageRequest } from '../common/http/pagination.dto';
 import { notFound } from '../common/http/problem';
 import { NotificationMailer } from './notification-mailer';
-import { MadeNotification, NotificationRow, NotificationsRepository } from './notifications.repository';
+import {
+  MadeNotification,
+  NotificationRow,
+  NotificationsRepository,
+  StandingOrderNotice,
+} from './notifications.repository';
+
+export type { StandingOrderNotice };
 
 /** In-app (and, with SMTP, e-mailed) notifications of what happens to orders. */
 @Injectable()
@@ -44,6 +51,11 @@ export class NotificationsService {
       })),
     );
     return this.notifications.insertFor(tx, drafts);
+  }
+
+  /** In the caller's transaction: notices about standing orders (previews, runs) for the account's people. */
+  notifyStandingOrders(tx: EntityManager, notices: StandingOrderNotice[]): Promise<MadeNotification[]> {
+    return this.notifications.insertStanding(tx, notices);
   }
 
   /** After the dispatcher commits. */

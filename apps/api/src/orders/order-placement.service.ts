@@ -175,7 +175,22 @@ export class OrderPlacementService {
    * written; no Idempotency-Key is claimed.
    */
   async preview(actor: AuthUser, body: PlaceOrderDto): Promise<OrderPreview> {
-    const accountId = this.actingAccount(actor, body.accountId);
+    return this.dryRun(actor, this.actingAccount(actor, body.accountId), body);
+  }
+
+  /**
+   * What `placeForChannel` would do with this request, by the same dry run
+   * (a standing order's preview, days before its run): nothing is written.
+   */
+  previewForChannel(request: Omit<ChannelPlacement, 'externalRef'>): Promise<OrderPreview> {
+    return this.dryRun(null, request.accountId, request);
+  }
+
+  private async dryRun(
+    actor: AuthUser | null,
+    accountId: string,
+    body: PlacementBody,
+  ): Promise<OrderPreview> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {

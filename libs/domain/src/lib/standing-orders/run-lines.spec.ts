@@ -18,7 +18,7 @@ const active = { status: 'active' };
 describe('planRun', () => {
   it('places every line as it stands when nothing changed', () => {
     expect(planRun([line({})], active)).toEqual({
-      lines: [{ productId: 'p1', quantity: 10 }],
+      lines: [{ productId: 'p1', sku: 'SKU-1', quantity: 10 }],
       dropped: [],
       capped: [],
       failure: null,
@@ -27,7 +27,7 @@ describe('planRun', () => {
 
   it('drops a product no longer sold and places the rest', () => {
     const plan = planRun([line({ active: false }), line({ productId: 'p2', sku: 'SKU-2' })], active);
-    expect(plan.lines).toEqual([{ productId: 'p2', quantity: 10 }]);
+    expect(plan.lines).toEqual([{ productId: 'p2', sku: 'SKU-2', quantity: 10 }]);
     expect(plan.dropped).toEqual([
       { productId: 'p1', sku: 'SKU-1', name: 'Widget', requested: 10, placed: 0, reason: 'no longer sold' },
     ]);
@@ -39,7 +39,7 @@ describe('planRun', () => {
       [line({ backorderable: false, promisable: 7, orderMultiple: 3, quantity: 12 })],
       active,
     );
-    expect(plan.lines).toEqual([{ productId: 'p1', quantity: 6 }]);
+    expect(plan.lines).toEqual([{ productId: 'p1', sku: 'SKU-1', quantity: 6 }]);
     expect(plan.capped[0]).toMatchObject({
       requested: 12,
       placed: 6,
@@ -49,18 +49,23 @@ describe('planRun', () => {
 
   it('drops a non-backorderable line when what is available is below its minimum', () => {
     const plan = planRun(
-      [line({ backorderable: false, promisable: 4, minOrderQty: 5 }), line({ productId: 'p2' })],
+      [
+        line({ backorderable: false, promisable: 4, minOrderQty: 5 }),
+        line({ productId: 'p2', sku: 'SKU-2' }),
+      ],
       active,
     );
     expect(plan.dropped[0]).toMatchObject({
       placed: 0,
       reason: 'only 4 available, and it cannot be backordered',
     });
-    expect(plan.lines).toEqual([{ productId: 'p2', quantity: 10 }]);
+    expect(plan.lines).toEqual([{ productId: 'p2', sku: 'SKU-2', quantity: 10 }]);
   });
 
   it('backorders what a backorderable product lacks (no cap)', () => {
-    expect(planRun([line({ promisable: 0 })], active).lines).toEqual([{ productId: 'p1', quantity: 10 }]);
+    expect(planRun([line({ promisable: 0 })], active).lines).toEqual([
+      { productId: 'p1', sku: 'SKU-1', quantity: 10 },
+    ]);
   });
 
   it('fails when nothing is left, or when the account is on hold', () => {

@@ -23,7 +23,7 @@ export interface RunLineChange {
 
 export interface RunPlan {
   /** What the order asks for, in the standing order's line order. */
-  lines: { productId: string; quantity: number }[];
+  lines: { productId: string; sku: string; quantity: number }[];
   dropped: RunLineChange[];
   capped: RunLineChange[];
   /** Why nothing is placed (account on hold, nothing left), else null. */
@@ -64,7 +64,7 @@ export function planRun(lines: readonly RunLineFacts[], account: { status: strin
       continue;
     }
     if (quantity < line.quantity) plan.capped.push(change(quantity, reason));
-    plan.lines.push({ productId: line.productId, quantity });
+    plan.lines.push({ productId: line.productId, sku: line.sku, quantity });
   }
   if (account.status === 'on_hold') plan.failure = 'the account is on credit hold';
   else if (account.status !== 'active') plan.failure = 'the account is closed';
