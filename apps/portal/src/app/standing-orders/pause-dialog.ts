@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { provideNativeDateAdapter } from '@angular/material/core';
 import { MatDatepickerModule } from '@angular/material/datepicker';
@@ -37,7 +37,7 @@ export interface PauseDialogData {
     @if (working()) {
       <mat-progress-bar mode="indeterminate" aria-label="Working" />
     }
-    <form (ngSubmit)="confirm()" novalidate>
+    <form [formGroup]="form" (ngSubmit)="confirm()" novalidate>
       <mat-dialog-content>
         <p class="message">
           No order is placed while it is paused. Give a date to resume on by itself, or leave it empty and
@@ -45,7 +45,7 @@ export interface PauseDialogData {
         </p>
         <mat-form-field class="date">
           <mat-label>Resume on (optional)</mat-label>
-          <input matInput [matDatepicker]="picker" [formControl]="resumeOn" [min]="tomorrow" />
+          <input matInput [matDatepicker]="picker" formControlName="resumeOn" [min]="tomorrow" />
           <mat-datepicker-toggle matIconSuffix [for]="picker" />
           <mat-datepicker #picker />
           <mat-hint>Day/month/year, or pick it from the calendar</mat-hint>
@@ -78,6 +78,7 @@ export class PauseDialog {
   readonly data = inject<PauseDialogData>(MAT_DIALOG_DATA);
   private readonly dialogRef = inject<MatDialogRef<PauseDialog, StandingOrder>>(MatDialogRef);
   readonly resumeOn = new FormControl<Date | null>(null);
+  readonly form = new FormGroup({ resumeOn: this.resumeOn });
   readonly tomorrow = dateFromIso(localIsoDate(new Date(Date.now() + 86_400_000)));
   readonly working = signal(false);
   readonly error = signal('');

@@ -140,8 +140,23 @@ export class StandingOrderFormPage {
   readonly source = toSignal(loadOnEach(toObservable(this.request), (request) => this.load(request)));
   readonly loaded = computed(() => this.source()?.value);
   readonly editing = computed(() => !!this.id());
+  private readonly accountId = computed(() => this.loaded()?.accountId);
+  /** The account asks a PO number of every order: each run needs one, so the pattern is required. */
+  readonly requiresPo = toSignal(
+    toObservable(this.accountId).pipe(
+      switchMap((accountId) =>
+        accountId
+          ? this.accounts.get(accountId).pipe(
+              map((account) => account.requiresPo),
+              catchError(() => of(false)),
+            )
+          : of(false),
+      ),
+    ),
+    { initialValue: false },
+  );
   readonly addresses = toSignal(
-    toObservable(computed(() => this.loaded()?.accountId)).pipe(
+    toObservable(this.accountId).pipe(
       switchMap((accountId) =>
         accountId ? this.accounts.addresses(accountId).pipe(catchError(() => of([] as Address[]))) : of([]),
       ),
@@ -224,6 +239,15 @@ export class StandingOrderFormPage {
       if (source) untracked(() => this.fill(source));
     });
     effect(() => {
+      const required = this.requiresPo();
+      const control = this.form.controls.poPattern;
+      untracked(() => {
+        if (required) control.addValidators(Validators.required);
+        else control.removeValidators(Validators.required);
+        control.updateValueAndValidity();
+      });
+    });
+    effect(() => {
       const addresses = this.addresses();
       const control = this.form.controls.shippingAddressId;
       if (!control.value && addresses[0]) untracked(() => control.setValue(addresses[0].id));
@@ -280,13 +304,15 @@ export class StandingOrderFormPage {
 
   private body(): CreateStandingOrderRequest & UpdateStandingOrderRequest {
     const value = this.form.getRawValue();
+    const start = value.startDate ? localIsoDate(value.startDate) : null;
     return {
       name: value.name.trim(),
       lines: value.lines.map((line) => ({ productId: line.productId, quantity: Number(line.quantity) })),
       shippingAddressId: value.shippingAddressId,
       poPattern: value.poPattern.trim() || null,
       schedule: this.schedule(),
-      ...(value.startDate ? { startDate: localIsoDate(value.startDate) } : {}),
+      // Sent when chosen (new) or changed (edit): an earlier start that has passed stays as it is.
+      ...(start && start !== this.loaded()?.startDate ? { startDate: start } : {}),
       endDate: value.endDate ? localIsoDate(value.endDate) : null,
     };
   }
@@ -339,6 +365,12 @@ export class StandingOrderFormPage {
           },
         }),
     );
+  }
+
+  /** The earliest start to pick: today, or the saved start when editing one that began earlier. */
+  minStart(): Date {
+    const saved = this.loaded()?.startDate;
+    return saved && saved < this.today ? dateFromIso(saved) : this.todayDate;
   }
 
   /** For the template: the date after which no run is placed must not be before the start. */
