@@ -29,7 +29,7 @@ async function noSidewaysScroll(page: import('@playwright/test').Page): Promise<
 test.describe('standing orders', () => {
   test('a buyer makes a past order a standing order and skips its next run', async ({ page, request }) => {
     // It places an order first when the account has none, then goes through every screen twice (desktop, tablet).
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     // The account needs a past order: the demo's history when loaded, else one placed here.
     const buyer = await ApiUser.login(request, BUYER);
     const past = await buyer.get<ListPage<Order>>('/api/orders', { pageSize: 1 });
@@ -166,7 +166,7 @@ test.describe('standing orders', () => {
     page,
     request,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     // A standing order of ACME's, made by API: this journey is about reading it.
     const buyer = await ApiUser.login(request, BUYER);
     const accountId = await accountOf(buyer);
