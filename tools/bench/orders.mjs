@@ -23,7 +23,7 @@ const ACCOUNT_MANAGER = { email: 'am@tradecounter.test', password: 'demo1234' };
 const LINES = 10;
 
 /** The products a client orders: each client its own 10 backorderable products, so stock does not run out. */
-async function productSets(baseUrl, token, count) {
+export async function productSets(baseUrl, token, count) {
   const products = [];
   for (let page = 1; products.length < count * LINES && page <= 20; page += 1) {
     const response = await fetch(`${baseUrl}/api/products?pageSize=100&page=${page}&availability=false`, {
@@ -47,7 +47,7 @@ async function productSets(baseUrl, token, count) {
 }
 
 /** One session per client: the account manager's token, and an active account with its first address. */
-async function accountSessions(baseUrl, count) {
+export async function accountSessions(baseUrl, count) {
   const token = await login(baseUrl, ACCOUNT_MANAGER);
   const headers = { authorization: `Bearer ${token}` };
   const me = await (await fetch(`${baseUrl}/api/me`, { headers })).json();
@@ -84,7 +84,7 @@ function send(agent, url, method, headers, body) {
  * account and products, as on the bare side), for `durationSeconds`; a
  * fresh Idempotency-Key per request.
  */
-async function benchApi({ baseUrl, sessions, sets, clients, durationSeconds }) {
+export async function benchApi({ baseUrl, sessions, sets, clients, durationSeconds }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
   const url = `${baseUrl}/api/orders`;
   const latencies = [];

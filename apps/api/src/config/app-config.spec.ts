@@ -68,6 +68,32 @@ describe('loadConfig', () => {
     ).toThrow(/HTTP_REQUEST_TIMEOUT_MS \(60000\) must be at least the headers timeout/);
   });
 
+  it('runs the standing-order scheduler every minute, except in tests, and refuses settings out of range', () => {
+    expect(loadConfig({ DATA_DIR: dataDir }).standingOrders).toEqual({
+      scheduler: true,
+      intervalMs: 60_000,
+      batchSize: 200,
+      concurrency: 6,
+    });
+    expect(loadConfig({ DATA_DIR: dataDir, NODE_ENV: 'test' }).standingOrders.scheduler).toBe(false);
+    expect(
+      loadConfig({
+        DATA_DIR: dataDir,
+        STANDING_ORDERS_SCHEDULER: 'false',
+        STANDING_ORDERS_INTERVAL_MS: '500',
+      }).standingOrders,
+    ).toMatchObject({ scheduler: false, intervalMs: 500 });
+    expect(() => loadConfig({ DATA_DIR: dataDir, STANDING_ORDERS_INTERVAL_MS: '10' })).toThrow(
+      /STANDING_ORDERS_INTERVAL_MS must be an integer/,
+    );
+    expect(() => loadConfig({ DATA_DIR: dataDir, STANDING_ORDERS_CONCURRENCY: '0' })).toThrow(
+      /STANDING_ORDERS_CONCURRENCY must be an integer/,
+    );
+    expect(() => loadConfig({ DATA_DIR: dataDir, STANDING_ORDERS_SCHEDULER: 'sometimes' })).toThrow(
+      /STANDING_ORDERS_SCHEDULER/,
+    );
+  });
+
   it('refuses a short JWT secret', () => {
     expect(() => loadConfig({ JWT_SECRET: 'short', DATA_DIR: dataDir })).toThrow(/at least 32/);
   });

@@ -101,6 +101,13 @@ export async function createFuzzWorld(t: TestApp) {
   });
   const template = await idOf(api(w.buyer, 'post', '/api/templates', templateBody()));
   const doomedTemplate = await idOf(api(w.buyer, 'post', '/api/templates', templateBody()));
+  const standingOrder = await idOf(
+    api(w.buyer, 'post', '/api/standing-orders', {
+      lines: [{ productId: product.id, quantity: 1 }],
+      shippingAddressId: w.mineAddress,
+      schedule: { every: 'week', interval: 1, weekday: 1 },
+    }),
+  );
   // A key bound to the fuzz account where channels are bound to accounts; a plain one where they are not.
   const createChannel = async (name: string) => {
     const bound = await api(w.admin, 'post', '/api/channels', {
@@ -180,6 +187,7 @@ export async function createFuzzWorld(t: TestApp) {
       receiveInbound,
       template,
       doomedTemplate,
+      standingOrder,
       doomedChannel,
       webhook,
       doomedWebhook,

@@ -241,6 +241,7 @@ export function pathValue(route: RouteSpec, param: string, w: FuzzWorld): string
     orders: w.ids.order,
     shipments: w.ids.shipment,
     templates: w.ids.template,
+    'standing-orders': w.ids.standingOrder,
     channels: w.ids.doomedChannel,
     webhooks: w.ids.webhook,
   };

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Problem, StandingOrderRunLineChange } from '@tradecounter/contracts';
+import type { Order, Problem, StandingOrderRunLineChange } from '@tradecounter/contracts';
 import {
   addCalendarDays,
   formatDisplayDate,
@@ -154,10 +154,12 @@ export class StandingOrderRunner {
           ...this.request(row, plan, runDate),
           externalRef: `${row.id}/${runDate}`,
         });
+        // A run placed before a restart: what its order holds, not what today's reading would cut.
+        const recorded = placed.created ? changes : changesOfOrder(lines, placed.order, plan);
         return {
           row,
           orderNumber: placed.order.number,
-          run: { ...base, ...changes, status: 'placed', orderId: placed.order.id, reason: null },
+          run: { ...base, ...recorded, status: 'placed', orderId: placed.order.id, reason: null },
         };
       } catch (error) {
         if (!(error instanceof ProblemException)) throw error;
@@ -308,6 +310,37 @@ function changesText(dropped: StandingOrderRunLineChange[], capped: StandingOrde
     );
   }
   return parts.join('');
+}
+
+/** The lines an order already placed holds less of than the standing order asks, named as the plan names them. */
+function changesOfOrder(
+  lines: StandingOrderLineRow[],
+  order: Order,
+  plan: RunPlan,
+): { droppedLines: StandingOrderRunLineChange[]; cappedLines: StandingOrderRunLineChange[] } {
+  const placed = new Map(order.lines.map((line) => [line.productId, line.quantity]));
+  const reasons = new Map(
+    [...plan.dropped, ...plan.capped].map((change) => [change.productId, change.reason]),
+  );
+  const changes = lines.flatMap((line) => {
+    const quantity = placed.get(line.productId) ?? 0;
+    if (quantity >= line.quantity) return [];
+    const reason = reasons.get(line.productId) ?? (quantity === 0 ? 'left out' : 'cut down');
+    return [
+      {
+        productId: line.productId,
+        sku: line.sku,
+        name: line.name,
+        requested: line.quantity,
+        placed: quantity,
+        reason,
+      },
+    ];
+  });
+  return {
+    droppedLines: changes.filter((change) => change.placed === 0),
+    cappedLines: changes.filter((change) => change.placed > 0),
+  };
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
