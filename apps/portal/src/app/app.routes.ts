@@ -43,6 +43,12 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./templates/templates.routes').then((m) => m.templatesRoutes),
       },
       {
+        path: 'standing-orders',
+        canActivate: [featureGuard('standingOrders')],
+        loadChildren: () =>
+          import('./standing-orders/standing-orders.routes').then((m) => m.standingOrdersRoutes),
+      },
+      {
         path: 'accounts',
         canActivate: [featureGuard('accounts')],
         loadChildren: () => import('./accounts/accounts.routes').then((m) => m.accountsRoutes),

@@ -26,6 +26,17 @@ export const PORTAL_FEATURES = {
   orders: { path: '/orders', roles: ORDER_READERS, api: 'GET /api/orders' },
   openLines: { path: '/orders/open-lines', roles: CUSTOMER_ROLES, api: 'GET /api/orders/open-lines' },
   templates: { path: '/templates', roles: CUSTOMER_ROLES, api: 'GET /api/templates' },
+  // Managers read every account's; the others also make and change them.
+  standingOrders: {
+    path: '/standing-orders',
+    roles: ['buyer', 'approver', 'account_manager', 'manager', 'admin'],
+    api: 'GET /api/standing-orders',
+  },
+  newStandingOrder: {
+    path: '/standing-orders/new',
+    roles: ['buyer', 'approver', 'account_manager', 'admin'],
+    api: 'POST /api/standing-orders',
+  },
   approvals: {
     path: '/orders/approvals',
     roles: ['approver', 'admin'],

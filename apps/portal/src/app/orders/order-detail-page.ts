@@ -16,7 +16,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { Router, RouterLink } from '@angular/router';
-import { CUSTOMER_ROLES, type Order } from '@tradecounter/contracts';
+import { canUseFeature, CUSTOMER_ROLES, type Order } from '@tradecounter/contracts';
 import { formatDay, localIsoDate } from '../availability/promise-dates';
 import { AuthService } from '../auth/auth.service';
 import { CartApi } from '../cart/cart-api';
@@ -84,6 +84,11 @@ export class OrderDetailPage {
   readonly loading = computed(() => this.loaded()?.loading ?? true);
   readonly problem = computed(() => this.loaded()?.problem);
   readonly isCustomer = computed(() => this.auth.hasRole(CUSTOMER_ROLES));
+  /** Buyers (and staff for an account) turn a past order into one that places itself on a schedule. */
+  readonly canMakeStanding = computed(() => {
+    const role = this.auth.user()?.role;
+    return !!role && canUseFeature(role, 'newStandingOrder');
+  });
   readonly allowed = computed(() => {
     const order = this.order();
     return order ? availableActions(order, this.auth.user()?.role) : [];
