@@ -10,3 +10,4 @@ export * from './lib/events';
 export * from './lib/auth';
 export * from './lib/catalog';
 export * from './lib/display';
+export * from './lib/documents';

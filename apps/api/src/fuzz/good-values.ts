@@ -219,6 +219,7 @@ export function pathValue(route: RouteSpec, param: string, w: FuzzWorld): string
     'POST /api/orders/{id}/rating': w.ids.rateOrder,
     'POST /api/webhooks/deliveries/{id}/redeliver': w.ids.delivery,
     'POST /api/notifications/{id}/read': w.ids.notification,
+    'GET /api/documents/orders/{id}.pdf': w.ids.order,
     'PUT /api/stock/{productId}/{warehouseCode}': param === 'productId' ? w.stockProduct.id : w.warehouseCode,
   };
   if (own[key] && (param === 'id' || key.startsWith('PUT /api/stock'))) return own[key];
