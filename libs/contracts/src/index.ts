@@ -6,6 +6,7 @@ export * from './lib/audit';
 export * from './lib/pricing';
 export * from './lib/availability';
 export * from './lib/orders';
+export * from './lib/quotes';
 export * from './lib/channels';
 export * from './lib/reports';
 export * from './lib/fulfilment';

@@ -11,3 +11,4 @@ export * from './lib/auth';
 export * from './lib/catalog';
 export * from './lib/display';
 export * from './lib/documents';
+export * from './lib/quotes';

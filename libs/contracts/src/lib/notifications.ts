@@ -8,7 +8,15 @@ export type NotificationKind =
   | 'order_cancelled'
   | 'order_shipped'
   | 'order_delivered'
-  | 'backorder_moved';
+  | 'backorder_moved'
+  /** To the account's account manager: a new quote request. */
+  | 'quote_requested'
+  /** To the buyer who asked: the quote is priced (first revision) … */
+  | 'quote_quoted'
+  /** … or priced again (a later revision). */
+  | 'quote_revised'
+  /** To the buyer who asked: the quoted prices lapse in 3 days. */
+  | 'quote_expiring';
 
 export interface AppNotification {
   id: string;

@@ -25,6 +25,8 @@ export function priceSourceLabel(source: PriceSource, tier: TierLabel | null = n
       return tier ? `${tier.name} tier ${formatPercent(tier.discountPercent)} % off` : 'Tier discount';
     case 'list':
       return 'List price';
+    case 'quote':
+      return 'Quoted price';
   }
 }
 

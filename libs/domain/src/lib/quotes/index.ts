@@ -1,0 +1,3 @@
+export * from './quote-status';
+export * from './quote-validity';
+export * from './quote-acceptance';
