@@ -81,7 +81,7 @@ describe('the order confirmation', () => {
       ['2', 'BEAM-6', 'Steel beam 6 m', '3', '$411,405.68', '4 Jan 2027', '$1,234,217.04'],
     ]);
     // 350.00 + 1,234,217.04 = 1,234,567.04: the order's subtotal, shown as it is
-    expect(doc.totals).toEqual([{ label: 'Order total', value: '$1,234,567.04', grand: true }]);
+    expect(doc.totals).toEqual([{ label: 'Subtotal (excl. tax)', value: '$1,234,567.04', grand: true }]);
   });
 
   it('closes with the notes and the payment terms', () => {
@@ -162,7 +162,7 @@ describe('the quote document', () => {
       ['2', 'BEAM-6', 'Steel beam 6 m', '10', '$530.00', '4 by 10 Dec 2026\n6 by 8 Jan 2027', '$5,300.00'],
     ]);
     // 8.90 + 5,300.00 = 5,308.90
-    expect(doc.totals).toEqual([{ label: 'Quote total', value: '$5,308.90', grand: true }]);
+    expect(doc.totals).toEqual([{ label: 'Subtotal (excl. tax)', value: '$5,308.90', grand: true }]);
     expect(doc.sections.map((s) => s.heading)).toEqual(['Request', 'Terms']);
     expect(doc.sections[1]?.text).toContain('until the end of 31 Dec 2026');
   });

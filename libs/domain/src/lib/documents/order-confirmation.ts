@@ -101,7 +101,7 @@ export function orderConfirmationDocument(
       format.date(line.currentPromisedDate),
       format.money(line.lineTotal),
     ]),
-    totals: [{ label: 'Order total', value: format.money(order.subtotal), grand: true }],
+    totals: [{ label: 'Subtotal (excl. tax)', value: format.money(order.subtotal), grand: true }],
     sections,
   };
 }

@@ -82,7 +82,7 @@ export function quoteDocument(
     ]),
     totals: [
       {
-        label: 'Quote total',
+        label: 'Subtotal (excl. tax)',
         value: quote.subtotal === null ? NOT_PRICED : format.money(quote.subtotal),
         grand: true,
       },
