@@ -73,8 +73,10 @@ describe('OpenAPI document', () => {
         Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }>
       >;
     };
-    const download = document.paths['/api/documents/orders/{id}.pdf']?.['get'];
-    expect(Object.keys(download?.responses?.['200']?.content ?? {})).toEqual(['application/pdf']);
+    for (const path of ['/api/documents/orders/{id}.pdf', '/api/documents/quotes/{id}.pdf']) {
+      const download = document.paths[path]?.['get'];
+      expect(Object.keys(download?.responses?.['200']?.content ?? {})).toEqual(['application/pdf']);
+    }
   });
 
   it('serves the interactive docs', async () => {

@@ -2,6 +2,7 @@ import type { Order } from '@tradecounter/contracts';
 import { createProduct } from '../test-support/fixtures';
 import { createOrderingWorld, OrderingWorld, placeOrder, setStock } from '../test-support/order-fixtures';
 import { fetchDocument, pdfPageCount, pdfTexts } from '../test-support/pdf-text';
+import { priceQuote, requestQuote } from '../test-support/quote-fixtures';
 import { startTestApp, TestApp } from '../test-support/test-app';
 
 describe('PDF documents', () => {
@@ -107,6 +108,96 @@ describe('PDF documents', () => {
       // 40 × 2 × 2.50 = 200.00
       expect(texts).toContain('$200.00');
       expect(texts).toContain('Page 2 of 2');
+    });
+  });
+
+  describe('the quote', () => {
+    async function quotedQuote() {
+      const bolts = await createProduct(t, { listPrice: '20.00' });
+      const beams = await createProduct(t, { listPrice: '600.00' });
+      for (const product of [bolts, beams]) await setStock(t, product.id, w.warehouseCode, 1000);
+      const requested = await requestQuote(
+        t,
+        w.buyer,
+        [
+          { productId: bolts.id, quantity: 10 },
+          { productId: beams.id, quantity: 3 },
+        ],
+        { message: 'For the spring job' },
+      );
+      return { requested, bolts, beams };
+    }
+
+    it('downloads as Q-….pdf with the number, lines, quoted prices, exact total and validity', async () => {
+      const { requested, bolts, beams } = await quotedQuote();
+      const priced = await priceQuote(t, w.am, requested, { [bolts.id]: '17.45', [beams.id]: '1234.56' });
+      const response = await fetchDocument(t, w.buyer, `/api/documents/quotes/${priced.id}.pdf`).expect(200);
+      expect(response.headers['content-type']).toBe('application/pdf');
+      expect(response.headers['content-disposition']).toBe(`attachment; filename="${priced.number}.pdf"`);
+      const texts = pdfTexts(response.body as Buffer);
+      // 10 × 17.45 = 174.50; 3 × 1,234.56 = 3,703.68; total 3,878.18
+      expect(priced.subtotal).toBe('3878.18');
+      for (const expected of [
+        'Quotation',
+        priced.number,
+        w.mine.name,
+        bolts.sku,
+        beams.sku,
+        '$17.45',
+        '$174.50',
+        '$1,234.56',
+        '$3,703.68',
+        '$3,878.18',
+        'Valid until',
+        'For the spring job',
+      ]) {
+        expect(texts).toContain(expected);
+      }
+    });
+
+    it('shows an earlier revision with its own prices, marked superseded', async () => {
+      const { requested, bolts, beams } = await quotedQuote();
+      const first = await priceQuote(t, w.am, requested, { [bolts.id]: '19.00', [beams.id]: '500.00' });
+      await priceQuote(t, w.am, first, { [bolts.id]: '18.00', [beams.id]: '450.00' });
+      const path = `/api/documents/quotes/${first.id}.pdf`;
+      const latest = pdfTexts((await fetchDocument(t, w.buyer, path).expect(200)).body as Buffer);
+      // 10 × 18.00 + 3 × 450.00 = 180.00 + 1,350.00 = 1,530.00
+      expect(latest).toContain('$1,530.00');
+      const earlier = pdfTexts(
+        (await fetchDocument(t, w.buyer, `${path}?revision=1`).expect(200)).body as Buffer,
+      );
+      // 10 × 19.00 + 3 × 500.00 = 190.00 + 1,500.00 = 1,690.00
+      expect(earlier).toContain('$1,690.00');
+      expect(earlier).toContain('1 (superseded by 2)');
+      expect(earlier).not.toContain('$1,530.00');
+      await fetchDocument(t, w.buyer, `${path}?revision=3`).expect(404);
+    });
+
+    it('reads a request not yet priced as a quote request', async () => {
+      const { requested } = await quotedQuote();
+      const texts = pdfTexts(
+        (await fetchDocument(t, w.am, `/api/documents/quotes/${requested.id}.pdf`).expect(200))
+          .body as Buffer,
+      );
+      expect(texts).toContain('Quote request');
+      expect(texts).toContain('To be quoted');
+    });
+
+    it('is readable by whoever may read the quote, and a 404 for anyone else', async () => {
+      const { requested } = await quotedQuote();
+      const path = `/api/documents/quotes/${requested.id}.pdf`;
+      for (const reader of [w.buyer, w.approver, w.am, w.manager, w.admin]) {
+        await fetchDocument(t, reader, path).expect(200);
+      }
+      for (const stranger of [w.otherBuyer, w.otherApprover, w.otherAm]) {
+        const response = await fetchDocument(t, stranger, path).expect(404);
+        expect(problemOf(response.body as Buffer).status).toBe(404);
+      }
+      await fetchDocument(
+        t,
+        w.buyer,
+        '/api/documents/quotes/00000000-0000-4000-8000-000000000000.pdf',
+      ).expect(404);
     });
   });
 });

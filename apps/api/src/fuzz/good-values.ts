@@ -219,7 +219,6 @@ export function pathValue(route: RouteSpec, param: string, w: FuzzWorld): string
     'POST /api/orders/{id}/rating': w.ids.rateOrder,
     'POST /api/webhooks/deliveries/{id}/redeliver': w.ids.delivery,
     'POST /api/notifications/{id}/read': w.ids.notification,
-    'GET /api/documents/orders/{id}.pdf': w.ids.order,
     'PUT /api/stock/{productId}/{warehouseCode}': param === 'productId' ? w.stockProduct.id : w.warehouseCode,
   };
   if (own[key] && (param === 'id' || key.startsWith('PUT /api/stock'))) return own[key];
@@ -232,7 +231,9 @@ export function pathValue(route: RouteSpec, param: string, w: FuzzWorld): string
     code: w.patchWarehouse.code,
   };
   if (byName[param]) return byName[param];
-  const resource = route.template.split('/')[2] ?? '';
+  // A document (/api/documents/orders/{id}.pdf) names its object as the object's own routes do.
+  const parts = route.template.split('/');
+  const resource = (parts[2] === 'documents' ? parts[3] : parts[2]) ?? '';
   const byResource: Record<string, string> = {
     users: w.targetStaff.id,
     accounts: w.mine.id,

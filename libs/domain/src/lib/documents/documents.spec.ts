@@ -112,6 +112,7 @@ const quote: QuoteDocumentInput = {
   number: 'Q-000001',
   status: 'quoted',
   accountName: 'Acme Building Supply',
+  revision: 2,
   shownRevision: 2,
   createdAt: '2026-12-01T15:00:00Z',
   requestedDate: '2027-01-15',
@@ -145,7 +146,13 @@ const quote: QuoteDocumentInput = {
 
 describe('the quote document', () => {
   it('shows the revision, who quoted it, its validity and each line at the quoted price', () => {
-    const doc = quoteDocument(quote, { quotedAt: '2026-12-02T10:00:00Z', quotedBy: 'Alex Manager' }, usd);
+    const context = {
+      quotedAt: '2026-12-02T10:00:00Z',
+      quotedBy: 'Alex Manager',
+      accountCode: 'ACME',
+      paymentTerms: 'net_30',
+    };
+    const doc = quoteDocument(quote, context, usd);
     expect(doc.title).toBe('Quotation');
     expect(doc.filename).toBe('Q-000001.pdf');
     expect(doc.facts).toEqual([
@@ -164,7 +171,11 @@ describe('the quote document', () => {
     // 8.90 + 5,300.00 = 5,308.90
     expect(doc.totals).toEqual([{ label: 'Subtotal (excl. tax)', value: '$5,308.90', grand: true }]);
     expect(doc.sections.map((s) => s.heading)).toEqual(['Request', 'Terms']);
+    expect(doc.parties).toEqual([
+      { heading: 'Prepared for', lines: ['Acme Building Supply', 'Account ACME'] },
+    ]);
     expect(doc.sections[1]?.text).toContain('until the end of 31 Dec 2026');
+    expect(doc.sections[1]?.text).toContain('payment terms Net 30.');
   });
 
   it('reads as a quote request while the revision is not priced', () => {
@@ -176,7 +187,11 @@ describe('the quote document', () => {
       message: null,
       lines: quote.lines.map((line) => ({ ...line, unitPrice: null, lineTotal: null, promise: null })),
     };
-    const doc = quoteDocument(requested, { quotedAt: null, quotedBy: null }, usd);
+    const doc = quoteDocument(
+      requested,
+      { quotedAt: null, quotedBy: null, accountCode: 'ACME', paymentTerms: 'prepaid' },
+      usd,
+    );
     expect(doc.title).toBe('Quote request');
     expect(doc.rows[0]).toEqual(['1', 'BOLT-10', 'Hex bolt M10', '10', 'To be quoted', '—', 'To be quoted']);
     expect(doc.totals[0]?.value).toBe('To be quoted');
@@ -186,6 +201,15 @@ describe('the quote document', () => {
       'Requested on',
       'Delivery wanted by',
     ]);
+  });
+
+  it('marks an earlier revision as superseded', () => {
+    const doc = quoteDocument(
+      { ...quote, revision: 3 },
+      { quotedAt: null, quotedBy: null, accountCode: 'A', paymentTerms: 'net_15' },
+      usd,
+    );
+    expect(doc.facts[0]).toEqual({ label: 'Revision', value: '2 (superseded by 3)' });
   });
 });
 

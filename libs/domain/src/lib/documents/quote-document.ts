@@ -5,11 +5,12 @@ export interface QuoteDocumentInput {
   number: string;
   status: string;
   accountName: string;
-  /** The revision shown. */
+  /** The latest revision, and the one shown (an earlier one is marked superseded). */
+  revision: number;
   shownRevision: number;
   createdAt: string;
   requestedDate: string | null;
-  /** Null until quoted. */
+  /** Of the revision shown; null until quoted. */
   validUntil: string | null;
   /** Of the revision shown; null until quoted. */
   subtotal: string | null;
@@ -24,10 +25,13 @@ export interface QuoteDocumentInput {
   }[];
 }
 
-/** Who quoted the revision shown and when, when it has been quoted. */
-export interface QuoteDocumentQuoting {
+/** What the quote PDF adds from outside the quote: who quoted the revision shown and when, and the account. */
+export interface QuoteDocumentContext {
   quotedAt: string | null;
   quotedBy: string | null;
+  accountCode: string;
+  /** The account's payment terms ("net_30"), on which an accepted quote is ordered. */
+  paymentTerms: string;
 }
 
 const NOT_PRICED = 'To be quoted';
@@ -40,28 +44,34 @@ const NOT_PRICED = 'To be quoted';
  */
 export function quoteDocument(
   quote: QuoteDocumentInput,
-  quoting: QuoteDocumentQuoting,
+  context: QuoteDocumentContext,
   format: DocumentFormat,
 ): DocumentModel {
   const priced = quote.subtotal !== null;
   const facts = [
-    { label: 'Revision', value: String(quote.shownRevision) },
+    {
+      label: 'Revision',
+      value:
+        quote.shownRevision < quote.revision
+          ? `${quote.shownRevision} (superseded by ${quote.revision})`
+          : String(quote.shownRevision),
+    },
     { label: 'Status', value: documentLabel(quote.status) },
     { label: 'Requested on', value: format.day(quote.createdAt) },
   ];
-  if (quoting.quotedAt) facts.push({ label: 'Quoted on', value: format.day(quoting.quotedAt) });
-  if (quoting.quotedBy) facts.push({ label: 'Quoted by', value: quoting.quotedBy });
+  if (context.quotedAt) facts.push({ label: 'Quoted on', value: format.day(context.quotedAt) });
+  if (context.quotedBy) facts.push({ label: 'Quoted by', value: context.quotedBy });
   if (quote.validUntil) facts.push({ label: 'Valid until', value: format.date(quote.validUntil) });
   if (quote.requestedDate)
     facts.push({ label: 'Delivery wanted by', value: format.date(quote.requestedDate) });
-  const sections = [{ heading: 'Terms', text: quoteTerms(quote.validUntil, format) }];
+  const sections = [{ heading: 'Terms', text: quoteTerms(quote.validUntil, context.paymentTerms, format) }];
   if (quote.message) sections.unshift({ heading: 'Request', text: quote.message });
   return {
     title: priced ? 'Quotation' : 'Quote request',
     number: quote.number,
     filename: documentFilename(quote.number),
     facts,
-    parties: [{ heading: 'Prepared for', lines: [quote.accountName] }],
+    parties: [{ heading: 'Prepared for', lines: [quote.accountName, `Account ${context.accountCode}`] }],
     columns: [
       { heading: '#', align: 'right', width: 0.5 },
       { heading: 'SKU', align: 'left', width: 2.2 },
@@ -102,13 +112,13 @@ function estimatedDelivery(
   return splits.map((split) => `${split.qty} by ${format.date(split.deliveryDate)}`).join('\n');
 }
 
-function quoteTerms(validUntil: string | null, format: DocumentFormat): string {
+function quoteTerms(validUntil: string | null, paymentTerms: string, format: DocumentFormat): string {
   const validity = validUntil
     ? `The quoted prices hold until the end of ${format.date(validUntil)}, whatever list prices and price tiers do in the meantime.`
     : 'Prices follow once the request is quoted.';
   return (
     `${validity} Delivery dates are estimates made when the quote was prepared: nothing is reserved until ` +
-    'the quote is accepted, and the order then promises its own dates. Accepting turns the quote into an order ' +
-    'on your account’s usual payment terms.'
+    'the quote is accepted, and the order then promises its own dates. An accepted quote is ordered on ' +
+    `payment terms ${documentLabel(paymentTerms)}.`
   );
 }
