@@ -234,7 +234,7 @@ export interface QuoteConversionFigures {
 }
 
 export interface QuoteConversionRow extends QuoteConversionFigures {
-  /** The account manager's or account's id; `none` for accounts without an account manager. */
+  /** The account manager's or account's id; empty for accounts without an account manager. */
   key: string;
   label: string;
 }

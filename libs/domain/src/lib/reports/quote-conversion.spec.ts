@@ -1,15 +1,19 @@
 import fc from 'fast-check';
+import type { QuoteStatus } from '../quotes/quote-status';
 import { quoteConversion, quotedInPeriod, quoteOutcome, type QuoteConversionCount } from './quote-conversion';
 
 const december = { from: '2026-12-01', to: '2026-12-31' };
 
+const today = '2027-01-10';
+
 const count = (
   firstQuotedOn: string,
-  status: string,
+  status: QuoteStatus,
   quotes: number,
   quotedValue: bigint,
   acceptedValue = 0n,
-): QuoteConversionCount => ({ firstQuotedOn, status, quotes, quotedValue, acceptedValue });
+  validUntil: string | null = '2027-01-31',
+): QuoteConversionCount => ({ firstQuotedOn, status, validUntil, quotes, quotedValue, acceptedValue });
 
 describe('quote conversion', () => {
   it('counts a quote in the period of its first quoting, whatever happened since', () => {
@@ -37,6 +41,8 @@ describe('quote conversion', () => {
         count('2026-12-02', 'accepted', 2, 150_000n, 120_000n),
         count('2026-12-05', 'declined', 1, 30_000n),
         count('2026-12-20', 'expired', 1, 10_000n),
+        // still written quoted, but its prices lapsed on 9 Jan: expired today (10 Jan)
+        count('2026-12-20', 'quoted', 1, 5_000n, 0n, '2027-01-09'),
         count('2026-12-21', 'quoted', 1, 7_550n),
         count('2026-12-22', 'requested', 1, 2_450n),
         count('2026-12-30', 'withdrawn', 1, 0n),
@@ -44,23 +50,24 @@ describe('quote conversion', () => {
         count('2026-11-28', 'accepted', 5, 999_999n, 999_999n),
       ],
       december,
+      today,
     );
     expect(figures).toEqual({
-      quoted: 7, // 2 + 1 + 1 + 1 + 1 + 1
+      quoted: 8, // 2 + 1 + 1 + 1 + 1 + 1 + 1
       accepted: 2,
       declined: 1,
-      expired: 1,
+      expired: 2,
       withdrawn: 1,
       open: 2,
-      conversion: 2 / 7,
-      quotedValue: 200_000n, // 150,000 + 30,000 + 10,000 + 7,550 + 2,450 + 0 cents = $2,000.00
+      conversion: 2 / 8,
+      quotedValue: 205_000n, // 150,000 + 30,000 + 10,000 + 5,000 + 7,550 + 2,450 + 0 cents = $2,050.00
       acceptedValue: 120_000n, // $1,200.00
-      valueConversion: 0.6, // 1,200 ÷ 2,000
+      valueConversion: 120_000 / 205_000, // 1,200 ÷ 2,050
     });
   });
 
   it('has no conversion when nothing was quoted', () => {
-    expect(quoteConversion([], december)).toMatchObject({
+    expect(quoteConversion([], december, today)).toMatchObject({
       quoted: 0,
       conversion: null,
       valueConversion: null,
@@ -68,19 +75,20 @@ describe('quote conversion', () => {
   });
 
   it('splits every quote counted into exactly one outcome', () => {
-    const statuses = ['requested', 'quoted', 'accepted', 'declined', 'withdrawn', 'expired'];
+    const statuses: QuoteStatus[] = ['requested', 'quoted', 'accepted', 'declined', 'withdrawn', 'expired'];
     const row = fc.record({
       firstQuotedOn: fc
         .integer({ min: 0, max: 90 })
         .map((d) => new Date(Date.UTC(2026, 10, 1 + d)).toISOString().slice(0, 10)),
       status: fc.constantFrom(...statuses),
+      validUntil: fc.constantFrom(null, '2026-12-15', '2027-02-01'),
       quotes: fc.integer({ min: 1, max: 50 }),
       quotedValue: fc.bigInt({ min: 0n, max: 10_000_000n }),
       acceptedValue: fc.constant(0n),
     });
     fc.assert(
       fc.property(fc.array(row, { maxLength: 40 }), (rows) => {
-        const figures = quoteConversion(rows, december);
+        const figures = quoteConversion(rows, december, today);
         const inPeriod = rows.filter((r) => quotedInPeriod(r.firstQuotedOn, december));
         expect(figures.quoted).toBe(inPeriod.reduce((sum, r) => sum + r.quotes, 0));
         expect(figures.accepted + figures.declined + figures.expired + figures.withdrawn + figures.open).toBe(

@@ -1,5 +1,7 @@
 import type { IsoDate } from '../availability/calendar';
 import type { Cents } from '../money';
+import { quoteStatusOn } from '../quotes/quote-acceptance';
+import type { QuoteStatus } from '../quotes/quote-status';
 import { share } from './figures';
 
 /*
@@ -12,9 +14,10 @@ import { share } from './figures';
  *   another period, so a quote is counted once, in one period, for good.
  * - A quote never priced (still requested, or declined or withdrawn before
  *   anyone quoted it) was never quoted: it is not counted.
- * - Its outcome is its status now: accepted, declined, expired, withdrawn,
- *   or open (quoted and still live, or back with the seller after the buyer
- *   asked for changes).
+ * - Its outcome is its status today: accepted, declined, expired (a quoted
+ *   quote past its valid-until day is expired even before the sweep writes
+ *   it), withdrawn, or open (quoted and still live, or back with the seller
+ *   after the buyer asked for changes).
  * - Quoted value: the subtotal of its latest priced revision (what the buyer
  *   was last offered). Accepted value: the subtotal of the order it became
  *   (the accepted lines at their quoted prices; a partial acceptance counts
@@ -25,10 +28,11 @@ import { share } from './figures';
 
 export type QuoteOutcome = 'accepted' | 'declined' | 'expired' | 'withdrawn' | 'open';
 
-/** Quotes of one group, first quoted on one day, in one status: what the SQL counts and sums. */
+/** Quotes of one group, first quoted on one day, in one status and validity: what the SQL counts and sums. */
 export interface QuoteConversionCount {
   firstQuotedOn: IsoDate;
-  status: string;
+  status: QuoteStatus;
+  validUntil: IsoDate | null;
   quotes: number;
   quotedValue: Cents;
   acceptedValue: Cents;
@@ -71,6 +75,7 @@ export function quotedInPeriod(
 export function quoteConversion(
   counts: readonly QuoteConversionCount[],
   period: { from: IsoDate; to: IsoDate },
+  today: IsoDate,
 ): QuoteConversionFigures {
   const outcomes: Record<QuoteOutcome, number> = {
     accepted: 0,
@@ -83,7 +88,7 @@ export function quoteConversion(
   let acceptedValue = 0n;
   for (const count of counts) {
     if (!quotedInPeriod(count.firstQuotedOn, period)) continue;
-    outcomes[quoteOutcome(count.status)] += count.quotes;
+    outcomes[quoteOutcome(quoteStatusOn(count.status, count.validUntil, today))] += count.quotes;
     quotedValue += count.quotedValue;
     acceptedValue += count.acceptedValue;
   }
