@@ -171,5 +171,7 @@ describe('quote conversion report', () => {
     const backwards = await get(w.manager, 'from=2026-10-31&to=2026-10-01').expect(400);
     expect(backwards.headers['content-type']).toMatch(/^application\/problem\+json/);
     await get(w.manager, `${october}&groupBy=product`).expect(400);
+    // quotes have no channel or category
+    await get(w.manager, `${october}&channel=portal`).expect(400);
   });
 });

@@ -1,5 +1,9 @@
 import type { QuoteConversionReport, QuoteConversionRow } from '@tradecounter/contracts';
-import { quoteConversionPanel } from './quote-conversion-panel';
+import {
+  quoteConversionPanel,
+  quoteConversionQuery,
+  quoteConversionSubtitle,
+} from './quote-conversion-panel';
 
 function row(key: string, quoted: number, accepted: number, values: [string, string]): QuoteConversionRow {
   return {
@@ -68,5 +72,31 @@ describe('quoteConversionPanel', () => {
 
   it('has nothing to show before the report arrives', () => {
     expect(quoteConversionPanel(undefined).rows).toEqual([]);
+  });
+});
+
+describe('quote conversion query and subtitle', () => {
+  it('passes the period and account filters only (quotes have no channel or category)', () => {
+    expect(
+      quoteConversionQuery(
+        { from: '2026-10-01', to: '2026-10-31', channel: 'portal', category: 'Bolts', accountId: 'a' },
+        'account',
+      ),
+    ).toEqual({
+      from: '2026-10-01',
+      to: '2026-10-31',
+      accountId: 'a',
+      accountManagerId: undefined,
+      groupBy: 'account',
+    });
+  });
+
+  it('says what was counted', () => {
+    const period = { from: '2026-10-01', to: '2026-10-31' };
+    expect(quoteConversionSubtitle(period, undefined)).toBe('First quoted 1 Oct 2026 to 31 Oct 2026');
+    const one = report([row('a', 6, 2, ['1.00', '1.00'])], 'account');
+    expect(quoteConversionSubtitle(period, one)).toBe(
+      'First quoted 1 Oct 2026 to 31 Oct 2026 · 6 quotes, 33.3% accepted',
+    );
   });
 });

@@ -1,7 +1,22 @@
-import type { QuoteConversionReport } from '@tradecounter/contracts';
+import type {
+  QuoteConversionGroupBy,
+  QuoteConversionQuery,
+  QuoteConversionReport,
+  ReportFilter,
+} from '@tradecounter/contracts';
 import { formatMoneyDisplay } from '../shared/money-format';
+import { displayDate } from '../shared/date-format';
 import { formatCount, formatShare } from './report-format';
 import { NO_PANEL_DATA, type PanelData } from './report-rows';
+
+/** A page's report filter as the quote-conversion report takes it: quotes have no channel or category. */
+export function quoteConversionQuery(
+  filter: ReportFilter,
+  groupBy: QuoteConversionGroupBy,
+): QuoteConversionQuery {
+  const { from, to, accountId, accountManagerId } = filter;
+  return { from, to, accountId, accountManagerId, groupBy };
+}
 
 /** How many groups the chart shows (the table shows them all). */
 const CHARTED = 10;
@@ -50,4 +65,15 @@ export function quoteConversionPanel(report: QuoteConversionReport | undefined):
       { name: 'Accepted', values: charted.map((row) => row.accepted) },
     ],
   };
+}
+
+/** "Quoted 1 Oct 2026 to 31 Oct 2026 · 6 quotes, 33.3% accepted (by count)". */
+export function quoteConversionSubtitle(
+  period: { from: string; to: string },
+  report: QuoteConversionReport | undefined,
+): string {
+  const quoted = `First quoted ${displayDate(period.from)} to ${displayDate(period.to)}`;
+  if (!report || report.total.quoted === 0) return quoted;
+  const quotes = `${formatCount(report.total.quoted)} ${report.total.quoted === 1 ? 'quote' : 'quotes'}`;
+  return `${quoted} · ${quotes}, ${formatShare(report.total.conversion)} accepted`;
 }
