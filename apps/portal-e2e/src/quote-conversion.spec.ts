@@ -43,7 +43,7 @@ test.describe('quote conversion', () => {
     await expect(panel).toBeVisible();
     await settled(page);
     await expect(panel).toContainText(/\d+ quotes?, [\d.]+% accepted/);
-    await panel.getByRole('button', { name: 'Table' }).click();
+    await panel.getByRole('radio', { name: 'Table' }).click();
     const row = panel.getByRole('row').filter({ hasText: 'Acme' });
     await expect(row).toBeVisible();
     await snap(page, 'quote-conversion-01-my-accounts');
@@ -55,7 +55,7 @@ test.describe('quote conversion', () => {
     const managerPanel = page.getByRole('region', { name: 'Quote conversion by account manager' });
     await expect(managerPanel).toBeVisible();
     await settled(page);
-    await managerPanel.getByRole('button', { name: 'Table' }).click();
+    await managerPanel.getByRole('radio', { name: 'Table' }).click();
     await expect(managerPanel.getByRole('row').nth(1)).toBeVisible();
     await managerPanel.scrollIntoViewIfNeeded();
     await snap(page, 'quote-conversion-02-dashboard');
