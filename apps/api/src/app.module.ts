@@ -13,6 +13,7 @@ import { loggerOptions } from './common/logging';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { DocumentsModule } from './documents/documents.module';
 import { SeedModule } from './database/seed/seed.module';
 import { FulfilmentModule } from './fulfilment/fulfilment.module';
 import { EventsModule } from './events/events.module';
@@ -54,6 +55,7 @@ export class AppModule {
         TemplatesModule,
         ChannelsModule,
         ReportsModule,
+        DocumentsModule,
         WebhooksModule,
         NotificationsModule,
         StandingOrdersModule,

@@ -66,6 +66,19 @@ describe('OpenAPI document', () => {
     expect(parameters).toContainEqual(expect.objectContaining({ name: 'dryRun', in: 'query' }));
   });
 
+  it('documents the PDF downloads as application/pdf', async () => {
+    const document = (await t.http.get('/api/docs-json').expect(200)).body as {
+      paths: Record<
+        string,
+        Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }>
+      >;
+    };
+    for (const path of ['/api/documents/orders/{id}.pdf', '/api/documents/quotes/{id}.pdf']) {
+      const download = document.paths[path]?.['get'];
+      expect(Object.keys(download?.responses?.['200']?.content ?? {})).toEqual(['application/pdf']);
+    }
+  });
+
   it('serves the interactive docs', async () => {
     const page = await t.http.get('/api/docs/').expect(200);
     expect(page.text).toContain('swagger');

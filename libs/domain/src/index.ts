@@ -10,5 +10,6 @@ export * from './lib/events';
 export * from './lib/auth';
 export * from './lib/catalog';
 export * from './lib/display';
+export * from './lib/documents';
 export * from './lib/quotes';
 export * from './lib/standing-orders';

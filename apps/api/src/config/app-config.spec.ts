@@ -41,6 +41,14 @@ describe('loadConfig', () => {
     }
   });
 
+  it('names the seller on documents: Tradecounter unless SELLER_NAME says otherwise', () => {
+    expect(loadConfig({ DATA_DIR: dataDir }).seller).toEqual({ name: 'Tradecounter', address: null });
+    expect(
+      loadConfig({ DATA_DIR: dataDir, SELLER_NAME: ' Acme Supply ', SELLER_ADDRESS: '1 Trade Way' }).seller,
+    ).toEqual({ name: 'Acme Supply', address: '1 Trade Way' });
+    expect(() => loadConfig({ DATA_DIR: dataDir, SELLER_NAME: 'x'.repeat(101) })).toThrow(/SELLER_NAME/);
+  });
+
   it('keeps idle connections longer than a proxy would (65 s), the headers timeout a second more', () => {
     expect(loadConfig({ DATA_DIR: dataDir }).http).toEqual({
       keepAliveMs: 65_000,

@@ -33,6 +33,8 @@ export interface AppConfig {
   events: EventsConfig;
   standingOrders: StandingOrdersConfig;
   mail: MailConfig;
+  /** Who the PDF documents (quotes, order confirmations) come from. */
+  seller: SellerConfig;
   http: HttpTimeouts;
 }
 
@@ -77,6 +79,14 @@ export interface StandingOrdersConfig {
   batchSize: number;
   /** Runs of a batch placed at once, each in its own placement transaction (STANDING_ORDERS_CONCURRENCY). */
   concurrency: number;
+}
+
+/** The letterhead of every PDF document. */
+export interface SellerConfig {
+  /** SELLER_NAME, default "Tradecounter". */
+  name: string;
+  /** SELLER_ADDRESS: one line under the name (e.g. "1 Trade Way, Springfield IL 62701"); none by default. */
+  address: string | null;
 }
 
 /** E-mail of notifications: only when SMTP_URL is set. */
@@ -158,6 +168,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       from: env['MAIL_FROM'] ?? 'Tradecounter <no-reply@tradecounter.invalid>',
       publicUrl: env['PUBLIC_URL'] || undefined,
     },
+    seller: readSeller(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -259,6 +270,15 @@ function readCurrency(env: Env, problems: string[]): string {
   if (/^[A-Z]{3}$/.test(value)) return value;
   problems.push(`CURRENCY must be an ISO 4217 code such as USD (got "${value}")`);
   return 'USD';
+}
+
+function readSeller(env: Env, problems: string[]): SellerConfig {
+  const name = (env['SELLER_NAME'] ?? '').trim() || 'Tradecounter';
+  const address = (env['SELLER_ADDRESS'] ?? '').trim() || null;
+  if (name.length > 100) problems.push('SELLER_NAME must be at most 100 characters');
+  if (address !== null && address.length > 200)
+    problems.push('SELLER_ADDRESS must be at most 200 characters');
+  return { name, address };
 }
 
 function readHolidayCountry(env: Env, problems: string[]): string {

@@ -240,7 +240,9 @@ export function pathValue(route: RouteSpec, param: string, w: FuzzWorld): string
     code: w.patchWarehouse.code,
   };
   if (byName[param]) return byName[param];
-  const resource = route.template.split('/')[2] ?? '';
+  // A document (/api/documents/orders/{id}.pdf) names its object as the object's own routes do.
+  const parts = route.template.split('/');
+  const resource = (parts[2] === 'documents' ? parts[3] : parts[2]) ?? '';
   const byResource: Record<string, string> = {
     users: w.targetStaff.id,
     accounts: w.mine.id,

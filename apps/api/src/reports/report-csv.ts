@@ -4,6 +4,7 @@ import {
   type DeliveryReport,
   type DormantAccountsReport,
   type PromiseAccuracyReport,
+  type QuoteConversionReport,
   type SalesReport,
   type SummaryFigures,
   type SummaryReport,
@@ -129,6 +130,39 @@ export function dormantAccountsCsv(report: DormantAccountsReport, currency: stri
       row.daysSinceLastOrder,
       row.trailing12MonthSales,
       row.accountId,
+    ]),
+  );
+}
+
+export function quoteConversionCsv(report: QuoteConversionReport, currency: string): string {
+  return toCsv(
+    [
+      report.groupBy === 'account' ? 'Account' : 'Account manager',
+      'Quoted',
+      'Accepted',
+      'Declined',
+      'Expired',
+      'Withdrawn',
+      'Open',
+      'Conversion (%)',
+      `Quoted value (${currency})`,
+      `Accepted value (${currency})`,
+      'Value conversion (%)',
+      'Key',
+    ],
+    report.rows.map((row) => [
+      row.label,
+      row.quoted,
+      row.accepted,
+      row.declined,
+      row.expired,
+      row.withdrawn,
+      row.open,
+      percent(row.conversion),
+      row.quotedValue,
+      row.acceptedValue,
+      percent(row.valueConversion),
+      row.key,
     ]),
   );
 }

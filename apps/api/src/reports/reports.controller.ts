@@ -6,6 +6,7 @@ import type {
   DeliveryReport,
   DormantAccountsReport,
   PromiseAccuracyReport,
+  QuoteConversionReport,
   ReportChannels,
   SalesReport,
   SummaryReport,
@@ -15,6 +16,7 @@ import { CurrentUser, Roles } from '../auth/decorators';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { DeliveryReportsService } from './delivery-reports.service';
+import { QuoteConversionQueryDto } from './dto/quote-conversion-query.dto';
 import {
   DeliveryQueryDto,
   DormantQueryDto,
@@ -27,9 +29,11 @@ import {
   deliveryCsv,
   dormantAccountsCsv,
   promiseAccuracyCsv,
+  quoteConversionCsv,
   salesCsv,
   summaryCsv,
 } from './report-csv';
+import { QuoteConversionService } from './quote-conversion.service';
 import { ReportsService } from './reports.service';
 
 /** Customers read their own account's reports; staff who look after accounts read theirs or all. */
@@ -59,6 +63,7 @@ export class ReportsController {
   constructor(
     private readonly reports: ReportsService,
     private readonly delivery: DeliveryReportsService,
+    private readonly quotes: QuoteConversionService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.currency = config.currency;
@@ -167,6 +172,28 @@ export class ReportsController {
     const report = await this.delivery.dormantAccounts(actor, query, query.days);
     return answer(response, query, `dormant-accounts-${query.days}-days-${report.asOf}`, report, (r) =>
       dormantAccountsCsv(r, this.currency),
+    );
+  }
+
+  @Get('quote-conversion')
+  @Roles(...STAFF_READERS)
+  @ApiOperation({
+    summary:
+      'Quotes first quoted in the period, per account manager or account: quoted, accepted, declined, expired, ' +
+      'withdrawn, open, conversion (accepted ÷ quoted), quoted and accepted value',
+  })
+  async quoteConversion(
+    @CurrentUser() actor: AuthUser,
+    @Query() query: QuoteConversionQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<QuoteConversionReport | string> {
+    const report = await this.quotes.report(actor, query, query.groupBy);
+    return answer(
+      response,
+      query,
+      `quote-conversion-by-${query.groupBy}-${report.from}-to-${report.to}`,
+      report,
+      (r) => quoteConversionCsv(r, this.currency),
     );
   }
 }

@@ -4,6 +4,8 @@ import { DeliveryRepository } from './delivery.repository';
 import { ReportScope } from './report-scope';
 import { ReportSettingsSync } from './report-settings.sync';
 import { ReportsController } from './reports.controller';
+import { QuoteConversionRepository } from './quote-conversion.repository';
+import { QuoteConversionService } from './quote-conversion.service';
 import { ReportsService } from './reports.service';
 import { SalesRepository } from './sales.repository';
 
@@ -17,6 +19,8 @@ import { SalesRepository } from './sales.repository';
     DeliveryRepository,
     ReportSettingsSync,
     ReportScope,
+    QuoteConversionRepository,
+    QuoteConversionService,
   ],
 })
 export class ReportsModule {}

@@ -201,3 +201,48 @@ export interface DormantAccountsReport {
   days: number;
   rows: DormantAccount[];
 }
+
+/** GET /api/reports/quote-conversion: groupings. */
+export const QUOTE_CONVERSION_GROUPINGS = ['accountManager', 'account'] as const;
+export type QuoteConversionGroupBy = (typeof QUOTE_CONVERSION_GROUPINGS)[number];
+
+export interface QuoteConversionQuery extends ReportFilter {
+  groupBy: QuoteConversionGroupBy;
+}
+
+/**
+ * The quotes first quoted in the period (docs/reports.md, "Quote
+ * conversion"), by their outcome now, with the conversion shares.
+ */
+export interface QuoteConversionFigures {
+  /** Quotes whose first quoting fell in the period. */
+  quoted: number;
+  accepted: number;
+  declined: number;
+  expired: number;
+  withdrawn: number;
+  /** Quoted and still live, or back with the seller after the buyer asked for changes. */
+  open: number;
+  /** accepted ÷ quoted, from 0 to 1; null when nothing was quoted. */
+  conversion: number | null;
+  /** Each quote's latest priced revision's subtotal, summed. */
+  quotedValue: MoneyString;
+  /** The orders the accepted quotes became (the accepted lines at their quoted prices), summed. */
+  acceptedValue: MoneyString;
+  /** acceptedValue ÷ quotedValue; null when nothing of value was quoted. */
+  valueConversion: number | null;
+}
+
+export interface QuoteConversionRow extends QuoteConversionFigures {
+  /** The account manager's or account's id; empty for accounts without an account manager. */
+  key: string;
+  label: string;
+}
+
+export interface QuoteConversionReport {
+  from: IsoDate;
+  to: IsoDate;
+  groupBy: QuoteConversionGroupBy;
+  rows: QuoteConversionRow[];
+  total: QuoteConversionFigures;
+}

@@ -20,6 +20,7 @@ import { canUseFeature, CUSTOMER_ROLES, type Order } from '@tradecounter/contrac
 import { formatDay, localIsoDate } from '../availability/promise-dates';
 import { AuthService } from '../auth/auth.service';
 import { CartApi } from '../cart/cart-api';
+import { DocumentDownload } from '../shared/document-download';
 import { ErrorState } from '../shared/error-state';
 import { loadOnEach } from '../shared/loadable';
 import { LoadingState } from '../shared/loading-state';
@@ -48,6 +49,7 @@ import { OrderLinePromise } from './order-line-promise';
     MatTableModule,
     MatTooltipModule,
     RouterLink,
+    DocumentDownload,
     ErrorState,
     OrderLinePromise,
     LoadingState,

@@ -19,6 +19,11 @@ import {
   formatShareAxis,
 } from './report-format';
 import { ReportPanel } from './report-panel';
+import {
+  quoteConversionPanel,
+  quoteConversionQuery,
+  quoteConversionSubtitle,
+} from './quote-conversion-panel';
 import { periodLength, timelineGrouping, todayIso } from './report-period';
 import { ReportRoute } from './report-route';
 import { backlogPanel, deliveryPanel, promiseAccuracyPanel, salesPanel } from './report-rows';
@@ -73,6 +78,9 @@ export class DashboardPage extends ReportRoute {
   readonly topProducts = this.loads.load((f) => this.api.sales({ ...f, groupBy: 'product' }));
   readonly backlog = this.loads.load((f) => this.api.backlog(f));
   readonly promises = this.loads.load((f) => this.api.promiseAccuracy(f));
+  readonly quotes = this.loads.load((f) =>
+    this.api.quoteConversion(quoteConversionQuery(f, 'accountManager')),
+  );
 
   readonly kpis = computed(() => {
     const report = this.summary()?.value;
@@ -109,6 +117,8 @@ export class DashboardPage extends ReportRoute {
     salesPanel(this.topProducts()?.value, { heading: 'Product', top: 10 }),
   );
   readonly backlogData = computed(() => backlogPanel(this.backlog()?.value));
+  readonly quotesData = computed(() => quoteConversionPanel(this.quotes()?.value));
+  readonly quotesSubtitle = computed(() => quoteConversionSubtitle(this.resolved(), this.quotes()?.value));
   readonly promiseData = computed(() => promiseAccuracyPanel(this.promises()?.value));
   readonly promiseShares = computed(() => {
     const report = this.promises()?.value;
@@ -130,6 +140,7 @@ export class DashboardPage extends ReportRoute {
       products: { path: 'sales', query: { ...f, groupBy: 'product' } },
       backlog: { path: 'backlog', query: f },
       promises: { path: 'promise-accuracy', query: f },
+      quotes: { path: 'quote-conversion', query: quoteConversionQuery(f, 'accountManager') },
     } as const;
   });
   readonly fileSuffix = computed(() => `${this.resolved().from}-to-${this.resolved().to}.csv`);

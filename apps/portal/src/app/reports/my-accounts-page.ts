@@ -13,8 +13,13 @@ import { PricingApi } from '../pricing/pricing-api';
 import { KpiCard } from './kpi-card';
 import { panelState, ReportLoads } from './report-loads';
 import { ReportFilters } from './report-filters';
-import { formatCentsAxis, formatCentsCompact } from './report-format';
+import { formatCentsAxis, formatCentsCompact, formatCount } from './report-format';
 import { ReportPanel } from './report-panel';
+import {
+  quoteConversionPanel,
+  quoteConversionQuery,
+  quoteConversionSubtitle,
+} from './quote-conversion-panel';
 import { ReportRoute } from './report-route';
 import { accountSalesPanel, dormantPanel, waitingOrdersPanel } from './report-rows';
 import { ReportsApi } from './reports-api';
@@ -56,10 +61,12 @@ export class MyAccountsPage extends ReportRoute {
   readonly dormancyChoices = DORMANCY_CHOICES;
   readonly moneyAxis = formatCentsAxis;
   readonly moneyTicks = formatCentsCompact;
+  readonly countAxis = (value: number) => formatCount(value);
   readonly panelState = panelState;
 
   readonly summary = this.loads.load((f) => this.api.summary(f));
   readonly sales = this.loads.load((f) => this.api.sales({ ...f, groupBy: 'account' }));
+  readonly quotes = this.loads.load((f) => this.api.quoteConversion(quoteConversionQuery(f, 'account')));
   private readonly dormantLoads = new ReportLoads(computed(() => this.days()));
   readonly dormant = this.dormantLoads.load((days) => this.api.dormantAccounts({ days }));
   private readonly waitingLoads = new ReportLoads(signal('waiting'));
@@ -86,6 +93,8 @@ export class MyAccountsPage extends ReportRoute {
     return report ? summaryKpis(report).filter((kpi) => HEADLINE.includes(kpi.key)) : [];
   });
   readonly salesData = computed(() => accountSalesPanel(this.sales()?.value, this.accounts(), this.tiers()));
+  readonly quotesData = computed(() => quoteConversionPanel(this.quotes()?.value));
+  readonly quotesSubtitle = computed(() => quoteConversionSubtitle(this.resolved(), this.quotes()?.value));
   readonly dormantData = computed(() => dormantPanel(this.dormant()?.value));
   readonly holdsData = computed(() => waitingOrdersPanel(this.holds()?.value?.items ?? []));
   readonly approvalsData = computed(() => waitingOrdersPanel(this.approvals()?.value?.items ?? []));
@@ -94,6 +103,7 @@ export class MyAccountsPage extends ReportRoute {
     () =>
       ({
         sales: { path: 'sales', query: { ...this.filter(), groupBy: 'account' } },
+        quotes: { path: 'quote-conversion', query: quoteConversionQuery(this.filter(), 'account') },
         dormant: { path: 'dormant-accounts', query: { days: this.days() } },
       }) as const,
   );

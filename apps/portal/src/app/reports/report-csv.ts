@@ -1,7 +1,7 @@
 import { inject, Injectable } from '@angular/core';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { type ReportRequest, ReportsApi } from './reports-api';
-import { saveFile } from './save-file';
+import { saveFile } from '../shared/save-file';
 
 /** Downloads a report's CSV from the API (the same numbers as its JSON) and saves it. */
 @Injectable({ providedIn: 'root' })

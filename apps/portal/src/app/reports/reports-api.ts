@@ -6,6 +6,8 @@ import type {
   DeliveryReport,
   DormantAccountsReport,
   PromiseAccuracyReport,
+  QuoteConversionQuery,
+  QuoteConversionReport,
   ReportChannels,
   ReportFilter,
   SalesQuery,
@@ -17,7 +19,14 @@ import { queryParams } from '../shared/http-params';
 
 /** A report the API also answers as CSV: its path under /api/reports and its query. */
 export interface ReportRequest {
-  path: 'sales' | 'summary' | 'delivery' | 'backlog' | 'promise-accuracy' | 'dormant-accounts';
+  path:
+    | 'sales'
+    | 'summary'
+    | 'delivery'
+    | 'backlog'
+    | 'promise-accuracy'
+    | 'dormant-accounts'
+    | 'quote-conversion';
   query: object;
 }
 
@@ -43,6 +52,10 @@ export class ReportsApi {
 
   promiseAccuracy(filter: ReportFilter): Observable<PromiseAccuracyReport> {
     return this.get('promise-accuracy', filter);
+  }
+
+  quoteConversion(query: QuoteConversionQuery): Observable<QuoteConversionReport> {
+    return this.get('quote-conversion', query);
   }
 
   dormantAccounts(filter: ReportFilter & { days?: number }): Observable<DormantAccountsReport> {

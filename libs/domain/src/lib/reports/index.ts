@@ -2,3 +2,4 @@ export * from './figures';
 export * from './delivery';
 export * from './buckets';
 export * from './whole-months';
+export * from './quote-conversion';

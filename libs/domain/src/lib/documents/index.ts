@@ -1,0 +1,3 @@
+export * from './document-model';
+export * from './order-confirmation';
+export * from './quote-document';
