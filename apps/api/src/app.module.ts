@@ -20,6 +20,7 @@ import { HealthModule } from './health/health.module';
 import { HomeModule } from './home/home.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrdersModule } from './orders/orders.module';
+import { SalesQuotesModule } from './quotes/quotes.module';
 import { PricingModule } from './pricing/pricing.module';
 import { QuoteModule } from './pricing/quote/quote.module';
 import { TemplatesModule } from './templates/templates.module';
@@ -46,6 +47,7 @@ export class AppModule {
         CatalogModule,
         QuoteModule,
         OrdersModule,
+        SalesQuotesModule,
         FulfilmentModule,
         CartModule,
         TemplatesModule,

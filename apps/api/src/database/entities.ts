@@ -1,3 +1,7 @@
+import { QuoteEntity } from '../quotes/quote.entity';
+import { QuoteEventEntity } from '../quotes/quote-event.entity';
+import { QuoteLineEntity } from '../quotes/quote-line.entity';
+import { QuoteRevisionEntity } from '../quotes/quote-revision.entity';
 import { AccountEntity } from '../accounts/account.entity';
 import { AddressEntity } from '../accounts/address.entity';
 import { HolidayEntity } from '../availability/holiday.entity';
@@ -117,4 +121,8 @@ export const ENTITIES = [
   WebhookSubscriptionEntity,
   WebhookDeliveryEntity,
   NotificationEntity,
+  QuoteEntity,
+  QuoteRevisionEntity,
+  QuoteLineEntity,
+  QuoteEventEntity,
 ];

@@ -10,6 +10,7 @@ import {
 } from 'typeorm';
 import type { NotificationKind } from '@tradecounter/contracts';
 import { OrderEntity } from '../orders/order.entity';
+import { QuoteEntity } from '../quotes/quote.entity';
 import { UserEntity } from '../users/user.entity';
 
 /** Something one user should know about an order, shown in the portal's bell. */
@@ -42,6 +43,14 @@ export class NotificationEntity {
   @ManyToOne(() => OrderEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'order_id' })
   order?: Relation<OrderEntity>;
+
+  /** The sales quote it is about (quote kinds). */
+  @Column({ name: 'quote_id', type: 'uuid', nullable: true })
+  quoteId: string | null;
+
+  @ManyToOne(() => QuoteEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'quote_id' })
+  quote?: Relation<QuoteEntity>;
 
   /** The order event it came from. */
   @Column({ name: 'event_id', type: 'bigint', nullable: true })

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { NotificationKind as AnyNotificationKind } from '@tradecounter/contracts';
 import type { NotificationAudience, NotificationKind } from '@tradecounter/domain';
 import type { PageRequest } from '../common/http/pagination.dto';
 
@@ -15,6 +16,15 @@ export interface AddressedDraft {
   eventId: string;
 }
 
+/** A notification about a sales quote, for named users. */
+export interface QuoteNotificationDraft {
+  userIds: string[];
+  kind: AnyNotificationKind;
+  title: string;
+  body: string;
+  quoteId: string;
+}
+
 /** A notification as made, with whom to e-mail. */
 export interface MadeNotification {
   userId: string;
@@ -27,10 +37,11 @@ export interface MadeNotification {
 
 export interface NotificationRow {
   id: string;
-  kind: NotificationKind;
+  kind: AnyNotificationKind;
   title: string;
   body: string;
   orderId: string | null;
+  quoteId: string | null;
   readAt: Date | null;
   createdAt: Date;
 }
@@ -88,9 +99,34 @@ export class NotificationsRepository {
     return (await tx.query(INSERT_SQL, [JSON.stringify(rows)])) as MadeNotification[];
   }
 
+  async insertForUsers(tx: EntityManager, drafts: QuoteNotificationDraft[]): Promise<MadeNotification[]> {
+    const rows = drafts.flatMap((draft) =>
+      [...new Set(draft.userIds)].map((userId) => ({
+        user_id: userId,
+        kind: draft.kind,
+        title: draft.title,
+        body: draft.body,
+        quote_id: draft.quoteId,
+      })),
+    );
+    if (rows.length === 0) return [];
+    return (await tx.query(
+      `WITH inserted AS (
+         INSERT INTO notifications (user_id, kind, title, body, quote_id)
+         SELECT d.user_id, d.kind, d.title, d.body, d.quote_id
+           FROM jsonb_to_recordset($1::jsonb) AS d(user_id uuid, kind text, title text, body text, quote_id uuid)
+           JOIN users u ON u.id = d.user_id AND u.active
+         RETURNING user_id, title, body, order_id
+       )
+       SELECT i.user_id AS "userId", u.email, u.name, i.title, i.body, i.order_id AS "orderId"
+         FROM inserted i JOIN users u ON u.id = i.user_id`,
+      [JSON.stringify(rows)],
+    )) as MadeNotification[];
+  }
+
   async list(userId: string, unreadOnly: boolean, page: PageRequest): Promise<[NotificationRow[], number]> {
     const rows = (await this.dataSource.query(
-      `SELECT id, kind, title, body, order_id AS "orderId", read_at AS "readAt", created_at AS "createdAt",
+      `SELECT id, kind, title, body, order_id AS "orderId", quote_id AS "quoteId", read_at AS "readAt", created_at AS "createdAt",
               count(*) OVER () AS total
          FROM notifications WHERE user_id = $1 AND ($2::boolean IS FALSE OR read_at IS NULL)
         ORDER BY created_at DESC, id DESC LIMIT $3 OFFSET $4`,

@@ -6,7 +6,14 @@ import type { AuthUser } from '../auth/auth-user';
 import type { PageRequest } from '../common/http/pagination.dto';
 import { notFound } from '../common/http/problem';
 import { NotificationMailer } from './notification-mailer';
-import { MadeNotification, NotificationRow, NotificationsRepository } from './notifications.repository';
+import {
+  MadeNotification,
+  NotificationRow,
+  NotificationsRepository,
+  QuoteNotificationDraft,
+} from './notifications.repository';
+
+export type { MadeNotification, QuoteNotificationDraft } from './notifications.repository';
 
 /** In-app (and, with SMTP, e-mailed) notifications of what happens to orders. */
 @Injectable()
@@ -46,6 +53,11 @@ export class NotificationsService {
     return this.notifications.insertFor(tx, drafts);
   }
 
+  /** Inside the caller's transaction: notifications about a sales quote to named users (active ones only). */
+  notifyAboutQuote(tx: EntityManager, drafts: QuoteNotificationDraft[]): Promise<MadeNotification[]> {
+    return this.notifications.insertForUsers(tx, drafts);
+  }
+
   /** After the dispatcher commits. */
   mail(made: MadeNotification[]): Promise<void> {
     return this.mailer.send(made);
@@ -59,6 +71,7 @@ function toNotification(row: NotificationRow): AppNotification {
     title: row.title,
     body: row.body,
     orderId: row.orderId,
+    quoteId: row.quoteId,
     readAt: row.readAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   };

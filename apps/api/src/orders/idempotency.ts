@@ -64,6 +64,15 @@ export function keyRace(error: unknown): never {
   throw error;
 }
 
+/** Two accepts of one quote that both got past its row lock meet at orders_quote_idx: the second is refused. */
+export function quoteRace(error: unknown): never {
+  const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
+  if (driverError?.code === '23505' && driverError.constraint === 'orders_quote_idx') {
+    throw new ProblemException(HttpStatus.CONFLICT, 'This quote has already been accepted');
+  }
+  throw error;
+}
+
 /**
  * Channel orders with one external reference wait for one another (see
  * OrderPlacementService.placeForChannel); should two still meet at the

@@ -8,7 +8,7 @@ import {
   PrimaryGeneratedColumn,
   Relation,
 } from 'typeorm';
-import type { PromiseSplit } from '@tradecounter/contracts';
+import type { PriceSource, PromiseSplit } from '@tradecounter/contracts';
 import { ProductEntity } from '../catalog/product.entity';
 import { moneyColumn } from '../database/columns';
 import { OrderEntity } from './order.entity';
@@ -25,6 +25,10 @@ import { OrderEntity } from './order.entity';
 @Check(
   'order_lines_units_check',
   `reserved_qty >= 0 AND allocated_qty >= 0 AND backordered_qty >= 0 AND shipped_qty >= 0 AND shipped_qty <= quantity`,
+)
+@Check(
+  'order_lines_price_source_check',
+  `price_source IN ('contract', 'tier_fixed', 'tier_discount', 'list', 'quote')`,
 )
 @Index('order_lines_order_idx', ['orderId', 'lineNo'], { unique: true })
 @Index('order_lines_product_idx', ['productId'])
@@ -64,6 +68,10 @@ export class OrderLineEntity {
   /** The product's list price when the order was placed (what the customer saved against). */
   @Column({ name: 'list_price', ...moneyColumn })
   listPrice: string;
+
+  /** Where the unit price came from (`quote`: a line accepted from a sales quote); null for lines placed before it was kept. */
+  @Column({ name: 'price_source', type: 'text', nullable: true })
+  priceSource: PriceSource | null;
 
   @Column({ name: 'line_total', ...moneyColumn })
   lineTotal: string;

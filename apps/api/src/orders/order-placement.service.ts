@@ -30,7 +30,15 @@ import { badRequest, conflict, notFound, ProblemException } from '../common/http
 import { PriceCalculator } from '../pricing/price-calculator';
 import { CartPort } from './cart-port';
 import type { PlaceOrderDto } from './dto/place-order.dto';
-import { externalRefRace, hashRequest, inFlight, keyRace, keyReused, requireKey } from './idempotency';
+import {
+  externalRefRace,
+  hashRequest,
+  inFlight,
+  keyRace,
+  keyReused,
+  quoteRace,
+  requireKey,
+} from './idempotency';
 import { IdempotencyRepository } from './idempotency.repository';
 import type { AddressSnapshot } from './order.entity';
 import { placedOrder, toOrder } from './order.mapper';
@@ -66,6 +74,30 @@ export interface ChannelPlacement extends PlacementBody {
   externalRef: string;
   lines: { sku: string; quantity: number }[];
 }
+
+/**
+ * Accepting a sales quote through this placement: the quotes context says
+ * which lines, at which unit prices (source `quote`), read under the quote's
+ * row lock, and is told the order inside the same transaction. Everything
+ * else (key, address, PO, approval limit, credit, promise, reservation,
+ * audit) is placement's own.
+ */
+export interface QuotedPlacement {
+  quoteId: string;
+  /** What the acceptance asked for besides the order's fields (revision, lines): part of the request's hash. */
+  request: object;
+  /**
+   * Inside the placing transaction, before the account is locked: lock the
+   * quote, refuse (409) when it cannot be accepted, and give the lines and
+   * their quoted unit prices (by product).
+   */
+  claim(tx: EntityManager): Promise<{ lines: LineReference[]; unitPrices: ReadonlyMap<string, bigint> }>;
+  /** Inside the placing transaction, once the order is written (not on a dry run). */
+  accepted(tx: EntityManager, order: Order): Promise<void>;
+}
+
+/** The quoted unit prices that replace the price book's (source `quote`). */
+type QuotedPrices = ReadonlyMap<string, bigint>;
 
 /** numeric(14,2) holds up to 12 digits before the point. */
 const MAX_SUBTOTAL = parseMoney('999999999999.99');
@@ -114,9 +146,16 @@ export class OrderPlacementService {
     private readonly dataSource: DataSource,
   ) {}
 
-  async place(actor: AuthUser, body: PlaceOrderDto, idempotencyKey: string | undefined): Promise<Placement> {
+  async place(
+    actor: AuthUser,
+    body: PlaceOrderDto,
+    idempotencyKey: string | undefined,
+    quote: QuotedPlacement | null = null,
+  ): Promise<Placement> {
     const key = requireKey(idempotencyKey);
-    const requestHash = hashRequest(body);
+    const requestHash = hashRequest(
+      quote ? { ...body, quote: { id: quote.quoteId, ...quote.request } } : body,
+    );
     const accountId = this.actingAccount(actor, body.accountId);
     const outcome = await this.dataSource
       .transaction(async (tx): Promise<{ replay: string } | { order: Order }> => {
@@ -133,11 +172,20 @@ export class OrderPlacementService {
           channel: isCustomerActor(actor) ? 'portal' : 'phone',
           externalRef: null,
         };
-        return {
-          order: await this.placeIn(tx, placer, accountId, body, { userId: actor.id, key, requestHash }),
-        };
+        const quoted = quote ? await quote.claim(tx) : null;
+        const order = await this.placeIn(
+          tx,
+          placer,
+          accountId,
+          quoted ? { ...body, lines: quoted.lines } : body,
+          { userId: actor.id, key, requestHash },
+          quote && quoted ? { quoteId: quote.quoteId, unitPrices: quoted.unitPrices } : null,
+        );
+        if (quote) await quote.accepted(tx, order);
+        return { order };
       })
-      .catch(keyRace);
+      .catch(keyRace)
+      .catch(quoteRace);
     this.pruneKeysNowAndThen();
     return this.outcome(outcome);
   }
@@ -174,14 +222,22 @@ export class OrderPlacementService {
    * rolled back, so a preview and a placement cannot disagree and nothing is
    * written; no Idempotency-Key is claimed.
    */
-  async preview(actor: AuthUser, body: PlaceOrderDto): Promise<OrderPreview> {
+  async preview(
+    actor: AuthUser,
+    body: PlaceOrderDto,
+    quote: QuotedPlacement | null = null,
+  ): Promise<OrderPreview> {
     const accountId = this.actingAccount(actor, body.accountId);
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction();
       const tx = runner.manager;
-      const plan = await this.plan(tx, actor, accountId, body, { preview: true });
+      const claimed = quote ? await quote.claim(tx) : null;
+      const plan = await this.plan(tx, actor, accountId, claimed ? { ...body, lines: claimed.lines } : body, {
+        preview: true,
+        quotedPrices: claimed?.unitPrices ?? null,
+      });
       const approvers =
         plan.decision.status === 'pending_approval' ? await this.orders.approversOf(tx, accountId) : [];
       return toPreview(plan, {
@@ -204,7 +260,7 @@ export class OrderPlacementService {
     actor: AuthUser | null,
     accountId: string,
     body: PlacementBody,
-    mode: { preview: boolean } = { preview: false },
+    mode: { preview: boolean; quotedPrices: QuotedPrices | null } = { preview: false, quotedPrices: null },
   ): Promise<PlacementPlan> {
     const placedAt = new Date();
     const lines = await this.requestedLines(tx, actor, accountId, body);
@@ -215,7 +271,9 @@ export class OrderPlacementService {
       // The PO number is given at checkout, after the cart's preview: a preview does not ask for it.
       { requirePo: !mode.preview },
     );
-    const { priced, subtotal } = await this.price(tx, accountId, lines, placedAt, body.expectedSubtotal);
+    const { priced, subtotal } = mode.quotedPrices
+      ? quotedPricing(lines, mode.quotedPrices, body.expectedSubtotal)
+      : await this.price(tx, accountId, lines, placedAt, body.expectedSubtotal);
     const check = await this.placementCheck(tx, actor, account, subtotal);
     const decision = placementDecision(check);
     const promised = await this.promiseAndReserve(tx, account, lines, placedAt, body);
@@ -228,6 +286,7 @@ export class OrderPlacementService {
     accountId: string,
     body: PlacementBody,
     idempotency: { userId: string; key: string; requestHash: string } | null,
+    quoted: { quoteId: string; unitPrices: QuotedPrices } | null = null,
   ): Promise<Order> {
     const actor = placer.user;
     const { placedAt, lines, account, address, priced, subtotal, decision, promised } = await this.plan(
@@ -235,6 +294,7 @@ export class OrderPlacementService {
       actor,
       accountId,
       body,
+      { preview: false, quotedPrices: quoted?.unitPrices ?? null },
     );
     const order: NewOrder = {
       accountId,
@@ -251,6 +311,7 @@ export class OrderPlacementService {
       subtotal: formatMoney(subtotal),
       currency: this.calculator.currency,
       placedAt,
+      quoteId: quoted?.quoteId ?? null,
       lines: lines.map((line, index) => orderLine(line, index, priced, promised, body.requestedDeliveryDate)),
       events: [
         {
@@ -280,6 +341,7 @@ export class OrderPlacementService {
         channel: order.channel,
         subtotal: order.subtotal,
         lines: order.lines.length,
+        ...(order.quoteId ? { quoteId: order.quoteId } : {}),
       },
     });
     if (actor && body.lines === undefined) await this.cart.clearAfterOrder(tx, actor.id, accountId);
@@ -488,6 +550,7 @@ function orderLine(
     name: line.product.name,
     quantity: line.quantity,
     unitPrice: formatMoney(price.unitPrice),
+    priceSource: price.source,
     lineTotal: formatMoney(price.lineTotal),
     listPrice: line.product.listPrice,
     promise: { splits: promise.splits },
@@ -498,6 +561,41 @@ function orderLine(
     backorderedQty: fromSupplier,
     allocations,
   };
+}
+
+/**
+ * An accepted quote's lines priced at their quoted unit prices (source
+ * `quote`, domain acceptedLinePrice's rule; the quote's validity was checked
+ * under its lock), with the same subtotal checks as the price book's.
+ */
+function quotedPricing(
+  lines: RequestedLine[],
+  unitPrices: QuotedPrices,
+  expectedSubtotal: string | undefined,
+): { priced: PricedLine[]; subtotal: bigint } {
+  const priced = lines.map((line): PricedLine => {
+    const unitPrice = unitPrices.get(line.product.id);
+    if (unitPrice === undefined) throw new Error('Every accepted line has its quoted price');
+    const lineTotal = unitPrice * BigInt(line.quantity);
+    return {
+      unitPrice,
+      lineTotal,
+      source: 'quote',
+      breakApplied: null,
+      savings: (parseMoney(line.product.listPrice) - unitPrice) * BigInt(line.quantity),
+      nextBreak: null,
+    };
+  });
+  const subtotal = sumMoney(priced.map((line) => line.lineTotal));
+  if (subtotal > MAX_SUBTOTAL) {
+    throw badRequest('The order total is larger than an order can be', [
+      { field: 'lines', message: 'add up to more than 999999999999.99' },
+    ]);
+  }
+  if (expectedSubtotal !== undefined && parseMoney(expectedSubtotal) !== subtotal) {
+    throw pricesChanged(expectedSubtotal, subtotal, lines, priced);
+  }
+  return { priced, subtotal };
 }
 
 function checkRequestedDate(requested: string | undefined, dates: PromisedDates): void {

@@ -16,6 +16,7 @@ import { AccountEntity } from '../accounts/account.entity';
 import { AddressEntity } from '../accounts/address.entity';
 import { WarehouseEntity } from '../availability/warehouse.entity';
 import { moneyColumn } from '../database/columns';
+import { QuoteEntity } from '../quotes/quote.entity';
 import { UserEntity } from '../users/user.entity';
 
 /** The shipping address as it was when the order was placed; later edits never rewrite it. */
@@ -50,6 +51,8 @@ export interface AddressSnapshot {
   unique: true,
   where: 'external_ref IS NOT NULL',
 })
+/** One quote becomes at most one order, whatever runs at once. */
+@Index('orders_quote_idx', ['quoteId'], { unique: true, where: 'quote_id IS NOT NULL' })
 export class OrderEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -119,6 +122,14 @@ export class OrderEntity {
 
   @Column({ name: 'placed_at', type: 'timestamptz' })
   placedAt: Date;
+
+  /** The sales quote the order was accepted from. */
+  @Column({ name: 'quote_id', type: 'uuid', nullable: true })
+  quoteId: string | null;
+
+  @ManyToOne(() => QuoteEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'quote_id' })
+  quote?: Relation<QuoteEntity>;
 
   @Column({ name: 'paid_at', type: 'timestamptz', nullable: true })
   paidAt: Date | null;

@@ -57,6 +57,7 @@ export function toOrder(row: OrderRow): Order {
     },
     requestedDeliveryDate: row.requestedDeliveryDate,
     notes: row.notes,
+    quoteId: row.quoteId,
     lines: row.lines.map(toOrderLine),
     packages: row.packages.map((pkg) => ({
       packageNo: pkg.packageNo,
@@ -76,6 +77,7 @@ export function toOrderLine(line: OrderLineRow): OrderLine {
     name: line.name,
     quantity: line.quantity,
     unitPrice: line.unitPrice,
+    priceSource: line.priceSource,
     lineTotal: line.lineTotal,
     promise: { splits: line.promise.splits },
     requestedDate: line.requestedDate,
@@ -167,6 +169,7 @@ export function placedOrder(
     shippingAddress: order.shippingAddress,
     requestedDeliveryDate: order.requestedDeliveryDate,
     notes: order.notes,
+    quoteId: order.quoteId,
     lines: order.lines.map((line) => ({
       ...line,
       id: inserted.lineIds.get(line.lineNo) ?? '',

@@ -4,6 +4,7 @@ import type {
   OpenLineSortField,
   OrderSortField,
   OrderStatus,
+  PriceSource,
   PromiseChange,
   PromiseSplit,
   SortDirection,
@@ -32,6 +33,8 @@ export interface NewOrder {
   subtotal: string;
   currency: string;
   placedAt: Date;
+  /** The sales quote it is accepted from, else null. */
+  quoteId: string | null;
   lines: NewOrderLine[];
   events: NewOrderEvent[];
 }
@@ -43,6 +46,7 @@ export interface NewOrderLine {
   name: string;
   quantity: number;
   unitPrice: string;
+  priceSource: PriceSource;
   lineTotal: string;
   /** The product's list price as the order is placed (savings in reports). */
   listPrice: string;
@@ -137,6 +141,7 @@ export interface OrderRow extends OrderSummaryRow {
   shippingAddress: AddressSnapshot;
   requestedDeliveryDate: string | null;
   notes: string | null;
+  quoteId: string | null;
   lines: OrderLineRow[];
   packages: { packageNo: number; weightKg: string | null }[];
   shipments: ShipmentRow[];
@@ -203,6 +208,7 @@ export interface OrderLineRow {
   name: string;
   quantity: number;
   unitPrice: string;
+  priceSource: PriceSource | null;
   lineTotal: string;
   promise: { splits: PromiseSplit[] };
   requestedDate: string | null;
@@ -248,21 +254,21 @@ const INSERT_PLACED_SQL = `
 WITH o AS (
   INSERT INTO orders (number, account_id, placed_by, channel, status, po_number, shipping_address_id,
                       shipping_address, requested_delivery_date, ship_complete, notes, warehouse_code,
-                      subtotal, currency, placed_at, external_ref)
+                      subtotal, currency, placed_at, external_ref, quote_id)
   SELECT 'SO-' || lpad(n::text, greatest(6, length(n::text)), '0'), $1, $2, $3, $4, $5, $6,
-         $7::jsonb, $8::date, $9, $10, $11, $12::numeric, $13, $14, $21
+         $7::jsonb, $8::date, $9, $10, $11, $12::numeric, $13, $14, $21, $22::uuid
     FROM nextval('order_number_seq') AS n
   RETURNING id, number
 ), l AS (
   INSERT INTO order_lines (order_id, line_no, product_id, sku, name, quantity, unit_price, line_total, promise,
                            requested_date, first_promised_date, current_promised_date, reserved_qty,
-                           reserved_at_placement, allocated_qty, backordered_qty, list_price)
+                           reserved_at_placement, allocated_qty, backordered_qty, list_price, price_source)
   SELECT o.id, x.line_no, x.product_id, x.sku, x.name, x.quantity, x.unit_price, x.line_total, x.promise,
          x.requested_date, x.first_promised_date, x.first_promised_date, x.reserved_qty, x.reserved_qty,
-         x.allocated_qty, x.backordered_qty, x.list_price
+         x.allocated_qty, x.backordered_qty, x.list_price, x.price_source
     FROM o, jsonb_to_recordset($15::jsonb) AS x(line_no int, product_id uuid, sku text, name text, quantity int,
          unit_price numeric, line_total numeric, promise jsonb, requested_date date, first_promised_date date,
-         reserved_qty int, allocated_qty int, backordered_qty int, list_price numeric)
+         reserved_qty int, allocated_qty int, backordered_qty int, list_price numeric, price_source text)
   RETURNING id, line_no
 ), a AS (
   INSERT INTO order_line_allocations (order_line_id, inbound_id, qty)
@@ -294,9 +300,11 @@ const SUMMARY_COLUMNS = `
 const ORDER_SQL = `
 SELECT ${SUMMARY_COLUMNS},
   o.shipping_address AS "shippingAddress", o.requested_delivery_date::text AS "requestedDeliveryDate", o.notes,
+  o.quote_id AS "quoteId",
   (SELECT coalesce(json_agg(json_build_object(
             'id', l.id, 'lineNo', l.line_no, 'productId', l.product_id, 'sku', l.sku, 'name', l.name,
-            'quantity', l.quantity, 'unitPrice', l.unit_price::text, 'lineTotal', l.line_total::text,
+            'quantity', l.quantity, 'unitPrice', l.unit_price::text, 'priceSource', l.price_source,
+            'lineTotal', l.line_total::text,
             'promise', l.promise, 'requestedDate', l.requested_date, 'firstPromisedDate', l.first_promised_date,
             'currentPromisedDate', l.current_promised_date, 'reservedQty', l.reserved_qty,
             'allocatedQty', l.allocated_qty, 'backorderedQty', l.backordered_qty, 'shippedQty', l.shipped_qty)
@@ -352,6 +360,7 @@ export class OrdersRepository {
       name: line.name,
       quantity: line.quantity,
       unit_price: line.unitPrice,
+      price_source: line.priceSource,
       line_total: line.lineTotal,
       list_price: line.listPrice,
       promise: line.promise,
@@ -399,6 +408,7 @@ export class OrdersRepository {
       idempotency?.key ?? null,
       idempotency?.requestHash ?? null,
       order.externalRef,
+      order.quoteId,
     ])) as { id: string; number: string; lines: { id: string; lineNo: number }[] }[];
     if (!row) throw new Error('Inserting an order returned nothing');
     return {

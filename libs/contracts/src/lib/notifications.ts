@@ -24,6 +24,8 @@ export interface AppNotification {
   title: string;
   body: string;
   orderId: string | null;
+  /** The sales quote it is about (quote kinds), else null. */
+  quoteId: string | null;
   readAt: IsoInstant | null;
   createdAt: IsoInstant;
 }

@@ -1,6 +1,7 @@
 import type { PromiseDates, PromiseSplit } from './availability';
 import type { IsoDate, IsoInstant, LineReference, MoneyString, Problem, SortQuery } from './common';
 import type { OrderPackage, OrderRating } from './fulfilment';
+import type { PriceSource } from './pricing';
 
 export type OrderStatus =
   | 'pending_approval'
@@ -157,6 +158,8 @@ export interface OrderLine {
   name: string;
   quantity: number;
   unitPrice: MoneyString;
+  /** Where the unit price came from at placement (`quote` for a line accepted from a sales quote); null for orders placed before it was recorded. */
+  priceSource: PriceSource | null;
   lineTotal: MoneyString;
   promise: { splits: PromiseSplit[] };
   requestedDate: IsoDate | null;
@@ -242,6 +245,8 @@ export interface Order extends OrderSummary {
   };
   requestedDeliveryDate: IsoDate | null;
   notes: string | null;
+  /** The sales quote the order was accepted from, else null. */
+  quoteId: string | null;
   lines: OrderLine[];
   /** Parcels recorded when the order was packed (empty before). */
   packages: OrderPackage[];

@@ -2,8 +2,12 @@ import type { Cents } from '../money';
 import { divideRoundHalfAwayFromZero } from './rounding';
 import { HUNDRED_PERCENT, Hundredths, parsePercent } from './percent';
 
-/** Where a unit price came from, as domain.md names it. */
-export type PriceSource = 'contract' | 'tier_fixed' | 'tier_discount' | 'list';
+/**
+ * Where a unit price came from, as domain.md names it. `quote` is an order
+ * line accepted from a sales quote (see quotes/quote-acceptance); the price
+ * rules here never give it.
+ */
+export type PriceSource = 'contract' | 'tier_fixed' | 'tier_discount' | 'list' | 'quote';
 
 export interface VolumeBreak {
   /** null: the break applies tier-wide. */

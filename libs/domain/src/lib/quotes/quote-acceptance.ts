@@ -3,9 +3,6 @@ import type { Cents } from '../money';
 import type { PriceSource } from '../pricing/price-line';
 import type { QuoteStatus } from './quote-status';
 
-/** Where an order line's unit price came from: the price rules, or a sales quote. */
-export type OrderLinePriceSource = PriceSource | 'quote';
-
 /**
  * The status a quote reads as on `today`: a `quoted` quote whose prices no
  * longer hold is `expired`, whether or not the sweep has written it yet.
@@ -68,7 +65,7 @@ export function acceptQuote(
 export interface QuotedLinePrice {
   unitPrice: Cents;
   lineTotal: Cents;
-  source: OrderLinePriceSource;
+  source: PriceSource;
 }
 
 /**
