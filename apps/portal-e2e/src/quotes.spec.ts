@@ -39,8 +39,11 @@ async function atTablet(page: Page, name: string): Promise<void> {
 async function requestFromCart(page: Page, picks: Pick[], message: string): Promise<string> {
   await quickOrder(page, picks);
   await page.goto('/cart');
+  // The cart loads its lines, prices and promises first: on a busy machine that outlasts 10 s.
+  const requestButton = page.getByRole('button', { name: 'Request a quote' });
+  await expect(requestButton).toBeEnabled({ timeout: 30_000 });
   await settled(page);
-  await page.getByRole('button', { name: 'Request a quote' }).click();
+  await requestButton.click();
   const dialog = page.getByRole('dialog', { name: 'Request a quote' });
   await expect(dialog.getByRole('list', { name: 'Lines to quote' }).getByRole('listitem')).toHaveCount(
     picks.length,
@@ -171,9 +174,9 @@ test.describe('sales quotes', () => {
     await expect(page.getByText(po)).toBeVisible();
     const lines = page.getByRole('table', { name: 'Order lines' });
     for (const pick of picks) {
-      await expect(lines.getByRole('row').filter({ hasText: pick.sku })).toContainText(
-        shownMoney(quoted.get(pick.sku) ?? ''),
-      );
+      const line = lines.getByRole('row').filter({ hasText: pick.sku });
+      await expect(line).toContainText(shownMoney(quoted.get(pick.sku) ?? ''));
+      await expect(line.getByTestId('price-source')).toHaveText('Quoted');
     }
     await settled(page);
     await snap(page, 'quotes-15-order');

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatChipsModule } from '@angular/material/chips';
+import { type MatChipListboxChange, MatChipsModule } from '@angular/material/chips';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
@@ -86,6 +86,13 @@ export class QuotesPage {
     if (status === ALL) return this.isStaff() ? 'No quotes yet' : 'You have not asked for a quote yet';
     return `No ${quoteStatusLabel(status as SalesQuoteStatus).toLowerCase()} quotes`;
   });
+
+  /** A chip clicked: its status; clicking the chosen chip again keeps it chosen (a status is always shown). */
+  chipChange(event: MatChipListboxChange): void {
+    const value: unknown = event.value;
+    if (typeof value === 'string' && value) this.pick(value);
+    else event.source.value = this.status();
+  }
 
   /** Picks a status chip; choosing the page's default status clears the filter from the URL. */
   pick(status: string): void {

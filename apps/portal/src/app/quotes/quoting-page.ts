@@ -9,7 +9,7 @@ import {
   untracked,
 } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, FormRecord, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, FormRecord, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { provideNativeDateAdapter } from '@angular/material/core';
 import { MatDatepickerModule } from '@angular/material/datepicker';
@@ -88,6 +88,8 @@ export class QuotingPage {
     dateFromIso(defaultValidUntil(this.today)),
     Validators.required,
   );
+  /** The whole form, so that Enter and the submit button send it (and the browser never does). */
+  readonly form = new FormGroup({ prices: this.prices, validUntil: this.validUntil });
   private readonly typed = toSignal(
     this.prices.valueChanges.pipe(
       startWith(null),

@@ -106,6 +106,8 @@ const MESSAGE_MAX = 2000;
       overflow: auto;
       font: var(--mat-sys-body-medium);
       li {
+        display: flex;
+        gap: 6px;
         padding: 2px 0;
       }
     }
