@@ -186,4 +186,78 @@ test.describe('sales quotes', () => {
     expect(accepted.status).toBe('accepted');
     await emptyCart(request, BUYER);
   });
+
+  test('an account manager asks for an account, the buyer asks for changes, reads the earlier revision and declines the new one', async ({
+    page,
+    browser,
+    request,
+  }) => {
+    test.slow();
+    const buyerApi = await ApiUser.login(request, BUYER);
+    const amApi = await ApiUser.login(request, ACCOUNT_MANAGER);
+    const [pick] = await inStockPicks(buyerApi, 1);
+    const note = `E2E for ACME ${Date.now()}`;
+
+    // The account manager starts a request for ACME and prices it at once.
+    const am = await browser.newPage();
+    await login(am, ACCOUNT_MANAGER);
+    await am.goto('/quotes');
+    await am.getByRole('link', { name: 'New quote request' }).click();
+    await am.getByTestId('account-picker').fill('ACME');
+    await am.getByRole('option', { name: /^ACME/ }).click();
+    await am.getByLabel(/^Lines/).fill(`${pick.sku} ${pick.quantity}`);
+    await am.getByLabel('Message (optional)').fill(note);
+    await expect(am.getByText('1 line', { exact: true })).toBeVisible();
+    await snap(am, 'quotes-16-am-new-request');
+    await am.getByRole('button', { name: 'Create request' }).click();
+    await expect(am.getByRole('table', { name: 'Lines to price' })).toBeVisible({ timeout: 20_000 });
+    const quoteId = /\/quotes\/([^/]+)\/quote$/.exec(am.url())?.[1] ?? '';
+    expect(quoteId, 'the new quote in the address').not.toBe('');
+    await am.getByRole('button', { name: /^Send quote/ }).click();
+    await expect(am.getByTestId('quote-status')).toHaveText('Quoted');
+    await am.close();
+
+    // The buyer asks for changes: the quote goes back to the account manager.
+    await login(page, BUYER);
+    await page.goto(`/quotes/${quoteId}`);
+    await expect(page.getByTestId('quote-status')).toHaveText('Quoted');
+    await expect(page.getByText(`“${note}”`)).toBeVisible();
+    await page.getByRole('button', { name: 'Request changes' }).click();
+    const ask = page.getByRole('dialog');
+    await ask.getByLabel(/What should change/).fill('Please quote 5 % lower');
+    await ask.getByRole('button', { name: 'Send request' }).click();
+    await expect(page.getByTestId('quote-status')).toHaveText('Requested');
+    await expect(page.getByRole('list', { name: 'Quote history' })).toContainText('Please quote 5 % lower');
+
+    // The account manager revises (set-up by API): revision 2, one cent lower per unit.
+    const first = await amApi.get<SalesQuote>(`/api/quotes/${quoteId}`);
+    const firstPrice = first.lines[0]?.unitPrice ?? first.lines[0]?.normalPrice ?? '0';
+    const revised = money(cents(firstPrice) - 1n);
+    await amApi.send('POST', `/api/quotes/${quoteId}/quote`, {
+      lines: first.lines.map((line) => ({ productId: line.productId, unitPrice: revised })),
+    });
+
+    // The buyer reads revision 2, then revision 1 (history), then declines.
+    await page.reload();
+    await expect(page.getByTestId('quote-status')).toHaveText('Quoted');
+    await expect(page.getByTestId('quoted-price')).toHaveText(shownMoney(revised));
+    await page.getByRole('combobox', { name: 'Revision' }).click();
+    await page.getByRole('option', { name: /^Revision 1/ }).click();
+    await expect(page).toHaveURL(/revision=1/);
+    await expect(page.getByText('You are reading revision 1')).toBeVisible();
+    await expect(page.getByTestId('quoted-price')).toHaveText(shownMoney(firstPrice));
+    await expect(page.getByRole('button', { name: 'Decline' })).toHaveCount(0);
+    await settled(page);
+    await snap(page, 'quotes-17-earlier-revision');
+    await page.getByRole('button', { name: /Show the latest/ }).click();
+    await expect(page.getByTestId('quoted-price')).toHaveText(shownMoney(revised));
+    await page.getByRole('button', { name: 'Decline' }).click();
+    const decline = page.getByRole('dialog');
+    await decline.getByLabel('Reason').fill('Bought elsewhere');
+    await decline.getByRole('button', { name: 'Decline quote' }).click();
+    await expect(page.getByTestId('quote-status')).toHaveText('Declined');
+    await expect(page.getByRole('link', { name: 'Accept' })).toHaveCount(0);
+    await settled(page);
+    await snap(page, 'quotes-18-declined');
+  });
 });
