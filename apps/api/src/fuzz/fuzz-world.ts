@@ -159,6 +159,20 @@ export async function createFuzzWorld(t: TestApp) {
   const approveOrder = await place(w.buyer, 50);
   const rejectOrder = await place(w.buyer, 50);
 
+  // Sales quotes: one quoted (read, accept, change, decline), two requested (to price, to withdraw).
+  const requestQuote = () =>
+    t.http
+      .post('/api/quotes')
+      .set(bearer(w.buyer))
+      .set('Idempotency-Key', randomUUID())
+      .send({ lines: [{ productId: product.id, quantity: 2 }] });
+  const quote = await idOf(requestQuote());
+  await api(w.am, 'post', `/api/quotes/${quote}/quote`, {
+    lines: [{ productId: product.id, unitPrice: '10.00' }],
+  });
+  const requestedQuote = await idOf(requestQuote());
+  const withdrawQuote = await idOf(requestQuote());
+
   const firstId = async (sql: string): Promise<string> => {
     const [row] = (await t.dataSource.query(sql)) as { id: string }[];
     return row?.id ?? NO_ID;
@@ -197,6 +211,9 @@ export async function createFuzzWorld(t: TestApp) {
       rejectOrder: rejectOrder.id,
       notification: await firstId('SELECT id FROM notifications ORDER BY created_at LIMIT 1'),
       delivery: await firstId('SELECT id FROM webhook_deliveries LIMIT 1'),
+      quote,
+      requestedQuote,
+      withdrawQuote,
     },
   };
 }

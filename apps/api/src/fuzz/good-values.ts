@@ -97,6 +97,11 @@ function plainValue(
     poNumber: `PO-${unique}`,
     notes: 'Leave at the dock',
     shipComplete: false,
+    // Sales quotes: a week ahead is a valid requested date and validUntil whatever the day.
+    requestedDate: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+    validUntil: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+    message: 'Best price for these?',
+    revision: 1,
   };
   if (field in values) return values[field];
   if (schema.enum?.length) return schema.enum[0] as Json;
@@ -116,6 +121,8 @@ function plainValue(
 /** Optional fields a good body leaves out: they switch modes (fromCart) or change what later requests rely on. */
 const LEFT_OUT = new Set([
   'password',
+  // Accepting a subset of a quote's lines: without it, all (fuzzed lineIds would stop every accept at validation).
+  'lineIds',
   'fromCart',
   'fromOrderId',
   'status',
@@ -219,6 +226,8 @@ export function pathValue(route: RouteSpec, param: string, w: FuzzWorld): string
     'POST /api/orders/{id}/rating': w.ids.rateOrder,
     'POST /api/webhooks/deliveries/{id}/redeliver': w.ids.delivery,
     'POST /api/notifications/{id}/read': w.ids.notification,
+    'POST /api/quotes/{id}/quote': w.ids.requestedQuote,
+    'POST /api/quotes/{id}/withdraw': w.ids.withdrawQuote,
     'PUT /api/stock/{productId}/{warehouseCode}': param === 'productId' ? w.stockProduct.id : w.warehouseCode,
   };
   if (own[key] && (param === 'id' || key.startsWith('PUT /api/stock'))) return own[key];
@@ -243,6 +252,7 @@ export function pathValue(route: RouteSpec, param: string, w: FuzzWorld): string
     templates: w.ids.template,
     channels: w.ids.doomedChannel,
     webhooks: w.ids.webhook,
+    quotes: w.ids.quote,
   };
   return byResource[resource] ?? NO_ID;
 }

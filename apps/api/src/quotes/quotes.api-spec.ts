@@ -186,6 +186,13 @@ describe('sales quotes', () => {
       quote.id,
     ])) as unknown[];
     expect(orders).toHaveLength(1);
+    // The database stops a second order for the quote even past the service's lock.
+    await expect(
+      t.dataSource.query(
+        `UPDATE orders SET quote_id = $1 WHERE id = (SELECT id FROM orders WHERE quote_id IS NULL LIMIT 1)`,
+        [quote.id],
+      ),
+    ).rejects.toThrow(/orders_quote_idx/);
   });
 
   it('answers the same order for a retried accept with the same key', async () => {
