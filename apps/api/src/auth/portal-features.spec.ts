@@ -31,6 +31,8 @@ const WIDER_API: Partial<Record<PortalFeatureName, string>> = {
   myAccountsDashboard: 'managers and admins have the company dashboard',
   sales: 'customers read the same report as their Spend page',
   spend: 'staff read sales on the sales report',
+  quotes: 'quotes are read by any signed-in role, scoped to what it may see; the warehouse has no quote work',
+  quoteRequest: 'customers ask for quotes from the cart and product pages; the page is the account manager’s',
 };
 
 interface ApiRoute {

@@ -38,6 +38,11 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./orders/orders.routes').then((m) => m.ordersRoutes),
       },
       {
+        path: 'quotes',
+        canActivate: [featureGuard('quotes')],
+        loadChildren: () => import('./quotes/quotes.routes').then((m) => m.quotesRoutes),
+      },
+      {
         path: 'templates',
         canActivate: [featureGuard('templates')],
         loadChildren: () => import('./templates/templates.routes').then((m) => m.templatesRoutes),

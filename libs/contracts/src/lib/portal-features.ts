@@ -72,6 +72,18 @@ export const PORTAL_FEATURES = {
   users: { path: '/admin/users', roles: ['admin'], api: 'POST /api/users' },
   channels: { path: '/channels', roles: ['admin'], api: 'GET /api/channels' },
   webhooks: { path: '/admin/webhooks', roles: ['admin'], api: 'GET /api/webhooks' },
+  quotes: { path: '/quotes', roles: ORDER_READERS, api: 'GET /api/quotes' },
+  quoteRequest: { path: '/quotes/new', roles: ['account_manager'], api: 'POST /api/quotes' },
+  quoting: {
+    path: '/quotes/:id/quote',
+    roles: ['account_manager', 'admin'],
+    api: 'POST /api/quotes/:id/quote',
+  },
+  quoteAccept: {
+    path: '/quotes/:id/accept',
+    roles: ['buyer', 'approver'],
+    api: 'POST /api/quotes/:id/accept',
+  },
 } as const satisfies Record<string, PortalFeature>;
 
 export type PortalFeatureName = keyof typeof PORTAL_FEATURES;

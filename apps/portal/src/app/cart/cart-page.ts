@@ -24,6 +24,7 @@ import { CartApi } from './cart-api';
 import { CartPlacementOutcome } from './cart-placement-outcome';
 import { LinePromise } from './line-promise';
 import { ProductPicture } from '../catalog/product-image';
+import { openRequestQuote } from '../quotes/request-quote-dialog';
 
 /** A refused quantity: the API's reason, and the quantity it suggests instead. */
 interface LineError {
@@ -169,6 +170,17 @@ export class CartPage {
         .open(`Saved as template “${template.name}”`, 'Templates')
         .onAction()
         .subscribe(() => void this.router.navigateByUrl('/templates'));
+    });
+  }
+
+  /** Turns the cart's lines into a quote request; the cart itself stays as it is. */
+  requestQuote(cart: Cart): void {
+    openRequestQuote(this.dialog, { lines: cart.lines, source: 'your cart' }).subscribe((quote) => {
+      if (!quote) return;
+      this.snackBar.open(`Quote ${quote.number} requested; your cart is unchanged`, 'Dismiss', {
+        duration: 6000,
+      });
+      void this.router.navigate(['/quotes', quote.id]);
     });
   }
 

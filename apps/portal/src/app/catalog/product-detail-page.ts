@@ -15,7 +15,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { CUSTOMER_ROLES, type ProductDetail } from '@tradecounter/contracts';
 import { AuthService } from '../auth/auth.service';
 import { ProductAvailabilityCard } from '../availability/product-availability';
@@ -29,6 +29,7 @@ import { textParam } from '../shared/route-inputs';
 import { CatalogApi } from './catalog-api';
 import { ProductFormData, ProductFormDialog } from './product-form-dialog';
 import { ProductPicture } from './product-image';
+import { openRequestQuote } from '../quotes/request-quote-dialog';
 
 @Component({
   selector: 'tc-product-detail-page',
@@ -92,6 +93,7 @@ export class ProductDetailPage {
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
   private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
 
   /** Route parameter. */
   readonly id = input.required<string>();
@@ -129,6 +131,18 @@ export class ProductDetailPage {
 
   retry(): void {
     this.reloads.update((n) => n + 1);
+  }
+
+  /** Asks for a price on this product at the page's quantity (the API checks its pack rules). */
+  requestQuote(product: ProductDetail): void {
+    const quantity = this.wholeQuantity();
+    if (!quantity) return;
+    const line = { productId: product.id, sku: product.sku, name: product.name, quantity };
+    openRequestQuote(this.dialog, { lines: [line], source: 'this product page' }).subscribe((quote) => {
+      if (!quote) return;
+      this.snackBar.open(`Quote ${quote.number} requested`, 'Dismiss', { duration: 5000 });
+      void this.router.navigate(['/quotes', quote.id]);
+    });
   }
 
   edit(product: ProductDetail): void {

@@ -10,15 +10,17 @@ import type { Observable } from 'rxjs';
 import { fieldError } from '../shared/form-errors';
 import { formProblemText } from '../shared/problem';
 
-export interface ReasonDialogData {
+export interface ReasonDialogData<T = Order> {
   title: string;
   message: string;
   confirmLabel: string;
   reasonRequired: boolean;
-  action: (reason: string) => Observable<Order>;
+  action: (reason: string) => Observable<T>;
+  /** The field's label; "Reason" unless given. */
+  fieldLabel?: string;
 }
 
-/** Cancel or reject with a reason (kept on the order's timeline); closes with the changed order. */
+/** Cancel or reject with a reason (kept on the timeline); closes with the changed order or quote. */
 @Component({
   selector: 'tc-reason-dialog',
   imports: [
@@ -39,9 +41,9 @@ export interface ReasonDialogData {
       <mat-dialog-content>
         <p class="message">{{ data.message }}</p>
         <mat-form-field class="reason">
-          <mat-label>Reason{{ data.reasonRequired ? '' : ' (optional)' }}</mat-label>
+          <mat-label>{{ label }}{{ data.reasonRequired ? '' : ' (optional)' }}</mat-label>
           <textarea matInput formControlName="reason" rows="3" maxlength="500" cdkFocusInitial></textarea>
-          <mat-error>{{ fieldError(form.controls.reason, 'Reason') }}</mat-error>
+          <mat-error>{{ fieldError(form.controls.reason, label) }}</mat-error>
         </mat-form-field>
         @if (error()) {
           <p class="error" role="alert">{{ error() }}</p>
@@ -68,8 +70,9 @@ export interface ReasonDialogData {
   `,
 })
 export class ReasonDialog {
-  readonly data = inject<ReasonDialogData>(MAT_DIALOG_DATA);
-  private readonly dialogRef = inject<MatDialogRef<ReasonDialog, Order>>(MatDialogRef);
+  readonly data = inject<ReasonDialogData<unknown>>(MAT_DIALOG_DATA);
+  private readonly dialogRef = inject<MatDialogRef<ReasonDialog, unknown>>(MatDialogRef);
+  readonly label = this.data.fieldLabel ?? 'Reason';
   readonly form = inject(NonNullableFormBuilder).group({
     reason: [
       '',
@@ -90,7 +93,7 @@ export class ReasonDialog {
     this.working.set(true);
     this.error.set('');
     this.data.action(this.form.controls.reason.value.trim()).subscribe({
-      next: (order) => this.dialogRef.close(order),
+      next: (changed) => this.dialogRef.close(changed),
       error: (error: unknown) => {
         this.working.set(false);
         this.error.set(formProblemText(error, this.form));
@@ -99,8 +102,11 @@ export class ReasonDialog {
   }
 }
 
-export function askReason(dialog: MatDialog, data: ReasonDialogData): Observable<Order | undefined> {
+export function askReason<T = Order>(
+  dialog: MatDialog,
+  data: ReasonDialogData<T>,
+): Observable<T | undefined> {
   return dialog
-    .open<ReasonDialog, ReasonDialogData, Order>(ReasonDialog, { data, width: '480px', maxWidth: '95vw' })
+    .open<ReasonDialog, ReasonDialogData<T>, T>(ReasonDialog, { data, width: '480px', maxWidth: '95vw' })
     .afterClosed();
 }

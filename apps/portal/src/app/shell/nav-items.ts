@@ -33,6 +33,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   item('orders', 'Orders', 'receipt', { exact: true }),
   item('openLines', 'Open lines', 'schedule'),
   item('templates', 'Templates', 'bookmark'),
+  item('quotes', 'Quotes', 'request_quote', { exact: true }),
   item('standingOrders', 'Standing orders', 'event'),
   item('approvals', 'Approvals', 'approval', { count: 'approvals' }),
   item('creditHolds', 'Credit holds', 'pending', { count: 'creditHolds' }),
