@@ -19,6 +19,7 @@ import type { AppNotification, NotificationList } from '@tradecounter/contracts'
 import { catchError, EMPTY, merge, Subject, switchMap, timer } from 'rxjs';
 import { WorkCountsStore } from '../shell/work-counts';
 import { NotificationsApi } from './notifications-api';
+import { notificationLink } from './notification-link';
 import { DisplayDateTimePipe } from '../shared/date.pipe';
 
 /** How often the bell asks for news while the portal is open. */
@@ -183,7 +184,8 @@ export class NotificationsBell {
     if (!item.readAt) {
       this.api.markRead(item.id).subscribe({ next: () => this.refresh(), error: () => undefined });
     }
-    if (item.orderId) void this.router.navigate(['/orders', item.orderId]);
+    const link = notificationLink(item);
+    if (link) void this.router.navigate(link);
   }
 
   markAllRead(): void {

@@ -22,6 +22,7 @@ import { AuthService } from '../auth/auth.service';
 import { LinePromise } from '../cart/line-promise';
 import { askReason } from '../orders/reason-dialog';
 import { DisplayDatePipe, DisplayDateTimePipe } from '../shared/date.pipe';
+import { DocumentDownload } from '../shared/document-download';
 import { ErrorState } from '../shared/error-state';
 import { loadOnEach } from '../shared/loadable';
 import { LoadingState } from '../shared/loading-state';
@@ -46,6 +47,7 @@ import { QuotesApi } from './quotes-api';
   selector: 'tc-quote-detail-page',
   imports: [
     DisplayDatePipe,
+    DocumentDownload,
     DisplayDateTimePipe,
     ErrorState,
     LinePromise,
@@ -128,6 +130,12 @@ export class QuoteDetailPage {
 
   day(date: string | null): string {
     return date ? formatDay(date, this.today) : '—';
+  }
+
+  /** The quote as a PDF: the revision on screen, so an earlier one prints as superseded. */
+  pdfUrl(q: SalesQuote): string {
+    const revision = q.shownRevision === q.revision ? '' : `?revision=${q.shownRevision}`;
+    return `/api/documents/quotes/${q.id}.pdf${revision}`;
   }
 
   /** The quoted price against the buyer's normal one; `up` when the quote is dearer. */

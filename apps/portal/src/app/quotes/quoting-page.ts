@@ -23,7 +23,6 @@ import type { Problem, QuoteSalesQuoteRequest, SalesQuote } from '@tradecounter/
 import { addCalendarDays, defaultValidUntil, MAX_QUOTE_VALIDITY_DAYS } from '@tradecounter/domain';
 import { map, startWith } from 'rxjs';
 import { dateFromIso, formatDay, localIsoDate } from '../availability/promise-dates';
-import { DisplayDatePipe } from '../shared/date.pipe';
 import { ErrorState } from '../shared/error-state';
 import { fieldError } from '../shared/form-errors';
 import { loadOnEach } from '../shared/loadable';
@@ -45,7 +44,6 @@ import { QuotesApi } from './quotes-api';
 @Component({
   selector: 'tc-quoting-page',
   imports: [
-    DisplayDatePipe,
     ErrorState,
     LoadingState,
     MatButtonModule,
