@@ -142,7 +142,11 @@ test.describe('ordering, more', () => {
     );
 
     await login(page, BUYER);
-    await page.getByRole('link', { name: 'Orders' }).click();
+    // Exact: "Standing orders" is a navigation entry too.
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Orders', exact: true })
+      .click();
     await settled(page);
     const search = page.getByLabel('Search order or PO number');
     await search.fill(poNumber);

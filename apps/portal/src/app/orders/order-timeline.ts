@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import type { OrderEvent } from '@tradecounter/contracts';
 import { formatDay, localIsoDate } from '../availability/promise-dates';
 import { humanize } from '../shared/labels';
+import { newestFirst } from '../shared/newest-first';
 import { orderStatusLabel } from './order-status';
 import { DisplayDateTimePipe } from '../shared/date.pipe';
 
@@ -11,13 +12,13 @@ import { DisplayDateTimePipe } from '../shared/date.pipe';
   imports: [DisplayDateTimePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <ol class="timeline" aria-label="Order history">
+    <ol class="tc-timeline" aria-label="Order history">
       @for (e of newestFirst(); track $index) {
         <li>
-          <span class="dot" aria-hidden="true"></span>
+          <span class="tc-timeline-dot" aria-hidden="true"></span>
           <div>
-            <div class="what">{{ what(e) }}</div>
-            <div class="tc-muted meta">
+            <div class="tc-timeline-what">{{ what(e) }}</div>
+            <div class="tc-muted tc-timeline-meta">
               <time [attr.datetime]="e.at">{{ e.at | displayDateTime }}</time> ·
               {{ e.by?.name ?? 'System' }}
             </div>
@@ -40,43 +41,9 @@ import { DisplayDateTimePipe } from '../shared/date.pipe';
     </ol>
   `,
   styles: `
-    .timeline {
-      list-style: none;
-      margin: 0;
-      padding: 16px 20px;
-    }
-    .timeline > li {
-      display: flex;
-      gap: 12px;
-      padding-bottom: 14px;
-      position: relative;
-    }
-    .timeline > li:not(:last-child)::before {
-      content: '';
-      position: absolute;
-      left: 5px;
-      top: 14px;
-      bottom: 0;
-      width: 2px;
-      background: var(--mat-sys-outline-variant);
-    }
-    .dot {
-      flex: 0 0 auto;
-      width: 12px;
-      height: 12px;
-      margin-top: 4px;
-      border-radius: 50%;
-      background: var(--mat-sys-primary);
-    }
-    .what {
-      font: var(--mat-sys-title-small);
-    }
-    .meta,
-    .why {
-      font: var(--mat-sys-body-small);
-    }
     .why {
       margin-top: 2px;
+      font: var(--mat-sys-body-small);
     }
     .changes {
       list-style: none;
@@ -91,10 +58,7 @@ import { DisplayDateTimePipe } from '../shared/date.pipe';
 })
 export class OrderTimeline {
   readonly events = input.required<readonly OrderEvent[]>();
-  /** Newest first; events of one moment (an override and its shipment) keep their order, reversed. */
-  readonly newestFirst = computed(() =>
-    [...this.events()].reverse().sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)),
-  );
+  readonly newestFirst = computed(() => newestFirst(this.events()));
 
   private readonly today = localIsoDate();
 

@@ -6,30 +6,9 @@ import { quoteStatusLabel, quoteStatusTone } from './quote-status';
 @Component({
   selector: 'tc-quote-status-chip',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<span class="tc-status chip" [class]="'tone-' + tone()" data-testid="quote-status">{{
+  template: `<span class="tc-status" [class]="'tone-' + tone()" data-testid="quote-status">{{
     label()
   }}</span>`,
-  styles: `
-    .chip {
-      font: var(--mat-sys-label-medium);
-    }
-    .tone-wait {
-      background: #fff1cc;
-      color: #5c4100;
-    }
-    .tone-ok {
-      background: #d5f5e3;
-      color: #0d5130;
-    }
-    .tone-move {
-      background: #dbe8ff;
-      color: #0b3a80;
-    }
-    .tone-end {
-      background: #ececec;
-      color: #555;
-    }
-  `,
 })
 export class QuoteStatusChip {
   readonly status = input.required<SalesQuoteStatus>();

@@ -3,6 +3,7 @@ import { RouterLink } from '@angular/router';
 import type { SalesQuoteEvent } from '@tradecounter/contracts';
 import { DisplayDateTimePipe } from '../shared/date.pipe';
 import { humanize } from '../shared/labels';
+import { newestFirst } from '../shared/newest-first';
 
 const KIND_WORDS: Record<string, string> = {
   requested: 'Quote requested',
@@ -22,15 +23,15 @@ const KIND_WORDS: Record<string, string> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (newestFirst().length) {
-      <ol class="timeline" aria-label="Quote history">
+      <ol class="tc-timeline" aria-label="Quote history">
         @for (e of newestFirst(); track $index) {
           <li>
-            <span class="dot" aria-hidden="true"></span>
+            <span class="tc-timeline-dot" aria-hidden="true"></span>
             <div>
-              <div class="what">
+              <div class="tc-timeline-what">
                 {{ what(e) }} <span class="tc-muted rev">· revision {{ e.revision }}</span>
               </div>
-              <div class="tc-muted meta">
+              <div class="tc-muted tc-timeline-meta">
                 <time [attr.datetime]="e.at">{{ e.at | displayDateTime }}</time> ·
                 {{ e.by?.name ?? 'System' }}
               </div>
@@ -49,39 +50,7 @@ const KIND_WORDS: Record<string, string> = {
     }
   `,
   styles: `
-    .timeline {
-      list-style: none;
-      margin: 0;
-      padding: 16px 20px;
-    }
-    .timeline > li {
-      display: flex;
-      gap: 12px;
-      padding-bottom: 14px;
-      position: relative;
-    }
-    .timeline > li:not(:last-child)::before {
-      content: '';
-      position: absolute;
-      left: 5px;
-      top: 14px;
-      bottom: 0;
-      width: 2px;
-      background: var(--mat-sys-outline-variant);
-    }
-    .dot {
-      flex: 0 0 auto;
-      width: 12px;
-      height: 12px;
-      margin-top: 4px;
-      border-radius: 50%;
-      background: var(--mat-sys-primary);
-    }
-    .what {
-      font: var(--mat-sys-title-small);
-    }
     .rev,
-    .meta,
     .why,
     .order {
       font: var(--mat-sys-body-small);
@@ -94,9 +63,7 @@ const KIND_WORDS: Record<string, string> = {
 })
 export class QuoteTimeline {
   readonly events = input.required<readonly SalesQuoteEvent[]>();
-  readonly newestFirst = computed(() =>
-    [...this.events()].reverse().sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)),
-  );
+  readonly newestFirst = computed(() => newestFirst(this.events()));
 
   what(event: SalesQuoteEvent): string {
     return KIND_WORDS[event.kind] ?? humanize(event.kind);

@@ -136,11 +136,15 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
       font: var(--mat-sys-label-small);
       padding-bottom: 3px;
     }
+    /* Muted by a dashed edge and greys that keep text contrast at AA (an opacity would not). */
     .skipped .leaf {
-      opacity: 0.6;
+      border-style: dashed;
+      background: var(--mat-sys-surface-container);
+      color: var(--mat-sys-on-surface-variant);
     }
     .skipped .month {
-      background: var(--mat-sys-outline);
+      background: var(--mat-sys-surface-container-highest);
+      color: var(--mat-sys-on-surface);
     }
     .text {
       display: flex;
