@@ -27,6 +27,14 @@ function tenPercentBelow(price: string): string {
   return money((cents(price) * 9n) / 10n);
 }
 
+/**
+ * The status of the quote the page shows, in its heading: a list's rows carry the same
+ * test id, and right after a click the list may still be on screen.
+ */
+function quoteStatus(page: Page) {
+  return page.getByRole('heading', { level: 1 }).getByTestId('quote-status');
+}
+
 async function atTablet(page: Page, name: string): Promise<void> {
   const size = page.viewportSize();
   await page.setViewportSize({ width: 768, height: 1000 });
@@ -53,7 +61,7 @@ async function requestFromCart(page: Page, picks: Pick[], message: string): Prom
   // A double click sends one request (the same Idempotency-Key; the button disables).
   await dialog.getByRole('button', { name: 'Send request' }).dblclick();
   await expect(page).toHaveURL(/\/quotes\/[^/?]+$/);
-  await expect(page.getByTestId('quote-status')).toHaveText('Requested');
+  await expect(quoteStatus(page)).toHaveText('Requested');
   const heading = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
   const number = /Q-\d+/.exec(heading)?.[0] ?? '';
   expect(number, 'the quote number in the heading').not.toBe('');
@@ -99,7 +107,7 @@ test.describe('sales quotes', () => {
     await snap(am, 'quotes-03-am-queue');
     await atTablet(am, 'quotes-04-am-queue-768');
     await row.getByRole('link', { name: number }).click();
-    await expect(am.getByTestId('quote-status')).toHaveText('Requested');
+    await expect(quoteStatus(am)).toHaveText('Requested');
     await am.getByRole('link', { name: 'Quote prices' }).click();
     await expect(am.getByRole('table', { name: 'Lines to price' })).toBeVisible();
 
@@ -125,7 +133,7 @@ test.describe('sales quotes', () => {
     await snap(am, 'quotes-05-quoting');
     await atTablet(am, 'quotes-06-quoting-768');
     await am.getByRole('button', { name: /^Send quote/ }).click();
-    await expect(am.getByTestId('quote-status')).toHaveText('Quoted');
+    await expect(quoteStatus(am)).toHaveText('Quoted');
     await expect(am.getByTestId('quote-subtotal')).toHaveText(subtotalText);
     await am.close();
 
@@ -137,7 +145,7 @@ test.describe('sales quotes', () => {
     await snap(page, 'quotes-07-buyer-list');
     await atTablet(page, 'quotes-08-buyer-list-768');
     await buyerRow.getByRole('link', { name: number }).click();
-    await expect(page.getByTestId('quote-status')).toHaveText('Quoted');
+    await expect(quoteStatus(page)).toHaveText('Quoted');
     for (const line of quote.lines) {
       await expect(page.locator(`tr[data-sku="${line.sku}"]`).getByTestId('quoted-price')).toHaveText(
         shownMoney(quoted.get(line.sku) ?? ''),
@@ -214,19 +222,19 @@ test.describe('sales quotes', () => {
     const quoteId = /\/quotes\/([^/]+)\/quote$/.exec(am.url())?.[1] ?? '';
     expect(quoteId, 'the new quote in the address').not.toBe('');
     await am.getByRole('button', { name: /^Send quote/ }).click();
-    await expect(am.getByTestId('quote-status')).toHaveText('Quoted');
+    await expect(quoteStatus(am)).toHaveText('Quoted');
     await am.close();
 
     // The buyer asks for changes: the quote goes back to the account manager.
     await login(page, BUYER);
     await page.goto(`/quotes/${quoteId}`);
-    await expect(page.getByTestId('quote-status')).toHaveText('Quoted');
+    await expect(quoteStatus(page)).toHaveText('Quoted');
     await expect(page.getByText(`“${note}”`)).toBeVisible();
     await page.getByRole('button', { name: 'Request changes' }).click();
     const ask = page.getByRole('dialog');
     await ask.getByLabel(/What should change/).fill('Please quote 5 % lower');
     await ask.getByRole('button', { name: 'Send request' }).click();
-    await expect(page.getByTestId('quote-status')).toHaveText('Requested');
+    await expect(quoteStatus(page)).toHaveText('Requested');
     await expect(page.getByRole('list', { name: 'Quote history' })).toContainText('Please quote 5 % lower');
 
     // The account manager revises (set-up by API): revision 2, one cent lower per unit.
@@ -239,7 +247,7 @@ test.describe('sales quotes', () => {
 
     // The buyer reads revision 2, then revision 1 (history), then declines.
     await page.reload();
-    await expect(page.getByTestId('quote-status')).toHaveText('Quoted');
+    await expect(quoteStatus(page)).toHaveText('Quoted');
     await expect(page.getByTestId('quoted-price')).toHaveText(shownMoney(revised));
     await page.getByRole('combobox', { name: 'Revision' }).click();
     await page.getByRole('option', { name: /^Revision 1/ }).click();
@@ -255,7 +263,7 @@ test.describe('sales quotes', () => {
     const decline = page.getByRole('dialog');
     await decline.getByLabel('Reason').fill('Bought elsewhere');
     await decline.getByRole('button', { name: 'Decline quote' }).click();
-    await expect(page.getByTestId('quote-status')).toHaveText('Declined');
+    await expect(quoteStatus(page)).toHaveText('Declined');
     await expect(page.getByRole('link', { name: 'Accept' })).toHaveCount(0);
     await settled(page);
     await snap(page, 'quotes-18-declined');
