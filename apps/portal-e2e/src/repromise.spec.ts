@@ -93,6 +93,8 @@ test('the warehouse moves a receipt; the buyer sees the order’s delivery date 
   await row.getByRole('button', { name: /^More actions for / }).click();
   await page.getByRole('menuitem', { name: 'Change quantity or date' }).click();
   const dialog = page.getByRole('dialog');
+  // The dialog focuses its first field once it has opened: typing before that went into Quantity.
+  await expect(dialog.getByLabel('Quantity')).toBeFocused();
   const later = weekdayFromToday(35);
   const [y, m, d] = later.split('-').map(Number);
   await dialog.getByLabel('Expected date').fill(`${m}/${d}/${y}`);
