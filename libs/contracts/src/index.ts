@@ -10,6 +10,7 @@ export * from './lib/quotes';
 export * from './lib/channels';
 export * from './lib/reports';
 export * from './lib/fulfilment';
+export * from './lib/purchasing';
 export * from './lib/webhooks';
 export * from './lib/notifications';
 export * from './lib/standing-orders';

@@ -45,7 +45,8 @@ SELECT p.id AS "orderId", p.number AS "orderNumber", p.account_code AS "accountC
 
 const BOARD_SQL = `
 SELECT o.id, o.number, a.code AS "accountCode", a.name AS "accountName", o.status, o.placed_at AS "placedAt",
-       o.ship_complete AS "shipComplete", u."lineCount", u.units, u.shipped, u.ready,
+       o.ship_complete AS "shipComplete", u."lineCount", u.units, u.shipped, u.ready, u."shipBy",
+       coalesce(u."shipBy"::date < current_date, false) AS late, NULL::uuid AS "waveId", false AS checked,
        (SELECT count(*)::int FROM shipments s WHERE s.order_id = o.id) AS shipments,
        (SELECT count(*)::int FROM shipments s WHERE s.order_id = o.id AND s.delivered_at IS NULL) AS undelivered,
        count(*) OVER () AS total
@@ -53,7 +54,8 @@ SELECT o.id, o.number, a.code AS "accountCode", a.name AS "accountName", o.statu
   JOIN accounts a ON a.id = o.account_id
   CROSS JOIN LATERAL (
     SELECT count(*)::int AS "lineCount", sum(l.quantity)::int AS units, sum(l.shipped_qty)::int AS shipped,
-           sum(least(l.reserved_qty, l.quantity - l.shipped_qty))::int AS ready
+           sum(least(l.reserved_qty, l.quantity - l.shipped_qty))::int AS ready,
+           (min(l.current_promised_date) FILTER (WHERE l.shipped_qty < l.quantity))::text AS "shipBy"
       FROM order_lines l WHERE l.order_id = o.id) u
  WHERE o.warehouse_code = $1 AND o.status = $2
  ORDER_BY
@@ -61,7 +63,7 @@ SELECT o.id, o.number, a.code AS "accountCode", a.name AS "accountName", o.statu
 
 /** The board's sortable columns; placed_at is served by orders_status_idx (status, placed_at). */
 const BOARD_SORT: SortSpec<FulfilmentSortField> = {
-  columns: { placedAt: 'o.placed_at', number: 'o.number', account: 'a.code' },
+  columns: { placedAt: 'o.placed_at', number: 'o.number', account: 'a.code', shipBy: 'u."shipBy"' },
   tieBreaker: 'o.id',
   defaultField: 'placedAt',
   defaultDirection: 'asc',

@@ -66,6 +66,8 @@ export interface StockLevel {
   available: number;
   /** Expected, not yet received inbound for this product and warehouse. */
   inboundQty: number;
+  /** Where the product is kept at the warehouse (e.g. `A-01-03`); null when not recorded. */
+  bin: string | null;
   updatedAt: IsoInstant | null;
 }
 
@@ -84,8 +86,10 @@ export interface StockQuery extends SortQuery<StockSortField> {
   pageSize?: number;
 }
 
+/** PUT /api/stock/:productId/:warehouseCode: either or both; an empty bin clears it. */
 export interface SetStockRequest {
-  onHand: number;
+  onHand?: number;
+  bin?: string | null;
 }
 
 export type InboundStatus = 'expected' | 'received' | 'cancelled';

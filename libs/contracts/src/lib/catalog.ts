@@ -2,6 +2,11 @@ import type { IsoInstant, MoneyString, SortQuery } from './common';
 import type { InboundOutlook, ProductAvailability } from './availability';
 import type { NextBreak, PriceBreakRow, PriceSource } from './pricing';
 
+export interface CaseBarcode {
+  code: string;
+  qty: number;
+}
+
 export interface Product {
   id: string;
   sku: string;
@@ -22,6 +27,9 @@ export interface Product {
    */
   imageUrl: string | null;
   thumbnailUrl: string | null;
+  /** Staff only: the unit's barcode (EAN/UPC) and case barcodes, each counting `qty` units at the check step. */
+  barcode?: string | null;
+  caseBarcodes?: CaseBarcode[];
   /** For a customer user, or with ?accountId: the account's unit price at minOrderQty. */
   unitPrice?: MoneyString;
   priceSource?: PriceSource;

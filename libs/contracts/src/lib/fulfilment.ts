@@ -1,4 +1,4 @@
-import type { IsoInstant } from './common';
+import type { IsoDate, IsoInstant } from './common';
 import type { OrderStatus, ShipmentLine } from './orders';
 
 /** The carriers the portal offers; the API takes any carrier name. */
@@ -9,7 +9,7 @@ export const FULFILMENT_QUEUES = ['confirmed', 'picking', 'packed', 'partially_s
 export type FulfilmentQueue = (typeof FULFILMENT_QUEUES)[number] & OrderStatus;
 
 /** What `GET /api/fulfilment/orders` sorts by; the default is `placedAt` ascending (oldest first). */
-export const FULFILMENT_SORT_FIELDS = ['placedAt', 'number', 'account'] as const;
+export const FULFILMENT_SORT_FIELDS = ['placedAt', 'number', 'account', 'shipBy'] as const;
 export type FulfilmentSortField = (typeof FULFILMENT_SORT_FIELDS)[number];
 
 /** GET /api/fulfilment/queues?warehouseCode=: how many orders wait in each queue. */
@@ -34,6 +34,14 @@ export interface FulfilmentOrder {
   ready: number;
   shipments: number;
   undelivered: number;
+  /** The day the order must leave to keep its promise (its earliest current promised ship date of an unshipped line); null when nothing is left to ship. */
+  shipBy: IsoDate | null;
+  /** shipBy is before today in the warehouse's calendar. */
+  late: boolean;
+  /** The open wave the order is in, if any. */
+  waveId: string | null;
+  /** Every line confirmed at the check step. */
+  checked: boolean;
 }
 
 /** One line to pick: units reserved and not yet shipped, and where they are. */
@@ -119,4 +127,137 @@ export interface CarrierTracking {
 /** PUT /api/carrier-tracking/:carrier */
 export interface SetCarrierTrackingRequest {
   urlTemplate: string;
+}
+
+/** A wave: one pick list across several orders of a warehouse (POST /api/fulfilment/waves). */
+export const WAVE_STATUSES = ['open', 'closed'] as const;
+export type WaveStatus = (typeof WAVE_STATUSES)[number];
+
+export interface CreateWaveRequest {
+  warehouseCode: string;
+  /** Orders in `confirmed`, none in another open wave (409 otherwise). */
+  orderIds: string[];
+}
+
+/** Units of one wave line that go to one order line. */
+export interface WaveLineAllocation {
+  orderId: string;
+  orderNumber: string;
+  orderLineId: string;
+  lineNo: number;
+  quantity: number;
+  /** Units reported short for this order line in this wave. */
+  short: number;
+}
+
+/** One stop of the walk: a product at a bin, with the orders its units go to. */
+export interface WaveLine {
+  productId: string;
+  sku: string;
+  name: string;
+  /** Null when no bin is recorded: such lines come last. */
+  bin: string | null;
+  /** Units to pick here: the sum of the allocations. */
+  quantity: number;
+  allocations: WaveLineAllocation[];
+}
+
+export interface WaveOrder {
+  orderId: string;
+  orderNumber: string;
+  accountName: string;
+  status: OrderStatus;
+  shipBy: IsoDate | null;
+}
+
+/** GET /api/fulfilment/waves/:id: lines in walking order (bins sorted naturally). */
+export interface Wave {
+  id: string;
+  /** `W-000001`. */
+  number: string;
+  warehouseCode: string;
+  status: WaveStatus;
+  createdAt: IsoInstant;
+  createdBy: { id: string; name: string } | null;
+  closedAt: IsoInstant | null;
+  orders: WaveOrder[];
+  lines: WaveLine[];
+}
+
+/** One row of GET /api/fulfilment/waves?warehouseCode=&status= */
+export interface WaveSummary {
+  id: string;
+  number: string;
+  warehouseCode: string;
+  status: WaveStatus;
+  createdAt: IsoInstant;
+  orderCount: number;
+  units: number;
+}
+
+/** POST /api/fulfilment/waves/:id/short: the bin held less than the system said. */
+export interface ShortPickRequest {
+  orderLineId: string;
+  /** Units missing (not picked). */
+  quantity: number;
+  reason: string;
+}
+
+/** POST /api/orders/:id/check: scans or typed lines; a scan names a SKU or a barcode. */
+export interface CheckOrderRequest {
+  lines: { sku?: string; barcode?: string; quantity: number }[];
+}
+
+export interface OrderCheckLine {
+  orderLineId: string;
+  lineNo: number;
+  sku: string;
+  name: string;
+  /** Units this check expects: reserved and not yet shipped. */
+  expected: number;
+  /** Units confirmed so far (scans add up). */
+  confirmed: number;
+  done: boolean;
+}
+
+export interface OrderCheckMismatch {
+  at: IsoInstant;
+  by: { id: string; name: string } | null;
+  /** What was scanned or typed. */
+  code: string;
+  quantity: number;
+  message: string;
+}
+
+/** GET /api/orders/:id/check, and the answer of POST: packing needs `complete`. */
+export interface OrderCheck {
+  orderId: string;
+  orderNumber: string;
+  complete: boolean;
+  lines: OrderCheckLine[];
+  mismatches: OrderCheckMismatch[];
+}
+
+export const VELOCITY_CLASSES = ['A', 'B', 'C'] as const;
+export type VelocityClass = (typeof VELOCITY_CLASSES)[number];
+
+/** GET /api/fulfilment/velocity?warehouseCode=: picks in the last 90 days, most picked first. */
+export interface VelocityRow {
+  productId: string;
+  sku: string;
+  name: string;
+  bin: string | null;
+  /** Order lines picked (shipped) in the last 90 days. */
+  picks: number;
+  /** Running share of all picks, most picked first (0 to 1). */
+  cumulativeShare: number;
+  velocityClass: VelocityClass;
+}
+
+/** GET /api/fulfilment/slotting?warehouseCode=: A products outside the most accessible aisles. */
+export interface SlottingReport {
+  warehouseCode: string;
+  /** The lowest-numbered aisles whose bins could hold every A product. */
+  accessibleAisles: string[];
+  rows: (VelocityRow & { aisle: string | null })[];
 }
