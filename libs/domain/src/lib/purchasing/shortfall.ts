@@ -103,7 +103,8 @@ export function planDrafts(
     const skip = (reason: string) =>
       skipped.push({ productId: item.productId, warehouseCode: item.warehouseCode, reason });
     if (!candidate) {
-      skip(SKIP_UNKNOWN);
+      // Off the shortfall: drafted, sent or filled since the caller looked.
+      skip(options.onlyWhileShort ? SKIP_NOTHING_SHORT : SKIP_UNKNOWN);
       continue;
     }
     if (candidate.supplierCode === null) {
