@@ -27,7 +27,12 @@ export class DraftWriter {
   }
 
   /** Writes the planned drafts (audited by the purchase orders' service) and answers with their summaries. */
-  async create(tx: EntityManager, actor: AuthUser, plan: PlannedDrafts, notes: string): Promise<DraftPurchaseOrdersResult> {
+  async create(
+    tx: EntityManager,
+    actor: AuthUser,
+    plan: PlannedDrafts,
+    notes: string,
+  ): Promise<DraftPurchaseOrdersResult> {
     const created =
       plan.drafts.length === 0
         ? []
