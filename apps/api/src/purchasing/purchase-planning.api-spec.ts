@@ -35,8 +35,7 @@ describe('purchase planning: shortfall and suggestions', () => {
   afterAll(() => t.close());
 
   const get = (user: TestUser, path: string) => t.http.get(path).set(bearer(user));
-  const post = (user: TestUser, path: string, body: object) =>
-    t.http.post(path).set(bearer(user)).send(body);
+  const post = (user: TestUser, path: string, body: object) => t.http.post(path).set(bearer(user)).send(body);
 
   /** A line-by-line order of the first account (the approver has no order limit). */
   async function order(lines: { productId: string; quantity: number }[]): Promise<Order> {
