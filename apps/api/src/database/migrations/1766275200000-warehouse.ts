@@ -12,6 +12,8 @@ export class Warehouse1766275200000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE SEQUENCE "wave_number_seq"`);
+    // Bins sort naturally (A-2 before A-10): digits compare as numbers.
+    await queryRunner.query(`CREATE COLLATION "natural_bins" (provider = icu, locale = 'und-u-kn-true')`);
     await queryRunner.query(`CREATE TABLE "product_case_barcodes" ("code" text NOT NULL, "product_id" uuid NOT NULL, "qty" integer NOT NULL, CONSTRAINT "product_case_barcodes_qty_check" CHECK (qty > 1), CONSTRAINT "PK_add9690981017deaf8019d0fc15" PRIMARY KEY ("code"))`);
     await queryRunner.query(`CREATE INDEX "product_case_barcodes_product_idx" ON "product_case_barcodes" ("product_id") `);
     await queryRunner.query(`CREATE TABLE "check_mismatches" ("id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL, "order_id" uuid NOT NULL, "code" text NOT NULL, "quantity" integer NOT NULL, "message" text NOT NULL, "actor_id" uuid, "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_de7d0c946b87823dc94fa77700d" PRIMARY KEY ("id"))`);
@@ -52,6 +54,7 @@ export class Warehouse1766275200000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "order_check_lines"`);
     await queryRunner.query(`DROP TABLE "check_mismatches"`);
     await queryRunner.query(`DROP TABLE "product_case_barcodes"`);
+    await queryRunner.query(`DROP COLLATION "natural_bins"`);
     await queryRunner.query(`DROP SEQUENCE "wave_number_seq"`);
   }
 }
