@@ -14,3 +14,4 @@ export * from './lib/documents';
 export * from './lib/quotes';
 export * from './lib/standing-orders';
 export * from './lib/purchasing';
+export * from './lib/warehouse';

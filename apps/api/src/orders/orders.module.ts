@@ -56,6 +56,7 @@ import { RepromiseRepository } from './repromise.repository';
     OrderShippingService,
     CartPort,
     PurchaseSupplyService,
+    RepromiseRepository,
   ],
 })
 export class OrdersModule implements OnModuleInit {

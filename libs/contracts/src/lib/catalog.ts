@@ -77,6 +77,10 @@ export interface CreateProductRequest {
   leadTimeDays?: number;
   backorderable?: boolean;
   active?: boolean;
+  /** The unit's barcode; null clears it. Unique across barcodes, case barcodes and SKUs (409). */
+  barcode?: string | null;
+  /** Replaces the product's case barcodes (qty 2 or more each). */
+  caseBarcodes?: CaseBarcode[];
 }
 
 export type UpdateProductRequest = Partial<CreateProductRequest>;

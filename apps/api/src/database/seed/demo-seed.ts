@@ -12,6 +12,7 @@ import { DEMO_ACCOUNTS } from './demo-accounts';
 import { demoCatalog } from './demo-catalog';
 import { seedDemoPurchasing } from './demo-purchasing';
 import { seedDemoAvailability } from './demo-availability';
+import { seedDemoBarcodes } from './demo-barcodes';
 import { seedDemoPricing } from './demo-pricing';
 import { seedDemoTemplates } from './demo-templates';
 import { loadHistory } from '@tradecounter/seed-history';
@@ -155,6 +156,7 @@ async function seedDemo(tx: EntityManager, passwordHash: string): Promise<void> 
   await tx
     .getRepository(ProductEntity)
     .insert(demoCatalog().map((product) => ({ ...product, active: true })));
+  await seedDemoBarcodes(tx);
   const today = new Date().toISOString().slice(0, 10);
   await seedDemoPricing(tx, today);
   await seedDemoAvailability(tx, today);
