@@ -23,6 +23,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OrdersModule } from './orders/orders.module';
 import { SalesQuotesModule } from './quotes/quotes.module';
 import { PricingModule } from './pricing/pricing.module';
+import { PurchasingModule } from './purchasing/purchasing.module';
 import { QuoteModule } from './pricing/quote/quote.module';
 import { StandingOrdersModule } from './standing-orders/standing-orders.module';
 import { TemplatesModule } from './templates/templates.module';
@@ -50,6 +51,7 @@ export class AppModule {
         QuoteModule,
         OrdersModule,
         SalesQuotesModule,
+        PurchasingModule,
         FulfilmentModule,
         CartModule,
         TemplatesModule,

@@ -13,6 +13,7 @@ import {
 } from 'typeorm';
 import type { InboundStatus } from '@tradecounter/contracts';
 import { ProductEntity } from '../catalog/product.entity';
+import { PurchaseOrderLineEntity } from '../purchasing/purchase-order-line.entity';
 import { WarehouseEntity } from './warehouse.entity';
 
 /**
@@ -27,6 +28,7 @@ import { WarehouseEntity } from './warehouse.entity';
 /** What promises read: open receipts of a product at a warehouse, by date. */
 @Index('inbound_open_idx', ['productId', 'warehouseCode', 'expectedDate'], { where: `status = 'expected'` })
 @Index('inbound_list_idx', ['warehouseCode', 'expectedDate'])
+@Index('inbound_purchase_line_idx', ['purchaseOrderLineId'])
 export class InboundEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -59,6 +61,14 @@ export class InboundEntity {
 
   @Column({ name: 'received_at', type: 'timestamptz', nullable: true })
   receivedAt: Date | null;
+
+  /** The purchase order line whose open units this row is (null for receipts entered by hand). */
+  @Column({ name: 'purchase_order_line_id', type: 'uuid', nullable: true })
+  purchaseOrderLineId: string | null;
+
+  @ManyToOne(() => PurchaseOrderLineEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'purchase_order_line_id' })
+  purchaseOrderLine?: Relation<PurchaseOrderLineEntity>;
 
   @VersionColumn({ default: 1 })
   version: number;

@@ -13,8 +13,11 @@ export interface InboundFilter {
 const INBOUND_SQL = `
 SELECT i.id, i.product_id AS "productId", p.sku, p.name, i.warehouse_code AS "warehouseCode",
        i.qty, i.allocated, i.expected_date::text AS "expectedDate", i.status,
-       i.received_at AS "receivedAt", i.version, count(*) OVER () AS total
-  FROM inbound i JOIN products p ON p.id = i.product_id`;
+       i.received_at AS "receivedAt", i.version,
+       po.id AS "purchaseOrderId", po.number AS "purchaseOrderNumber", count(*) OVER () AS total
+  FROM inbound i JOIN products p ON p.id = i.product_id
+  LEFT JOIN purchase_order_lines pol ON pol.id = i.purchase_order_line_id
+  LEFT JOIN purchase_orders po ON po.id = pol.purchase_order_id`;
 
 type InboundRow = Omit<Inbound, 'receivedAt'> & { receivedAt: Date | null; total: string };
 

@@ -68,6 +68,13 @@ import { StandingOrderEntity } from '../standing-orders/standing-order.entity';
 import { WebhookDeliveryEntity } from '../webhooks/webhook-delivery.entity';
 import { WebhookSubscriptionEntity } from '../webhooks/webhook-subscription.entity';
 
+import { ProductSupplyEntity } from '../purchasing/product-supply.entity';
+import { PurchaseOrderEventEntity } from '../purchasing/purchase-order-event.entity';
+import { PurchaseOrderLineEntity } from '../purchasing/purchase-order-line.entity';
+import { PurchaseOrderEntity } from '../purchasing/purchase-order.entity';
+import { PurchaseReceiptEntity } from '../purchasing/purchase-receipt.entity';
+import { PurchasingSettingsEntity } from '../purchasing/purchasing-settings.entity';
+import { SupplierEntity } from '../purchasing/supplier.entity';
 /** Every entity of the schema; migrations must match exactly these. */
 export const ENTITIES = [
   AccountEntity,
@@ -135,4 +142,11 @@ export const ENTITIES = [
   StandingOrderSkipEntity,
   StandingOrderRunEntity,
   StandingOrderPreviewEntity,
+  SupplierEntity,
+  ProductSupplyEntity,
+  PurchaseOrderEntity,
+  PurchaseOrderLineEntity,
+  PurchaseOrderEventEntity,
+  PurchaseReceiptEntity,
+  PurchasingSettingsEntity,
 ];

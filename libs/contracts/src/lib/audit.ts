@@ -15,7 +15,11 @@ export type AuditedEntity =
   | 'inbound'
   | 'order'
   | 'channel'
-  | 'carrier_tracking';
+  | 'carrier_tracking'
+  | 'supplier'
+  | 'product_supply'
+  | 'purchase_order'
+  | 'purchasing_settings';
 
 export interface AuditEntry {
   id: string;

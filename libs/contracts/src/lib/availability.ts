@@ -107,6 +107,9 @@ export interface Inbound {
   status: InboundStatus;
   receivedAt: IsoInstant | null;
   version: number;
+  /** The purchase order this receipt's units come from (null: entered by hand). Change it there. */
+  purchaseOrderId: string | null;
+  purchaseOrderNumber: string | null;
 }
 
 export interface InboundQuery {

@@ -18,6 +18,10 @@ export const AUDITED_ENTITIES = [
   'order',
   'channel',
   'carrier_tracking',
+  'supplier',
+  'product_supply',
+  'purchase_order',
+  'purchasing_settings',
 ] as const satisfies readonly AuditedEntity[];
 
 export class AuditQueryDto extends PageQueryDto implements AuditQuery {
