@@ -1,4 +1,4 @@
-export { ROLLUP_REBUILD_SQL } from './rollup-rebuild.sql';
+export { REPORT_ROLLUP_REBUILD_SQL, ROLLUP_REBUILD_SQL } from './rollup-rebuild.sql';
 export {
   aggregateSql,
   COARSE_ROLLUP_SOURCES,
@@ -6,3 +6,4 @@ export {
   type Feed,
   type Source,
 } from './coarse-rollups.sql';
+export { DEMAND_ROLLUP_REBUILD_SQL } from './demand-rollup.sql';

@@ -1,3 +1,5 @@
+import { DEMAND_ROLLUP_REBUILD_SQL } from './demand-rollup.sql';
+
 /**
  * Every report rollup rebuilt from the orders, as the triggers of
  * migrations 1764892800000 and 1764979200000 would have built it. Each
@@ -16,7 +18,7 @@ const ROLLUP_TABLES = [
   'backlog_by_day',
 ];
 
-export const ROLLUP_REBUILD_SQL: readonly string[] = [
+export const REPORT_ROLLUP_REBUILD_SQL: readonly string[] = [
   ...ROLLUP_TABLES.map(
     (table) => `DELETE FROM ${table} WHERE $1::uuid[] IS NULL OR account_id = ANY($1::uuid[])`,
   ),
@@ -89,3 +91,11 @@ export const ROLLUP_REBUILD_SQL: readonly string[] = [
      FROM orders o JOIN order_lines l ON l.order_id = o.id
     WHERE ${COUNTED} AND l.shipped_qty < l.quantity AND ${ACCOUNTS} GROUP BY 1, 2, 3`,
 ];
+
+/**
+ * Every rollup of the orders: the reports' and purchasing's demand
+ * (migration 1766361600000). What a time-zone change, a bulk load or a
+ * backdated order rebuilds. (Migration 1764979200000 runs only the report
+ * rollups': the demand table did not exist yet.)
+ */
+export const ROLLUP_REBUILD_SQL: readonly string[] = [...REPORT_ROLLUP_REBUILD_SQL, ...DEMAND_ROLLUP_REBUILD_SQL];

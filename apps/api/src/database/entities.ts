@@ -60,6 +60,7 @@ import {
   SalesByMonthEntity,
   SalesByMonthProductEntity,
 } from '../reports/coarse-rollup.entities';
+import { DemandByDayEntity } from '../purchasing/demand-by-day.entity';
 import { StandingOrderLineEntity } from '../standing-orders/standing-order-line.entity';
 import { StandingOrderPreviewEntity } from '../standing-orders/standing-order-preview.entity';
 import { StandingOrderRunEntity } from '../standing-orders/standing-order-run.entity';
@@ -149,4 +150,5 @@ export const ENTITIES = [
   PurchaseOrderEventEntity,
   PurchaseReceiptEntity,
   PurchasingSettingsEntity,
+  DemandByDayEntity,
 ];

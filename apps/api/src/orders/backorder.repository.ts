@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { PromiseSplit } from '@tradecounter/contracts';
 import type { IsoDate } from '@tradecounter/domain';
+import { WAITING_FOR_SUPPLIER_SQL, WAITING_UNITS_SQL } from './waiting-for-supplier.sql';
 
 /** A line waiting for supplier units of a product, locked, oldest order first. */
 export interface BackorderedLineRow {
@@ -21,13 +22,11 @@ export interface FilledOrderLineRow {
   currentPromisedDate: IsoDate;
 }
 
-/** Orders still going ahead: what they hold is theirs until they ship or end. */
-const OPEN_STATUSES = `('pending_approval', 'on_hold', 'confirmed', 'picking', 'packed', 'partially_shipped')`;
 
 const BACKORDERED_SQL = `
-SELECT l.id, l.order_id AS "orderId", l.backordered_qty AS backordered
+SELECT l.id, l.order_id AS "orderId", ${WAITING_UNITS_SQL} AS backordered
   FROM order_lines l JOIN orders o ON o.id = l.order_id
- WHERE l.product_id = $1 AND o.warehouse_code = $2 AND l.backordered_qty > 0 AND o.status IN ${OPEN_STATUSES}
+ WHERE l.product_id = $1 AND o.warehouse_code = $2 AND ${WAITING_FOR_SUPPLIER_SQL}
  ORDER BY o.placed_at, o.id, l.line_no
  FOR NO KEY UPDATE OF l`;
 

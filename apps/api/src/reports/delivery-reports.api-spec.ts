@@ -25,6 +25,7 @@ const ROLLUPS = {
   cycle_time_by_day: 'day, account_id, channel, hours',
   promise_accuracy_by_day: 'day, account_id, channel, days_late',
   backlog_by_day: 'day, account_id, channel',
+  demand_by_day: 'day, warehouse_code, product_id, account_id',
 };
 
 /** Every rollup row of these accounts that counts anything, in key order. */

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { ROLLUP_REBUILD_SQL } from '@tradecounter/report-rollups';
+import { REPORT_ROLLUP_REBUILD_SQL } from '@tradecounter/report-rollups';
 
 /** Facts of one order's lines that delivery figures count (the same for triggers and rebuilds). */
 const ORDER_DELIVERY_FACTS = `
@@ -119,7 +119,7 @@ END $$`);
     await q(`CREATE TABLE "backlog_by_day" ("day" date NOT NULL, "account_id" uuid NOT NULL, "channel" text NOT NULL, "orders" integer NOT NULL DEFAULT '0', "units" bigint NOT NULL DEFAULT '0', "value" numeric(16,2) NOT NULL DEFAULT '0', CONSTRAINT "PK_backlog_by_day" PRIMARY KEY ("day", "account_id", "channel"))`);
 
     await this.createDeliveryTriggers(queryRunner);
-    for (const sql of ROLLUP_REBUILD_SQL) await queryRunner.query(sql, [null]);
+    for (const sql of REPORT_ROLLUP_REBUILD_SQL) await queryRunner.query(sql, [null]);
   }
 
   private async replaceSalesTriggers(queryRunner: QueryRunner): Promise<void> {

@@ -1,0 +1,4 @@
+export * from './pack';
+export * from './shortfall';
+export * from './replenishment';
+export * from './supplier-performance';
