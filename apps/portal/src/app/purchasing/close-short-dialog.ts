@@ -54,7 +54,9 @@ import { PurchasingApi } from './purchasing-api';
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>Keep it open</button>
-        <button mat-flat-button type="submit" [disabled]="working() || chosen().size === 0">Close short</button>
+        <button mat-flat-button type="submit" [disabled]="working() || chosen().size === 0">
+          Close short
+        </button>
       </mat-dialog-actions>
     </form>
   `,
@@ -106,14 +108,12 @@ export class CloseShortDialog {
     }
     const all = this.chosen().size === this.lines.length;
     this.working.set(true);
-    this.api
-      .close(this.order.id, { reason, lineIds: all ? undefined : [...this.chosen()] })
-      .subscribe({
-        next: (order) => this.dialogRef.close(order),
-        error: (error: unknown) => {
-          this.working.set(false);
-          this.error.set(problemMessage(toProblem(error)));
-        },
-      });
+    this.api.close(this.order.id, { reason, lineIds: all ? undefined : [...this.chosen()] }).subscribe({
+      next: (order) => this.dialogRef.close(order),
+      error: (error: unknown) => {
+        this.working.set(false);
+        this.error.set(problemMessage(toProblem(error)));
+      },
+    });
   }
 }

@@ -39,7 +39,10 @@ import { type DraftableRow, rowKey } from './draft-selection';
         <h3>Left out</h3>
         <ul class="skipped">
           @for (s of r.skipped; track $index) {
-            <li><span class="tc-mono">{{ label(s) }}</span>: {{ s.reason }}</li>
+            <li>
+              <span class="tc-mono">{{ label(s) }}</span
+              >: {{ s.reason }}
+            </li>
           }
         </ul>
       }

@@ -1,5 +1,13 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -39,7 +47,9 @@ import { ProductSupplyDialog, type ProductSupplyDialogData } from './product-sup
         <dl class="tc-facts" data-testid="product-supply">
           <div>
             <dt>Supplier</dt>
-            <dd>{{ p.supplierName }} <span class="tc-muted">({{ p.supplierCode }})</span></dd>
+            <dd>
+              {{ p.supplierName }} <span class="tc-muted">({{ p.supplierCode }})</span>
+            </dd>
           </div>
           <div>
             <dt>Supplier SKU</dt>

@@ -90,7 +90,9 @@ export interface ProductSupplyDialogData {
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="saving()">{{ saving() ? 'Saving…' : 'Save' }}</button>
+        <button mat-flat-button type="submit" [disabled]="saving()">
+          {{ saving() ? 'Saving…' : 'Save' }}
+        </button>
       </mat-dialog-actions>
     </form>
   `,
@@ -129,8 +131,14 @@ export class ProductSupplyDialog {
       Validators.min(1),
       integerValidator(),
     ]),
-    safetyDays: new FormControl<number | null>(this.data.supply?.safetyDays ?? DEFAULT_SAFETY_DAYS, this.days),
-    reviewDays: new FormControl<number | null>(this.data.supply?.reviewDays ?? DEFAULT_REVIEW_DAYS, this.days),
+    safetyDays: new FormControl<number | null>(
+      this.data.supply?.safetyDays ?? DEFAULT_SAFETY_DAYS,
+      this.days,
+    ),
+    reviewDays: new FormControl<number | null>(
+      this.data.supply?.reviewDays ?? DEFAULT_REVIEW_DAYS,
+      this.days,
+    ),
   });
 
   save(): void {

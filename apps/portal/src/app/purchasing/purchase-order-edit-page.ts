@@ -9,12 +9,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
-import type {
-  PurchaseOrder,
-  PurchaseOrderLineRequest,
-  Supplier,
-  Warehouse,
-} from '@tradecounter/contracts';
+import type { PurchaseOrder, PurchaseOrderLineRequest, Supplier, Warehouse } from '@tradecounter/contracts';
 import { catchError, of } from 'rxjs';
 import { ProductPicker, type ProductRef } from '../catalog/product-picker';
 import { ErrorState } from '../shared/error-state';
@@ -120,7 +115,8 @@ export class PurchaseOrderEditPage {
     this.api.supply(product.id).subscribe({
       next: (supply) => {
         if (!line.controls.unitCost.dirty) line.controls.unitCost.setValue(supply.unitCost);
-        if (!this.form.controls.supplierCode.value) this.form.controls.supplierCode.setValue(supply.supplierCode);
+        if (!this.form.controls.supplierCode.value)
+          this.form.controls.supplierCode.setValue(supply.supplierCode);
       },
       error: () => undefined,
     });

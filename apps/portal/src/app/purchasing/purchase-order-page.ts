@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -145,8 +153,12 @@ export class PurchaseOrderPage {
   private done(changed: PurchaseOrder | undefined, words: string): void {
     if (!changed) return;
     this.order.set(changed);
-    this.snackBar.open(`${words}: ${changed.number} is now ${this.statusLabel(changed).toLowerCase()}`, 'Dismiss', {
-      duration: 5000,
-    });
+    this.snackBar.open(
+      `${words}: ${changed.number} is now ${this.statusLabel(changed).toLowerCase()}`,
+      'Dismiss',
+      {
+        duration: 5000,
+      },
+    );
   }
 }

@@ -40,7 +40,9 @@ import { PurchasingApi } from './purchasing-api';
           <mat-error>Enter a percent from 0 to 100</mat-error>
         </mat-form-field>
         @if (isAdmin) {
-          <button mat-flat-button type="submit" [disabled]="saving() || percent.pristine">Save tolerance</button>
+          <button mat-flat-button type="submit" [disabled]="saving() || percent.pristine">
+            Save tolerance
+          </button>
         }
       </div>
       @if (error()) {

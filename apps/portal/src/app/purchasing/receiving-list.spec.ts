@@ -1,7 +1,19 @@
 import type { PurchaseOrderLine } from '@tradecounter/contracts';
-import { addScan, countedUnits, overOpen, receiptRequest, setCount, type ReceivingNow } from './receiving-list';
+import {
+  addScan,
+  countedUnits,
+  overOpen,
+  receiptRequest,
+  setCount,
+  type ReceivingNow,
+} from './receiving-list';
 
-function line(id: string, sku: string, open: number, more: Partial<PurchaseOrderLine> = {}): PurchaseOrderLine {
+function line(
+  id: string,
+  sku: string,
+  open: number,
+  more: Partial<PurchaseOrderLine> = {},
+): PurchaseOrderLine {
   return {
     id,
     lineNo: 1,

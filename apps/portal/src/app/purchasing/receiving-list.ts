@@ -4,8 +4,7 @@ import type { PurchaseOrderLine, ReceivePurchaseOrderRequest } from '@tradecount
 export type ReceivingNow = Readonly<Record<string, number>>;
 
 export type ScanOutcome =
-  | { ok: true; now: ReceivingNow; line: PurchaseOrderLine; quantity: number }
-  | { ok: false; message: string };
+  { ok: true; now: ReceivingNow; line: PurchaseOrderLine; quantity: number } | { ok: false; message: string };
 
 /** A scanned or typed code as compared: scanners add spaces or send lower case. */
 function normalized(code: string): string {
@@ -31,7 +30,8 @@ export function addScan(
     return { ok: false, message: 'The quantity must be a whole number of at least 1.' };
   }
   const matching = lines.filter(
-    (line) => normalized(line.sku) === wanted || (line.supplierSku && normalized(line.supplierSku) === wanted),
+    (line) =>
+      normalized(line.sku) === wanted || (line.supplierSku && normalized(line.supplierSku) === wanted),
   );
   if (matching.length === 0) {
     return { ok: false, message: `${code.trim()} is not on this purchase order.` };

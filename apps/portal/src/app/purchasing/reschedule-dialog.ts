@@ -35,7 +35,8 @@ export interface RescheduleDialogData {
     <form [formGroup]="form" (ngSubmit)="confirm()" novalidate>
       <mat-dialog-content>
         <p class="message">
-          Expected {{ current }}. @if (data.line.allocated) {
+          Expected {{ current }}.
+          @if (data.line.allocated) {
             {{ data.line.allocated }} of its units are promised to orders: their promises move too.
           }
         </p>

@@ -33,7 +33,8 @@ import { PurchasingApi } from './purchasing-api';
       <mat-dialog-content>
         @if (stale()) {
           <p class="error" role="alert">
-            Someone else changed this supplier since you opened it. Close and open it again to see their changes.
+            Someone else changed this supplier since you opened it. Close and open it again to see their
+            changes.
           </p>
         }
         <div class="tc-form">
@@ -56,7 +57,15 @@ import { PurchasingApi } from './purchasing-api';
           </mat-form-field>
           <mat-form-field>
             <mat-label>Lead time (business days)</mat-label>
-            <input matInput type="number" min="0" step="1" inputmode="numeric" formControlName="leadTimeDays" required />
+            <input
+              matInput
+              type="number"
+              min="0"
+              step="1"
+              inputmode="numeric"
+              formControlName="leadTimeDays"
+              required
+            />
             <mat-hint>From sending an order to its arrival</mat-hint>
             <mat-error>{{ fieldError(form.controls.leadTimeDays, 'Lead time') }}</mat-error>
           </mat-form-field>
