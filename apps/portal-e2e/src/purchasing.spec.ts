@@ -128,7 +128,7 @@ test.describe('purchasing', () => {
       .toContain('repromised');
 
     // First part: 4 units, scanned by SKU (one, then three).
-    await page.getByRole('link', { name: 'Receive' }).click();
+    await page.getByRole('link', { name: 'Receive', exact: true }).click();
     await settled(page);
     await scan(page, product.sku);
     await expect(page.getByTestId('scan-message')).toContainText(`1 × ${product.sku} counted`);
@@ -146,7 +146,7 @@ test.describe('purchasing', () => {
     await expect(line.locator('td.mat-column-open')).toHaveText(String(2 * PACK - 4));
 
     // Second part: the rest, by the supplier's SKU.
-    await page.getByRole('link', { name: 'Receive' }).click();
+    await page.getByRole('link', { name: 'Receive', exact: true }).click();
     await settled(page);
     await scan(page, `SUP-${product.sku.slice(4)}`, 2 * PACK - 4);
     await page.getByRole('button', { name: `Confirm receipt of ${2 * PACK - 4} units` }).click();

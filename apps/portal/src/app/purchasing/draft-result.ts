@@ -40,8 +40,7 @@ import { type DraftableRow, rowKey } from './draft-selection';
         <ul class="skipped">
           @for (s of r.skipped; track $index) {
             <li>
-              <span class="tc-mono">{{ label(s) }}</span
-              >: {{ s.reason }}
+              <span class="tc-mono">{{ label(s) }}</span>: {{ s.reason }}
             </li>
           }
         </ul>

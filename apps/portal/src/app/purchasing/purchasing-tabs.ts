@@ -11,18 +11,23 @@ const TABS: readonly { feature: PortalFeatureName; label: string }[] = [
   { feature: 'suppliers', label: 'Suppliers' },
 ];
 
-/** The pages of Purchasing, as links under the heading: only those the user may open. */
+/**
+ * The pages of Purchasing, as links under the heading: only those the user
+ * may open. Without a tab panel the bar stays a navigation of links (not a
+ * tablist): each is a page of its own.
+ */
 @Component({
   selector: 'tc-purchasing-tabs',
   imports: [MatTabsModule, RouterLink, RouterLinkActive],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <nav mat-tab-nav-bar [tabPanel]="panel" aria-label="Purchasing" class="tabs">
+    <nav mat-tab-nav-bar aria-label="Purchasing" class="tabs">
       @for (t of tabs(); track t.path) {
         <a
           mat-tab-link
           [routerLink]="t.path"
           routerLinkActive
+          ariaCurrentWhenActive="page"
           #active="routerLinkActive"
           [routerLinkActiveOptions]="{ exact: true }"
           [active]="active.isActive"
@@ -30,7 +35,6 @@ const TABS: readonly { feature: PortalFeatureName; label: string }[] = [
         >
       }
     </nav>
-    <mat-tab-nav-panel #panel />
   `,
   styles: `
     :host {
