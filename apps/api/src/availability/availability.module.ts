@@ -48,6 +48,14 @@ import { WarehousesService } from './warehouses.service';
     InboundRepository,
     InboundService,
   ],
-  exports: [AvailabilityService],
+  // Purchasing makes, receives and moves its orders' receipts through the same code as receipts made by hand.
+  exports: [
+    AvailabilityService,
+    InboundService,
+    InboundRepository,
+    StockRepository,
+    PromiseSettingsCache,
+    CatalogSupplyCache,
+  ],
 })
 export class AvailabilityModule {}

@@ -61,11 +61,12 @@ export class InboundRepository {
 
   async insert(
     tx: EntityManager,
-    fields: Pick<InboundEntity, 'productId' | 'warehouseCode' | 'qty' | 'expectedDate'>,
+    fields: Pick<InboundEntity, 'productId' | 'warehouseCode' | 'qty' | 'expectedDate'> &
+      Partial<Pick<InboundEntity, 'purchaseOrderLineId' | 'allocated'>>,
   ): Promise<string> {
     const result = await tx
       .getRepository(InboundEntity)
-      .insert({ ...fields, allocated: 0, status: 'expected' });
+      .insert({ allocated: 0, ...fields, status: 'expected' });
     return (result.identifiers[0] as { id: string }).id;
   }
 
@@ -73,7 +74,7 @@ export class InboundRepository {
   async update(
     tx: EntityManager,
     id: string,
-    fields: Partial<Pick<InboundEntity, 'qty' | 'expectedDate' | 'status' | 'receivedAt'>>,
+    fields: Partial<Pick<InboundEntity, 'qty' | 'allocated' | 'expectedDate' | 'status' | 'receivedAt'>>,
   ): Promise<void> {
     await tx
       .createQueryBuilder()
@@ -81,6 +82,15 @@ export class InboundRepository {
       .set({ ...fields, version: () => 'version + 1', updatedAt: () => 'now()' })
       .where('id = :id', { id })
       .execute();
+  }
+
+  async purchaseOrderNumber(manager: EntityManager, purchaseOrderLineId: string): Promise<string> {
+    const [row] = (await manager.query(
+      `SELECT po.number FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.purchase_order_id
+        WHERE l.id = $1`,
+      [purchaseOrderLineId],
+    )) as { number: string }[];
+    return row?.number ?? 'unknown';
   }
 
   async references(

@@ -69,6 +69,7 @@ export class InboundService {
   async update(actor: AuthUser, id: string, body: UpdateInboundDto, ifMatch?: string): Promise<Inbound> {
     await this.dataSource.transaction(async (tx) => {
       const inbound = await this.lockExpected(tx, id, ifMatch);
+      await this.refuseOwned(tx, inbound.purchaseOrderLineId);
       if (body.qty !== undefined && body.qty < inbound.allocated) {
         throw conflict(`${inbound.allocated} units of this receipt are promised to orders`, [
           { field: 'qty', message: `must be at least the promised quantity (${inbound.allocated})` },
@@ -100,35 +101,77 @@ export class InboundService {
   }
 
   /**
-   * Receives the whole receipt. Locks stock before the receipt, the order
-   * every writer of both follows, so receiving never deadlocks with ordering.
+   * Receives the whole receipt (by hand: a purchase order's receipts are
+   * received on the purchase order, which calls `receiveIn`).
    */
   async receive(actor: AuthUser, id: string, ifMatch?: string): Promise<Inbound> {
     const seen = await this.inbound.find(this.dataSource.manager, id);
     if (!seen) throw notFound('Inbound receipt');
-    const { productId, warehouseCode } = seen;
     await this.dataSource
       .transaction(async (tx) => {
-        const created = await this.stock.ensure(tx, productId, warehouseCode);
-        const before = await this.stock.lock(tx, productId, warehouseCode);
-        const inbound = await this.lockExpected(tx, id, ifMatch);
-        await this.inbound.update(tx, id, { status: 'received', receivedAt: new Date() });
-        const after = await this.stock.receive(tx, productId, warehouseCode, inbound.qty, inbound.allocated);
-        // Ordering moves the receipt's per-line allocations into those lines' reserved stock.
-        await this.announce(tx, actor, inbound, 'received', inbound.expectedDate);
-        await this.record(tx, actor, id, 'update', { status: 'expected' }, { status: 'received' });
-        await this.audit.record(tx, {
-          actorId: actor.id,
-          entity: 'stock',
-          entityId: stockEntityId(productId, warehouseCode),
-          accountId: null,
-          action: created ? 'create' : 'update',
-          before: created ? null : { onHand: before?.onHand, reserved: before?.reserved },
-          after: { ...(created ? { productId, warehouseCode } : {}), ...after, inboundId: id },
-        });
+        await this.refuseOwned(tx, seen.purchaseOrderLineId);
+        await this.receiveIn(tx, actor, seen, ifMatch);
       })
       .catch(reservedCheck());
     return this.afterChange(id);
+  }
+
+  /**
+   * Receives a whole receipt inside the caller's transaction: it goes on
+   * hand, its promised units become reserved stock, and ordering follows
+   * (ReceiptHooks). Locks stock before the receipt, the order every writer
+   * of both follows, so receiving never deadlocks with ordering. The one
+   * receiving path: by hand and purchase orders' receipts alike.
+   */
+  async receiveIn(
+    tx: EntityManager,
+    actor: AuthUser,
+    seen: Pick<InboundEntity, 'id' | 'productId' | 'warehouseCode'>,
+    ifMatch?: string,
+  ): Promise<void> {
+    const { id, productId, warehouseCode } = seen;
+    const created = await this.stock.ensure(tx, productId, warehouseCode);
+    const before = await this.stock.lock(tx, productId, warehouseCode);
+    const inbound = await this.lockExpected(tx, id, ifMatch);
+    await this.inbound.update(tx, id, { status: 'received', receivedAt: new Date() });
+    const after = await this.stock.receive(tx, productId, warehouseCode, inbound.qty, inbound.allocated);
+    // Ordering moves the receipt's per-line allocations into those lines' reserved stock.
+    await this.announce(tx, actor, inbound, 'received', inbound.expectedDate);
+    await this.record(tx, actor, id, 'update', { status: 'expected' }, { status: 'received' });
+    await this.audit.record(tx, {
+      actorId: actor.id,
+      entity: 'stock',
+      entityId: stockEntityId(productId, warehouseCode),
+      accountId: null,
+      action: created ? 'create' : 'update',
+      before: created ? null : { onHand: before?.onHand, reserved: before?.reserved },
+      after: { ...(created ? { productId, warehouseCode } : {}), ...after, inboundId: id },
+    });
+    this.catalogSupply.changed(warehouseCode, [productId]);
+  }
+
+  /**
+   * Moves an expected receipt's date inside the caller's transaction; the
+   * orders waiting for it are promised anew (ordering records why). The
+   * caller holds the product's stock row lock.
+   */
+  async rescheduleIn(tx: EntityManager, actor: AuthUser, id: string, expectedDate: string): Promise<void> {
+    const inbound = await this.lockExpected(tx, id, undefined);
+    if (inbound.expectedDate === expectedDate) return;
+    await this.inbound.update(tx, id, { expectedDate });
+    if (inbound.allocated > 0) await this.announce(tx, actor, inbound, 'rescheduled', expectedDate);
+    await this.record(tx, actor, id, 'update', auditable(inbound), { ...auditable(inbound), expectedDate });
+    this.catalogSupply.changed(inbound.warehouseCode, [inbound.productId]);
+  }
+
+  /** A purchase order's receipt changes on its purchase order only (409 naming it). */
+  private async refuseOwned(tx: EntityManager, purchaseOrderLineId: string | null): Promise<void> {
+    if (!purchaseOrderLineId) return;
+    const number = await this.inbound.purchaseOrderNumber(tx, purchaseOrderLineId);
+    throw conflict(
+      `This receipt belongs to purchase order ${number}; change it on purchase order ${number}`,
+      [{ field: 'purchaseOrderNumber', message: `change it on purchase order ${number}` }],
+    );
   }
 
   /** The receipt as it now stands; the catalog's view of its product's supply is dropped. */

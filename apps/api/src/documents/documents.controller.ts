@@ -50,4 +50,18 @@ export class DocumentsController {
   ): Promise<StreamableFile> {
     return pdfDownload(await this.documents.quote(actor, id, query.revision));
   }
+
+  @Get('purchase-orders/:id.pdf')
+  @Roles('admin', 'warehouse', 'manager')
+  @Header('Cache-Control', 'private, no-store')
+  @ApiOperation({
+    summary:
+      'The purchase order as a PDF download (PO-….pdf): supplier, lines with their SKUs, warehouse, quantity, ' +
+      'unit cost and expected date, total',
+  })
+  @ApiOkResponse(PDF_RESPONSE)
+  @ApiNotFoundResponse({ description: 'No such purchase order' })
+  async purchaseOrder(@Param('id', IdPipe) id: string): Promise<StreamableFile> {
+    return pdfDownload(await this.documents.purchaseOrder(id));
+  }
 }

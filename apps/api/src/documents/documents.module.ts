@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { OrdersModule } from '../orders/orders.module';
+import { PurchasingModule } from '../purchasing/purchasing.module';
 import { SalesQuotesModule } from '../quotes/quotes.module';
 import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
 
 /** PDF documents of other contexts' objects, drawn by one layout (see docs/documents.md). */
 @Module({
-  imports: [AccountsModule, OrdersModule, SalesQuotesModule],
+  imports: [AccountsModule, OrdersModule, SalesQuotesModule, PurchasingModule],
   controllers: [DocumentsController],
   providers: [DocumentsService],
 })

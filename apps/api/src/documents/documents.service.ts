@@ -3,6 +3,7 @@ import type { SalesQuote } from '@tradecounter/contracts';
 import {
   documentFormat,
   orderConfirmationDocument,
+  purchaseOrderDocument,
   quoteDocument,
   type DocumentModel,
 } from '@tradecounter/domain';
@@ -11,6 +12,7 @@ import type { AuthUser } from '../auth/auth-user';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { OrdersService } from '../orders/orders.service';
+import { PurchaseOrdersService } from '../purchasing/purchase-orders.service';
 import { QuotesService } from '../quotes/quotes.service';
 import type { PdfFile } from './pdf-file';
 import { renderPdf } from './pdf-layout';
@@ -27,6 +29,7 @@ export class DocumentsService {
     private readonly orders: OrdersService,
     private readonly accounts: AccountsService,
     private readonly quotes: QuotesService,
+    private readonly purchaseOrders: PurchaseOrdersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -54,6 +57,14 @@ export class DocumentsService {
         },
         format,
       ),
+    );
+  }
+
+  /** The purchase order as the supplier receives it (staff who read purchasing only: the route's roles). */
+  async purchaseOrder(purchaseOrderId: string): Promise<PdfFile> {
+    const order = await this.purchaseOrders.get(purchaseOrderId);
+    return this.render(
+      purchaseOrderDocument(order, documentFormat(this.config.currency, this.config.timeZone)),
     );
   }
 

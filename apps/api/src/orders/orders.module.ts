@@ -17,6 +17,8 @@ import { OrderShippingService } from './order-shipping.service';
 import { OrdersController } from './orders.controller';
 import { OrdersRepository } from './orders.repository';
 import { OrdersService } from './orders.service';
+import { PurchaseSupplyRepository } from './purchase-supply.repository';
+import { PurchaseSupplyService } from './purchase-supply.service';
 import { RepromiseRepository } from './repromise.repository';
 
 /**
@@ -26,7 +28,8 @@ import { RepromiseRepository } from './repromise.repository';
  * steps that follow a receipt: its order lines promised anew, its
  * allocations turned into their reserved stock, and its other units
  * reserved for backordered lines. Fulfilment moves orders on through
- * OrderLifecycleService.transition and OrderShippingService.
+ * OrderLifecycleService.transition and OrderShippingService; purchasing moves
+ * order lines between supplier and its receipts through PurchaseSupplyService.
  */
 @Module({
   imports: [AccountsModule, CatalogModule, PricingModule, AvailabilityModule],
@@ -41,10 +44,19 @@ import { RepromiseRepository } from './repromise.repository';
     RepromiseRepository,
     BackorderRepository,
     BackorderFillService,
+    PurchaseSupplyRepository,
+    PurchaseSupplyService,
     OrderShippingService,
     CartPort,
   ],
-  exports: [OrdersService, OrderPlacementService, OrderLifecycleService, OrderShippingService, CartPort],
+  exports: [
+    OrdersService,
+    OrderPlacementService,
+    OrderLifecycleService,
+    OrderShippingService,
+    CartPort,
+    PurchaseSupplyService,
+  ],
 })
 export class OrdersModule implements OnModuleInit {
   constructor(

@@ -11,3 +11,4 @@ export * from './backorder-fill';
 export * from './line-references';
 export * from './ship-complete';
 export * from './tracking-url';
+export * from './purchase-supply';
