@@ -10,10 +10,15 @@
 //     in rounds so machine noise falls on all alike.
 //
 //   BASE_URL=http://localhost:3000 DURATION=10 ROUNDS=3 node tools/bench/availability.mjs
+//
+// SUPPLY=purchase-orders first moves the demo's free hand-kept inbound supply
+// onto sent purchase orders through the API (purchase-supply.mjs), so the same
+// measurements run with purchase orders as the inbound supply (issue 16).
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BUYER, login, machine, PAGE_PATH, round, writeResult } from './catalog.mjs';
 import { load, summarise } from './pricing.mjs';
+import { supplyMode, usePurchaseOrdersAsSupply } from './purchase-supply.mjs';
 
 const MANAGER = { email: 'manager@tradecounter.test', password: 'demo1234' };
 const BARE_PAGE_PATH = `${PAGE_PATH}&availability=false`;
@@ -23,6 +28,11 @@ async function main() {
   const durationSeconds = Number(process.env.DURATION ?? 10);
   const connections = Number(process.env.CONNECTIONS ?? 16);
   const rounds = Number(process.env.ROUNDS ?? 3);
+  const supply = supplyMode();
+  if (supply === 'purchase-orders') {
+    const moved = await usePurchaseOrdersAsSupply(baseUrl);
+    console.log(`supply: purchase orders (${JSON.stringify(moved)} moved from hand-kept inbound)`);
+  }
   const buyer = await login(baseUrl, BUYER);
   const manager = await login(baseUrl, MANAGER);
 
@@ -98,6 +108,7 @@ async function main() {
       connections,
       durationSeconds,
       rounds,
+      supply,
       promiseLines: lines.length,
       promiseSources: sources,
       pages: { full: PAGE_PATH, pricesOnly: BARE_PAGE_PATH, bare: `${BARE_PAGE_PATH} (manager)` },

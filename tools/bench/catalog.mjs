@@ -7,6 +7,10 @@
 //
 // DATABASE_URL may be left unset when the API runs on its embedded server:
 // the URL is then read from $DATA_DIR/postgres/embedded.json (DATA_DIR defaults to .data).
+//
+// SUPPLY=purchase-orders first moves the demo's free hand-kept inbound supply
+// onto sent purchase orders through the API (purchase-supply.mjs): the page's
+// availability then reads purchase orders as inbound supply (issue 16).
 import autocannon from 'autocannon';
 import { mkdirSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -14,6 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { supplyMode, usePurchaseOrdersAsSupply } from './purchase-supply.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const PAGE_PATH = '/api/products?page=1&pageSize=25';
@@ -158,6 +163,11 @@ async function main() {
   const durationSeconds = Number(process.env.DURATION ?? 15);
   const connections = Number(process.env.CONNECTIONS ?? 16);
   const databaseUrl = resolveDatabaseUrl();
+  const supply = supplyMode();
+  if (supply === 'purchase-orders') {
+    const moved = await usePurchaseOrdersAsSupply(baseUrl);
+    console.log(`supply: purchase orders (${JSON.stringify(moved)} moved from hand-kept inbound)`);
+  }
 
   console.log(`catalog bench: ${connections} clients, ${durationSeconds} s each, API ${baseUrl}${PAGE_PATH}`);
   const token = await login(baseUrl);
@@ -182,6 +192,7 @@ async function main() {
       baseUrl,
       path: PAGE_PATH,
       user: BUYER.email,
+      supply,
       connections,
       durationSeconds,
       sql: PAGE_SQL.replace(/\s+/g, ' ').trim(),

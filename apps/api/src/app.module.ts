@@ -24,6 +24,7 @@ import { OrdersModule } from './orders/orders.module';
 import { SalesQuotesModule } from './quotes/quotes.module';
 import { PricingModule } from './pricing/pricing.module';
 import { PurchasingModule } from './purchasing/purchasing.module';
+import { PurchasePlanningModule } from './purchasing/purchase-planning.module';
 import { QuoteModule } from './pricing/quote/quote.module';
 import { StandingOrdersModule } from './standing-orders/standing-orders.module';
 import { TemplatesModule } from './templates/templates.module';
@@ -52,6 +53,7 @@ export class AppModule {
         OrdersModule,
         SalesQuotesModule,
         PurchasingModule,
+        PurchasePlanningModule,
         FulfilmentModule,
         CartModule,
         TemplatesModule,

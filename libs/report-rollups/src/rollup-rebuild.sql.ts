@@ -98,4 +98,7 @@ export const REPORT_ROLLUP_REBUILD_SQL: readonly string[] = [
  * backdated order rebuilds. (Migration 1764979200000 runs only the report
  * rollups': the demand table did not exist yet.)
  */
-export const ROLLUP_REBUILD_SQL: readonly string[] = [...REPORT_ROLLUP_REBUILD_SQL, ...DEMAND_ROLLUP_REBUILD_SQL];
+export const ROLLUP_REBUILD_SQL: readonly string[] = [
+  ...REPORT_ROLLUP_REBUILD_SQL,
+  ...DEMAND_ROLLUP_REBUILD_SQL,
+];

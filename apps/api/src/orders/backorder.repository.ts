@@ -22,7 +22,6 @@ export interface FilledOrderLineRow {
   currentPromisedDate: IsoDate;
 }
 
-
 const BACKORDERED_SQL = `
 SELECT l.id, l.order_id AS "orderId", ${WAITING_UNITS_SQL} AS backordered
   FROM order_lines l JOIN orders o ON o.id = l.order_id

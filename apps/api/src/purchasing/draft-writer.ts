@@ -4,7 +4,7 @@ import type { DraftPurchaseOrdersResult, PurchaseOrderSummary } from '@tradecoun
 import type { PlannedDrafts } from '@tradecounter/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { PurchaseOrdersService } from './purchase-orders.service';
-import { PurchaseOrderSummariesRepository } from './purchase-order-summaries.repository';
+import { PurchaseOrdersRepository } from './purchase-orders.repository';
 
 /**
  * Both drafting routes (shortfall, suggestions) decide what to buy from
@@ -19,7 +19,7 @@ const DRAFTING_LOCK = 'purchasing:drafting';
 export class DraftWriter {
   constructor(
     private readonly purchaseOrders: PurchaseOrdersService,
-    private readonly summaries: PurchaseOrderSummariesRepository,
+    private readonly orders: PurchaseOrdersRepository,
   ) {}
 
   async lock(tx: EntityManager): Promise<void> {
@@ -27,7 +27,12 @@ export class DraftWriter {
   }
 
   /** Writes the planned drafts (audited by the purchase orders' service) and answers with their summaries. */
-  async create(tx: EntityManager, actor: AuthUser, plan: PlannedDrafts, notes: string): Promise<DraftPurchaseOrdersResult> {
+  async create(
+    tx: EntityManager,
+    actor: AuthUser,
+    plan: PlannedDrafts,
+    notes: string,
+  ): Promise<DraftPurchaseOrdersResult> {
     const created =
       plan.drafts.length === 0
         ? []
@@ -36,10 +41,11 @@ export class DraftWriter {
             actor,
             plan.drafts.map((draft) => ({ supplierCode: draft.supplierCode, notes, lines: draft.lines })),
           );
-    const purchaseOrders: PurchaseOrderSummary[] = await this.summaries.of(
-      tx,
-      created.map((order) => order.id),
-    );
+    const purchaseOrders: PurchaseOrderSummary[] = [];
+    for (const order of created) {
+      const summary = await this.orders.summary(tx, order.id);
+      if (summary) purchaseOrders.push(summary);
+    }
     return { purchaseOrders, skipped: plan.skipped };
   }
 }

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { DraftWriter } from './draft-writer';
-import { PurchaseOrderSummariesRepository } from './purchase-order-summaries.repository';
 import { PurchasingModule } from './purchasing.module';
 import { ShortfallController } from './shortfall.controller';
 import { ShortfallRepository } from './shortfall.repository';
@@ -17,13 +16,6 @@ import { SuggestionsService } from './suggestions.service';
 @Module({
   imports: [PurchasingModule],
   controllers: [ShortfallController, SuggestionsController],
-  providers: [
-    DraftWriter,
-    PurchaseOrderSummariesRepository,
-    ShortfallRepository,
-    ShortfallService,
-    SuggestionsRepository,
-    SuggestionsService,
-  ],
+  providers: [DraftWriter, ShortfallRepository, ShortfallService, SuggestionsRepository, SuggestionsService],
 })
 export class PurchasePlanningModule {}

@@ -39,7 +39,10 @@ export class ShortfallRepository {
       params.push(filter.warehouseCode);
       where.push(`o.warehouse_code = $${params.length}`);
     }
-    const supplier = filter.supplierCode === undefined ? '' : `WHERE ps.supplier_code = $${params.push(filter.supplierCode)}`;
+    const supplier =
+      filter.supplierCode === undefined
+        ? ''
+        : `WHERE ps.supplier_code = $${params.push(filter.supplierCode)}`;
     return (await manager.query(
       `WITH waiting AS (
          SELECT l.product_id, o.warehouse_code, sum(${WAITING_UNITS_SQL})::int AS demand, count(*)::int AS lines,

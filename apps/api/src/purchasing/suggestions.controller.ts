@@ -35,7 +35,10 @@ export class SuggestionsController {
       'Draft purchase orders for the suggestions named (their suggested quantity, or the one given, rounded up ' +
       'to the pack), one per primary supplier; rows without a supplier or nothing to buy are skipped',
   })
-  draft(@CurrentUser() actor: AuthUser, @Body() body: DraftSuggestionsDto): Promise<DraftPurchaseOrdersResult> {
+  draft(
+    @CurrentUser() actor: AuthUser,
+    @Body() body: DraftSuggestionsDto,
+  ): Promise<DraftPurchaseOrdersResult> {
     return this.suggestions.draft(actor, body.items);
   }
 }

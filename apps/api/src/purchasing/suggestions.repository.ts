@@ -42,7 +42,8 @@ export class SuggestionsRepository {
     const params: unknown[] = [DEMAND_WINDOW_DAYS];
     const where: string[] = ['p.active'];
     if (filter.warehouseCode !== undefined) where.push(`w.code = $${params.push(filter.warehouseCode)}`);
-    if (filter.supplierCode !== undefined) where.push(`ps.supplier_code = $${params.push(filter.supplierCode)}`);
+    if (filter.supplierCode !== undefined)
+      where.push(`ps.supplier_code = $${params.push(filter.supplierCode)}`);
     if (filter.pairs !== undefined) {
       const products = `$${params.push(filter.pairs.map((pair) => pair.productId))}::uuid[]`;
       const warehouses = `$${params.push(filter.pairs.map((pair) => pair.warehouseCode))}::text[]`;

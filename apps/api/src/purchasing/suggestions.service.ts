@@ -7,11 +7,20 @@ import {
   type Page,
   type ReplenishmentSuggestion,
 } from '@tradecounter/contracts';
-import { planDrafts, replenishment, replenishmentLeadTime, type DraftRequestItem } from '@tradecounter/domain';
+import {
+  planDrafts,
+  replenishment,
+  replenishmentLeadTime,
+  type DraftRequestItem,
+} from '@tradecounter/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { pageOf, type PageRequest } from '../common/http/pagination.dto';
 import { DraftWriter } from './draft-writer';
-import { SuggestionsRepository, type SuggestionFilter, type SuggestionSqlRow } from './suggestions.repository';
+import {
+  SuggestionsRepository,
+  type SuggestionFilter,
+  type SuggestionSqlRow,
+} from './suggestions.repository';
 
 /**
  * Replenishment suggestions per product and warehouse: SQL gathers demand
@@ -27,7 +36,10 @@ export class SuggestionsService {
   ) {}
 
   /** The products to buy (or with `all`, every product and warehouse), by SKU and warehouse. */
-  async list(filter: SuggestionFilter & { all?: boolean }, page: PageRequest): Promise<Page<ReplenishmentSuggestion>> {
+  async list(
+    filter: SuggestionFilter & { all?: boolean },
+    page: PageRequest,
+  ): Promise<Page<ReplenishmentSuggestion>> {
     const rows = (await this.repository.rows(this.dataSource.manager, filter)).map(toSuggestion);
     const shown = filter.all ? rows : rows.filter((row) => row.suggestedQty > 0);
     return pageOf(shown.slice(page.offset, page.offset + page.pageSize), shown.length, page);

@@ -8,6 +8,7 @@ import {
   type SalesReport,
   type SummaryFigures,
   type SummaryReport,
+  type SupplierPerformanceReport,
 } from '@tradecounter/contracts';
 import { formatDisplayDate, formatFixed, formatShareNumber } from '@tradecounter/domain';
 import { toCsv } from './csv';
@@ -163,6 +164,29 @@ export function quoteConversionCsv(report: QuoteConversionReport, currency: stri
       row.acceptedValue,
       percent(row.valueConversion),
       row.key,
+    ]),
+  );
+}
+
+export function supplierPerformanceCsv(report: SupplierPerformanceReport): string {
+  return toCsv(
+    [
+      'Supplier',
+      'Code',
+      'Lines due',
+      'In full on time',
+      'In full on time (%)',
+      'Average business days late',
+      'Overdue lines',
+    ],
+    report.rows.map((row) => [
+      row.supplierName,
+      row.supplierCode,
+      row.lines,
+      row.inFullOnTime,
+      percent(row.inFullOnTimeShare),
+      fixed(row.averageDaysLate, 2),
+      row.overdueLines,
     ]),
   );
 }

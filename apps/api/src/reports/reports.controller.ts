@@ -10,6 +10,7 @@ import type {
   ReportChannels,
   SalesReport,
   SummaryReport,
+  SupplierPerformanceReport,
 } from '@tradecounter/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
@@ -17,6 +18,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { DeliveryReportsService } from './delivery-reports.service';
 import { QuoteConversionQueryDto } from './dto/quote-conversion-query.dto';
+import { SupplierPerformanceQueryDto } from './dto/supplier-performance-query.dto';
 import {
   DeliveryQueryDto,
   DormantQueryDto,
@@ -32,13 +34,17 @@ import {
   quoteConversionCsv,
   salesCsv,
   summaryCsv,
+  supplierPerformanceCsv,
 } from './report-csv';
 import { QuoteConversionService } from './quote-conversion.service';
 import { ReportsService } from './reports.service';
+import { SupplierPerformanceService } from './supplier-performance.service';
 
 /** Customers read their own account's reports; staff who look after accounts read theirs or all. */
 const REPORT_READERS = ['buyer', 'approver', 'account_manager', 'manager', 'admin'] as const;
 const STAFF_READERS = ['account_manager', 'manager', 'admin'] as const;
+/** Supplier figures: the people who buy and receive, and their managers. */
+const PURCHASING_READERS = ['manager', 'admin', 'warehouse'] as const;
 
 /** JSON, or with ?format=csv the same numbers as a CSV download named after the report and period. */
 function answer<T>(
@@ -64,6 +70,7 @@ export class ReportsController {
     private readonly reports: ReportsService,
     private readonly delivery: DeliveryReportsService,
     private readonly quotes: QuoteConversionService,
+    private readonly suppliers: SupplierPerformanceService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.currency = config.currency;
@@ -194,6 +201,27 @@ export class ReportsController {
       `quote-conversion-by-${query.groupBy}-${report.from}-to-${report.to}`,
       report,
       (r) => quoteConversionCsv(r, this.currency),
+    );
+  }
+
+  @Get('supplier-performance')
+  @Roles(...PURCHASING_READERS)
+  @ApiOperation({
+    summary:
+      'Per supplier: purchase lines due (expected date) in the period, received in full by their expected date ' +
+      '(count and share), average business days late of the completing receipts, lines overdue',
+  })
+  async supplierPerformance(
+    @Query() query: SupplierPerformanceQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SupplierPerformanceReport | string> {
+    const report = await this.suppliers.report(query);
+    return answer(
+      response,
+      query,
+      `supplier-performance-${report.from}-to-${report.to}`,
+      report,
+      supplierPerformanceCsv,
     );
   }
 }

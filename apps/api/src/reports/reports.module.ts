@@ -8,6 +8,8 @@ import { QuoteConversionRepository } from './quote-conversion.repository';
 import { QuoteConversionService } from './quote-conversion.service';
 import { ReportsService } from './reports.service';
 import { SalesRepository } from './sales.repository';
+import { SupplierPerformanceRepository } from './supplier-performance.repository';
+import { SupplierPerformanceService } from './supplier-performance.service';
 
 /** Dashboards and exports, read from rollups the database keeps as orders change. */
 @Module({
@@ -21,6 +23,8 @@ import { SalesRepository } from './sales.repository';
     ReportScope,
     QuoteConversionRepository,
     QuoteConversionService,
+    SupplierPerformanceRepository,
+    SupplierPerformanceService,
   ],
 })
 export class ReportsModule {}

@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsInt, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsInt,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 import type { DraftPurchaseOrdersRequest } from '@tradecounter/contracts';
 import { WAREHOUSE_CODE } from '../../availability/dto/warehouse.dto';
 import { MAX_UNITS } from '../../availability/dto/stock.dto';
@@ -27,7 +37,10 @@ export class PlanningQueryDto extends PageQueryDto {
 }
 
 export class SuggestionsQueryDto extends PlanningQueryDto {
-  @ApiPropertyOptional({ default: false, description: 'true: every product and warehouse, not only those to buy' })
+  @ApiPropertyOptional({
+    default: false,
+    description: 'true: every product and warehouse, not only those to buy',
+  })
   @OptionalField()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
@@ -42,7 +55,9 @@ export class DraftItemDto {
   @Matches(WAREHOUSE_CODE, { message: 'warehouseCode must be a warehouse code like "CHI"' })
   warehouseCode: string;
 
-  @ApiPropertyOptional({ description: 'Units to buy (rounded up to the pack); default: what the row proposes' })
+  @ApiPropertyOptional({
+    description: 'Units to buy (rounded up to the pack); default: what the row proposes',
+  })
   @OptionalField()
   @IsInt()
   @Min(1)
@@ -51,7 +66,10 @@ export class DraftItemDto {
 }
 
 export class DraftShortfallDto implements DraftPurchaseOrdersRequest {
-  @ApiPropertyOptional({ type: [DraftItemDto], description: 'Default: every row of the shortfall with a supplier' })
+  @ApiPropertyOptional({
+    type: [DraftItemDto],
+    description: 'Default: every row of the shortfall with a supplier',
+  })
   @OptionalField()
   @ArrayMaxSize(MAX_DRAFT_ITEMS)
   @NestedArray(() => DraftItemDto)

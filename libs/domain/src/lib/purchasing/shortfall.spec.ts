@@ -83,9 +83,9 @@ describe('planning drafts', () => {
     ]);
     expect(plan.skipped).toEqual([{ productId: 'p9', warehouseCode: 'W', reason: SKIP_NOTHING_SHORT }]);
     // Suggestions list every product and warehouse: one they do not know is unknown.
-    expect(planDrafts(rows, [{ productId: 'p9', warehouseCode: 'W' }], { onlyWhileShort: false }).skipped).toEqual([
-      { productId: 'p9', warehouseCode: 'W', reason: SKIP_UNKNOWN },
-    ]);
+    expect(
+      planDrafts(rows, [{ productId: 'p9', warehouseCode: 'W' }], { onlyWhileShort: false }).skipped,
+    ).toEqual([{ productId: 'p9', warehouseCode: 'W', reason: SKIP_UNKNOWN }]);
   });
 
   it('lets suggestions buy a chosen quantity where nothing is due, but not none', () => {

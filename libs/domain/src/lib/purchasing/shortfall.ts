@@ -89,7 +89,7 @@ export function planDrafts(
   options: PlanOptions,
 ): PlannedDrafts {
   const byKey = new Map(candidates.map((c) => [`${c.productId}|${c.warehouseCode}`, c]));
-  const asked: DraftRequestItem[] = items
+  const asked: readonly DraftRequestItem[] = items
     ? items
     : candidates.map((c) => ({ productId: c.productId, warehouseCode: c.warehouseCode }));
   const drafts = new Map<string, PlannedDraft>();
