@@ -9,22 +9,26 @@ import { displayDate } from '../shared/date-format';
 export function eventDetail(event: PurchaseOrderEvent, lines: readonly PurchaseOrderLine[]): string {
   const data = event.data;
   if (!data) return '';
-  const sku = (lineId: unknown) => lines.find((line) => line.id === lineId)?.sku ?? 'a line';
+  /** The event names the line's SKU; older shapes only its id. */
+  const sku = (of: Record<string, unknown>) =>
+    typeof of['sku'] === 'string'
+      ? of['sku']
+      : (lines.find((line) => line.id === of['lineId'])?.sku ?? 'a line');
   if (event.kind === 'received' && Array.isArray(data['lines'])) {
     return (data['lines'] as unknown[])
       .filter(isRecord)
-      .map((line) => `${Number(line['quantity'])} × ${sku(line['lineId'])}`)
+      .map((line) => `${Number(line['quantity'])} × ${sku(line)}`)
       .join(', ');
   }
   if (event.kind === 'rescheduled') {
     const from = firstString(data, ['from', 'previousDate', 'oldDate']);
     const to = firstString(data, ['to', 'expectedDate', 'newDate']);
-    if (to) return `${sku(data['lineId'])}: ${from ? `${displayDate(from)} → ` : ''}${displayDate(to)}`;
+    if (to) return `${sku(data)}: ${from ? `${displayDate(from)} → ` : ''}${displayDate(to)}`;
   }
   if (event.kind === 'closed' && Array.isArray(data['lines'])) {
     return (data['lines'] as unknown[])
       .filter(isRecord)
-      .map((line) => `${Number(line['quantity'] ?? line['closed'])} × ${sku(line['lineId'])} will not come`)
+      .map((line) => `${Number(line['quantity'] ?? line['closed'])} × ${sku(line)} will not come`)
       .join(', ');
   }
   return '';

@@ -84,7 +84,9 @@ import { SupplierDialog } from './supplier-dialog';
         </table>
       </tc-list-frame>
 
-      <tc-purchasing-settings-card />
+      @if (canWrite()) {
+        <tc-purchasing-settings-card />
+      }
     </section>
   `,
 })
