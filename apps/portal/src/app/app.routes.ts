@@ -69,6 +69,11 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./inventory/inventory.routes').then((m) => m.inventoryRoutes),
       },
       {
+        path: 'purchasing',
+        canActivate: [featureGuard('purchasing')],
+        loadChildren: () => import('./purchasing/purchasing.routes').then((m) => m.purchasingRoutes),
+      },
+      {
         path: 'fulfilment',
         canActivate: [featureGuard('fulfilment')],
         loadChildren: () => import('./fulfilment/fulfilment.routes').then((m) => m.fulfilmentRoutes),

@@ -17,6 +17,8 @@ export interface PortalFeature {
 const ORDER_READERS = ['buyer', 'approver', 'account_manager', 'manager', 'admin'] as const;
 const STAFF_REPORTS = ['account_manager', 'manager', 'admin'] as const;
 const WAREHOUSE_WORK = ['warehouse', 'admin'] as const;
+/** Purchasing: the warehouse and admins buy; managers read. */
+const PURCHASING_READERS = ['warehouse', 'manager', 'admin'] as const;
 
 /** The one table of who may use which page; app.routes.ts, the navigation and the work counts read it. */
 export const PORTAL_FEATURES = {
@@ -61,6 +63,28 @@ export const PORTAL_FEATURES = {
     roles: ['admin'],
     api: 'PUT /api/carrier-tracking/:carrier',
   },
+  purchasing: { path: '/purchasing', roles: PURCHASING_READERS, api: 'GET /api/purchase-orders' },
+  newPurchaseOrder: {
+    path: '/purchasing/orders/new',
+    roles: WAREHOUSE_WORK,
+    api: 'POST /api/purchase-orders',
+  },
+  purchaseReceiving: {
+    path: '/purchasing/orders/:id/receive',
+    roles: WAREHOUSE_WORK,
+    api: 'POST /api/purchase-orders/:id/receipts',
+  },
+  shortfall: {
+    path: '/purchasing/shortfall',
+    roles: WAREHOUSE_WORK,
+    api: 'GET /api/purchasing/shortfall',
+  },
+  suggestions: {
+    path: '/purchasing/suggestions',
+    roles: PURCHASING_READERS,
+    api: 'GET /api/purchasing/suggestions',
+  },
+  suppliers: { path: '/purchasing/suppliers', roles: PURCHASING_READERS, api: 'GET /api/suppliers' },
   dashboard: { path: '/reports/dashboard', roles: ['manager', 'admin'], api: 'GET /api/reports/backlog' },
   myAccountsDashboard: {
     path: '/reports/my-accounts',

@@ -16,7 +16,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
-import { CUSTOMER_ROLES, type ProductDetail } from '@tradecounter/contracts';
+import { CUSTOMER_ROLES, featureRoles, type ProductDetail } from '@tradecounter/contracts';
 import { AuthService } from '../auth/auth.service';
 import { ProductAvailabilityCard } from '../availability/product-availability';
 import { AddToCart } from '../cart/add-to-cart';
@@ -30,10 +30,12 @@ import { CatalogApi } from './catalog-api';
 import { ProductFormData, ProductFormDialog } from './product-form-dialog';
 import { ProductPicture } from './product-image';
 import { openRequestQuote } from '../quotes/request-quote-dialog';
+import { ProductSupplyCard } from '../purchasing/product-supply-card';
 
 @Component({
   selector: 'tc-product-detail-page',
   imports: [
+    ProductSupplyCard,
     FormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -101,6 +103,8 @@ export class ProductDetailPage {
   readonly accountId = input('', { transform: textParam });
   readonly isAdmin = computed(() => this.auth.hasRole(['admin']));
   readonly canBuy = computed(() => this.auth.hasRole(CUSTOMER_ROLES));
+  /** Staff who read purchasing see the product's purchasing facts. */
+  readonly readsPurchasing = computed(() => this.auth.hasRole(featureRoles('purchasing')));
 
   private readonly reloads = signal(0);
   private readonly query = computed(() => ({

@@ -9,6 +9,7 @@ import { MatMenuModule } from '@angular/material/menu';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
 import type { Inbound, InboundStatus } from '@tradecounter/contracts';
 import { catchError, distinctUntilChanged, filter, map, of, switchMap } from 'rxjs';
 import { formatDay, localIsoDate } from '../availability/promise-dates';
@@ -29,7 +30,10 @@ function toStatusFilter(value: unknown): StatusFilter {
   return STATUS_FILTERS.find((status) => status === value) ?? 'expected';
 }
 
-/** Warehouse and admin: supply on its way; add, change, cancel and receive it. */
+/**
+ * Warehouse and admin: supply on its way; add, change, cancel and receive it.
+ * Rows from a purchase order link to it: they are received and changed there.
+ */
 @Component({
   selector: 'tc-inbound-page',
   imports: [
@@ -42,6 +46,7 @@ function toStatusFilter(value: unknown): StatusFilter {
     MatTableModule,
     ListFrame,
     ProductPicker,
+    RouterLink,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './inbound-page.html',

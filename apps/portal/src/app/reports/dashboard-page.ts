@@ -26,6 +26,11 @@ import {
 } from './quote-conversion-panel';
 import { periodLength, timelineGrouping, todayIso } from './report-period';
 import { ReportRoute } from './report-route';
+import {
+  supplierPerformancePanel,
+  supplierPerformanceQuery,
+  supplierPerformanceSubtitle,
+} from './supplier-performance-panel';
 import { backlogPanel, deliveryPanel, promiseAccuracyPanel, salesPanel } from './report-rows';
 import { ReportsApi } from './reports-api';
 import { summaryKpis } from './summary-kpis';
@@ -82,6 +87,8 @@ export class DashboardPage extends ReportRoute {
     this.api.quoteConversion(quoteConversionQuery(f, 'accountManager')),
   );
 
+  readonly suppliers = this.loads.load((f) => this.api.supplierPerformance(supplierPerformanceQuery(f)));
+
   readonly kpis = computed(() => {
     const report = this.summary()?.value;
     return report ? summaryKpis(report) : [];
@@ -119,6 +126,10 @@ export class DashboardPage extends ReportRoute {
   readonly backlogData = computed(() => backlogPanel(this.backlog()?.value));
   readonly quotesData = computed(() => quoteConversionPanel(this.quotes()?.value));
   readonly quotesSubtitle = computed(() => quoteConversionSubtitle(this.resolved(), this.quotes()?.value));
+  readonly suppliersData = computed(() => supplierPerformancePanel(this.suppliers()?.value));
+  readonly suppliersSubtitle = computed(() =>
+    supplierPerformanceSubtitle(this.resolved(), this.suppliers()?.value),
+  );
   readonly promiseData = computed(() => promiseAccuracyPanel(this.promises()?.value));
   readonly promiseShares = computed(() => {
     const report = this.promises()?.value;
@@ -141,6 +152,7 @@ export class DashboardPage extends ReportRoute {
       backlog: { path: 'backlog', query: f },
       promises: { path: 'promise-accuracy', query: f },
       quotes: { path: 'quote-conversion', query: quoteConversionQuery(f, 'accountManager') },
+      suppliers: { path: 'supplier-performance', query: supplierPerformanceQuery(f) },
     } as const;
   });
   readonly fileSuffix = computed(() => `${this.resolved().from}-to-${this.resolved().to}.csv`);

@@ -13,6 +13,7 @@ import type {
   SalesQuery,
   SalesReport,
   SummaryReport,
+  SupplierPerformanceReport,
 } from '@tradecounter/contracts';
 import type { Observable } from 'rxjs';
 import { queryParams } from '../shared/http-params';
@@ -26,7 +27,8 @@ export interface ReportRequest {
     | 'backlog'
     | 'promise-accuracy'
     | 'dormant-accounts'
-    | 'quote-conversion';
+    | 'quote-conversion'
+    | 'supplier-performance';
   query: object;
 }
 
@@ -56,6 +58,10 @@ export class ReportsApi {
 
   quoteConversion(query: QuoteConversionQuery): Observable<QuoteConversionReport> {
     return this.get('quote-conversion', query);
+  }
+
+  supplierPerformance(query: { from?: string; to?: string }): Observable<SupplierPerformanceReport> {
+    return this.get('supplier-performance', query);
   }
 
   dormantAccounts(filter: ReportFilter & { days?: number }): Observable<DormantAccountsReport> {

@@ -44,6 +44,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   item('fulfilment', 'Fulfilment', 'local_shipping', { count: 'fulfilmentQueue' }),
   item('stock', 'Stock', 'inventory'),
   item('inbound', 'Inbound', 'move_to_inbox'),
+  item('purchasing', 'Purchasing', 'factory'),
   item('warehouses', 'Warehouses', 'warehouse', { exact: true }),
   item('holidays', 'Holidays', 'event'),
   item('carrierTracking', 'Carrier tracking', 'local_shipping'),
