@@ -77,6 +77,9 @@ export interface CreateProductRequest {
   leadTimeDays?: number;
   backorderable?: boolean;
   active?: boolean;
+  /** Admin: the unit's barcode (null clears it) and the case barcodes (the whole set, replaced). */
+  barcode?: string | null;
+  caseBarcodes?: CaseBarcode[];
 }
 
 export type UpdateProductRequest = Partial<CreateProductRequest>;
