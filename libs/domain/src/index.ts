@@ -13,3 +13,4 @@ export * from './lib/display';
 export * from './lib/documents';
 export * from './lib/quotes';
 export * from './lib/standing-orders';
+export * from './lib/warehouse';

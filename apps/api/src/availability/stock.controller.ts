@@ -27,13 +27,16 @@ export class StockController {
 
   @Put(':productId/:warehouseCode')
   @Roles('warehouse', 'admin')
-  @ApiOperation({ summary: 'Set units on hand (a count); 409 below what is reserved; audited' })
+  @ApiOperation({
+    summary:
+      'Set units on hand (a count; 409 below what is reserved) and/or the bin (null or empty clears it); at least one; audited',
+  })
   set(
     @CurrentUser() actor: AuthUser,
     @Param('productId', IdPipe) productId: string,
     @Param('warehouseCode', WarehouseCodePipe) warehouseCode: string,
     @Body() body: SetStockDto,
   ): Promise<StockLevel> {
-    return this.stock.setOnHand(actor, productId, warehouseCode, body.onHand);
+    return this.stock.set(actor, productId, warehouseCode, body);
   }
 }

@@ -21,6 +21,8 @@ const STOCK_SORT: SortSpec<StockSortField> = {
     warehouse: 'w.code',
     onHand: 'coalesce(s.on_hand, 0)',
     available: 'greatest(coalesce(s.on_hand, 0) - coalesce(s.reserved, 0), 0)',
+    // Natural order (A-2 before A-10) by the ICU collation the warehouse migration creates.
+    bin: 's.bin_location COLLATE natural_bins',
   },
   tieBreaker: ['p.sku', 'w.code'],
   defaultField: 'sku',
@@ -30,6 +32,7 @@ const STOCK_SORT: SortSpec<StockSortField> = {
 export interface StockRow {
   onHand: number;
   reserved: number;
+  bin: string | null;
 }
 
 /**
@@ -43,7 +46,7 @@ SELECT p.id AS "productId", p.sku, p.name, w.code AS "warehouseCode",
        greatest(coalesce(s.on_hand, 0) - coalesce(s.reserved, 0), 0) AS available,
        coalesce((SELECT sum(i.qty) FROM inbound i
                   WHERE i.product_id = p.id AND i.warehouse_code = w.code AND i.status = 'expected'), 0)::int AS "inboundQty",
-       s.updated_at AS "updatedAt",
+       s.bin_location AS bin, s.updated_at AS "updatedAt",
        count(*) OVER () AS total
   FROM products p
  CROSS JOIN warehouses w
@@ -95,7 +98,7 @@ export class StockRepository {
   /** The row, locked until the transaction ends; undefined when the product was never stocked there. */
   async lock(tx: EntityManager, productId: string, warehouseCode: string): Promise<StockRow | undefined> {
     const rows = (await tx.query(
-      `SELECT on_hand AS "onHand", reserved FROM stock
+      `SELECT on_hand AS "onHand", reserved, bin_location AS bin FROM stock
         WHERE product_id = $1 AND warehouse_code = $2 FOR UPDATE`,
       [productId, warehouseCode],
     )) as StockRow[];
@@ -127,10 +130,29 @@ export class StockRepository {
       `INSERT INTO stock AS s (product_id, warehouse_code, on_hand, reserved) VALUES ($1, $2, $3, 0)
        ON CONFLICT (product_id, warehouse_code)
        DO UPDATE SET on_hand = EXCLUDED.on_hand, updated_at = now() WHERE s.reserved <= EXCLUDED.on_hand
-       RETURNING s.on_hand AS "onHand", s.reserved`,
+       RETURNING s.on_hand AS "onHand", s.reserved, s.bin_location AS bin`,
       [productId, warehouseCode, onHand],
     )) as StockRow[];
     return rows[0];
+  }
+
+  /** Sets the bin, making the row if there is none (0 on hand). */
+  async setBin(
+    tx: EntityManager,
+    productId: string,
+    warehouseCode: string,
+    bin: string | null,
+  ): Promise<StockRow> {
+    const rows = (await tx.query(
+      `INSERT INTO stock AS s (product_id, warehouse_code, on_hand, reserved, bin_location) VALUES ($1, $2, 0, 0, $3)
+       ON CONFLICT (product_id, warehouse_code)
+       DO UPDATE SET bin_location = EXCLUDED.bin_location, updated_at = now()
+       RETURNING s.on_hand AS "onHand", s.reserved, s.bin_location AS bin`,
+      [productId, warehouseCode, bin],
+    )) as StockRow[];
+    const [row] = rows;
+    if (!row) throw new Error(`No stock row for ${productId} at ${warehouseCode}`);
+    return row;
   }
 
   /** Receiving: the units arrive on hand, and those promised to orders become reserved for them. */
@@ -144,7 +166,7 @@ export class StockRepository {
     const rows = (await tx.query(
       `UPDATE stock SET on_hand = on_hand + $3, reserved = reserved + $4, updated_at = now()
         WHERE product_id = $1 AND warehouse_code = $2
-        RETURNING on_hand AS "onHand", reserved`,
+        RETURNING on_hand AS "onHand", reserved, bin_location AS bin`,
       [productId, warehouseCode, qty, allocated],
     )) as [StockRow[], number];
     const [updated] = rows[0];

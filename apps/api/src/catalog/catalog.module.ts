@@ -12,18 +12,20 @@ import { ProductImagesRepository } from './product-images.repository';
 import { ProductImagesService } from './product-images.service';
 import { ProductsController } from './products.controller';
 import { ProductsRepository } from './products.repository';
+import { ProductCodesRepository } from './product-codes.repository';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ProductEntity]), AccountsModule, PricingModule, AvailabilityModule],
   controllers: [ProductsController, ProductImagesController],
   providers: [
     ProductsRepository,
+    ProductCodesRepository,
     CatalogService,
     LineResolver,
     ProductImagesRepository,
     ProductImagesService,
     ImageProcessor,
   ],
-  exports: [CatalogService, LineResolver, ProductImagesRepository],
+  exports: [CatalogService, LineResolver, ProductImagesRepository, ProductCodesRepository],
 })
 export class CatalogModule {}

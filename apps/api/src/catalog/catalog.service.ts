@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type {
+  CaseBarcode,
   Category,
   Page,
   Product,
@@ -17,7 +18,8 @@ import { pageOf, PageRequest } from '../common/http/pagination.dto';
 import { badRequest, conflict, notFound } from '../common/http/problem';
 import type { CreateProductDto, UpdateProductDto } from './dto/product.dto';
 import { ProductEntity } from './product.entity';
-import { auditableProduct, toProduct } from './product.mapper';
+import { auditableProduct, toProduct, withCodes } from './product.mapper';
+import { ProductCodesRepository } from './product-codes.repository';
 import { ProductImagesRepository } from './product-images.repository';
 import { OrderableProduct, ProductsRepository } from './products.repository';
 import { PriceBook, PriceCalculator, toNextBreak } from '../pricing/price-calculator';
@@ -34,6 +36,7 @@ export class CatalogService {
     private readonly calculator: PriceCalculator,
     private readonly availability: AvailabilityService,
     private readonly images: ProductImagesRepository,
+    private readonly codes: ProductCodesRepository,
   ) {}
 
   /**
@@ -76,14 +79,16 @@ export class CatalogService {
     };
     const [items, total] = await this.products.search(filter, page);
     const ids = items.map((item) => item.id);
-    const [book, stock, images] = await Promise.all([
+    const [book, stock, images, cases] = await Promise.all([
       accountId ? this.calculator.priceBook(accountId, ids) : undefined,
       query.availability === false ? undefined : this.availability.forCatalog(accountId, items),
       this.images.versions(ids),
+      isCustomerActor(actor) ? undefined : this.codes.caseBarcodes(ids),
     ]);
     return pageOf(
       items.map((item) => {
-        const product = toProduct(item, images.get(item.id));
+        const plain = toProduct(item, images.get(item.id));
+        const product = cases ? withCodes(plain, item, cases.get(item.id)) : plain;
         return withAvailability(book ? withPrice(product, book) : product, stock);
       }),
       total,
@@ -95,12 +100,14 @@ export class CatalogService {
     const product = await this.products.findById(id);
     if (!product || (!product.active && actor.role !== 'admin')) throw notFound('Product');
     const accountId = await this.accounts.resolveActingAccount(actor, requestedAccountId);
-    const [book, stock, images] = await Promise.all([
+    const [book, stock, images, cases] = await Promise.all([
       accountId ? this.calculator.priceBook(accountId, [product.id]) : undefined,
       this.availability.forCatalog(accountId, [product]),
       this.images.versions([product.id]),
+      isCustomerActor(actor) ? undefined : this.codes.caseBarcodes([product.id]),
     ]);
-    const base = toProduct(product, images.get(product.id));
+    const plain = toProduct(product, images.get(product.id));
+    const base = cases ? withCodes(plain, product, cases.get(product.id)) : plain;
     const detail: ProductDetail = withAvailability(
       book ? { ...withPrice(base, book), priceBreaks: book.table(product) } : base,
       stock,
@@ -115,8 +122,11 @@ export class CatalogService {
 
   async create(actor: AuthUser, body: CreateProductDto): Promise<Product> {
     await this.requireFreeSku(body.sku);
+    const { caseBarcodes = [], ...fields } = body;
+    await this.requireFreeCodes(body.sku, body.barcode ?? null, caseBarcodes);
     const entity = this.products.create({
-      ...body,
+      ...fields,
+      barcode: body.barcode ?? null,
       description: body.description ?? null,
       // Both optional: sold by the unit, and at least one pack (so a pack size alone is never refused).
       orderMultiple: body.orderMultiple ?? 1,
@@ -124,41 +134,90 @@ export class CatalogService {
       listPrice: normaliseMoney(body.listPrice),
     });
     checkPackRules(entity);
-    return this.saveAudited(actor, entity, null);
+    return this.saveAudited(actor, entity, null, caseBarcodes);
   }
 
   async update(actor: AuthUser, id: string, body: UpdateProductDto): Promise<Product> {
     const product = await this.products.findById(id);
     if (!product) throw notFound('Product');
     if (body.sku !== undefined && body.sku !== product.sku) await this.requireFreeSku(body.sku, id);
-    const before = auditableProduct(product);
+    const { caseBarcodes, ...fields } = body;
+    const oldCases = (await this.codes.caseBarcodes([id])).get(id) ?? [];
+    await this.requireFreeCodes(
+      body.sku !== undefined && body.sku !== product.sku ? body.sku : null,
+      body.barcode !== undefined && body.barcode !== product.barcode ? body.barcode : null,
+      caseBarcodes ?? [],
+      id,
+    );
+    const before = auditableProduct(product, oldCases);
     Object.assign(product, {
-      ...body,
+      ...fields,
       ...(body.listPrice ? { listPrice: normaliseMoney(body.listPrice) } : {}),
     });
     checkPackRules(product);
-    return this.saveAudited(actor, product, before);
+    return this.saveAudited(actor, product, before, caseBarcodes ?? oldCases, caseBarcodes !== undefined);
   }
 
   private async saveAudited(
     actor: AuthUser,
     product: ProductEntity,
     before: Record<string, unknown> | null,
+    caseBarcodes: CaseBarcode[],
+    replaceCases = true,
   ): Promise<Product> {
     const images = await this.images.versions(product.id ? [product.id] : []);
-    return this.dataSource.transaction(async (tx) => {
-      const saved = await this.products.save(tx, product);
-      await this.audit.record(tx, {
-        actorId: actor.id,
-        entity: 'product',
-        entityId: saved.id,
-        accountId: null,
-        action: before ? 'update' : 'create',
-        before,
-        after: auditableProduct(saved),
-      });
-      return toProduct(saved, images.get(saved.id));
-    });
+    return this.dataSource
+      .transaction(async (tx) => {
+        const saved = await this.products.save(tx, product);
+        if (replaceCases) await this.codes.replaceCaseBarcodes(tx, saved.id, caseBarcodes);
+        await this.audit.record(tx, {
+          actorId: actor.id,
+          entity: 'product',
+          entityId: saved.id,
+          accountId: null,
+          action: before ? 'update' : 'create',
+          before,
+          after: auditableProduct(saved, caseBarcodes),
+        });
+        return withCodes(toProduct(saved, images.get(saved.id)), saved, caseBarcodes);
+      })
+      .catch(codeTaken);
+  }
+
+  /**
+   * SKUs, barcodes and case barcodes share one namespace (a scan names one
+   * product): 409 naming the product that already uses a code. The unique
+   * constraints catch what races past this check (codeTaken).
+   */
+  private async requireFreeCodes(
+    sku: string | null,
+    barcode: string | null,
+    cases: CaseBarcode[],
+    productId?: string,
+  ): Promise<void> {
+    const codes = cases.map((item) => item.code);
+    const repeated = codes.find((code, i) => codes.indexOf(code) !== i || code === barcode || code === sku);
+    if (repeated !== undefined) {
+      throw badRequest('A code is given twice', [
+        {
+          field: 'caseBarcodes',
+          message: `${repeated} is named more than once (SKU, barcode and case barcodes differ)`,
+        },
+      ]);
+    }
+    if (barcode !== null && barcode === sku) {
+      throw badRequest('A barcode cannot be the SKU', [
+        { field: 'barcode', message: 'must differ from the SKU' },
+      ]);
+    }
+    const wanted = [...(barcode !== null ? [barcode] : []), ...codes, ...(sku !== null ? [sku] : [])];
+    const [owner] = await this.codes.owners(wanted, productId);
+    if (owner) {
+      const field = owner.code === barcode ? 'barcode' : owner.code === sku ? 'sku' : 'caseBarcodes';
+      throw conflict(`${owner.code} is already the ${owner.kind} of product ${owner.sku}`, [
+        { field, message: `${owner.code} is in use by ${owner.sku}` },
+      ]);
+    }
   }
 
   private async requireFreeSku(sku: string, exceptId?: string): Promise<void> {
@@ -168,6 +227,18 @@ export class CatalogService {
       ]);
     }
   }
+}
+
+/** Two saves racing for one code: the unique constraint decides, and the loser gets a 409. */
+function codeTaken(error: unknown): never {
+  const driverError = (error as { driverError?: { code?: string; table?: string } }).driverError;
+  if (
+    driverError?.code === '23505' &&
+    (driverError.table === 'product_case_barcodes' || driverError.table === 'products')
+  ) {
+    throw conflict('A SKU, barcode or case barcode given is already in use by another product');
+  }
+  throw error;
 }
 
 /** A warehouse code no warehouse has: "in stock" with no warehouse to look at finds nothing. */

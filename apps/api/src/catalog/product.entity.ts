@@ -29,6 +29,10 @@ export class ProductEntity {
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
+  /** The unit's barcode (EAN/UPC), scanned at the check step; unique when set. */
+  @Column({ type: 'text', nullable: true, unique: true })
+  barcode: string | null;
+
   @Column({ type: 'text' })
   category: string;
 

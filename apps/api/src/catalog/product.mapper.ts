@@ -1,4 +1,4 @@
-import type { Product } from '@tradecounter/contracts';
+import type { CaseBarcode, Product } from '@tradecounter/contracts';
 import { productImageUrls } from './image-urls';
 import type { ProductEntity } from './product.entity';
 
@@ -21,7 +21,19 @@ export function toProduct(entity: ProductEntity, imageVersion?: string | null): 
   };
 }
 
-export function auditableProduct(entity: ProductEntity): Record<string, unknown> {
+/** What staff see besides: the barcode and case barcodes (customers never get them). */
+export function withCodes(
+  product: Product,
+  entity: ProductEntity,
+  caseBarcodes: CaseBarcode[] | undefined,
+): Product {
+  return { ...product, barcode: entity.barcode, caseBarcodes: caseBarcodes ?? [] };
+}
+
+export function auditableProduct(
+  entity: ProductEntity,
+  caseBarcodes?: CaseBarcode[],
+): Record<string, unknown> {
   const { id: _id, imageUrl: _image, thumbnailUrl: _thumbnail, ...fields } = toProduct(entity);
-  return fields;
+  return { ...fields, barcode: entity.barcode, ...(caseBarcodes ? { caseBarcodes } : {}) };
 }

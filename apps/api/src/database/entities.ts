@@ -65,6 +65,12 @@ import { StandingOrderPreviewEntity } from '../standing-orders/standing-order-pr
 import { StandingOrderRunEntity } from '../standing-orders/standing-order-run.entity';
 import { StandingOrderSkipEntity } from '../standing-orders/standing-order-skip.entity';
 import { StandingOrderEntity } from '../standing-orders/standing-order.entity';
+import { CaseBarcodeEntity } from '../catalog/case-barcode.entity';
+import { CheckMismatchEntity } from '../warehouse/check-mismatch.entity';
+import { OrderCheckLineEntity } from '../warehouse/order-check-line.entity';
+import { ShortPickEntity } from '../warehouse/short-pick.entity';
+import { WaveOrderEntity } from '../warehouse/wave-order.entity';
+import { WaveEntity } from '../warehouse/wave.entity';
 import { WebhookDeliveryEntity } from '../webhooks/webhook-delivery.entity';
 import { WebhookSubscriptionEntity } from '../webhooks/webhook-subscription.entity';
 
@@ -135,4 +141,10 @@ export const ENTITIES = [
   StandingOrderSkipEntity,
   StandingOrderRunEntity,
   StandingOrderPreviewEntity,
+  CaseBarcodeEntity,
+  WaveEntity,
+  WaveOrderEntity,
+  ShortPickEntity,
+  OrderCheckLineEntity,
+  CheckMismatchEntity,
 ];

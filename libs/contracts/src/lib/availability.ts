@@ -72,7 +72,7 @@ export interface StockLevel {
 }
 
 /** What `GET /api/stock` sorts by; the default is `sku` ascending. */
-export const STOCK_SORT_FIELDS = ['sku', 'name', 'warehouse', 'onHand', 'available'] as const;
+export const STOCK_SORT_FIELDS = ['sku', 'name', 'warehouse', 'onHand', 'available', 'bin'] as const;
 export type StockSortField = (typeof STOCK_SORT_FIELDS)[number];
 
 export interface StockQuery extends SortQuery<StockSortField> {

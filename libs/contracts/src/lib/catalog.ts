@@ -77,8 +77,9 @@ export interface CreateProductRequest {
   leadTimeDays?: number;
   backorderable?: boolean;
   active?: boolean;
-  /** Admin: the unit's barcode (null clears it) and the case barcodes (the whole set, replaced). */
+  /** The unit's barcode; null clears it. Unique across barcodes, case barcodes and SKUs (409). */
   barcode?: string | null;
+  /** Replaces the product's case barcodes (qty 2 or more each). */
   caseBarcodes?: CaseBarcode[];
 }
 

@@ -10,7 +10,8 @@ import {
 } from '@tradecounter/contracts';
 import { PageQueryDto } from '../../common/http/pagination.dto';
 import { WAREHOUSE_CODE } from './warehouse.dto';
-import { OptionalField } from '../../common/http/field-decorators';
+import { NullableField, OptionalField } from '../../common/http/field-decorators';
+import { MAX_BIN_LENGTH } from '@tradecounter/domain';
 import { SortDirectionField, SortField } from '../../common/http/sort';
 
 export const MAX_UNITS = 100_000_000;
@@ -49,9 +50,24 @@ export class StockQueryDto extends PageQueryDto implements StockQuery {
 }
 
 export class SetStockDto implements SetStockRequest {
-  @ApiProperty({ minimum: 0, description: 'Units physically on hand; never below what is reserved (409)' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    description: 'Units physically on hand; never below what is reserved (409)',
+  })
+  @OptionalField()
   @IsInt()
   @Min(0)
   @Max(MAX_UNITS)
-  onHand: number;
+  onHand?: number;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'A-01-03',
+    description: `Where the product is kept: letters and digits in groups separated by '-', at most ${MAX_BIN_LENGTH} characters (upper-cased); null or '' clears it`,
+  })
+  @NullableField()
+  @IsString()
+  @MaxLength(MAX_BIN_LENGTH + 10)
+  bin?: string | null;
 }

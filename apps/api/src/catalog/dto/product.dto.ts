@@ -1,7 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsInt,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import {
+  type CaseBarcode,
   type CreateProductRequest,
   PRODUCT_SORT_FIELDS,
   type ProductSortField,
@@ -10,10 +22,31 @@ import {
 } from '@tradecounter/contracts';
 import { IsMoney } from '../../common/http/money.validator';
 import { PageQueryDto } from '../../common/http/pagination.dto';
-import { MultiLine, NullableField, OptionalField, PartialDto } from '../../common/http/field-decorators';
+import {
+  MultiLine,
+  NestedArray,
+  NullableField,
+  OptionalField,
+  PartialDto,
+} from '../../common/http/field-decorators';
 import { SortDirectionField, SortField } from '../../common/http/sort';
 
 const SKU = /^[A-Z0-9][A-Z0-9._-]{1,39}$/;
+
+const BARCODE = /^[\x21-\x7e]{1,40}$/;
+
+export class CaseBarcodeDto implements CaseBarcode {
+  @ApiProperty({ example: '10012345678902' })
+  @IsString()
+  @Matches(BARCODE, { message: 'code must be 1–40 visible characters, no spaces' })
+  code: string;
+
+  @ApiProperty({ minimum: 2, example: 12, description: 'Units in the case' })
+  @IsInt()
+  @Min(2)
+  @Max(100_000)
+  qty: number;
+}
 
 export class CreateProductDto implements CreateProductRequest {
   @ApiProperty({ example: 'GLV-NIT-M' })
@@ -48,6 +81,28 @@ export class CreateProductDto implements CreateProductRequest {
   @ApiPropertyOptional({ minimum: 0 }) @OptionalField() @IsInt() @Min(0) @Max(365) leadTimeDays?: number;
   @ApiPropertyOptional() @OptionalField() @IsBoolean() backorderable?: boolean;
   @ApiPropertyOptional() @OptionalField() @IsBoolean() active?: boolean;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '0012345678905',
+    description:
+      'The unit’s barcode (1–40 visible characters); null clears it; unique among SKUs and barcodes (409)',
+  })
+  @NullableField()
+  @IsString()
+  @Matches(BARCODE, { message: 'barcode must be 1–40 visible characters, no spaces' })
+  barcode?: string | null;
+
+  @ApiPropertyOptional({
+    type: [CaseBarcodeDto],
+    description:
+      'Replaces the case barcodes: each a code (unique among SKUs and barcodes) and the units a case holds (2 or more)',
+  })
+  @OptionalField()
+  @ArrayMaxSize(20)
+  @NestedArray(() => CaseBarcodeDto)
+  caseBarcodes?: CaseBarcodeDto[];
 }
 
 export class UpdateProductDto extends PartialDto(CreateProductDto) implements UpdateProductRequest {}
