@@ -53,7 +53,7 @@ test.describe('warehouse', () => {
     const bin = dialog.getByRole('textbox', { name: 'Bin' });
     await bin.fill('A--1');
     await dialog.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(dialog).toContainText("Groups of letters and digits separated by '-'");
+    await expect(dialog).toContainText("Bin must be groups of letters and digits separated by '-'");
     await bin.fill(level.bin ?? '');
 
     if (level.reserved > 0) {

@@ -1,16 +1,13 @@
 import type { ValidatorFn } from '@angular/forms';
+import { normalizeBin } from '@tradecounter/domain';
 
-/** The API's rule (libs/domain warehouse/bins.ts): groups of letters and digits separated by '-'. */
-const BIN = /^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/;
-export const MAX_BIN_LENGTH = 20;
+/** The rule, as the bin field's hint words it. */
 export const BIN_RULE = "Groups of letters and digits separated by '-', like A-01-03";
 
-/** What is wrong with a bin as typed, or null: blank (no bin) is fine. */
+/** What is wrong with a bin as typed (the API's own rule and words), or null: blank means no bin. */
 export function binProblem(typed: string): string | null {
-  const value = typed.trim();
-  if (value === '') return null;
-  if (value.length > MAX_BIN_LENGTH) return `At most ${MAX_BIN_LENGTH} characters`;
-  return BIN.test(value) ? null : BIN_RULE;
+  const result = normalizeBin(typed);
+  return 'error' in result ? result.error.charAt(0).toUpperCase() + result.error.slice(1) : null;
 }
 
 export function binValidator(): ValidatorFn {
