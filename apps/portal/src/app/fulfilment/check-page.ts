@@ -29,7 +29,7 @@ import { integerValidator } from '../shared/integer-validator';
 import { loadOnEach } from '../shared/loadable';
 import { LoadingState } from '../shared/loading-state';
 import { newestFirst } from '../shared/newest-first';
-import { problemMessage, toProblem } from '../shared/problem';
+import { toProblem } from '../shared/problem';
 import { remainingText, scanRequest } from './check-scan';
 import { FulfilmentApi } from './fulfilment-api';
 import { PackDialog } from './pack-dialog';
@@ -125,7 +125,8 @@ export class CheckPage {
         );
       },
       error: (error: unknown) => {
-        this.announce(`${code} × ${quantity} refused: ${problemMessage(toProblem(error))}`, '');
+        const problem = toProblem(error);
+        this.announce(`${code} × ${quantity} refused: ${problem.detail ?? problem.title}`, '');
         // The refusal is recorded on the order: show it in the list.
         this.api
           .check(check.orderId)

@@ -122,6 +122,9 @@ export interface StockEditData {
     .field {
       width: 100%;
     }
+    .field + .field {
+      margin-top: 12px;
+    }
     .conflict {
       display: flex;
       gap: 8px;
