@@ -48,6 +48,6 @@ import { WarehousesService } from './warehouses.service';
     InboundRepository,
     InboundService,
   ],
-  exports: [AvailabilityService],
+  exports: [AvailabilityService, PromiseSettingsCache],
 })
 export class AvailabilityModule {}

@@ -10,6 +10,7 @@ import type {
 } from '@tradecounter/contracts';
 import type { PageRequest } from '../common/http/pagination.dto';
 import { orderByClause, sortOrder, type SortSpec } from '../common/http/sort';
+import { SHIP_BY_SQL } from '../warehouse/ship-by.sql';
 
 /** Orders with units to pick: reserved from stock and not yet shipped. */
 const PICKABLE_STATUSES = ['confirmed', 'picking', 'partially_shipped'];
@@ -43,10 +44,20 @@ SELECT p.id AS "orderId", p.number AS "orderNumber", p.account_code AS "accountC
   FROM picked p
  ORDER BY p.placed_at, p.id`;
 
+/**
+ * The board: per order its units, ship-by date (SHIP_BY_SQL), whether it is
+ * late ($5 is today in the warehouse's calendar), its open wave (the partial
+ * unique index on wave_orders serves it) and whether the check is complete.
+ */
 const BOARD_SQL = `
 SELECT o.id, o.number, a.code AS "accountCode", a.name AS "accountName", o.status, o.placed_at AS "placedAt",
-       o.ship_complete AS "shipComplete", u."lineCount", u.units, u.shipped, u.ready, u."shipBy",
-       coalesce(u."shipBy"::date < current_date, false) AS late, NULL::uuid AS "waveId", false AS checked,
+       o.ship_complete AS "shipComplete", u."lineCount", u.units, u.shipped, u.ready, sb."shipBy",
+       coalesce(sb."shipBy" < $5, false) AS late,
+       (SELECT wo.wave_id FROM wave_orders wo WHERE wo.order_id = o.id AND wo.open LIMIT 1) AS "waveId",
+       coalesce((SELECT bool_and(coalesce(c.confirmed, 0) >= least(l.reserved_qty, l.quantity - l.shipped_qty))
+                   FROM order_lines l
+                   LEFT JOIN order_check_lines c ON c.order_id = l.order_id AND c.order_line_id = l.id
+                  WHERE l.order_id = o.id AND least(l.reserved_qty, l.quantity - l.shipped_qty) > 0), false) AS checked,
        (SELECT count(*)::int FROM shipments s WHERE s.order_id = o.id) AS shipments,
        (SELECT count(*)::int FROM shipments s WHERE s.order_id = o.id AND s.delivered_at IS NULL) AS undelivered,
        count(*) OVER () AS total
@@ -54,16 +65,16 @@ SELECT o.id, o.number, a.code AS "accountCode", a.name AS "accountName", o.statu
   JOIN accounts a ON a.id = o.account_id
   CROSS JOIN LATERAL (
     SELECT count(*)::int AS "lineCount", sum(l.quantity)::int AS units, sum(l.shipped_qty)::int AS shipped,
-           sum(least(l.reserved_qty, l.quantity - l.shipped_qty))::int AS ready,
-           (min(l.current_promised_date) FILTER (WHERE l.shipped_qty < l.quantity))::text AS "shipBy"
+           sum(least(l.reserved_qty, l.quantity - l.shipped_qty))::int AS ready
       FROM order_lines l WHERE l.order_id = o.id) u
+  CROSS JOIN LATERAL (SELECT ${SHIP_BY_SQL('o')} AS "shipBy") sb
  WHERE o.warehouse_code = $1 AND o.status = $2
  ORDER_BY
  LIMIT $3 OFFSET $4`;
 
 /** The board's sortable columns; placed_at is served by orders_status_idx (status, placed_at). */
 const BOARD_SORT: SortSpec<FulfilmentSortField> = {
-  columns: { placedAt: 'o.placed_at', number: 'o.number', account: 'a.code', shipBy: 'u."shipBy"' },
+  columns: { placedAt: 'o.placed_at', number: 'o.number', account: 'a.code', shipBy: 'sb."shipBy"' },
   tieBreaker: 'o.id',
   defaultField: 'placedAt',
   defaultDirection: 'asc',
@@ -71,6 +82,8 @@ const BOARD_SORT: SortSpec<FulfilmentSortField> = {
 
 export interface BoardFilter {
   warehouseCode: string;
+  /** Today in the warehouse's calendar: a ship-by date before it is late. */
+  today: string;
   status: FulfilmentQueue;
   sort?: FulfilmentSortField;
   dir?: SortDirection;
@@ -132,6 +145,7 @@ export class FulfilmentBoardRepository {
       filter.status,
       page.pageSize,
       page.offset,
+      filter.today,
     ])) as Counted<Omit<FulfilmentOrder, 'placedAt'> & { placedAt: Date }>[];
     if (rows.length === 0 && page.offset > 0) {
       const [, total] = await this.orders(filter, { page: 1, pageSize: 1, offset: 0 });

@@ -9,12 +9,17 @@ import {
 } from '@tradecounter/contracts';
 import { pageOf, PageRequest } from '../common/http/pagination.dto';
 import { badRequest } from '../common/http/problem';
+import { localDateTime } from '@tradecounter/domain';
+import { PromiseSettingsCache } from '../availability/promise-settings.cache';
 import { type BoardFilter, FulfilmentBoardRepository } from './fulfilment-board.repository';
 
 /** The warehouse's view: how many orders wait in each queue, the orders in one, and what to pick. */
 @Injectable()
 export class FulfilmentBoardService {
-  constructor(private readonly board: FulfilmentBoardRepository) {}
+  constructor(
+    private readonly board: FulfilmentBoardRepository,
+    private readonly calendar: PromiseSettingsCache,
+  ) {}
 
   async queues(warehouseCode: string): Promise<FulfilmentQueues> {
     await this.requireWarehouse(warehouseCode);
@@ -27,9 +32,12 @@ export class FulfilmentBoardService {
     };
   }
 
-  async orders(filter: BoardFilter, page: PageRequest): Promise<Page<FulfilmentOrder>> {
+  async orders(filter: Omit<BoardFilter, 'today'>, page: PageRequest): Promise<Page<FulfilmentOrder>> {
     await this.requireWarehouse(filter.warehouseCode);
-    const [items, total] = await this.board.orders(filter, page);
+    const found = await this.calendar.settings(filter.warehouseCode);
+    // Late is judged by the warehouse's own calendar day, not the database server's.
+    const today = localDateTime(new Date(), found?.settings.timeZone ?? 'UTC').date;
+    const [items, total] = await this.board.orders({ ...filter, today }, page);
     return pageOf(items, total, page);
   }
 

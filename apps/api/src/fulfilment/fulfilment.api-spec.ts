@@ -1,6 +1,7 @@
 import type { Order, Page, PickListOrder } from '@tradecounter/contracts';
 import { bearer, createProduct, createWarehouse, TestUser } from '../test-support/fixtures';
 import {
+  checkOrder,
   createOrderingWorld,
   OrderingWorld,
   placeOrder,
@@ -130,6 +131,9 @@ describe('fulfilment: pick, pack, ship in parts, deliver, rate', () => {
 
     await post(w.warehouse, `/api/orders/${order.id}/pack`, { packages: [] }).expect(400);
     await post(w.warehouse, `/api/orders/${order.id}/pack`, { packages: [{ weightKg: -1 }] }).expect(400);
+    // Packing waits for the check step: every line's units confirmed.
+    await post(w.warehouse, `/api/orders/${order.id}/pack`, { packages: [{}] }).expect(409);
+    await checkOrder(t, w.warehouse, order.id);
     const packed = (
       await post(w.warehouse, `/api/orders/${order.id}/pack`, { packages: [{ weightKg: 12.5 }, {}] }).expect(
         200,
@@ -373,6 +377,7 @@ describe('fulfilment: pick, pack, ship in parts, deliver, rate', () => {
     const product = await stocked(10);
     const order = await place([{ productId: product.id, quantity: 4 }]);
     await post(w.warehouse, `/api/orders/${order.id}/pick`).expect(200);
+    await checkOrder(t, w.warehouse, order.id);
     await post(w.warehouse, `/api/orders/${order.id}/pack`, { packages: [{}] }).expect(200);
     await post(w.am, `/api/orders/${order.id}/cancel`, { reason: 'customer called' }).expect(200);
     expect(await stockOf(t, product.id, w.warehouseCode)).toEqual({ onHand: 10, reserved: 0 });

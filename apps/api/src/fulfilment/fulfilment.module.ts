@@ -12,6 +12,7 @@ import { OrderFulfilmentController } from './order-fulfilment.controller';
 import { ShipmentsController } from './shipments.controller';
 import { ShipmentsRepository } from './shipments.repository';
 import { ShippingService } from './shipping.service';
+import { WarehouseModule } from '../warehouse/warehouse.module';
 
 /**
  * Warehouse fulfilment: the board and pick list, picking, packing, shipping
@@ -20,7 +21,7 @@ import { ShippingService } from './shipping.service';
  * audit for every step), stock through AvailabilityService.
  */
 @Module({
-  imports: [OrdersModule, AvailabilityModule],
+  imports: [OrdersModule, AvailabilityModule, WarehouseModule],
   controllers: [
     FulfilmentController,
     OrderFulfilmentController,

@@ -20,6 +20,7 @@ import type { LockedOrder } from '../orders/orders.repository';
 import type { CreateShipmentDto } from './dto/create-shipment.dto';
 import type { PackOrderDto } from './dto/pack-order.dto';
 import { ShipmentsRepository } from './shipments.repository';
+import { OrderCheckService } from '../warehouse/order-check.service';
 
 /** A delivery time may be this far ahead of the server's clock (clocks differ a little). */
 const CLOCK_SKEW_MS = 60_000;
@@ -37,6 +38,7 @@ export class ShippingService {
     private readonly lines: OrderShippingService,
     private readonly availability: AvailabilityService,
     private readonly shipments: ShipmentsRepository,
+    private readonly checks: OrderCheckService,
   ) {}
 
   startPicking(actor: AuthUser, orderId: string): Promise<Order> {
@@ -50,6 +52,7 @@ export class ShippingService {
   pack(actor: AuthUser, orderId: string, body: PackOrderDto): Promise<Order> {
     return this.lifecycle.transition(actor, orderId, async (order, tx) => {
       const to = required(order, 'pack', 'packed');
+      await this.checks.requireComplete(tx, order.id, order.number);
       await this.shipments.insertPackages(
         tx,
         order.id,

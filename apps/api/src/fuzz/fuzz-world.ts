@@ -11,7 +11,7 @@ import {
   TestUser,
 } from '../test-support/fixtures';
 import { withClient, withDatabase } from '../test-support/global-setup';
-import { createOrderingWorld, placeOrder, setStock } from '../test-support/order-fixtures';
+import { checkOrder, createOrderingWorld, placeOrder, setStock } from '../test-support/order-fixtures';
 import { startTestApp, TestApp } from '../test-support/test-app';
 
 export const NO_ID = '00000000-0000-4000-8000-000000000000';
@@ -137,6 +137,7 @@ export async function createFuzzWorld(t: TestApp) {
     api(w.warehouse, 'post', `/api/orders/${order.id}/${action}`, body);
   const toPacked = async (order: Order) => {
     await step(order, 'pick');
+    await checkOrder(t, w.warehouse, order.id);
     await step(order, 'pack', { packages: [{ weightKg: 1.5 }] });
     return order;
   };
@@ -154,6 +155,7 @@ export async function createFuzzWorld(t: TestApp) {
   const pickOrder = await place(w.approver);
   const packOrder = await place(w.approver);
   await step(packOrder, 'pick');
+  await checkOrder(t, w.warehouse, packOrder.id);
   const shipOrder = await toPacked(await place(w.approver));
   const deliverOrder = await place(w.approver);
   const shipment = await toShipped(deliverOrder);

@@ -17,6 +17,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { AvailabilityService } from '../availability/availability.service';
 import { conflict, notFound } from '../common/http/problem';
 import { toOrder } from './order.mapper';
+import { closeFinishedWaves } from './wave-closing';
 import { LockedOrder, OrdersRepository } from './orders.repository';
 
 /** What a step decides: the new status, the event's kind and reason, and what else changes. */
@@ -130,44 +131,61 @@ export class OrderLifecycleService {
     return this.run(actor, id, decide);
   }
 
+  /**
+   * The same step inside the caller's transaction (a wave starts picking
+   * its orders with the wave itself): the caller commits, and locks orders
+   * in a stable order when it steps several.
+   */
+  transitionIn(tx: EntityManager, actor: AuthUser | null, id: string, decide: DecideStep): Promise<void> {
+    return this.step(tx, actor, id, decide);
+  }
+
   private async run(actor: AuthUser | null, id: string, decide: DecideStep): Promise<Order> {
-    await this.dataSource.transaction(async (tx) => {
-      const order = await this.orders.lock(tx, id);
-      if (
-        !order ||
-        (actor && !canReadAccount(actor, { id: order.accountId, accountManagerId: order.accountManagerId }))
-      ) {
-        throw notFound('Order');
-      }
-      const step = await decide(order, tx);
-      if (step.release) await this.release(tx, order);
-      await this.orders.setStatus(tx, order.id, step.to, { paidAt: step.paidAt });
-      const exposureChange = exposureDelta(order, step);
-      if (exposureChange !== 0n) {
-        await this.orders.adjustExposure(tx, order.accountId, formatMoney(exposureChange));
-      }
-      await this.orders.insertEvent(tx, order.id, {
-        actorId: actor?.id ?? null,
-        kind: step.kind,
-        fromStatus: order.status,
-        toStatus: step.to,
-        reason: step.reason,
-        data: step.data ?? null,
-      });
-      await this.audit.record(tx, {
-        actorId: actor?.id ?? null,
-        entity: 'order',
-        entityId: order.id,
-        accountId: order.accountId,
-        action: 'update',
-        before: { status: order.status, paidAt: order.paidAt?.toISOString() ?? null },
-        after: { status: step.to, paidAt: (step.paidAt ?? order.paidAt)?.toISOString() ?? null },
-        keep: ['status'],
-      });
-    });
+    await this.dataSource.transaction((tx) => this.step(tx, actor, id, decide));
     const found = await this.orders.find(id);
     if (!found) throw notFound('Order');
     return toOrder(found);
+  }
+
+  private async step(
+    tx: EntityManager,
+    actor: AuthUser | null,
+    id: string,
+    decide: DecideStep,
+  ): Promise<void> {
+    const order = await this.orders.lock(tx, id);
+    if (
+      !order ||
+      (actor && !canReadAccount(actor, { id: order.accountId, accountManagerId: order.accountManagerId }))
+    ) {
+      throw notFound('Order');
+    }
+    const step = await decide(order, tx);
+    if (step.release) await this.release(tx, order);
+    await this.orders.setStatus(tx, order.id, step.to, { paidAt: step.paidAt });
+    const exposureChange = exposureDelta(order, step);
+    if (exposureChange !== 0n) {
+      await this.orders.adjustExposure(tx, order.accountId, formatMoney(exposureChange));
+    }
+    await this.orders.insertEvent(tx, order.id, {
+      actorId: actor?.id ?? null,
+      kind: step.kind,
+      fromStatus: order.status,
+      toStatus: step.to,
+      reason: step.reason,
+      data: step.data ?? null,
+    });
+    await this.audit.record(tx, {
+      actorId: actor?.id ?? null,
+      entity: 'order',
+      entityId: order.id,
+      accountId: order.accountId,
+      action: 'update',
+      before: { status: order.status, paidAt: order.paidAt?.toISOString() ?? null },
+      after: { status: step.to, paidAt: (step.paidAt ?? order.paidAt)?.toISOString() ?? null },
+      keep: ['status'],
+    });
+    if (step.to !== order.status) await closeFinishedWaves(tx, order.id);
   }
 
   /**

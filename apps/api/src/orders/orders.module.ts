@@ -44,7 +44,14 @@ import { RepromiseRepository } from './repromise.repository';
     OrderShippingService,
     CartPort,
   ],
-  exports: [OrdersService, OrderPlacementService, OrderLifecycleService, OrderShippingService, CartPort],
+  exports: [
+    OrdersService,
+    OrderPlacementService,
+    OrderLifecycleService,
+    OrderShippingService,
+    CartPort,
+    RepromiseRepository,
+  ],
 })
 export class OrdersModule implements OnModuleInit {
   constructor(

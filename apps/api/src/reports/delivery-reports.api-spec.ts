@@ -14,7 +14,13 @@ import {
 } from '@tradecounter/domain';
 import type { EntityManager } from 'typeorm';
 import { bearer, createProduct, type TestUser } from '../test-support/fixtures';
-import { createOrderingWorld, OrderingWorld, placeOrder, setStock } from '../test-support/order-fixtures';
+import {
+  checkOrder,
+  createOrderingWorld,
+  OrderingWorld,
+  placeOrder,
+  setStock,
+} from '../test-support/order-fixtures';
 import { startTestApp, TestApp } from '../test-support/test-app';
 import { ROLLUP_REBUILD_SQL } from '@tradecounter/report-rollups';
 
@@ -75,6 +81,7 @@ describe('delivery reports: summary, delivery, backlog, promise accuracy, dorman
 
   async function pickAndPack(order: Order) {
     await post(w.warehouse, `/api/orders/${order.id}/pick`).expect(200);
+    await checkOrder(t, w.warehouse, order.id);
     await post(w.warehouse, `/api/orders/${order.id}/pack`, { packages: [{}] }).expect(200);
   }
 

@@ -98,3 +98,18 @@ export async function orderCounts(t: TestApp, accountId: string) {
   )) as { orders: number; lines: number; events: number }[];
   return row;
 }
+
+/**
+ * The check step before packing: confirms every line's expected units by
+ * SKU, as a warehouse user scanning them would (packing needs it).
+ */
+export async function checkOrder(t: TestApp, user: TestUser, orderId: string): Promise<void> {
+  const check = (await t.http.get(`/api/orders/${orderId}/check`).set(bearer(user)).expect(200)).body as {
+    lines: { sku: string; expected: number; confirmed: number }[];
+  };
+  const lines = check.lines
+    .filter((line) => line.expected > line.confirmed)
+    .map((line) => ({ sku: line.sku, quantity: line.expected - line.confirmed }));
+  if (lines.length === 0) return;
+  await t.http.post(`/api/orders/${orderId}/check`).set(bearer(user)).send({ lines }).expect(200);
+}

@@ -11,6 +11,7 @@ import { UserEntity } from '../../users/user.entity';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { demoCatalog } from './demo-catalog';
 import { seedDemoAvailability } from './demo-availability';
+import { seedDemoBarcodes } from './demo-barcodes';
 import { seedDemoPricing } from './demo-pricing';
 import { seedDemoTemplates } from './demo-templates';
 import { loadHistory } from '@tradecounter/seed-history';
@@ -153,6 +154,7 @@ async function seedDemo(tx: EntityManager, passwordHash: string): Promise<void> 
   await tx
     .getRepository(ProductEntity)
     .insert(demoCatalog().map((product) => ({ ...product, active: true })));
+  await seedDemoBarcodes(tx);
   const today = new Date().toISOString().slice(0, 10);
   await seedDemoPricing(tx, today);
   await seedDemoAvailability(tx, today);

@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { applyScan, checkComplete, type CheckableLine } from './check';
 
-const lines: CheckableLine[] = [
-  { orderLineId: 'l1', productId: 'p1', sku: 'S1', expected: 12, confirmed: 0 },
-  { orderLineId: 'l2', productId: 'p2', sku: 'S2', expected: 1, confirmed: 0 },
-];
+const first: CheckableLine = { orderLineId: 'l1', productId: 'p1', sku: 'S1', expected: 12, confirmed: 0 };
+const second: CheckableLine = { orderLineId: 'l2', productId: 'p2', sku: 'S2', expected: 1, confirmed: 0 };
+const lines: CheckableLine[] = [first, second];
 
 describe('check step', () => {
   it('counts a SKU scan as units and a case barcode as its qty', () => {
@@ -63,14 +62,14 @@ describe('check step', () => {
     expect(checkComplete(lines)).toBe(false);
     expect(
       checkComplete([
-        { ...lines[0]!, confirmed: 12 },
-        { ...lines[1]!, confirmed: 1 },
+        { ...first, confirmed: 12 },
+        { ...second, confirmed: 1 },
       ]),
     ).toBe(true);
     expect(
       checkComplete([
-        { ...lines[0]!, confirmed: 12 },
-        { ...lines[1]!, expected: 0 },
+        { ...first, confirmed: 12 },
+        { ...second, expected: 0 },
       ]),
     ).toBe(true);
     expect(checkComplete([])).toBe(false);
