@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import type { Category, Order, Product, User, Warehouse, Address } from '@tradecounter/contracts';
+import type { Category, Order, Product, Warehouse, Address } from '@tradecounter/contracts';
 import { ApiUser } from './api-support';
 import { accountManagerId, newAccount } from './dashboard-support';
 import { scanLine } from './fulfilment-support';
