@@ -2,6 +2,7 @@ import { type APIRequestContext, expect } from '@playwright/test';
 import { test, DEMO_PASSWORD, login, settled, snap } from './support';
 import type { Address, Page as ListPage, Order, Product, User } from '@tradecounter/contracts';
 import { ApiUser } from './api-support';
+import { checkOrderInPortal } from './fulfilment-support';
 
 /**
  * An ACME order of two stocked products placed by API (the journey is what
@@ -77,12 +78,17 @@ test('the warehouse ships an order in two parts and records delivery; the buyer 
   await snap(page, 'fulfilment-02-pick-list-print');
   await page.emulateMedia({ media: 'screen' });
 
-  // Open the order: start picking, pack in two parcels.
+  // Open the order: start picking, check it, pack in two parcels.
   await page.goto(`/fulfilment/orders/${order.id}`);
   await settled(page);
   await page.getByRole('button', { name: 'Start picking' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Start picking' }).click();
   await expect(page.getByTestId('order-status')).toHaveText('Picking');
+  // Packing needs every line checked first.
+  await checkOrderInPortal(
+    page,
+    order.lines.map((line) => ({ sku: line.sku, quantity: line.quantity })),
+  );
   await page.getByRole('button', { name: 'Pack', exact: true }).click();
   const pack = page.getByRole('dialog');
   await pack.getByLabel('Parcel 1 weight (kg)').fill('-2');

@@ -4,6 +4,7 @@ import { expect, test, login, settled, snap } from './support';
 import type { Address, Order, SalesReport } from '@tradecounter/contracts';
 import { csvRows } from './dashboard-support';
 import { ApiUser } from './api-support';
+import { checkOrderByApi } from './fulfilment-support';
 import { accountOf, BUYER, inStockPicks, type Pick } from './ordering-support';
 
 /** An order by the demo buyer today, so the period (and this month) is never empty whatever ran before. */
@@ -30,6 +31,7 @@ async function orderToday(request: APIRequestContext, tag: string): Promise<Orde
 async function deliverWhole(request: APIRequestContext, order: Order): Promise<void> {
   const admin = await ApiUser.login(request, 'admin@tradecounter.test');
   await admin.send<Order>('POST', `/api/orders/${order.id}/pick`, {}, [200]);
+  await checkOrderByApi(admin, order.id);
   await admin.send<Order>('POST', `/api/orders/${order.id}/pack`, { packages: [{}] }, [200]);
   const shipped = await admin.send<Order>(
     'POST',

@@ -40,20 +40,26 @@ test.describe('warehouse', () => {
     await expect(row).toHaveCount(1);
 
     // The edit dialog checks the number before asking the server.
-    await row.getByRole('button', { name: `Set on hand for ${level.sku} at ${level.warehouseCode}` }).click();
+    await row.getByRole('button', { name: `Edit stock of ${level.sku} at ${level.warehouseCode}` }).click();
     const dialog = page.getByRole('dialog');
     const field = dialog.getByRole('spinbutton', { name: 'New on hand' });
     await field.fill('-1');
-    await dialog.getByRole('button', { name: 'Save on hand' }).click();
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(dialog).toContainText('On hand must be at least 0');
     await field.fill('2.5');
-    await dialog.getByRole('button', { name: 'Save on hand' }).click();
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(dialog).toContainText('On hand must be a whole number');
+    // The bin follows the API's rule; this product's bin is left as it was.
+    const bin = dialog.getByRole('textbox', { name: 'Bin' });
+    await bin.fill('A--1');
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(dialog).toContainText("Bin must be groups of letters and digits separated by '-'");
+    await bin.fill(level.bin ?? '');
 
     if (level.reserved > 0) {
       // Below the reserved units: the server refuses (409) and the dialog says why.
       await field.fill(String(level.reserved - 1));
-      await dialog.getByRole('button', { name: 'Save on hand' }).click();
+      await dialog.getByRole('button', { name: 'Save', exact: true }).click();
       await expect(dialog.getByRole('alert').first()).toContainText(`${level.reserved} units are reserved`);
       await snap(page, 'warehouse-03-below-reserved');
     } else {
@@ -65,7 +71,7 @@ test.describe('warehouse', () => {
     const extra = 40 + (Date.now() % 50);
     const counted = level.reserved + extra;
     await field.fill(String(counted));
-    await dialog.getByRole('button', { name: 'Save on hand' }).click();
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(dialog).toHaveCount(0);
     await expect(page.getByText(`${level.sku} at ${level.warehouseCode}: ${counted} on hand`)).toBeVisible();
     await expect(row.locator('td.mat-column-onHand')).toHaveText(String(counted));

@@ -75,7 +75,7 @@ export const appRoutes: Routes = [
       },
       {
         path: 'fulfilment',
-        canActivate: [featureGuard('fulfilment')],
+        canActivate: [roleGuard(rolesOfAny('fulfilment', 'waves', 'slotting'))],
         loadChildren: () => import('./fulfilment/fulfilment.routes').then((m) => m.fulfilmentRoutes),
       },
       {

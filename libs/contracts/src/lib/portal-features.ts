@@ -50,6 +50,13 @@ export const PORTAL_FEATURES = {
   accounts: { path: '/accounts', roles: INTERNAL_ROLES, api: 'GET /api/accounts' },
   priceTiers: { path: '/price-tiers', roles: STAFF_REPORTS, api: 'GET /api/price-tiers' },
   fulfilment: { path: '/fulfilment', roles: WAREHOUSE_WORK, api: 'GET /api/fulfilment/queues' },
+  waves: { path: '/fulfilment/waves', roles: WAREHOUSE_WORK, api: 'GET /api/fulfilment/waves' },
+  // Managers read where the fast movers sit; the warehouse moves them.
+  slotting: {
+    path: '/fulfilment/slotting',
+    roles: ['warehouse', 'admin', 'manager'],
+    api: 'GET /api/fulfilment/slotting',
+  },
   stock: {
     path: '/inventory/stock',
     roles: WAREHOUSE_WORK,

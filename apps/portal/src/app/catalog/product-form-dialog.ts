@@ -1,14 +1,22 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  FormArray,
+  FormControl,
+  FormGroup,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import type { CreateProductRequest, Product } from '@tradecounter/contracts';
+import type { CaseBarcode, CreateProductRequest, Product } from '@tradecounter/contracts';
 import { catchError, map, Observable, of, startWith, tap } from 'rxjs';
 import { fieldError } from '../shared/form-errors';
 import { toMoneyString } from '../shared/money-format';
@@ -31,6 +39,7 @@ export interface ProductFormData {
     MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,
+    MatIconModule,
     MatInputModule,
     MatProgressBarModule,
     MatSlideToggleModule,
@@ -48,6 +57,32 @@ export interface ProductFormData {
     .form-error {
       color: var(--mat-sys-error);
       margin: 8px 0 0;
+    }
+    .barcodes {
+      margin: 0 0 8px;
+      padding: 0;
+      border: 0;
+      legend {
+        font: var(--mat-sys-title-small);
+        margin-bottom: 8px;
+      }
+    }
+    .cases {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      li {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: flex-start;
+        gap: 0 8px;
+      }
+      .code {
+        flex: 1 1 220px;
+      }
+      .qty {
+        flex: 0 0 130px;
+      }
     }
   `,
 })
@@ -75,7 +110,10 @@ export class ProductFormDialog {
     leadTimeDays: [this.data.product?.leadTimeDays ?? 5, [Validators.required, Validators.min(0)]],
     backorderable: [this.data.product?.backorderable ?? true],
     active: [this.data.product?.active ?? true],
+    barcode: [this.data.product?.barcode ?? '', [Validators.maxLength(40), Validators.pattern(/^\S*$/)]],
+    caseBarcodes: new FormArray((this.data.product?.caseBarcodes ?? []).map((c) => caseRow(c))),
   });
+  readonly cases = this.form.controls.caseBarcodes;
 
   private readonly categoryText = toSignal(
     this.form.controls.category.valueChanges.pipe(startWith(this.form.controls.category.value)),
@@ -124,6 +162,16 @@ export class ProductFormDialog {
     });
   }
 
+  addCase(): void {
+    this.cases.push(caseRow());
+    this.cases.markAsDirty();
+  }
+
+  removeCase(index: number): void {
+    this.cases.removeAt(index);
+    this.cases.markAsDirty();
+  }
+
   imageChanged(change: ImageChange): void {
     this.imageChange = change;
   }
@@ -146,9 +194,13 @@ export class ProductFormDialog {
   }
 
   private body(): CreateProductRequest {
-    const value = this.form.getRawValue();
+    const { barcode, caseBarcodes, ...value } = this.form.getRawValue();
+    const cases = caseBarcodes.map((c) => ({ code: c.code.trim(), qty: Number(c.qty) }));
     return {
       ...value,
+      // Sent only when set (a new product) or changed (see changes()).
+      ...(barcode.trim() || this.form.controls.barcode.dirty ? { barcode: barcode.trim() || null } : {}),
+      ...(cases.length || this.cases.dirty ? { caseBarcodes: cases } : {}),
       sku: value.sku.trim(),
       name: value.name.trim(),
       description: value.description.trim() || null,
@@ -170,4 +222,18 @@ export class ProductFormDialog {
     }
     return changed;
   }
+}
+
+/** One case barcode row: the code and how many units the case holds (at least 2). */
+function caseRow(value?: CaseBarcode) {
+  return new FormGroup({
+    code: new FormControl(value?.code ?? '', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(40), Validators.pattern(/^\S*$/)],
+    }),
+    qty: new FormControl(value?.qty ?? 2, {
+      nonNullable: true,
+      validators: [Validators.required, Validators.min(2), Validators.max(100_000)],
+    }),
+  });
 }

@@ -5,6 +5,7 @@ import type {
   Inbound,
   InboundQuery,
   Page,
+  SetStockRequest,
   StockLevel,
   StockQuery,
   UpdateInboundRequest,
@@ -21,11 +22,11 @@ export class InventoryApi {
     return this.http.get<Page<StockLevel>>('/api/stock', { params: queryParams(query) });
   }
 
-  /** 409 when `onHand` would go below what is reserved for orders. */
-  setOnHand(productId: string, warehouseCode: string, onHand: number): Observable<StockLevel> {
+  /** Sets on-hand, the bin, or both; 409 when `onHand` would go below what is reserved for orders. */
+  setStock(productId: string, warehouseCode: string, body: SetStockRequest): Observable<StockLevel> {
     return this.http.put<StockLevel>(
       `/api/stock/${encodeURIComponent(productId)}/${encodeURIComponent(warehouseCode)}`,
-      { onHand },
+      body,
     );
   }
 

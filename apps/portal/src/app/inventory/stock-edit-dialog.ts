@@ -7,7 +7,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import type { StockLevel } from '@tradecounter/contracts';
+import type { SetStockRequest, StockLevel } from '@tradecounter/contracts';
+import { BIN_RULE, binValidator } from '../shared/bin-validator';
 import { fieldError } from '../shared/form-errors';
 import { integerValidator } from '../shared/integer-validator';
 import { problemMessage, toProblem } from '../shared/problem';
@@ -17,7 +18,7 @@ export interface StockEditData {
   level: StockLevel;
 }
 
-/** Sets the counted on-hand quantity of one product in one warehouse; closes with the new level. */
+/** Sets the counted on-hand quantity and the bin of one product in one warehouse; closes with the new level. */
 @Component({
   selector: 'tc-stock-edit-dialog',
   imports: [
@@ -31,7 +32,7 @@ export interface StockEditData {
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>Set on hand</h2>
+    <h2 mat-dialog-title>Edit stock</h2>
     @if (saving()) {
       <mat-progress-bar mode="indeterminate" aria-label="Saving" />
     }
@@ -76,6 +77,12 @@ export interface StockEditData {
           <mat-hint>The counted quantity on the shelves, reserved units included</mat-hint>
           <mat-error>{{ fieldError(onHand, 'On hand') }}</mat-error>
         </mat-form-field>
+        <mat-form-field class="field">
+          <mat-label>Bin</mat-label>
+          <input matInput formControlName="bin" autocomplete="off" spellcheck="false" />
+          <mat-hint>{{ binRule }}; blank for none</mat-hint>
+          <mat-error>{{ fieldError(bin, 'Bin') }}</mat-error>
+        </mat-form-field>
         @if (formError()) {
           <p class="form-error" role="alert">{{ formError() }}</p>
         }
@@ -83,7 +90,7 @@ export interface StockEditData {
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>Cancel</button>
         <button mat-flat-button type="submit" [disabled]="saving()">
-          {{ saving() ? 'Saving…' : 'Save on hand' }}
+          {{ saving() ? 'Saving…' : 'Save' }}
         </button>
       </mat-dialog-actions>
     </form>
@@ -114,6 +121,9 @@ export interface StockEditData {
     }
     .field {
       width: 100%;
+    }
+    .field + .field {
+      margin-top: 12px;
     }
     .conflict {
       display: flex;
@@ -147,38 +157,56 @@ export class StockEditDialog {
     Validators.max(1_000_000_000),
     integerValidator(),
   ]);
-  readonly form = new FormGroup({ onHand: this.onHand });
+  readonly binRule = BIN_RULE;
+  readonly bin = new FormControl<string>(this.level.bin ?? '', {
+    nonNullable: true,
+    validators: [binValidator()],
+  });
+  readonly form = new FormGroup({ onHand: this.onHand, bin: this.bin });
 
   save(): void {
-    if (this.onHand.invalid || this.saving()) {
-      this.onHand.markAsTouched();
+    if (this.form.invalid || this.saving()) {
+      this.form.markAllAsTouched();
       return;
     }
-    const onHand = Number(this.onHand.value);
-    if (onHand === this.level.onHand) {
+    const body = this.changes();
+    if (!Object.keys(body).length) {
       this.dialogRef.close();
       return;
     }
     this.saving.set(true);
     this.conflict.set('');
     this.formError.set('');
-    this.api.setOnHand(this.level.productId, this.level.warehouseCode, onHand).subscribe({
+    this.api.setStock(this.level.productId, this.level.warehouseCode, body).subscribe({
       next: (level) => this.dialogRef.close(level),
       error: (error: unknown) => {
         this.saving.set(false);
         const problem = toProblem(error);
         const fieldMessage = problem.errors?.find((e) => e.field === 'onHand')?.message;
+        const binMessage = problem.errors?.find((e) => e.field === 'bin')?.message;
         if (error instanceof HttpErrorResponse && error.status === 409) {
           // Below what orders already hold: say why on the dialog, and mark the field.
           this.conflict.set(problem.detail ?? problem.title);
           this.onHand.setErrors({ server: fieldMessage ?? 'cannot go below the units reserved for orders' });
           this.onHand.markAsTouched();
-        } else if (fieldMessage) {
-          this.onHand.setErrors({ server: fieldMessage });
+        } else if (fieldMessage || binMessage) {
+          if (fieldMessage) this.onHand.setErrors({ server: fieldMessage });
+          if (binMessage) this.bin.setErrors({ server: binMessage });
+          this.form.markAllAsTouched();
         } else {
           this.formError.set(problemMessage(problem));
         }
       },
     });
+  }
+
+  /** Only what changed: an unchanged on-hand is not sent, so it cannot clash with a reservation made since. */
+  private changes(): SetStockRequest {
+    const body: SetStockRequest = {};
+    const onHand = Number(this.onHand.value);
+    if (onHand !== this.level.onHand) body.onHand = onHand;
+    const bin = this.bin.value.trim().toUpperCase();
+    if (bin !== (this.level.bin ?? '')) body.bin = bin || null;
+    return body;
   }
 }

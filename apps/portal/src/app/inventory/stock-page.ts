@@ -21,7 +21,7 @@ import { StockEditData, StockEditDialog } from './stock-edit-dialog';
 /** "Low stock" lists the rows with this many units available or fewer. */
 export const LOW_STOCK_AT = 10;
 
-/** Warehouse and admin: stock per product and warehouse, with the counted on-hand editable. */
+/** Warehouse and admin: stock per product and warehouse, with the counted on-hand and the bin editable. */
 @Component({
   selector: 'tc-stock-page',
   imports: [
@@ -65,6 +65,7 @@ export class StockPage {
     'sku',
     'name',
     ...(this.list.value('warehouse') ? [] : ['warehouse']),
+    'bin',
     'onHand',
     'reserved',
     'available',
@@ -85,7 +86,11 @@ export class StockPage {
       .afterClosed()
       .subscribe((saved?: StockLevel) => {
         if (!saved) return;
-        this.snackBar.open(`${saved.sku} at ${saved.warehouseCode}: ${saved.onHand} on hand`, 'Dismiss');
+        const bin = saved.bin ? `, bin ${saved.bin}` : '';
+        this.snackBar.open(
+          `${saved.sku} at ${saved.warehouseCode}: ${saved.onHand} on hand${bin}`,
+          'Dismiss',
+        );
         this.list.reload();
       });
   }

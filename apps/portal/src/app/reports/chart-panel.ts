@@ -91,6 +91,11 @@ export class ChartPanel implements OnDestroy {
   readonly min = input<number | undefined>(undefined);
   /** Per label: a partial period, drawn hatched (bars) or dashed (lines). */
   readonly partial = input<boolean[] | undefined>(undefined);
+  /**
+   * Series stacked on one bar per label: with a value per label in only one
+   * series, each bar takes that series' colour (e.g. products by class).
+   */
+  readonly stacked = input(false);
   /** Counts: whole-number ticks only (no "2.5 orders"). */
   readonly integer = input(false);
   readonly labels = input.required<string[]>();
@@ -129,7 +134,9 @@ export class ChartPanel implements OnDestroy {
     const isPartial = (index: number) => partial?.[index] === true;
     const palette = colourIndexes(this.series()).map((index) => COLOURS[index % COLOURS.length] ?? '#00696f');
     const colour = (index: number): string => palette[index] ?? '#00696f';
+    const stacked = this.stacked() || undefined;
     const valueAxis = {
+      stacked,
       beginAtZero: min === undefined || min === 0,
       min: min === undefined || min === 0 ? undefined : min,
       max: this.max(),
@@ -138,7 +145,7 @@ export class ChartPanel implements OnDestroy {
         callback: (value: string | number) => tick(Number(value)),
       },
     };
-    const labelAxis = { ticks: { autoSkip: true, callback: this.shortLabel } };
+    const labelAxis = { stacked, ticks: { autoSkip: true, callback: this.shortLabel } };
     const config: ChartConfiguration = {
       type: this.kind(),
       data: {

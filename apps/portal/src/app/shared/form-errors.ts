@@ -13,6 +13,7 @@ export function fieldError(control: AbstractControl | null, label = 'This field'
   if (errors['percent']) return 'Enter 0 to 100, at most 2 decimals';
   if (errors['integer']) return `${label} must be a whole number`;
   if (typeof errors['packRules'] === 'string') return errors['packRules'] as string;
+  if (typeof errors['bin'] === 'string') return errors['bin'] as string;
   if (typeof errors['duplicate'] === 'string') return errors['duplicate'] as string;
   if (errors['minlength'])
     return `${label} must be at least ${(errors['minlength'] as { requiredLength: number }).requiredLength} characters`;
