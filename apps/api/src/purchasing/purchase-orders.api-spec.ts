@@ -483,4 +483,49 @@ describe('purchase orders', () => {
       '/api/documents/purchase-orders/00000000-0000-4000-8000-000000000000.pdf',
     ).expect(404);
   });
+
+  it('changes only drafts, refuses unknown lines, and audits every change', async () => {
+    const product = await boughtProduct();
+    const po = await draft([{ productId: product.id, warehouseCode: w.warehouseCode, quantity: 3 }]);
+    await t.http
+      .post('/api/purchase-orders')
+      .set(bearer(w.warehouse))
+      .send({
+        supplierCode,
+        lines: [
+          { productId: product.id, warehouseCode: w.warehouseCode, quantity: 1, unitCost: '99999999999.00' },
+        ],
+      })
+      .expect(400);
+    const sent = (await send(po.id).expect(200)).body as PurchaseOrder;
+    await t.http
+      .patch(`/api/purchase-orders/${po.id}`)
+      .set(bearer(w.warehouse))
+      .set('If-Match', `"${sent.version}"`)
+      .send({ notes: 'too late' })
+      .expect(409);
+    const unknown = await t.http
+      .post(`/api/purchase-orders/${po.id}/receipts`)
+      .set(bearer(w.warehouse))
+      .send({ lines: [{ lineId: '00000000-0000-4000-8000-000000000000', quantity: 1 }] })
+      .expect(400);
+    expect(unknown.body.errors).toEqual([{ field: 'lines[0].lineId', message: expect.any(String) }]);
+    expect((await readPo(po.id)).lines[0]).toMatchObject({ received: 0, open: 3 });
+
+    const other = await draft([{ productId: product.id, warehouseCode: w.warehouseCode, quantity: 2 }]);
+    const dropped = await t.http
+      .post(`/api/purchase-orders/${other.id}/cancel`)
+      .set(bearer(w.admin))
+      .send({ reason: 'Not needed' })
+      .expect(200);
+    expect(dropped.body).toMatchObject({ status: 'cancelled' });
+    await send(other.id).expect(409);
+
+    const audit = await t.http
+      .get(`/api/audit?entity=purchase_order&entityId=${po.id}`)
+      .set(bearer(w.admin))
+      .expect(200);
+    expect(audit.body.items.map((e: { action: string }) => e.action).sort()).toEqual(['create', 'update']);
+    expect(sent.events.map((e) => e.kind)).toEqual(['created', 'sent']);
+  });
 });
