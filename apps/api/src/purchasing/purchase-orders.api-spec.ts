@@ -152,6 +152,12 @@ describe('purchase orders', () => {
     );
     const b = await readOrder(second.id);
     expect(b.lines[0]).toMatchObject({ backordered: 3, allocated: 2 });
+    // The buyer hears of it as of every re-promise: the order event reaches the outbox (notification, webhook).
+    const outbox = (await t.dataSource.query(
+      `SELECT payload ->> 'reason' AS reason FROM outbox WHERE topic = 'order.repromised' AND aggregate_id = $1`,
+      [first.id],
+    )) as { reason: string }[];
+    expect(outbox.map((row) => row.reason)).toEqual([event?.reason]);
 
     const inbound = await t.http
       .get(`/api/inbound?productId=${product.id}`)
