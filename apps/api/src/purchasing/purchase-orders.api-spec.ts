@@ -534,4 +534,30 @@ describe('purchase orders', () => {
     expect(audit.body.items.map((e: { action: string }) => e.action).sort()).toEqual(['create', 'update']);
     expect(sent.events.map((e) => e.kind)).toEqual(['created', 'sent']);
   });
+
+  it('cancels two lines of one product together: no order line is moved onto a receipt that goes too', async () => {
+    const product = await boughtProduct();
+    const waiting = await backorder(product.id, 5);
+    const po = await draft([
+      { productId: product.id, warehouseCode: w.warehouseCode, quantity: 3, expectedDate: daysAhead(6) },
+      { productId: product.id, warehouseCode: w.warehouseCode, quantity: 4, expectedDate: daysAhead(9) },
+    ]);
+    const sent = (await send(po.id).expect(200)).body as PurchaseOrder;
+    expect(sent.lines.map((l) => l.allocated)).toEqual([3, 2]);
+    const cancelled = (
+      await t.http
+        .post(`/api/purchase-orders/${po.id}/cancel`)
+        .set(bearer(w.warehouse))
+        .send({ reason: 'Supplier closed' })
+        .expect(200)
+    ).body as PurchaseOrder;
+    expect(cancelled.lines.map((l) => [l.closed, l.open, l.allocated])).toEqual([
+      [3, 0, 0],
+      [4, 0, 0],
+    ]);
+    const after = await readOrder(waiting.id);
+    expect(after.lines[0]).toMatchObject({ allocated: 0, backordered: 5 });
+    expect(after.lines[0]?.promise.splits).toEqual([expect.objectContaining({ source: 'supplier', qty: 5 })]);
+    expect(after.events.filter((e) => e.kind === 'repromised')).toHaveLength(2);
+  });
 });
