@@ -41,6 +41,9 @@ describe('inbound supply', () => {
       status: 'expected',
       receivedAt: null,
       version: 1,
+      // Entered by hand: no purchase order owns it.
+      purchaseOrderId: null,
+      purchaseOrderNumber: null,
     });
     const id = created.body.id as string;
     const changed = await t.http

@@ -375,31 +375,50 @@ export class PurchaseOrderSupplyService {
   ): Promise<Record<string, unknown>[]> {
     const at = new Date();
     const done: Record<string, unknown>[] = [];
+    // Lines of one product and warehouse are withdrawn together: no order line moves
+    // to a receipt of this purchase order that is itself about to go.
+    const groups = new Map<string, LockedPurchaseLine[]>();
     for (const line of inLockOrder(lines)) {
-      const open = openUnits(line);
-      await this.stock.ensure(tx, line.productId, line.warehouseCode);
-      await this.stock.lock(tx, line.productId, line.warehouseCode);
-      if (line.inboundId) {
-        const receipt = await this.inbound.lock(tx, line.inboundId);
-        if (receipt?.status === 'expected') {
-          await this.supply.withdraw(tx, [receipt.id], await this.change(tx, actor, line, at, reason));
-          await this.inbound.update(tx, receipt.id, { status: 'cancelled' });
-          await this.audit.record(tx, {
-            actorId: actor.id,
-            entity: 'inbound',
-            entityId: receipt.id,
-            accountId: null,
-            action: 'update',
-            before: { status: 'expected', allocated: receipt.allocated },
-            after: { status: 'cancelled', allocated: 0 },
-          });
-        }
-      }
-      line.closed += open;
-      await this.orders.updateLine(tx, line.id, { closed: line.closed, inboundId: null });
-      done.push({ lineId: line.id, lineNo: line.lineNo, sku: line.sku, closed: open });
+      const key = `${line.warehouseCode}|${line.productId}`;
+      groups.set(key, [...(groups.get(key) ?? []), line]);
     }
-    return done;
+    for (const group of groups.values()) {
+      const first = group[0] as LockedPurchaseLine;
+      await this.stock.ensure(tx, first.productId, first.warehouseCode);
+      await this.stock.lock(tx, first.productId, first.warehouseCode);
+      const ids = group.flatMap((line) => (line.inboundId ? [line.inboundId] : [])).sort();
+      const receipts = [];
+      for (const id of ids) {
+        const receipt = await this.inbound.lock(tx, id);
+        if (receipt?.status === 'expected') receipts.push(receipt);
+      }
+      if (receipts.length > 0) {
+        await this.supply.withdraw(
+          tx,
+          receipts.map((r) => r.id),
+          await this.change(tx, actor, first, at, reason),
+        );
+      }
+      for (const receipt of receipts) {
+        await this.inbound.update(tx, receipt.id, { status: 'cancelled' });
+        await this.audit.record(tx, {
+          actorId: actor.id,
+          entity: 'inbound',
+          entityId: receipt.id,
+          accountId: null,
+          action: 'update',
+          before: { status: 'expected', allocated: receipt.allocated },
+          after: { status: 'cancelled', allocated: 0 },
+        });
+      }
+      for (const line of group) {
+        const open = openUnits(line);
+        line.closed += open;
+        await this.orders.updateLine(tx, line.id, { closed: line.closed, inboundId: null });
+        done.push({ lineId: line.id, lineNo: line.lineNo, sku: line.sku, closed: open });
+      }
+    }
+    return done.sort((a, b) => Number(a['lineNo']) - Number(b['lineNo']));
   }
 
   private async change(

@@ -152,6 +152,12 @@ describe('purchase orders', () => {
     );
     const b = await readOrder(second.id);
     expect(b.lines[0]).toMatchObject({ backordered: 3, allocated: 2 });
+    // The buyer hears of it as of every re-promise: the order event reaches the outbox (notification, webhook).
+    const outbox = (await t.dataSource.query(
+      `SELECT payload ->> 'reason' AS reason FROM outbox WHERE topic = 'order.repromised' AND aggregate_id = $1`,
+      [first.id],
+    )) as { reason: string }[];
+    expect(outbox.map((row) => row.reason)).toEqual([event?.reason]);
 
     const inbound = await t.http
       .get(`/api/inbound?productId=${product.id}`)
@@ -482,5 +488,76 @@ describe('purchase orders', () => {
       w.warehouse,
       '/api/documents/purchase-orders/00000000-0000-4000-8000-000000000000.pdf',
     ).expect(404);
+  });
+
+  it('changes only drafts, refuses unknown lines, and audits every change', async () => {
+    const product = await boughtProduct();
+    const po = await draft([{ productId: product.id, warehouseCode: w.warehouseCode, quantity: 3 }]);
+    await t.http
+      .post('/api/purchase-orders')
+      .set(bearer(w.warehouse))
+      .send({
+        supplierCode,
+        lines: [
+          { productId: product.id, warehouseCode: w.warehouseCode, quantity: 1, unitCost: '99999999999.00' },
+        ],
+      })
+      .expect(400);
+    const sent = (await send(po.id).expect(200)).body as PurchaseOrder;
+    await t.http
+      .patch(`/api/purchase-orders/${po.id}`)
+      .set(bearer(w.warehouse))
+      .set('If-Match', `"${sent.version}"`)
+      .send({ notes: 'too late' })
+      .expect(409);
+    const unknown = await t.http
+      .post(`/api/purchase-orders/${po.id}/receipts`)
+      .set(bearer(w.warehouse))
+      .send({ lines: [{ lineId: '00000000-0000-4000-8000-000000000000', quantity: 1 }] })
+      .expect(400);
+    expect(unknown.body.errors).toEqual([{ field: 'lines[0].lineId', message: expect.any(String) }]);
+    expect((await readPo(po.id)).lines[0]).toMatchObject({ received: 0, open: 3 });
+
+    const other = await draft([{ productId: product.id, warehouseCode: w.warehouseCode, quantity: 2 }]);
+    const dropped = await t.http
+      .post(`/api/purchase-orders/${other.id}/cancel`)
+      .set(bearer(w.admin))
+      .send({ reason: 'Not needed' })
+      .expect(200);
+    expect(dropped.body).toMatchObject({ status: 'cancelled' });
+    await send(other.id).expect(409);
+
+    const audit = await t.http
+      .get(`/api/audit?entity=purchase_order&entityId=${po.id}`)
+      .set(bearer(w.admin))
+      .expect(200);
+    expect(audit.body.items.map((e: { action: string }) => e.action).sort()).toEqual(['create', 'update']);
+    expect(sent.events.map((e) => e.kind)).toEqual(['created', 'sent']);
+  });
+
+  it('cancels two lines of one product together: no order line is moved onto a receipt that goes too', async () => {
+    const product = await boughtProduct();
+    const waiting = await backorder(product.id, 5);
+    const po = await draft([
+      { productId: product.id, warehouseCode: w.warehouseCode, quantity: 3, expectedDate: daysAhead(6) },
+      { productId: product.id, warehouseCode: w.warehouseCode, quantity: 4, expectedDate: daysAhead(9) },
+    ]);
+    const sent = (await send(po.id).expect(200)).body as PurchaseOrder;
+    expect(sent.lines.map((l) => l.allocated)).toEqual([3, 2]);
+    const cancelled = (
+      await t.http
+        .post(`/api/purchase-orders/${po.id}/cancel`)
+        .set(bearer(w.warehouse))
+        .send({ reason: 'Supplier closed' })
+        .expect(200)
+    ).body as PurchaseOrder;
+    expect(cancelled.lines.map((l) => [l.closed, l.open, l.allocated])).toEqual([
+      [3, 0, 0],
+      [4, 0, 0],
+    ]);
+    const after = await readOrder(waiting.id);
+    expect(after.lines[0]).toMatchObject({ allocated: 0, backordered: 5 });
+    expect(after.lines[0]?.promise.splits).toEqual([expect.objectContaining({ source: 'supplier', qty: 5 })]);
+    expect(after.events.filter((e) => e.kind === 'repromised')).toHaveLength(2);
   });
 });

@@ -38,7 +38,7 @@ SELECT po.id, po.number, po.supplier_code AS "supplierCode", s.name AS "supplier
   CROSS JOIN LATERAL (
     SELECT count(*)::int AS line_count, coalesce(sum(l.quantity), 0)::int AS units,
            coalesce(sum(l.received), 0)::int AS received,
-           coalesce(sum(l.quantity * l.unit_cost), 0)::numeric(14,2)::text AS total,
+           coalesce(sum(l.quantity * l.unit_cost), 0)::text AS total,
            min(l.expected_date) FILTER (WHERE l.quantity - l.received - l.closed > 0) AS expected_date
       FROM purchase_order_lines l WHERE l.purchase_order_id = po.id
   ) t`;
@@ -49,7 +49,7 @@ SELECT l.id, l.line_no AS "lineNo", l.product_id AS "productId", p.sku, p.name,
        l.warehouse_code AS "warehouseCode", l.quantity, l.received, l.closed,
        greatest(0, l.quantity - l.received - l.closed) AS open,
        coalesce((SELECT i.allocated FROM inbound i WHERE i.id = l.inbound_id AND i.status = 'expected'), 0) AS allocated,
-       l.unit_cost::text AS "unitCost", (l.quantity * l.unit_cost)::numeric(14,2)::text AS "lineTotal",
+       l.unit_cost::text AS "unitCost", (l.quantity * l.unit_cost)::text AS "lineTotal",
        l.expected_date::text AS "expectedDate"
   FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.purchase_order_id
   JOIN products p ON p.id = l.product_id LEFT JOIN product_supply ps ON ps.product_id = l.product_id

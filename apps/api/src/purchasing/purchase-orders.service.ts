@@ -29,6 +29,9 @@ export interface NewDraft {
   lines: PurchaseOrderLineRequest[];
 }
 
+/** unit_cost is numeric(14,2): 12 digits before the point; we keep well inside it. */
+export const MAX_UNIT_COST_CENTS = 999_999_999_999n;
+
 export const purchaseOrderEtag = (version: number) => `"${version}"`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -261,6 +264,9 @@ export class PurchaseOrdersService {
             errors.push({ field: `${field}quantity`, message: 'must be a whole number of at least 1' });
           }
           const unitCost = line.unitCost ?? refs.products.get(line.productId) ?? null;
+          if (unitCost !== null && parseMoney(unitCost) > MAX_UNIT_COST_CENTS) {
+            errors.push({ field: `${field}unitCost`, message: 'must be at most 9999999999.99' });
+          }
           if (known && unitCost === null) {
             errors.push({
               field: `${field}unitCost`,

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ProductSupply, PurchasingSettings, Supplier } from '@tradecounter/contracts';
+import { parseMoney } from '@tradecounter/domain';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { badRequest, conflict, notFound } from '../common/http/problem';
 import type { SetProductSupplyDto } from './dto/product-supply.dto';
 import type { CreateSupplierDto, UpdateSupplierDto } from './dto/supplier.dto';
+import { MAX_UNIT_COST_CENTS } from './purchase-orders.service';
 import { SuppliersRepository } from './suppliers.repository';
 
 /** Suppliers, each product's purchasing facts and the purchasing settings; every change audited. */
@@ -63,6 +65,11 @@ export class SuppliersService {
 
   async setSupply(actor: AuthUser, productId: string, body: SetProductSupplyDto): Promise<ProductSupply> {
     await this.dataSource.transaction(async (tx) => {
+      if (parseMoney(body.unitCost) > MAX_UNIT_COST_CENTS) {
+        throw badRequest('The unit cost is too large', [
+          { field: 'unitCost', message: 'must be at most 9999999999.99' },
+        ]);
+      }
       if (!(await this.suppliers.productExists(tx, productId))) throw notFound('Product');
       if (!(await this.suppliers.get(body.supplierCode, tx))) {
         throw badRequest('No supplier has this code', [

@@ -10,6 +10,7 @@ import { PasswordService } from '../../users/password.service';
 import { UserEntity } from '../../users/user.entity';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { demoCatalog } from './demo-catalog';
+import { seedDemoPurchasing } from './demo-purchasing';
 import { seedDemoAvailability } from './demo-availability';
 import { seedDemoPricing } from './demo-pricing';
 import { seedDemoTemplates } from './demo-templates';
@@ -46,6 +47,7 @@ const CUSTOMER_USERS = [
 /**
  * Loads the demo on an empty database: staff, ACME, GLOBEX and twenty more
  * accounts with addresses, the catalog, prices, warehouses, stock and inbound,
+ * suppliers with every product's purchasing facts and two purchase orders,
  * ACME's order templates, and a year of order history (SEED_DEMO_HISTORY_ORDERS,
  * default 20,000; see tools/seed/README.md). Does nothing if any user exists.
  */
@@ -156,5 +158,7 @@ async function seedDemo(tx: EntityManager, passwordHash: string): Promise<void> 
   const today = new Date().toISOString().slice(0, 10);
   await seedDemoPricing(tx, today);
   await seedDemoAvailability(tx, today);
+  const holidays = (await tx.query('SELECT date::text AS date FROM holidays')) as { date: string }[];
+  await seedDemoPurchasing(tx, today, new Set(holidays.map((h) => h.date)));
   await seedDemoTemplates(tx);
 }
