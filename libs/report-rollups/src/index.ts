@@ -7,3 +7,4 @@ export {
   type Source,
 } from './coarse-rollups.sql';
 export { DEMAND_ROLLUP_REBUILD_SQL } from './demand-rollup.sql';
+export { PICKS_REBUILD_SQL } from './picks-rebuild.sql';

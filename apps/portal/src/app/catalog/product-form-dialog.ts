@@ -217,7 +217,8 @@ export class ProductFormDialog {
   private changes(): Partial<CreateProductRequest> {
     const body = this.body();
     const changed: Partial<CreateProductRequest> = {};
-    for (const key of Object.keys(body) as (keyof CreateProductRequest)[]) {
+    // The body's keys are the form's controls (barcodes, when the form has none, are not among them).
+    for (const key of Object.keys(body) as (keyof CreateProductRequest & keyof typeof this.form.controls)[]) {
       if (this.form.controls[key].dirty) Object.assign(changed, { [key]: body[key] });
     }
     return changed;
