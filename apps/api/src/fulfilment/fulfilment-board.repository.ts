@@ -53,7 +53,7 @@ const BOARD_SQL = `
 SELECT o.id, o.number, a.code AS "accountCode", a.name AS "accountName", o.status, o.placed_at AS "placedAt",
        o.ship_complete AS "shipComplete", u."lineCount", u.units, u.shipped, u.ready, sb."shipBy",
        coalesce(sb."shipBy" < $5, false) AS late,
-       (SELECT wo.wave_id FROM wave_orders wo WHERE wo.order_id = o.id AND wo.open LIMIT 1) AS "waveId",
+       wv.id AS "waveId", wv.number AS "waveNumber",
        coalesce((SELECT bool_and(coalesce(c.confirmed, 0) >= least(l.reserved_qty, l.quantity - l.shipped_qty))
                    FROM order_lines l
                    LEFT JOIN order_check_lines c ON c.order_id = l.order_id AND c.order_line_id = l.id
@@ -68,6 +68,9 @@ SELECT o.id, o.number, a.code AS "accountCode", a.name AS "accountName", o.statu
            sum(least(l.reserved_qty, l.quantity - l.shipped_qty))::int AS ready
       FROM order_lines l WHERE l.order_id = o.id) u
   CROSS JOIN LATERAL (SELECT ${SHIP_BY_SQL('o')} AS "shipBy") sb
+  LEFT JOIN LATERAL (
+    SELECT w.id, w.number FROM wave_orders wo JOIN waves w ON w.id = wo.wave_id
+     WHERE wo.order_id = o.id AND wo.open LIMIT 1) wv ON true
  WHERE o.warehouse_code = $1 AND o.status = $2
  ORDER_BY
  LIMIT $3 OFFSET $4`;

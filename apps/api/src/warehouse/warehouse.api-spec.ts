@@ -203,6 +203,7 @@ describe('warehouse: bins, barcodes, waves, short picks, the check step, velocit
       ).body as Page<FulfilmentOrder>;
       expect(board.items.find((row) => row.id === first.id)).toMatchObject({
         waveId: created.id,
+        waveNumber: created.number,
         checked: false,
       });
 

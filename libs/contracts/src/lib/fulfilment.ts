@@ -40,8 +40,8 @@ export interface FulfilmentOrder {
   late: boolean;
   /** The open wave the order is in, if any. */
   waveId: string | null;
-  /** Its number (`W-000001`), for the board's "In wave" chip; absent from an API that does not send it. */
-  waveNumber?: string | null;
+  /** Its number (`W-000001`), for the board's "In wave" chip. */
+  waveNumber: string | null;
   /** Every line confirmed at the check step. */
   checked: boolean;
 }
