@@ -249,11 +249,13 @@ test.describe('purchasing', () => {
     const tolerance = page.getByTestId('receipt-tolerance');
     await expect(tolerance).toHaveValue(/^\d/);
     await tolerance.fill('10');
+    await expect(page.getByRole('button', { name: 'Save tolerance' })).toBeEnabled();
     await page.getByRole('button', { name: 'Save tolerance' }).click();
     await expect(page.getByText('Receiving tolerance saved')).toBeVisible();
     await page.reload();
     await expect(page.getByTestId('receipt-tolerance')).toHaveValue('10');
     await page.getByTestId('receipt-tolerance').fill('0');
+    await expect(page.getByRole('button', { name: 'Save tolerance' })).toBeEnabled();
     await page.getByRole('button', { name: 'Save tolerance' }).click();
     await expect(page.getByText('Receiving tolerance saved')).toBeVisible();
     await page.goto(`/catalog/${product.id}`);
