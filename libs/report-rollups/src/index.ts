@@ -6,3 +6,4 @@ export {
   type Feed,
   type Source,
 } from './coarse-rollups.sql';
+export { PICKS_REBUILD_SQL } from './picks-rebuild.sql';

@@ -1,5 +1,9 @@
 import type { Client, PoolClient } from 'pg';
-import { REBUILD_COARSE_ROLLUPS_SQL, ROLLUP_REBUILD_SQL } from '@tradecounter/report-rollups';
+import {
+  PICKS_REBUILD_SQL,
+  REBUILD_COARSE_ROLLUPS_SQL,
+  ROLLUP_REBUILD_SQL,
+} from '@tradecounter/report-rollups';
 import { HistoryGenerator } from './history-generator';
 import { HISTORY_TABLES, HistoryRows, orderNumber } from './history-rows';
 import { readHistoryWorld } from './history-world.repository';
@@ -123,6 +127,7 @@ export async function loadHistory(db: Db, options: LoadHistoryOptions): Promise<
   for (const sql of ROLLUP_REBUILD_SQL) await db.query(sql, [accountIds]);
   // Their triggers are off too: the coarse rollups are summed again from the finer ones.
   for (const sql of REBUILD_COARSE_ROLLUPS_SQL) await db.query(sql);
+  for (const sql of PICKS_REBUILD_SQL) await db.query(sql);
   await recomputeExposure(db, accountIds);
   return {
     orders,

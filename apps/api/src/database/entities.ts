@@ -71,6 +71,7 @@ import { OrderCheckLineEntity } from '../warehouse/order-check-line.entity';
 import { ShortPickEntity } from '../warehouse/short-pick.entity';
 import { WaveOrderEntity } from '../warehouse/wave-order.entity';
 import { WaveEntity } from '../warehouse/wave.entity';
+import { PicksByDayEntity } from '../warehouse/picks-by-day.entity';
 import { WebhookDeliveryEntity } from '../webhooks/webhook-delivery.entity';
 import { WebhookSubscriptionEntity } from '../webhooks/webhook-subscription.entity';
 
@@ -147,4 +148,5 @@ export const ENTITIES = [
   ShortPickEntity,
   OrderCheckLineEntity,
   CheckMismatchEntity,
+  PicksByDayEntity,
 ];

@@ -33,7 +33,8 @@ export class FulfilmentController {
   @ApiOperation({
     summary:
       'The warehouse’s orders in one fulfilment status, oldest first unless sorted ' +
-      '(sort=placedAt|number|account, dir=asc|desc), with units ordered, shipped and ready',
+      '(sort=placedAt|number|account|shipBy, dir=asc|desc), with units ordered, shipped and ready, the ship-by ' +
+      'date (late when past in the warehouse’s calendar), the open wave and whether the check is complete',
   })
   orders(@Query() query: BoardQueryDto): Promise<Page<FulfilmentOrder>> {
     const { warehouseCode, status, sort, dir } = query;

@@ -16,8 +16,6 @@ import { UserEntity } from '../users/user.entity';
 @Entity({ name: 'shipments' })
 @Check('shipments_delivered_check', `delivered_at IS NULL OR delivered_at >= shipped_at`)
 @Index('shipments_order_idx', ['orderId', 'shippedAt'])
-/** Velocity reads the last 90 days of shipments. */
-@Index('shipments_shipped_at_idx', ['shippedAt'])
 export class ShipmentEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -10,22 +10,20 @@ export interface PickCountRow {
 }
 
 /**
- * Picks per product at a warehouse: shipment lines of the last 90 days.
- * Served by shipments_shipped_at_idx (the window), then primary keys.
+ * Picks per product at a warehouse: shipment lines of the last 90 days,
+ * summed from picks_by_day (a primary-key range: at most products × 90 rows).
  */
 const PICKS_SQL = `
 WITH picks AS (
-  SELECT l.product_id, count(*)::int AS picks
-    FROM shipments s
-    JOIN orders o ON o.id = s.order_id
-    JOIN shipment_lines sl ON sl.shipment_id = s.id
-    JOIN order_lines l ON l.id = sl.order_line_id
-   WHERE s.shipped_at >= now() - interval '90 days' AND o.warehouse_code = $1
-   GROUP BY l.product_id
+  SELECT k.product_id, sum(k.picks)::int AS picks
+    FROM picks_by_day k
+   WHERE k.warehouse_code = $1 AND k.day > (now() AT TIME ZONE 'UTC')::date - 90
+   GROUP BY k.product_id
 )
 SELECT p.id AS "productId", p.sku, p.name, st.bin_location AS bin, k.picks
   FROM picks k JOIN products p ON p.id = k.product_id
-  LEFT JOIN stock st ON st.product_id = k.product_id AND st.warehouse_code = $1`;
+  LEFT JOIN stock st ON st.product_id = k.product_id AND st.warehouse_code = $1
+ WHERE k.picks > 0`;
 
 @Injectable()
 export class VelocityRepository {

@@ -437,6 +437,14 @@ describe('warehouse: bins, barcodes, waves, short picks, the check step, velocit
       ).body as VelocityRow[];
       const mine = rows.filter((row) => [top.id, mid.id, low.id].includes(row.productId));
       expect(mine.find((row) => row.productId === top.id)).toMatchObject({ picks: 8 });
+      // The trigger's counts are what the bulk-load rebuild computes from the shipment lines.
+      const [counted] = (await t.dataSource.query(
+        `SELECT (SELECT sum(picks) FROM picks_by_day WHERE product_id = $1)::int AS kept,
+                (SELECT count(*) FROM shipment_lines sl JOIN order_lines l ON l.id = sl.order_line_id
+                  WHERE l.product_id = $1)::int AS lines`,
+        [top.id],
+      )) as { kept: number; lines: number }[];
+      expect(counted).toEqual({ kept: 8, lines: 8 });
       const classOf = (id: string) => rows.find((row) => row.productId === id)?.velocityClass ?? 'C';
       expect(classOf(top.id) <= classOf(mid.id)).toBe(true);
       const slotting = (

@@ -1,11 +1,13 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { PICKS_REBUILD_SQL } from '@tradecounter/report-rollups';
 
 /**
  * The warehouse (issue 16): product barcodes and case barcodes, waves (pick
  * lists across orders, numbered from wave_number_seq) and the orders in them
  * (a partial unique index keeps an order in at most one open wave, under
  * races too), short picks, the check step's confirmed units and refused
- * scans, and an index on shipments by date for velocity.
+ * scans, and picks per warehouse, day and product for velocity (kept by a
+ * trigger on shipment_lines).
  */
 export class Warehouse1766275200000 implements MigrationInterface {
   name = 'Warehouse1766275200000';
@@ -41,11 +43,26 @@ export class Warehouse1766275200000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "short_picks" ADD CONSTRAINT "FK_11e2a518765083cb5bbaee0149d" FOREIGN KEY ("actor_id") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
     await queryRunner.query(`ALTER TABLE "wave_orders" ADD CONSTRAINT "FK_c76ec55f0bdbf68d04ca2905423" FOREIGN KEY ("wave_id") REFERENCES "waves"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
     await queryRunner.query(`ALTER TABLE "wave_orders" ADD CONSTRAINT "FK_252a5c29886d03fe2312c5a8780" FOREIGN KEY ("order_id") REFERENCES "orders"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`CREATE INDEX "shipments_shipped_at_idx" ON "shipments" ("shipped_at") `);
+    await queryRunner.query(`CREATE TABLE "picks_by_day" ("warehouse_code" text NOT NULL, "day" date NOT NULL, "product_id" uuid NOT NULL, "picks" integer NOT NULL DEFAULT '0', CONSTRAINT "PK_02956b10762044aca48cb69d823" PRIMARY KEY ("warehouse_code", "day", "product_id"))`);
+    // One pick per shipment line, counted as it is written (velocity reads 90 days by primary key).
+    await queryRunner.query(`CREATE FUNCTION shipment_line_picks() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO picks_by_day (warehouse_code, day, product_id, picks)
+  SELECT o.warehouse_code, (s.shipped_at AT TIME ZONE 'UTC')::date, l.product_id, 1
+    FROM shipments s JOIN orders o ON o.id = s.order_id JOIN order_lines l ON l.id = NEW.order_line_id
+   WHERE s.id = NEW.shipment_id
+  ON CONFLICT (warehouse_code, day, product_id) DO UPDATE SET picks = picks_by_day.picks + 1;
+  RETURN NULL;
+END $$`);
+    await queryRunner.query(`CREATE TRIGGER shipment_lines_picks AFTER INSERT ON shipment_lines
+      FOR EACH ROW EXECUTE FUNCTION shipment_line_picks()`);
+    for (const sql of PICKS_REBUILD_SQL) await queryRunner.query(sql);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP INDEX "shipments_shipped_at_idx"`);
+    await queryRunner.query(`DROP TRIGGER shipment_lines_picks ON shipment_lines`);
+    await queryRunner.query(`DROP FUNCTION shipment_line_picks()`);
+    await queryRunner.query(`DROP TABLE "picks_by_day"`);
     await queryRunner.query(`ALTER TABLE "products" DROP CONSTRAINT "UQ_adfc522baf9d9b19cd7d9461b7e"`);
     await queryRunner.query(`ALTER TABLE "products" DROP COLUMN "barcode"`);
     await queryRunner.query(`DROP TABLE "wave_orders"`);
