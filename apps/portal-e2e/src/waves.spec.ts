@@ -3,6 +3,7 @@ import type { Category, Order, Product, Warehouse, Address } from '@tradecounter
 import { ApiUser } from './api-support';
 import { accountManagerId, newAccount } from './dashboard-support';
 import { scanLine } from './fulfilment-support';
+import { tabletWidth } from './ordering-support';
 import { expect, login, settled, snap, test } from './support';
 
 /**
@@ -86,12 +87,13 @@ async function placeConfirmed(
   return order;
 }
 
+/** A full-page screenshot at 1366 px and at a tablet's 768 px (once the side navigation has folded away). */
 async function both(page: Page, name: string): Promise<void> {
-  await page.setViewportSize({ width: 1366, height: 900 });
   await snap(page, `${name}-1366`);
-  await page.setViewportSize({ width: 768, height: 1024 });
+  await tabletWidth(page);
   await snap(page, `${name}-768`);
   await page.setViewportSize({ width: 1366, height: 900 });
+  await expect(page.locator('mat-sidenav')).toBeVisible();
 }
 
 test('a warehouse user picks two orders in one wave by bin, reports a short pick, checks an order by typing SKUs and packs it', async ({

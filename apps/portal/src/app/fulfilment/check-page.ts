@@ -83,7 +83,9 @@ export class CheckPage {
   /** The last scan's outcome, announced: a refusal assertively, a confirmation politely. */
   readonly refusal = signal('');
   readonly confirmation = signal('');
-  readonly code = new FormControl('', { nonNullable: true, validators: [Validators.required] });
+  // Not `required`: an Enter on an empty field (a scanner's stray one) is ignored, and after a
+  // scan the cleared field must not show an error.
+  readonly code = new FormControl('', { nonNullable: true });
   readonly quantity = new FormControl(1, {
     nonNullable: true,
     validators: [Validators.required, Validators.min(1), Validators.max(100_000), integerValidator()],
@@ -105,6 +107,10 @@ export class CheckPage {
   scan(): void {
     const check = this.check();
     if (!check || this.saving()) return;
+    if (!this.code.value.trim()) {
+      this.focusScan();
+      return;
+    }
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       this.focusScan();
@@ -116,7 +122,9 @@ export class CheckPage {
     this.api.submitCheck(check.orderId, { lines: [scanRequest(code, quantity, check.lines)] }).subscribe({
       next: (next) => {
         this.check.set(next);
-        const line = next.lines.find((l) => l.sku.toLowerCase() === code.toLowerCase());
+        // The line the scan counted for (a barcode names no SKU): the one whose count moved.
+        const before = new Map(check.lines.map((l) => [l.orderLineId, l.confirmed]));
+        const line = next.lines.find((l) => l.confirmed !== before.get(l.orderLineId));
         this.announce(
           '',
           line

@@ -29,7 +29,7 @@ import { PurchasingApi } from './purchasing-api';
     @if (working()) {
       <mat-progress-bar mode="indeterminate" aria-label="Working" />
     }
-    <form (ngSubmit)="confirm()" novalidate>
+    <form (submit)="$event.preventDefault(); confirm()" novalidate>
       <mat-dialog-content>
         <p class="message">
           The open units of the lines you choose will not come: they stop counting as supply, and orders

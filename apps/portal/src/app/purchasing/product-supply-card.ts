@@ -41,7 +41,7 @@ import { ProductSupplyDialog, type ProductSupplyDialogData } from './product-sup
       @let s = state();
       @if (!s || s.loading) {
         <tc-loading-state [compact]="true" label="Loading purchasing facts…" />
-      } @else if (s.problem; as problem) {
+      } @else if (s?.problem; as problem) {
         <tc-error-state [problem]="problem" (retry)="reload()" />
       } @else if (supply(); as p) {
         <dl class="tc-facts" data-testid="product-supply">

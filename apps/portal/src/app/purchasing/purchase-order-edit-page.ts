@@ -1,5 +1,14 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -91,7 +100,15 @@ export class PurchaseOrderEditPage {
     effect(() => {
       const id = this.id();
       if (id) this.load(id);
-      else if (this.form.controls.lines.length === 0) this.addLine();
+      else if (this.form.controls.lines.length === 0) untracked(() => this.addLine());
+    });
+    // Warehouses load after the first line is made: give lines without one the default.
+    effect(() => {
+      const code = this.warehouses().find((w) => w.isDefault)?.code;
+      if (!code) return;
+      for (const line of this.lines.controls) {
+        if (!line.controls.warehouseCode.value) line.controls.warehouseCode.setValue(code);
+      }
     });
   }
 

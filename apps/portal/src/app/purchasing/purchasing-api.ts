@@ -25,6 +25,14 @@ import type { Observable } from 'rxjs';
 import { queryParams } from '../shared/http-params';
 import { ifMatch, versionEtag } from '../shared/versioned';
 
+/** The shortfall's and suggestions' filters and page. */
+export interface PlanningQuery {
+  warehouseCode?: string;
+  supplierCode?: string;
+  page?: number;
+  pageSize?: number;
+}
+
 /** The purchasing routes of api.md: suppliers, product supply, purchase orders, shortfall, suggestions. */
 @Injectable({ providedIn: 'root' })
 export class PurchasingApi {
@@ -105,17 +113,17 @@ export class PurchasingApi {
     return this.http.put<PurchasingSettings>('/api/purchasing/settings', body);
   }
 
-  shortfall(): Observable<ShortfallRow[]> {
-    return this.http.get<ShortfallRow[]>('/api/purchasing/shortfall');
+  shortfall(query: PlanningQuery): Observable<Page<ShortfallRow>> {
+    return this.http.get<Page<ShortfallRow>>('/api/purchasing/shortfall', { params: queryParams(query) });
   }
 
   draftShortfall(body: DraftPurchaseOrdersRequest): Observable<DraftPurchaseOrdersResult> {
     return this.http.post<DraftPurchaseOrdersResult>('/api/purchasing/shortfall/draft', body);
   }
 
-  suggestions(warehouseCode: string): Observable<ReplenishmentSuggestion[]> {
-    return this.http.get<ReplenishmentSuggestion[]>('/api/purchasing/suggestions', {
-      params: queryParams({ warehouseCode }),
+  suggestions(query: PlanningQuery): Observable<Page<ReplenishmentSuggestion>> {
+    return this.http.get<Page<ReplenishmentSuggestion>>('/api/purchasing/suggestions', {
+      params: queryParams(query),
     });
   }
 

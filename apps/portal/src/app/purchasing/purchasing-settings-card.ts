@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -18,33 +19,38 @@ import { PurchasingApi } from './purchasing-api';
   imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <form class="tc-card settings" (ngSubmit)="save()" novalidate aria-labelledby="settings-title">
+    <form
+      class="tc-card settings"
+      (submit)="$event.preventDefault(); save()"
+      novalidate
+      aria-labelledby="settings-title"
+    >
       <h2 id="settings-title" class="card-title">Receiving tolerance</h2>
       <p class="tc-muted">
         Receiving may exceed the ordered quantity by this share of it (0 % allows exactly what was ordered).
       </p>
-      <div class="row">
-        <mat-form-field>
-          <mat-label>Tolerance (%)</mat-label>
-          <input
-            matInput
-            type="number"
-            min="0"
-            max="100"
-            step="0.1"
-            inputmode="decimal"
-            [formControl]="percent"
-            [readonly]="!isAdmin"
-            data-testid="receipt-tolerance"
-          />
-          <mat-error>Enter a percent from 0 to 100</mat-error>
-        </mat-form-field>
-        @if (isAdmin) {
-          <button mat-flat-button type="submit" [disabled]="saving() || percent.pristine">
-            Save tolerance
-          </button>
-        }
-      </div>
+      @if (loaded()) {
+        <div class="row">
+          <mat-form-field>
+            <mat-label>Tolerance (%)</mat-label>
+            <input
+              matInput
+              type="number"
+              min="0"
+              max="100"
+              step="0.1"
+              inputmode="decimal"
+              [formControl]="percent"
+              [readonly]="!isAdmin"
+              data-testid="receipt-tolerance"
+            />
+            <mat-error>Enter a percent from 0 to 100</mat-error>
+          </mat-form-field>
+          @if (isAdmin) {
+            <button mat-flat-button type="submit" [disabled]="saving() || !changed()">Save tolerance</button>
+          }
+        </div>
+      }
       @if (error()) {
         <p class="error" role="alert">{{ error() }}</p>
       }
@@ -82,10 +88,19 @@ export class PurchasingSettingsCard {
   ]);
   readonly saving = signal(false);
   readonly error = signal('');
+  /** The field shows once the saved value is in it, so typing is never overwritten by the load. */
+  readonly loaded = signal(false);
+  readonly changed = signal(false);
 
   constructor() {
+    this.percent.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.changed.set(this.percent.dirty));
     this.api.settings().subscribe({
-      next: (settings) => this.percent.reset(percentFromShare(settings.receiptTolerance)),
+      next: (settings) => {
+        this.percent.reset(percentFromShare(settings.receiptTolerance));
+        this.loaded.set(true);
+      },
       error: (error: unknown) => this.error.set(problemMessage(toProblem(error))),
     });
   }
@@ -101,6 +116,7 @@ export class PurchasingSettingsCard {
       next: (settings) => {
         this.saving.set(false);
         this.percent.reset(percentFromShare(settings.receiptTolerance));
+        this.changed.set(false);
         this.snackBar.open('Receiving tolerance saved', 'Dismiss', { duration: 4000 });
       },
       error: (error: unknown) => {

@@ -21,7 +21,7 @@ const TABS: readonly { feature: PortalFeatureName; label: string }[] = [
   imports: [MatTabsModule, RouterLink, RouterLinkActive],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <nav mat-tab-nav-bar aria-label="Purchasing" class="tabs">
+    <nav mat-tab-nav-bar mat-stretch-tabs="false" aria-label="Purchasing" class="tabs">
       @for (t of tabs(); track t.path) {
         <a
           mat-tab-link

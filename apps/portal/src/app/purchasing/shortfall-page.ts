@@ -1,19 +1,31 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
+import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import type { DraftPurchaseOrdersResult, ShortfallRow } from '@tradecounter/contracts';
+import type { DraftPurchaseOrdersResult, ShortfallRow, Supplier, Warehouse } from '@tradecounter/contracts';
+import { catchError, of } from 'rxjs';
 import { formatDay, localIsoDate } from '../availability/promise-dates';
 import { DisplayDatePipe } from '../shared/date.pipe';
 import { ListFrame } from '../shared/list/list-frame';
-import { loadOnEach } from '../shared/loadable';
+import { urlList } from '../shared/list/url-list';
 import { problemMessage, toProblem } from '../shared/problem';
 import { DraftResult } from './draft-result';
 import { DraftSelection } from './draft-selection';
-import { PurchasingApi } from './purchasing-api';
+import { type PlanningQuery, PurchasingApi } from './purchasing-api';
+import { WarehousesApi } from '../warehouses/warehouses-api';
 import { PurchasingTabs } from './purchasing-tabs';
 
 /** Orders waiting for supply that nothing covers, per product and warehouse, and drafting purchase orders for it. */
@@ -25,7 +37,9 @@ import { PurchasingTabs } from './purchasing-tabs';
     ListFrame,
     MatButtonModule,
     MatCheckboxModule,
+    MatFormFieldModule,
     MatIconModule,
+    MatSelectModule,
     MatTableModule,
     PurchasingTabs,
     RouterLink,
@@ -36,12 +50,37 @@ import { PurchasingTabs } from './purchasing-tabs';
 })
 export class ShortfallPage {
   private readonly api = inject(PurchasingApi);
-  private readonly reloads = signal(0);
-  readonly state = toSignal(loadOnEach(toObservable(this.reloads), () => this.api.shortfall()));
-  readonly rows = computed(() => this.state()?.value ?? []);
+  readonly suppliers = toSignal(this.api.suppliers().pipe(catchError(() => of<Supplier[]>([]))), {
+    initialValue: [],
+  });
+  readonly warehouses = toSignal(
+    inject(WarehousesApi)
+      .list()
+      .pipe(catchError(() => of<Warehouse[]>([]))),
+    { initialValue: [] },
+  );
+  readonly list = urlList({
+    filters: ['warehouse', 'supplier'],
+    request: ({ filters, page, pageSize }): PlanningQuery => ({
+      warehouseCode: filters['warehouse'] || undefined,
+      supplierCode: filters['supplier'] || undefined,
+      page,
+      pageSize,
+    }),
+    fetch: (query) => this.api.shortfall(query),
+  });
+  readonly rows = this.list.items;
   /** Rows a draft can be made for: a supplier, and units not yet on a draft. */
   readonly draftable = computed(() => this.rows().filter((row) => this.canDraft(row)));
   readonly selection = new DraftSelection(this.draftable);
+
+  constructor() {
+    // A choice is of rows on screen: another page, filter or a reload starts afresh.
+    effect(() => {
+      this.rows();
+      untracked(() => this.selection.clear());
+    });
+  }
   readonly drafting = signal(false);
   readonly result = signal<DraftPurchaseOrdersResult | undefined>(undefined);
   readonly error = signal('');
@@ -76,7 +115,6 @@ export class ShortfallPage {
       next: (result) => {
         this.drafting.set(false);
         this.result.set(result);
-        this.selection.clear();
         this.reload();
       },
       error: (error: unknown) => {
@@ -87,6 +125,6 @@ export class ShortfallPage {
   }
 
   reload(): void {
-    this.reloads.update((n) => n + 1);
+    this.list.reload();
   }
 }

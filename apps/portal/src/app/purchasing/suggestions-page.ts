@@ -1,5 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -9,13 +17,13 @@ import { RouterLink } from '@angular/router';
 import type { DraftPurchaseOrdersResult, ReplenishmentSuggestion, Warehouse } from '@tradecounter/contracts';
 import { catchError, of } from 'rxjs';
 import { ListFrame } from '../shared/list/list-frame';
-import { loadOnEach } from '../shared/loadable';
+import { urlList } from '../shared/list/url-list';
 import { problemMessage, toProblem } from '../shared/problem';
 import { WarehousesApi } from '../warehouses/warehouses-api';
 import { DraftResult } from './draft-result';
 import { DraftSelection } from './draft-selection';
 import { injectCanPurchase } from './purchasing-access';
-import { PurchasingApi } from './purchasing-api';
+import { type PlanningQuery, PurchasingApi } from './purchasing-api';
 import { PurchasingTabs } from './purchasing-tabs';
 
 /**
@@ -49,17 +57,26 @@ export class SuggestionsPage {
       .pipe(catchError(() => of<Warehouse[]>([]))),
     { initialValue: [] },
   );
-  readonly warehouse = signal('');
-  private readonly reloads = signal(0);
-  readonly state = toSignal(
-    loadOnEach(
-      toObservable(computed(() => ({ warehouse: this.warehouse(), reload: this.reloads() }))),
-      ({ warehouse }) => this.api.suggestions(warehouse),
-    ),
-  );
-  readonly rows = computed(() => this.state()?.value ?? []);
+  readonly list = urlList({
+    filters: ['warehouse'],
+    request: ({ filters, page, pageSize }): PlanningQuery => ({
+      warehouseCode: filters['warehouse'] || undefined,
+      page,
+      pageSize,
+    }),
+    fetch: (query) => this.api.suggestions(query),
+  });
+  readonly rows = this.list.items;
   readonly draftable = computed(() => this.rows().filter((row) => !!row.supplierCode));
   readonly selection = new DraftSelection(this.draftable);
+
+  constructor() {
+    // A choice is of rows on screen: another page, filter or a reload starts afresh.
+    effect(() => {
+      this.rows();
+      untracked(() => this.selection.clear());
+    });
+  }
   readonly drafting = signal(false);
   readonly result = signal<DraftPurchaseOrdersResult | undefined>(undefined);
   readonly error = signal('');
@@ -74,11 +91,6 @@ export class SuggestionsPage {
     'orderUpTo',
     'suggested',
   ]);
-
-  chooseWarehouse(code: string): void {
-    this.selection.clear();
-    this.warehouse.set(code);
-  }
 
   /** The quantity drafted for a row: as typed, else the suggestion. */
   quantity(row: ReplenishmentSuggestion): number {
@@ -102,8 +114,7 @@ export class SuggestionsPage {
       next: (result) => {
         this.drafting.set(false);
         this.result.set(result);
-        this.selection.clear();
-        this.reloads.update((n) => n + 1);
+        this.list.reload();
       },
       error: (error: unknown) => {
         this.drafting.set(false);
@@ -113,6 +124,6 @@ export class SuggestionsPage {
   }
 
   reload(): void {
-    this.reloads.update((n) => n + 1);
+    this.list.reload();
   }
 }

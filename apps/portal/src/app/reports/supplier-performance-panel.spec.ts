@@ -21,8 +21,10 @@ const report = (rows: SupplierPerformanceRow[]): SupplierPerformanceReport => ({
 });
 
 describe('supplierPerformancePanel', () => {
-  it('tables every supplier, most lines first, and charts the in-full-on-time share of those with lines', () => {
-    const panel = supplierPerformancePanel(report([row('B', 2, 1), row('A', 8, 6), row('C', 0, 0)]));
+  it('tables the suppliers with lines due or overdue, most lines first, and charts the in-full-on-time share of those with lines', () => {
+    const panel = supplierPerformancePanel(
+      report([row('B', 2, 1), row('A', 8, 6), row('C', 0, 0, { overdueLines: 1 }), row('D', 0, 0)]),
+    );
     expect(panel.rows.map((r) => r.key)).toEqual(['A', 'B', 'C']);
     expect(panel.rows[0].cells).toEqual({
       supplier: 'Supplier A',
@@ -38,9 +40,10 @@ describe('supplierPerformancePanel', () => {
     expect(panel.series).toEqual([{ name: 'In full on time', values: [0.75, 0.5] }]);
   });
 
-  it('is empty without a report or rows', () => {
+  it('is empty without a report, or when no supplier had anything due', () => {
     expect(supplierPerformancePanel(undefined).rows).toEqual([]);
     expect(supplierPerformancePanel(report([])).labels).toEqual([]);
+    expect(supplierPerformancePanel(report([row('D', 0, 0)])).rows).toEqual([]);
   });
 
   it('says the period and the overall share in the subtitle', () => {

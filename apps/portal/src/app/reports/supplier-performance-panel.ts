@@ -15,13 +15,14 @@ const CHARTED = 10;
  * Supplier performance as a panel shows it: per supplier, the purchase lines
  * due in the period, the share received in full by their expected date,
  * average days late and lines still overdue. The chart compares the shares,
- * suppliers with the most lines first; suppliers without lines are tabled only.
+ * suppliers with the most lines first; suppliers with nothing due are left out.
  */
 export function supplierPerformancePanel(report: SupplierPerformanceReport | undefined): PanelData {
   if (!report) return NO_PANEL_DATA;
-  const rows = [...report.rows].sort(
-    (a, b) => b.lines - a.lines || a.supplierName.localeCompare(b.supplierName),
-  );
+  // A supplier with nothing due in the period has nothing to say: without any, the panel is empty.
+  const rows = report.rows
+    .filter((row) => row.lines > 0 || row.overdueLines > 0)
+    .sort((a, b) => b.lines - a.lines || a.supplierName.localeCompare(b.supplierName));
   const charted = rows.filter((row) => row.inFullOnTimeShare !== null).slice(0, CHARTED);
   return {
     columns: [
