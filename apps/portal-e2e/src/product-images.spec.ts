@@ -47,7 +47,7 @@ test.describe('product images and catalog filters', () => {
     await page.goto(`/catalog/${pick.productId}`);
     await settled(page);
     await expect(page.locator('tc-product-image .placeholder')).toBeVisible();
-    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
     const dialog = page.getByRole('dialog');
     await expect(dialog.getByRole('button', { name: 'Choose image' })).toBeVisible();
     await dialog.locator('input[type=file]').setInputFiles({
@@ -102,7 +102,7 @@ test.describe('product images and catalog filters', () => {
     await emptyCart(request, BUYER);
 
     // The admin removes it: the placeholder is back.
-    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
     await dialog.getByRole('button', { name: 'Remove image' }).click();
     await dialog.getByRole('button', { name: 'Save changes' }).click();
     await expect(dialog).toBeHidden();

@@ -10,6 +10,7 @@ import type {
   User,
 } from '@tradecounter/contracts';
 import { ApiUser } from './api-support';
+import { checkOrderInPortal } from './fulfilment-support';
 import { expect, login, settled, snap, test } from './support';
 
 const ORDERED = 6;
@@ -81,7 +82,7 @@ async function scan(page: Page, code: string, quantity?: number): Promise<void> 
 }
 
 test.describe('purchasing', () => {
-  test('the warehouse drafts a purchase order for a shortfall, sends it and receives it in two parts by scanning; the backorder is ready to ship', async ({
+  test('the warehouse drafts a purchase order for a shortfall, sends it and receives it in two parts by scanning; the backorder ships', async ({
     page,
     request,
   }) => {
@@ -169,6 +170,28 @@ test.describe('purchasing', () => {
     const boardRow = page.getByRole('row').filter({ hasText: order.number });
     await expect(boardRow).toContainText(`${ORDERED} ready`);
     await snap(page, 'purchasing-06-board');
+
+    // And it ships: picking, the check by SKU, one parcel, one shipment.
+    await page.goto(`/fulfilment/orders/${order.id}`);
+    await settled(page);
+    await page.getByRole('button', { name: 'Start picking' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Start picking' }).click();
+    await expect(page.getByTestId('order-status')).toHaveText('Picking');
+    await checkOrderInPortal(page, [{ sku: product.sku, quantity: ORDERED }]);
+    await page.getByRole('button', { name: 'Pack', exact: true }).click();
+    const pack = page.getByRole('dialog');
+    await pack.getByLabel('Parcel 1 weight (kg)').fill('3');
+    await pack.getByRole('button', { name: /^Pack in/ }).click();
+    await expect(page.getByTestId('order-status')).toHaveText('Packed');
+    await page.getByRole('button', { name: 'Ship', exact: true }).click();
+    const ship = page.getByRole('dialog');
+    await ship.getByRole('combobox', { name: 'Carrier' }).click();
+    await page.getByRole('option', { name: 'UPS' }).click();
+    await ship.getByLabel('Tracking number').fill(`1ZPO${order.number.replace(/\D/g, '')}`);
+    await ship.getByRole('button', { name: `Ship ${ORDERED} units` }).click();
+    await expect(ship).toHaveCount(0);
+    await expect(page.getByTestId('order-status')).toHaveText('Shipped');
+    await snap(page, 'purchasing-07-shipped');
   });
 
   test('suppliers, suggestions, the purchase order list and the supplier panel, for the warehouse, an admin and a manager', async ({

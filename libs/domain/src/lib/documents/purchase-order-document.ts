@@ -59,8 +59,9 @@ export function purchaseOrderDocument(
     ],
     columns: [
       { heading: '#', align: 'right', width: 0.5 },
-      { heading: 'Your SKU', align: 'left', width: 1.8 },
-      { heading: 'Our SKU / description', align: 'left', width: 3 },
+      // Wide enough for a supplier's code of about 16 characters on one line: they key it in as printed.
+      { heading: 'Your SKU', align: 'left', width: 2.3 },
+      { heading: 'Our SKU / description', align: 'left', width: 2.5 },
       { heading: 'Deliver to', align: 'left', width: 1 },
       { heading: 'Qty', align: 'right', width: 0.7 },
       { heading: 'Unit cost', align: 'right', width: 1.3 },
