@@ -34,7 +34,8 @@ export default defineConfig({
   use: {
     baseURL,
     screenshot: 'on',
-    trace: 'retain-on-failure',
+    // Recording a trace slows every journey; CI keeps no artifacts to open one, so only local runs record.
+    trace: process.env['CI'] ? 'off' : 'retain-on-failure',
     viewport: { width: 1366, height: 900 },
     actionTimeout: 10_000,
   },
