@@ -11,6 +11,7 @@ export * from './lib/channels';
 export * from './lib/reports';
 export * from './lib/fulfilment';
 export * from './lib/purchasing';
+export * from './lib/returns';
 export * from './lib/webhooks';
 export * from './lib/notifications';
 export * from './lib/standing-orders';

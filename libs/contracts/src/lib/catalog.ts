@@ -20,6 +20,8 @@ export interface Product {
   leadTimeDays: number;
   backorderable: boolean;
   active: boolean;
+  /** Days after delivery a return may be asked; null uses the default (30); 0 = not returnable. */
+  returnWindowDays?: number | null;
   /**
    * The product's image (480 px square) and its thumbnail (96 px), or null
    * without one. The URLs carry the image's version, so they change when the
@@ -81,6 +83,8 @@ export interface CreateProductRequest {
   barcode?: string | null;
   /** Replaces the product's case barcodes (qty 2 or more each). */
   caseBarcodes?: CaseBarcode[];
+  /** Days after delivery a return may be asked (0 = not returnable); null uses the default. */
+  returnWindowDays?: number | null;
 }
 
 export type UpdateProductRequest = Partial<CreateProductRequest>;

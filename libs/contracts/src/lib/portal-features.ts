@@ -115,6 +115,20 @@ export const PORTAL_FEATURES = {
     roles: ['buyer', 'approver'],
     api: 'POST /api/quotes/:id/accept',
   },
+  // Customer users see their account's returns; staff see the queue (account managers their accounts').
+  returns: {
+    path: '/returns',
+    roles: ['buyer', 'approver', 'account_manager', 'warehouse', 'manager', 'admin'],
+    api: 'GET /api/returns',
+  },
+  returnReceiving: {
+    path: '/returns/:id/receive',
+    roles: WAREHOUSE_WORK,
+    api: 'POST /api/returns/:id/receive',
+  },
+  creditNotes: { path: '/credit-notes', roles: ORDER_READERS, api: 'GET /api/credit-notes' },
+  returnSettings: { path: '/admin/returns', roles: ['admin'], api: 'PUT /api/return-settings' },
+  companySettings: { path: '/admin/company', roles: ['admin'], api: 'PUT /api/settings/company' },
 } as const satisfies Record<string, PortalFeature>;
 
 export type PortalFeatureName = keyof typeof PORTAL_FEATURES;

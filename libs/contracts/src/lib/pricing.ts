@@ -1,7 +1,8 @@
 import type { IsoDate, IsoInstant, LineReference, MoneyString } from './common';
 
 /** Where a unit price came from; `quote` only on order lines accepted from a sales quote. */
-export type PriceSource = 'contract' | 'tier_fixed' | 'tier_discount' | 'list' | 'quote';
+/** `replacement`: a 0.00 line of an order placed to replace returned goods. */
+export type PriceSource = 'contract' | 'tier_fixed' | 'tier_discount' | 'list' | 'quote' | 'replacement';
 
 /** A percentage from "0" to "100" with at most two decimals, e.g. "12.5". */
 export type PercentString = string;

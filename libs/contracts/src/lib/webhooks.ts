@@ -7,6 +7,9 @@ export const WEBHOOK_EVENT_TYPES = [
   'order.repromised',
   'shipment.created',
   'shipment.delivered',
+  'return.created',
+  'return.status_changed',
+  'credit_note.created',
 ] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
