@@ -62,11 +62,15 @@ export class Returns1766448000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "return_receipts" ADD CONSTRAINT "FK_1a7a4ecb85802977ee56cf8b8b3" FOREIGN KEY ("credit_note_id") REFERENCES "credit_notes"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
     await queryRunner.query(`ALTER TABLE "return_receipt_lines" ADD CONSTRAINT "FK_2c23dbedd8e9fa1c1879f256b36" FOREIGN KEY ("receipt_id") REFERENCES "return_receipts"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
     await queryRunner.query(`ALTER TABLE "return_receipt_lines" ADD CONSTRAINT "FK_c2242d2a2d39121926dc5aba6fc" FOREIGN KEY ("return_line_id") REFERENCES "return_lines"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "order_lines" DROP CONSTRAINT "order_lines_price_source_check"`);
+    await queryRunner.query(`ALTER TABLE "order_lines" ADD CONSTRAINT "order_lines_price_source_check" CHECK (price_source IN ('contract', 'tier_fixed', 'tier_discount', 'list', 'quote', 'replacement'))`);
     await queryRunner.query(`INSERT INTO "return_fees" ("reason", "percent") VALUES ('damaged', 0), ('defective', 0), ('wrong_item', 0), ('not_needed', 0), ('other', 0)`);
     await queryRunner.query(`INSERT INTO "return_settings" ("id", "default_window_days") VALUES (true, 30)`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "order_lines" DROP CONSTRAINT "order_lines_price_source_check"`);
+    await queryRunner.query(`ALTER TABLE "order_lines" ADD CONSTRAINT "order_lines_price_source_check" CHECK (price_source IN ('contract', 'tier_fixed', 'tier_discount', 'list', 'quote'))`);
     await queryRunner.query(`ALTER TABLE "return_receipt_lines" DROP CONSTRAINT "FK_c2242d2a2d39121926dc5aba6fc"`);
     await queryRunner.query(`ALTER TABLE "return_receipt_lines" DROP CONSTRAINT "FK_2c23dbedd8e9fa1c1879f256b36"`);
     await queryRunner.query(`ALTER TABLE "return_receipts" DROP CONSTRAINT "FK_1a7a4ecb85802977ee56cf8b8b3"`);
