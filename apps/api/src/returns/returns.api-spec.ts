@@ -523,4 +523,112 @@ describe('returns and credit notes', () => {
     expect(closed.status).toBe('credited');
     expect(closed.events.at(-1)).toMatchObject({ kind: 'closed', from: 'approved', to: 'credited' });
   });
+
+  it('lowers the exposure by each credit note and tells the account manager of a held order that now fits', async () => {
+    const tenner = await createProduct(t, { listPrice: '10.00' });
+    await setStock(t, tenner.id, w.warehouseCode, 100);
+    await t.dataSource.query(
+      `UPDATE accounts SET credit_limit = exposure.e + 100
+                                FROM (SELECT coalesce(max(exposure), 0) AS e FROM account_exposure
+                                       WHERE account_id = $1) exposure WHERE id = $1`,
+      [w.theirs.id],
+    );
+    const start = cents(await exposureOf(t, w.theirs.id));
+    const delivered = await deliveredOrder(
+      [{ productId: tenner.id, quantity: 8 }],
+      w.otherApprover,
+      w.theirsAddress,
+    );
+    const held = (
+      await placeOrder(t, w.otherApprover, {
+        lines: [{ productId: tenner.id, quantity: 3 }],
+        shippingAddressId: w.theirsAddress,
+        shipComplete: false,
+        poNumber: 'PO-H',
+      }).expect(201)
+    ).body as Order;
+    expect(held.status).toBe('on_hold');
+    expect(cents(await exposureOf(t, w.theirs.id))).toBe(start + 11_000);
+    const opened = (
+      await requestReturn(w.otherAm, {
+        orderId: delivered.id,
+        lines: [{ orderLineId: delivered.lines[0]?.id, quantity: 2, reason: 'wrong_item' }],
+      }).expect(201)
+    ).body as ProductReturn;
+    await receive(opened.id, [
+      { returnLineId: opened.lines[0]?.id ?? '', quantity: 2, condition: 'restock' },
+    ]).expect(200);
+    expect(cents(await exposureOf(t, w.theirs.id))).toBe(start + 9_000);
+    const told = (await t.dataSource.query(
+      `SELECT kind, order_id AS "orderId" FROM notifications WHERE user_id = $1 AND return_id = $2`,
+      [w.otherAm.id, opened.id],
+    )) as { kind: string; orderId: string | null }[];
+    expect(told).toEqual([{ kind: 'order_held', orderId: held.id }]);
+  });
+
+  it('keeps photos with the return, for those who may read it, in the image types only', async () => {
+    const order = await deliveredOrder([{ productId: gadget.id, quantity: 1 }]);
+    const asked = (
+      await requestReturn(w.buyer, {
+        orderId: order.id,
+        lines: [{ orderLineId: order.lines[0]?.id, quantity: 1, reason: 'damaged' }],
+      }).expect(201)
+    ).body as ProductReturn;
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+      'base64',
+    );
+    const added = (
+      await t.http
+        .post(`/api/returns/${asked.id}/photos`)
+        .set(bearer(w.buyer))
+        .set('Content-Type', 'image/png')
+        .send(png)
+        .expect(201)
+    ).body as { id: string; url: string };
+    const served = await t.http.get(added.url).set(bearer(w.am)).expect(200);
+    expect(served.headers['content-type']).toBe('image/png');
+    await t.http.get(added.url).set(bearer(w.otherBuyer)).expect(404);
+    await t.http
+      .post(`/api/returns/${asked.id}/photos`)
+      .set(bearer(w.buyer))
+      .set('Content-Type', 'image/jpeg')
+      .send(png)
+      .expect(415);
+    await t.http
+      .post(`/api/returns/${asked.id}/photos`)
+      .set(bearer(w.buyer))
+      .set('Content-Type', 'text/plain')
+      .send('hello')
+      .expect(415);
+    await t.http
+      .post(`/api/returns/${asked.id}/photos`)
+      .set(bearer(w.otherBuyer))
+      .set('Content-Type', 'image/png')
+      .send(png)
+      .expect(404);
+    const read = (await t.http.get(`/api/returns/${asked.id}`).set(bearer(w.buyer)).expect(200))
+      .body as ProductReturn;
+    expect(read.photos).toEqual([{ id: added.id, url: added.url, contentType: 'image/png' }]);
+  });
+
+  it('lets everyone read the return settings and only admins change them, validated', async () => {
+    const settings = (await t.http.get('/api/return-settings').set(bearer(w.buyer)).expect(200)).body as {
+      defaultWindowDays: number;
+      fees: Record<string, string>;
+    };
+    expect(settings).toEqual({
+      defaultWindowDays: 30,
+      fees: { damaged: '0', defective: '0', wrong_item: '0', not_needed: '10', other: '12.5' },
+    });
+    await t.http.put('/api/return-settings').set(bearer(w.am)).send(settings).expect(403);
+    for (const bad of [
+      { ...settings, defaultWindowDays: -1 },
+      { ...settings, fees: { ...settings.fees, other: '100.5' } },
+      { ...settings, fees: { ...settings.fees, other: '1.234' } },
+      { defaultWindowDays: 30, fees: { damaged: '0' } },
+    ]) {
+      await t.http.put('/api/return-settings').set(bearer(w.admin)).send(bad).expect(400);
+    }
+  });
 });
