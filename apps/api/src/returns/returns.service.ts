@@ -412,7 +412,7 @@ function checkRequestShape(body: CreateReturnDto, staff: boolean): void {
     if (!staff && line.resolution !== undefined)
       errors.push({ field: `lines[${index}].resolution`, message: 'is set by staff at approval' });
   });
-  if (!staff && body.waiveFee !== undefined)
+  if (!staff && body.waiveFee === true)
     errors.push({ field: 'waiveFee', message: 'only staff waive the restocking fee' });
   if (staff && body.waiveFee && !body.reason?.trim())
     errors.push({ field: 'reason', message: 'is required with waiveFee' });
