@@ -1,6 +1,7 @@
 import type { ReturnRateReport, ReturnRateRow } from '@tradecounter/contracts';
 import {
   FLAGGED,
+  formatRateValue,
   formatReturnRate,
   returnRatePanel,
   returnRateQuery,
@@ -73,6 +74,10 @@ describe('return rate panel', () => {
     expect(returnRatePanel(report([row('A', 70, 7, '0.1000')])).series).toEqual([
       { name: 'Return rate', values: [0.1] },
     ]);
+    expect(returnRatePanel(report([row('B', 10, 5, '0.5000', true)])).series).toEqual([
+      { name: FLAGGED, values: [0.5] },
+    ]);
+    expect(formatRateValue(0.1469)).toBe('14.69%');
     expect(returnRatePanel(report([row('acc-1', 70, 7, '0.1000')], 'account')).rows[0]?.link).toBe(
       '/accounts/acc-1',
     );

@@ -1,3 +1,4 @@
+import { formatFixed } from '@tradecounter/domain';
 import type {
   ReportFilter,
   ReturnRateGroup,
@@ -36,6 +37,11 @@ export function formatReturnRate(rate: string | null): string {
   return `${percent}.${fraction.slice(2)}%`;
 }
 
+/** A rate on the chart's tooltip with the table's two decimals: 0.1469 → "14.69%". */
+export function formatRateValue(rate: number): string {
+  return `${formatFixed(rate * 100, 2)}%`;
+}
+
 /**
  * The return rate as a panel shows it: per product, reason or account the
  * delivered and returned units and the rate; flagged products carry a
@@ -45,7 +51,6 @@ export function formatReturnRate(rate: string | null): string {
 export function returnRatePanel(report: ReturnRateReport | undefined): PanelData {
   if (!report) return NO_PANEL_DATA;
   const charted = report.rows.filter((row) => row.returnRate !== null).slice(0, CHARTED);
-  const anyFlagged = charted.some((row) => row.flagged);
   const rate = (row: (typeof charted)[number]) => Number(row.returnRate);
   return {
     columns: [
@@ -71,12 +76,11 @@ export function returnRatePanel(report: ReturnRateReport | undefined): PanelData
     })),
     labels: charted.map((row) => (row.flagged ? `⚑ ${row.label}` : row.label)),
     // Display only: the chart gets numbers; the table and the CSV show the exact rates.
-    series: anyFlagged
-      ? [
-          { name: 'Return rate', values: charted.map((row) => (row.flagged ? null : rate(row))) },
-          { name: FLAGGED, values: charted.map((row) => (row.flagged ? rate(row) : null)) },
-        ]
-      : [{ name: 'Return rate', values: charted.map(rate) }],
+    // A legend entry only for a series with bars: all ten charted may be flagged, or none.
+    series: [
+      { name: 'Return rate', values: charted.map((row) => (row.flagged ? null : rate(row))) },
+      { name: FLAGGED, values: charted.map((row) => (row.flagged ? rate(row) : null)) },
+    ].filter((series) => series.values.some((value) => value !== null)),
   };
 }
 

@@ -5,6 +5,7 @@ import { panelState, ReportLoads } from './report-loads';
 import { formatShareAxis } from './report-format';
 import { ReportPanel } from './report-panel';
 import {
+  formatRateValue,
   RETURN_RATE_HEADINGS,
   returnRatePanel,
   returnRateQuery,
@@ -39,7 +40,8 @@ const EMPTY_MESSAGES: Record<ReturnRateGroup, string> = {
       [rows]="data().rows"
       [labels]="data().labels"
       [series]="data().series"
-      [format]="rateAxis"
+      [format]="rateValue"
+      [tickFormat]="rateAxis"
       [csv]="csv()"
       [csvName]="csvName()"
       emptyIcon="bar_chart"
@@ -82,6 +84,7 @@ export class ReturnRateReportPanel {
   readonly headings = RETURN_RATE_HEADINGS;
   readonly emptyMessages = EMPTY_MESSAGES;
   readonly rateAxis = formatShareAxis;
+  readonly rateValue = formatRateValue;
   readonly groupBy = signal<ReturnRateGroup>('product');
 
   private readonly query = computed(() => returnRateQuery(this.filter(), this.groupBy()));
