@@ -75,6 +75,7 @@ describe('return rate panel', () => {
       { name: 'Return rate', values: [0.1] },
     ]);
     expect(returnRatePanel(report([row('B', 10, 5, '0.5000', true)])).series).toEqual([
+      { name: 'Return rate', values: [null] },
       { name: FLAGGED, values: [0.5] },
     ]);
     expect(formatRateValue(0.1469)).toBe('14.69%');
@@ -96,7 +97,9 @@ describe('return rate panel', () => {
     const period = { from: '2026-11-01', to: '2026-11-30' };
     expect(
       returnRateSubtitle(period, report([row('B', 10, 5, '0.5000', true), row('A', 80, 12, '0.1500')])),
-    ).toMatch(/units, .+ · 17 of 90 units returned \(18\.89%\) · 1 product flagged$/);
+    ).toMatch(
+      /units, .+ · 17 of 90 units returned \(18\.89%\) · ⚑ 1 product with high returns \(top tenth by rate, 5 or more returned\)$/,
+    );
     expect(returnRateSubtitle(period, undefined)).not.toContain('returned (');
   });
 });

@@ -76,15 +76,17 @@ export function returnRatePanel(report: ReturnRateReport | undefined): PanelData
     })),
     labels: charted.map((row) => (row.flagged ? `⚑ ${row.label}` : row.label)),
     // Display only: the chart gets numbers; the table and the CSV show the exact rates.
-    // A legend entry only for a series with bars: all ten charted may be flagged, or none.
-    series: [
-      { name: 'Return rate', values: charted.map((row) => (row.flagged ? null : rate(row))) },
-      { name: FLAGGED, values: charted.map((row) => (row.flagged ? rate(row) : null)) },
-    ].filter((series) => series.values.some((value) => value !== null)),
+    // With flags, two series: the legend names "High returns" beside its colour, even when every bar is one.
+    series: charted.some((row) => row.flagged)
+      ? [
+          { name: 'Return rate', values: charted.map((row) => (row.flagged ? null : rate(row))) },
+          { name: FLAGGED, values: charted.map((row) => (row.flagged ? rate(row) : null)) },
+        ]
+      : [{ name: 'Return rate', values: charted.map(rate) }],
   };
 }
 
-/** "Delivered 1 Nov 2026 to 30 Nov 2026 · 17 of 900 units returned (1.89%) · 2 products flagged". */
+/** "Returned ÷ delivered units, 1 Nov 2026 to 30 Nov 2026 · 17 of 900 units returned (1.89%) · ⚑ 2 products with high returns (…)". */
 export function returnRateSubtitle(
   period: { from: string; to: string },
   report: ReturnRateReport | undefined,
@@ -96,6 +98,8 @@ export function returnRateSubtitle(
   return (
     `${base} · ${formatCount(returnedUnits)} of ${formatCount(deliveredUnits)} units returned` +
     (returnRate === null ? '' : ` (${formatReturnRate(returnRate)})`) +
-    (flagged > 0 ? ` · ${flagged} ${flagged === 1 ? 'product' : 'products'} flagged` : '')
+    (flagged > 0
+      ? ` · ⚑ ${flagged} ${flagged === 1 ? 'product' : 'products'} with high returns (top tenth by rate, 5 or more returned)`
+      : '')
   );
 }
