@@ -16,8 +16,6 @@ import { UserEntity } from '../users/user.entity';
 @Entity({ name: 'shipments' })
 @Check('shipments_delivered_check', `delivered_at IS NULL OR delivered_at >= shipped_at`)
 @Index('shipments_order_idx', ['orderId', 'shippedAt'])
-/** The return-rate report reads the shipments delivered in a period. */
-@Index('shipments_delivered_idx', ['deliveredAt'], { where: 'delivered_at IS NOT NULL' })
 export class ShipmentEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,5 +1,5 @@
 import type { Order, ReturnRateReport, ReturnReason } from '@tradecounter/contracts';
-import { ROLLUP_REBUILD_SQL } from '@tradecounter/report-rollups';
+import { DELIVERED_ROLLUP_REBUILD_SQL, ROLLUP_REBUILD_SQL } from '@tradecounter/report-rollups';
 import { bearer, createProduct, type TestUser, uniqueTag } from '../test-support/fixtures';
 import {
   createOrderingWorld,
@@ -13,7 +13,8 @@ import { startTestApp, type TestApp } from '../test-support/test-app';
  * GET /api/reports/returns on data of this file's own, in September 2019
  * (no other spec delivers or returns then; the deployment's time zone is
  * UTC in tests). Orders are placed through the API; their deliveries and
- * returns are rows, as no route delivers or returns in the past.
+ * returns are rows, as no route delivers or returns in the past (the
+ * delivered_by_day rollup's triggers count the deliveries).
  *
  *   mine (account manager am):   M1 40 A + 10 B delivered 09-10, M2 (phone) 20 A delivered 09-30 23:59,
  *                                M3 5 B delivered 08-31 (before the period)
@@ -41,12 +42,16 @@ describe('return rate report', () => {
     return placed.body as Order;
   }
 
-  /** One shipment of every line of the order, delivered at `at`. */
-  async function delivered(order: Order, at: string) {
+  /**
+   * One shipment of every line of the order, delivered at `at`: lines added
+   * to a shipment already delivered, or (`later`) delivered afterwards, as
+   * the carrier's update does. Both ways the rollup's triggers count them.
+   */
+  async function delivered(order: Order, at: string, later = false) {
     const [shipment] = (await t.dataSource.query(
       `INSERT INTO shipments (order_id, carrier, tracking_number, shipped_at, delivered_at)
-       VALUES ($1, 'UPS', $2, $3::timestamptz - interval '1 day', $3) RETURNING id`,
-      [order.id, `1Z${uniqueTag()}`, at],
+       VALUES ($1, 'UPS', $2, $3::timestamptz - interval '1 day', $4) RETURNING id`,
+      [order.id, `1Z${uniqueTag()}`, at, later ? null : at],
     )) as { id: string }[];
     for (const line of order.lines) {
       await t.dataSource.query(
@@ -54,6 +59,9 @@ describe('return rate report', () => {
         [shipment?.id, line.id, line.quantity],
       );
     }
+    if (later)
+      await t.dataSource.query(`UPDATE shipments SET delivered_at = $2 WHERE id = $1`, [shipment?.id, at]);
+    return shipment?.id ?? '';
   }
 
   async function returned(
@@ -116,9 +124,13 @@ describe('return rate report', () => {
     });
 
     await delivered(m1, '2019-09-10T12:00:00Z');
-    await delivered(m2, '2019-09-30T23:59:00Z');
+    // Recorded as delivered in October, then corrected to the last minute of September: it moves.
+    const m2Shipment = await delivered(m2, '2019-10-01T08:00:00Z', true);
+    await t.dataSource.query(`UPDATE shipments SET delivered_at = '2019-09-30T23:59:00Z' WHERE id = $1`, [
+      m2Shipment,
+    ]);
     await delivered(m3, '2019-08-31T23:59:00Z');
-    await delivered(t1, '2019-09-15T12:00:00Z');
+    await delivered(t1, '2019-09-15T12:00:00Z', true);
     await delivered(t2, '2019-10-01T00:00:00Z');
 
     await returned(m1, 'approved', '2019-09-12T09:00:00Z', [
@@ -206,6 +218,23 @@ describe('return rate report', () => {
     expect(figures(buyer)).toEqual({ [w.mine.id]: [70, 11, '0.1571', false] });
     await t.http.get(`/api/reports/returns?${september}`).set(bearer(w.warehouse)).expect(403);
     await t.http.get(`/api/reports/returns?${september}`).expect(401);
+  });
+
+  it('keeps the delivered rollup equal to the shipments, as a rebuild makes it', async () => {
+    const accounts = [w.mine.id, w.theirs.id];
+    const rows = () =>
+      t.dataSource.query(
+        `SELECT day::text, account_id, channel, product_id, units::int FROM delivered_by_day
+          WHERE account_id = ANY($1) AND units <> 0 ORDER BY 1, 2, 3, 4`,
+        [accounts],
+      );
+    const kept = (await rows()) as unknown[];
+    // M1 A and B, M2 A (moved to 09-30: its 10-01 row is back to 0), M3 B, T1 A and C, T2 C.
+    expect(kept).toHaveLength(7);
+    await t.dataSource.transaction(async (tx) => {
+      for (const sql of DELIVERED_ROLLUP_REBUILD_SQL) await tx.query(sql, [accounts]);
+    });
+    expect(await rows()).toEqual(kept);
   });
 
   it('an empty period has no rows and no rate', async () => {

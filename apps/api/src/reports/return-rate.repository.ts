@@ -20,44 +20,66 @@ const GROUPINGS: Record<
   reason: (_, reason) => ({ key: reason, label: reason }),
 };
 
+/** What the delivered units are summed by: for `reason`, all of them (each reason is set against the whole). */
+const DELIVERED_KEYS: Record<ReturnRateGroup, string> = {
+  product: 'd.product_id',
+  account: 'd.account_id',
+  reason: `'total'`,
+};
+
 /**
  * The counts behind the return rate (libs/domain reports/return-rate.ts):
  * units on shipments delivered in the period, and units on the lines of
  * returns asked in the period that were not rejected, both under the
  * filters of every report: the role's scope, account, account manager and
  * channel (of the order), category (of the product). Days are the
- * deployment's: a period is the range from its first midnight to the
- * midnight after its last day, so the indexes on delivered_at and
- * created_at read only the period's rows.
+ * deployment's: deliveries come from the delivered_by_day rollup, kept by
+ * triggers; returns (far fewer rows) from their table, whose index on
+ * created_at reads only the period's.
  */
 @Injectable()
 export class ReturnRateRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Delivered units per product or account; for `reason`, one row (key `total`) of them all. */
-  async delivered(filter: ScopedFilter, groupBy: ReturnRateGroup, timeZone: string): Promise<UnitsRow[]> {
-    const { where, params } = filtered(filter, timeZone, { at: 's.delivered_at', account: 'o.account_id' });
-    const group = GROUPINGS[groupBy]('ol.product_id', `'total'`);
-    const withProduct = groupBy === 'product' || filter.category !== undefined;
-    return units(
-      this.dataSource,
-      `SELECT ${group.key} AS key, ${groupBy === 'reason' ? `''` : group.label} AS label,
-              sum(sl.quantity)::bigint AS units
-         FROM shipments s
-         JOIN shipment_lines sl ON sl.shipment_id = s.id
-         JOIN order_lines ol ON ol.id = sl.order_line_id
-         JOIN orders o ON o.id = s.order_id
-         JOIN accounts a ON a.id = o.account_id
-         ${withProduct ? 'JOIN products p ON p.id = ol.product_id' : ''}
-        WHERE s.delivered_at IS NOT NULL AND ${where}
-        GROUP BY 1`,
-      params,
-    );
+  /**
+   * Delivered units per product or account; for `reason`, one row (key
+   * `total`) of them all. From the delivered_by_day rollup (migration
+   * 1766448000500), a primary-key range of the period's days.
+   */
+  async delivered(filter: ScopedFilter, groupBy: ReturnRateGroup): Promise<UnitsRow[]> {
+    const params: unknown[] = [filter.from, filter.to];
+    const where = [
+      'd.day BETWEEN $1::date AND $2::date',
+      ...scoped(filter, params, { account: 'd.account_id', channel: 'd.channel' }),
+    ];
+    // Sum first, then name the few groups: labels are not built for every rollup row.
+    const byAccount = filter.scope.kind === 'managedBy' || filter.accountManagerId !== undefined;
+    const sums = `SELECT ${DELIVERED_KEYS[groupBy]} AS key, sum(d.units) AS units
+                    FROM delivered_by_day d
+                    ${byAccount ? 'JOIN accounts a ON a.id = d.account_id' : ''}
+                    ${filter.category !== undefined ? 'JOIN products p ON p.id = d.product_id' : ''}
+                   WHERE ${where.join(' AND ')}
+                   GROUP BY 1 HAVING sum(d.units) <> 0`;
+    const labelled: Record<ReturnRateGroup, string> = {
+      product: `SELECT g.key::text AS key, p.sku || ' — ' || p.name AS label, g.units::bigint AS units
+                  FROM (${sums}) g JOIN products p ON p.id = g.key`,
+      account: `SELECT g.key::text AS key, a.code || ' — ' || a.name AS label, g.units::bigint AS units
+                  FROM (${sums}) g JOIN accounts a ON a.id = g.key`,
+      reason: `SELECT g.key, '' AS label, g.units::bigint AS units FROM (${sums}) g`,
+    };
+    return units(this.dataSource, labelled[groupBy], params);
   }
 
-  /** Returned units (returns not rejected) per product, reason or account. */
+  /** Returned units (returns not rejected, asked in the period) per product, reason or account. */
   async returned(filter: ScopedFilter, groupBy: ReturnRateGroup, timeZone: string): Promise<UnitsRow[]> {
-    const { where, params } = filtered(filter, timeZone, { at: 'r.created_at', account: 'r.account_id' });
+    const params: unknown[] = [filter.from, filter.to, timeZone];
+    // The period as instants: from its first midnight to the midnight after its last day, for the index.
+    const where = [
+      `r.created_at >= ($1::date::timestamp AT TIME ZONE $3)`,
+      `r.created_at < (($2::date + 1)::timestamp AT TIME ZONE $3)`,
+      `r.status <> 'rejected'`,
+      ...scoped(filter, params, { account: 'r.account_id', channel: 'o.channel' }),
+    ];
     const group = GROUPINGS[groupBy]('rl.product_id', 'rl.reason');
     const withProduct = groupBy === 'product' || filter.category !== undefined;
     return units(
@@ -68,7 +90,7 @@ export class ReturnRateRepository {
          JOIN orders o ON o.id = r.order_id
          JOIN accounts a ON a.id = r.account_id
          ${withProduct ? 'JOIN products p ON p.id = rl.product_id' : ''}
-        WHERE r.status <> 'rejected' AND ${where}
+        WHERE ${where.join(' AND ')}
         GROUP BY 1`,
       params,
     );
@@ -80,21 +102,17 @@ async function units(dataSource: DataSource, sql: string, params: unknown[]): Pr
   return rows.map((row) => ({ ...row, units: Number(row.units) }));
 }
 
-/** The period (deployment days) on `at`, scope and filters; `a` is the account, `o` the order, `p` the product. */
-function filtered(
+/** The role's scope and the filters, as conditions on `a` (the account) and `p` (the product), adding their parameters. */
+function scoped(
   filter: ScopedFilter,
-  timeZone: string,
-  columns: { at: string; account: string },
-): { where: string; params: unknown[] } {
-  const params: unknown[] = [filter.from, filter.to, timeZone];
+  params: unknown[],
+  columns: { account: string; channel: string },
+): string[] {
   const param = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
   };
-  const where = [
-    `${columns.at} >= ($1::date::timestamp AT TIME ZONE $3)`,
-    `${columns.at} < (($2::date + 1)::timestamp AT TIME ZONE $3)`,
-  ];
+  const where: string[] = [];
   switch (filter.scope.kind) {
     case 'account':
       where.push(`${columns.account} = ${param(filter.scope.accountId)}::uuid`);
@@ -107,7 +125,7 @@ function filtered(
   }
   if (filter.accountId) where.push(`${columns.account} = ${param(filter.accountId)}::uuid`);
   if (filter.accountManagerId) where.push(`a.account_manager_id = ${param(filter.accountManagerId)}::uuid`);
-  if (filter.channel) where.push(`o.channel = ${param(filter.channel)}`);
+  if (filter.channel) where.push(`${columns.channel} = ${param(filter.channel)}`);
   if (filter.category) where.push(`p.category = ${param(filter.category)}`);
-  return { where: where.join(' AND '), params };
+  return where;
 }

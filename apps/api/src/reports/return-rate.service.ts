@@ -32,7 +32,7 @@ export class ReturnRateService {
   async report(actor: AuthUser, query: ReturnRateQuery, groupBy: ReturnRateGroup): Promise<ReturnRateReport> {
     const filter = this.scope.of(actor, query);
     const [delivered, returned] = await Promise.all([
-      this.repository.delivered(filter, groupBy, this.config.timeZone),
+      this.repository.delivered(filter, groupBy),
       this.repository.returned(filter, groupBy, this.config.timeZone),
     ]);
     const deliveredUnits = delivered.reduce((sum, row) => sum + row.units, 0);
