@@ -8,3 +8,4 @@ export {
 } from './coarse-rollups.sql';
 export { DEMAND_ROLLUP_REBUILD_SQL } from './demand-rollup.sql';
 export { PICKS_REBUILD_SQL } from './picks-rebuild.sql';
+export { DELIVERED_ROLLUP_REBUILD_SQL } from './delivered-rollup.sql';

@@ -1,3 +1,4 @@
+import { DELIVERED_ROLLUP_REBUILD_SQL } from './delivered-rollup.sql';
 import { DEMAND_ROLLUP_REBUILD_SQL } from './demand-rollup.sql';
 
 /**
@@ -94,11 +95,13 @@ export const REPORT_ROLLUP_REBUILD_SQL: readonly string[] = [
 
 /**
  * Every rollup of the orders: the reports' and purchasing's demand
- * (migration 1766361600000). What a time-zone change, a bulk load or a
+ * (migration 1766361600000), and the delivered units of the return rate
+ * (migration 1766448000500). What a time-zone change, a bulk load or a
  * backdated order rebuilds. (Migration 1764979200000 runs only the report
  * rollups': the demand table did not exist yet.)
  */
 export const ROLLUP_REBUILD_SQL: readonly string[] = [
   ...REPORT_ROLLUP_REBUILD_SQL,
   ...DEMAND_ROLLUP_REBUILD_SQL,
+  ...DELIVERED_ROLLUP_REBUILD_SQL,
 ];

@@ -41,6 +41,7 @@ import { AccountExposureEntity } from '../orders/account-exposure.entity';
 import {
   BacklogByDayEntity,
   CycleTimeByDayEntity,
+  DeliveredByDayEntity,
   DeliveryByDayEntity,
   PromiseAccuracyByDayEntity,
   ReportSettingsEntity,
@@ -128,6 +129,7 @@ export const ENTITIES = [
   SalesByDayProductEntity,
   ReportSettingsEntity,
   DeliveryByDayEntity,
+  DeliveredByDayEntity,
   CycleTimeByDayEntity,
   PromiseAccuracyByDayEntity,
   BacklogByDayEntity,

@@ -32,6 +32,7 @@ const ROLLUPS = {
   promise_accuracy_by_day: 'day, account_id, channel, days_late',
   backlog_by_day: 'day, account_id, channel',
   demand_by_day: 'day, warehouse_code, product_id, account_id',
+  delivered_by_day: 'day, account_id, channel, product_id',
 };
 
 /** Every rollup row of these accounts that counts anything, in key order. */
@@ -247,6 +248,8 @@ describe('delivery reports: summary, delivery, backlog, promise accuracy, dorman
         for (const sql of ROLLUP_REBUILD_SQL) await tx.query(sql, [accounts]);
         expect(await rollupRows(tx, accounts)).toEqual(kept);
         expect(kept['delivery_by_day']?.length).toBeGreaterThan(0);
+        // The deliveries through POST /api/shipments/:id/deliver, by the return rate's rollup too.
+        expect(kept['delivered_by_day']?.length).toBeGreaterThan(0);
         throw new Error('roll back');
       })
       .catch((error: Error) => {

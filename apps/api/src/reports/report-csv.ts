@@ -5,6 +5,8 @@ import {
   type DormantAccountsReport,
   type PromiseAccuracyReport,
   type QuoteConversionReport,
+  type ReturnRateGroup,
+  type ReturnRateReport,
   type SalesReport,
   type SummaryFigures,
   type SummaryReport,
@@ -188,5 +190,50 @@ export function supplierPerformanceCsv(report: SupplierPerformanceReport): strin
       fixed(row.averageDaysLate, 2),
       row.overdueLines,
     ]),
+  );
+}
+
+const RETURN_RATE_HEADINGS: Record<ReturnRateGroup, string> = {
+  product: 'Product',
+  reason: 'Reason',
+  account: 'Account',
+};
+
+/** "0.0250" → "2.50": the rate as a percentage, exactly (the decimal point moved two places). */
+function ratePercent(rate: string | null): string | null {
+  if (rate === null) return null;
+  const [whole = '0', fraction = '0000'] = rate.split('.');
+  const percent = `${whole}${fraction.slice(0, 2)}`.replace(/^0+(?=\d)/, '');
+  return `${percent}.${fraction.slice(2)}`;
+}
+
+export function returnRateCsv(report: ReturnRateReport): string {
+  return toCsv(
+    [
+      RETURN_RATE_HEADINGS[report.groupBy],
+      report.groupBy === 'reason' ? 'Delivered units (all)' : 'Delivered units',
+      'Returned units',
+      'Return rate (%)',
+      'Flagged',
+      'Key',
+    ],
+    [
+      ...report.rows.map((row): Cell[] => [
+        row.label,
+        row.deliveredUnits,
+        row.returnedUnits,
+        ratePercent(row.returnRate),
+        row.flagged ? 'yes' : '',
+        row.key,
+      ]),
+      [
+        'Total',
+        report.totals.deliveredUnits,
+        report.totals.returnedUnits,
+        ratePercent(report.totals.returnRate),
+        '',
+        '',
+      ],
+    ],
   );
 }

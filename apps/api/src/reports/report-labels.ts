@@ -1,4 +1,5 @@
 import { channelDisplayName, timeGroupLabel } from '@tradecounter/domain';
+import type { ReturnReason } from '@tradecounter/contracts';
 
 /**
  * A report row's label as people read it, the same on the screen and in
@@ -16,4 +17,17 @@ export function displayLabel(groupBy: string, row: { key: string; label: string 
     default:
       return row.label;
   }
+}
+
+const RETURN_REASON_LABELS: Record<ReturnReason, string> = {
+  damaged: 'Damaged',
+  defective: 'Defective',
+  wrong_item: 'Wrong item',
+  not_needed: 'Not needed',
+  other: 'Other',
+};
+
+/** A return reason as people read it (the return-rate report's rows and CSV). */
+export function returnReasonLabel(reason: ReturnReason): string {
+  return RETURN_REASON_LABELS[reason];
 }

@@ -8,6 +8,7 @@ import type {
   PromiseAccuracyReport,
   QuoteConversionReport,
   ReportChannels,
+  ReturnRateReport,
   SalesReport,
   SummaryReport,
   SupplierPerformanceReport,
@@ -18,6 +19,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { DeliveryReportsService } from './delivery-reports.service';
 import { QuoteConversionQueryDto } from './dto/quote-conversion-query.dto';
+import { ReturnRateQueryDto } from './dto/return-rate-query.dto';
 import { SupplierPerformanceQueryDto } from './dto/supplier-performance-query.dto';
 import {
   DeliveryQueryDto,
@@ -32,12 +34,14 @@ import {
   dormantAccountsCsv,
   promiseAccuracyCsv,
   quoteConversionCsv,
+  returnRateCsv,
   salesCsv,
   summaryCsv,
   supplierPerformanceCsv,
 } from './report-csv';
 import { QuoteConversionService } from './quote-conversion.service';
 import { ReportsService } from './reports.service';
+import { ReturnRateService } from './return-rate.service';
 import { SupplierPerformanceService } from './supplier-performance.service';
 
 /** Customers read their own account's reports; staff who look after accounts read theirs or all. */
@@ -71,6 +75,7 @@ export class ReportsController {
     private readonly delivery: DeliveryReportsService,
     private readonly quotes: QuoteConversionService,
     private readonly suppliers: SupplierPerformanceService,
+    private readonly returns: ReturnRateService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.currency = config.currency;
@@ -222,6 +227,29 @@ export class ReportsController {
       `supplier-performance-${report.from}-to-${report.to}`,
       report,
       supplierPerformanceCsv,
+    );
+  }
+
+  @Get('returns')
+  @Roles(...REPORT_READERS)
+  @ApiOperation({
+    summary:
+      'Return rate (returned units ÷ delivered units) by product, reason or account: units on shipments ' +
+      'delivered in the period, units on returns asked in the period and not rejected; by reason, each ' +
+      'against all units delivered. Products in the top decile by rate with at least 5 returned units are flagged',
+  })
+  async returnRate(
+    @CurrentUser() actor: AuthUser,
+    @Query() query: ReturnRateQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ReturnRateReport | string> {
+    const report = await this.returns.report(actor, query, query.groupBy);
+    return answer(
+      response,
+      query,
+      `return-rate-by-${query.groupBy}-${report.from}-to-${report.to}`,
+      report,
+      returnRateCsv,
     );
   }
 }

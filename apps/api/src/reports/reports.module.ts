@@ -7,6 +7,8 @@ import { ReportsController } from './reports.controller';
 import { QuoteConversionRepository } from './quote-conversion.repository';
 import { QuoteConversionService } from './quote-conversion.service';
 import { ReportsService } from './reports.service';
+import { ReturnRateRepository } from './return-rate.repository';
+import { ReturnRateService } from './return-rate.service';
 import { SalesRepository } from './sales.repository';
 import { SupplierPerformanceRepository } from './supplier-performance.repository';
 import { SupplierPerformanceService } from './supplier-performance.service';
@@ -25,6 +27,8 @@ import { SupplierPerformanceService } from './supplier-performance.service';
     QuoteConversionService,
     SupplierPerformanceRepository,
     SupplierPerformanceService,
+    ReturnRateRepository,
+    ReturnRateService,
   ],
 })
 export class ReportsModule {}

@@ -194,3 +194,23 @@ export class BacklogByDayEntity {
   @Column({ ...rollupMoney })
   value: string;
 }
+
+/** Units on delivered shipments per delivery day, account, channel and product (the return rate's delivered side). */
+@Entity({ name: 'delivered_by_day' })
+@Index('delivered_by_day_account_idx', ['accountId', 'day'])
+export class DeliveredByDayEntity {
+  @PrimaryColumn({ type: 'date' })
+  day: string;
+
+  @PrimaryColumn({ name: 'account_id', type: 'uuid' })
+  accountId: string;
+
+  @PrimaryColumn({ type: 'text' })
+  channel: string;
+
+  @PrimaryColumn({ name: 'product_id', type: 'uuid' })
+  productId: string;
+
+  @Column({ type: 'bigint', default: 0 })
+  units: string;
+}

@@ -1,4 +1,5 @@
 import type { IsoDate, IsoInstant, MoneyString } from './common';
+import type { ReportFilter } from './reports';
 
 /**
  * Returns (RMA) and credit notes: after a delivery, a buyer asks to send
@@ -247,7 +248,15 @@ export interface ReturnRateRow {
   flagged: boolean;
 }
 
+/** The filters of every report (period, account, account manager, channel, category) and the grouping. */
+export interface ReturnRateQuery extends ReportFilter {
+  groupBy?: ReturnRateGroup;
+}
+
 export interface ReturnRateReport {
+  /** The period settled (defaults filled in), as the other reports answer it. */
+  from: IsoDate;
+  to: IsoDate;
   groupBy: ReturnRateGroup;
   rows: ReturnRateRow[];
   totals: { deliveredUnits: number; returnedUnits: number; returnRate: string | null };

@@ -19,6 +19,7 @@ import {
   formatShareAxis,
 } from './report-format';
 import { ReportPanel } from './report-panel';
+import { ReturnRateReportPanel } from './return-rate-report-panel';
 import {
   quoteConversionPanel,
   quoteConversionQuery,
@@ -50,6 +51,7 @@ const TIME_HEADINGS = { day: 'Day', week: 'Week', month: 'Month' } as const;
     KpiCard,
     ReportFilters,
     ReportPanel,
+    ReturnRateReportPanel,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './dashboard-page.html',

@@ -15,6 +15,7 @@ import { panelState, ReportLoads } from './report-loads';
 import { ReportFilters } from './report-filters';
 import { formatCentsAxis, formatCentsCompact, formatCount } from './report-format';
 import { ReportPanel } from './report-panel';
+import { ReturnRateReportPanel } from './return-rate-report-panel';
 import {
   quoteConversionPanel,
   quoteConversionQuery,
@@ -45,6 +46,7 @@ function dormancyParam(value: unknown): number {
     KpiCard,
     ReportFilters,
     ReportPanel,
+    ReturnRateReportPanel,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './my-accounts-page.html',

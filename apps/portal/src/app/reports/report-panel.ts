@@ -49,6 +49,7 @@ export interface PanelState {
             <p class="tc-muted">{{ subtitle() }}</p>
           }
         </div>
+        <ng-content select="[panelActions]" />
         @if (chartable()) {
           <mat-button-toggle-group
             hideSingleSelectionIndicator
@@ -94,6 +95,7 @@ export interface PanelState {
             [format]="format()"
             [tickFormat]="tickFormat()"
             [integer]="integer()"
+            [stacked]="stacked()"
             [description]="title() + (subtitle() ? ', ' + subtitle() : '')"
           />
           @if (hasPartial()) {
@@ -114,6 +116,11 @@ export interface PanelState {
                       <a [routerLink]="row.link">{{ row.cells[column.key] }}</a>
                     } @else {
                       {{ row.cells[column.key] }}
+                    }
+                    @if (first && row.flag) {
+                      <span class="flag"
+                        ><mat-icon svgIcon="warning" aria-hidden="true" />{{ row.flag }}</span
+                      >
                     }
                   </td>
                 </ng-container>
@@ -180,6 +187,25 @@ export interface PanelState {
         text-decoration: underline;
       }
     }
+    .flag {
+      display: inline-flex;
+      align-items: center;
+      gap: 2px;
+      margin-left: 8px;
+      padding: 0 8px 0 4px;
+      border: 1px solid var(--mat-sys-error);
+      border-radius: 12px;
+      color: var(--mat-sys-on-error-container);
+      background: var(--mat-sys-error-container);
+      font: var(--mat-sys-label-small);
+      white-space: nowrap;
+      vertical-align: middle;
+      mat-icon {
+        width: 14px;
+        height: 14px;
+        font-size: 14px;
+      }
+    }
     .tc-table-scroll {
       max-height: 320px;
       overflow-y: auto;
@@ -207,6 +233,8 @@ export class ReportPanel {
   readonly partialNote = input('Hatched: partial period (not over yet, or cut by the dates chosen)');
   readonly format = input<(value: number) => string>((value) => String(value));
   readonly integer = input(false);
+  /** Series stacked on one bar per label (one series per bar: e.g. flagged rows in a series of their own). */
+  readonly stacked = input(false);
   readonly tickFormat = input<((value: number) => string) | undefined>(undefined);
   readonly csv = input<ReportRequest | null>(null);
   readonly csvName = input('report.csv');

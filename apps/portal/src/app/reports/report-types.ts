@@ -11,6 +11,8 @@ export interface ReportRow {
   key: string;
   cells: Record<string, string>;
   link?: string;
+  /** A marker after the first cell, in words beside an icon (e.g. "High returns"): never colour alone. */
+  flag?: string;
 }
 
 /** One series of a chart: its name and a value per label. */

@@ -10,6 +10,8 @@ import type {
   QuoteConversionReport,
   ReportChannels,
   ReportFilter,
+  ReturnRateQuery,
+  ReturnRateReport,
   SalesQuery,
   SalesReport,
   SummaryReport,
@@ -28,7 +30,8 @@ export interface ReportRequest {
     | 'promise-accuracy'
     | 'dormant-accounts'
     | 'quote-conversion'
-    | 'supplier-performance';
+    | 'supplier-performance'
+    | 'returns';
   query: object;
 }
 
@@ -62,6 +65,10 @@ export class ReportsApi {
 
   supplierPerformance(query: { from?: string; to?: string }): Observable<SupplierPerformanceReport> {
     return this.get('supplier-performance', query);
+  }
+
+  returnRate(query: ReturnRateQuery): Observable<ReturnRateReport> {
+    return this.get('returns', query);
   }
 
   dormantAccounts(filter: ReportFilter & { days?: number }): Observable<DormantAccountsReport> {

@@ -3,3 +3,4 @@ export * from './delivery';
 export * from './buckets';
 export * from './whole-months';
 export * from './quote-conversion';
+export * from './return-rate';
