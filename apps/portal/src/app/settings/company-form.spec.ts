@@ -1,0 +1,37 @@
+import { addressLines, LOGO_MAX_BYTES, logoFileProblem, optionalText } from './company-form';
+
+describe('logoFileProblem', () => {
+  it('accepts PNG and JPEG up to 1 MB', () => {
+    expect(logoFileProblem({ name: 'logo.png', type: 'image/png', size: 20_000 })).toBeNull();
+    expect(logoFileProblem({ name: 'logo.jpg', type: 'image/jpeg', size: LOGO_MAX_BYTES })).toBeNull();
+  });
+
+  it('names the file and the reason for anything else', () => {
+    expect(logoFileProblem({ name: 'logo.webp', type: 'image/webp', size: 1000 })).toBe(
+      'logo.webp is not a PNG or JPEG image.',
+    );
+    expect(logoFileProblem({ name: 'scan.pdf', type: 'application/pdf', size: 1000 })).toBe(
+      'scan.pdf is not a PNG or JPEG image.',
+    );
+    expect(logoFileProblem({ name: 'big.png', type: 'image/png', size: 2.5 * 1024 * 1024 })).toBe(
+      'big.png is 2.5 MB; the logo may be at most 1 MB.',
+    );
+    expect(logoFileProblem({ name: 'none.png', type: 'image/png', size: 0 })).toBe('none.png is empty.');
+  });
+});
+
+describe('addressLines and optionalText', () => {
+  it('keeps one line per non-blank line, trimmed', () => {
+    expect(addressLines('  1 Dock Road \r\n\nLeeds LS1 1AA\n  \nUnited Kingdom')).toEqual([
+      '1 Dock Road',
+      'Leeds LS1 1AA',
+      'United Kingdom',
+    ]);
+    expect(addressLines('')).toEqual([]);
+  });
+
+  it('sends blank optional fields as null', () => {
+    expect(optionalText('   ')).toBeNull();
+    expect(optionalText(' +44 113 000 ')).toBe('+44 113 000');
+  });
+});

@@ -1,0 +1,33 @@
+/** The letterhead's logo as the API takes it (`PUT /api/settings/company/logo`). */
+export const LOGO_TYPES = ['image/png', 'image/jpeg'] as const;
+export const LOGO_MAX_BYTES = 1024 * 1024;
+
+/** Why a chosen file cannot be the logo, or null: checked before anything is sent. */
+export function logoFileProblem(file: { name: string; type: string; size: number }): string | null {
+  if (!(LOGO_TYPES as readonly string[]).includes(file.type)) {
+    return `${file.name} is not a PNG or JPEG image.`;
+  }
+  if (file.size > LOGO_MAX_BYTES) {
+    return `${file.name} is ${megabytes(file.size)}; the logo may be at most 1 MB.`;
+  }
+  if (file.size === 0) return `${file.name} is empty.`;
+  return null;
+}
+
+/** The address textarea as the API's lines: one per line, blank lines and edge spaces dropped. */
+export function addressLines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+/** An optional field as the API takes it: blank is null. */
+export function optionalText(text: string): string | null {
+  const value = text.trim();
+  return value === '' ? null : value;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
