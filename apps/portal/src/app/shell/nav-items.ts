@@ -58,7 +58,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   item('channels', 'Channels', 'vpn_key'),
   item('webhooks', 'Webhooks', 'webhook'),
   item('returnSettings', 'Return settings', 'tune'),
-  item('companySettings', 'Letterhead', 'domain'),
+  item('companySettings', 'Company letterhead', 'domain'),
 ];
 
 export function navItemsFor(role: Role): NavItem[] {
