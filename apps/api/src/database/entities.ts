@@ -83,8 +83,10 @@ import { PurchaseOrderEntity } from '../purchasing/purchase-order.entity';
 import { PurchaseReceiptEntity } from '../purchasing/purchase-receipt.entity';
 import { PurchasingSettingsEntity } from '../purchasing/purchasing-settings.entity';
 import { SupplierEntity } from '../purchasing/supplier.entity';
+import { CompanySettingsEntity } from '../settings/company-settings.entity';
 /** Every entity of the schema; migrations must match exactly these. */
 export const ENTITIES = [
+  CompanySettingsEntity,
   AccountEntity,
   AddressEntity,
   AuditEntryEntity,

@@ -1,19 +1,25 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { SalesQuote } from '@tradecounter/contracts';
+import { DEFAULT_RETURN_WINDOW_DAYS, type SalesQuote } from '@tradecounter/contracts';
 import {
   documentFormat,
   orderConfirmationDocument,
+  packingSlipDocument,
   purchaseOrderDocument,
   quoteDocument,
   type DocumentModel,
 } from '@tradecounter/domain';
 import { AccountsService } from '../accounts/accounts.service';
 import type { AuthUser } from '../auth/auth-user';
+import { notFound } from '../common/http/problem';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { ShippingService } from '../fulfilment/shipping.service';
 import { OrdersService } from '../orders/orders.service';
 import { PurchaseOrdersService } from '../purchasing/purchase-orders.service';
 import { QuotesService } from '../quotes/quotes.service';
+import { CompanySettingsService } from '../settings/company-settings.service';
+import { DocumentCache } from './document-cache';
 import type { PdfFile } from './pdf-file';
 import { renderPdf } from './pdf-layout';
 
@@ -21,23 +27,55 @@ import { renderPdf } from './pdf-layout';
  * The PDF documents. Each is read through its own context's service with
  * the caller's scope (so whoever may not read the object gets the same 404
  * as from its JSON route), turned into a document model by its builder in
- * libs/domain, and drawn by the one layout.
+ * libs/domain, and drawn by the one layout with the company letterhead.
+ *
+ * Rendered PDFs are cached by what they say: the key is a hash of the
+ * document model (every cell, already formatted) and the letterhead's
+ * version. Building the model is cheap and pure; drawing it is what costs.
+ * Any change a reader could see (a line, a status, a promised date, the
+ * account's terms, the company name or logo) changes the key, so a cached
+ * PDF is never stale, and the same key is the ETag a client revalidates with.
  */
 @Injectable()
 export class DocumentsService {
+  private readonly cache: DocumentCache;
+
   constructor(
     private readonly orders: OrdersService,
     private readonly accounts: AccountsService,
     private readonly quotes: QuotesService,
     private readonly purchaseOrders: PurchaseOrdersService,
+    private readonly shipping: ShippingService,
+    private readonly company: CompanySettingsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.cache = new DocumentCache(config.documentCacheBytes);
+  }
 
   async orderConfirmation(actor: AuthUser, orderId: string): Promise<PdfFile> {
     const order = await this.orders.get(actor, orderId);
     const account = await this.accounts.get(actor, order.accountId);
     const format = documentFormat(order.currency, this.config.timeZone);
-    return this.render(orderConfirmationDocument(order, { paymentTerms: account.paymentTerms }, format));
+    return this.render(
+      'order',
+      orderConfirmationDocument(order, { paymentTerms: account.paymentTerms }, format),
+    );
+  }
+
+  /**
+   * The packing slip of one shipment, for whoever may read its order
+   * (the account's people, the warehouse, staff); a shipment of an order
+   * the caller may not read is a 404, as an unknown one.
+   */
+  async packingSlip(actor: AuthUser, shipmentId: string): Promise<PdfFile> {
+    const orderId = await this.shipping.orderOfShipment(shipmentId);
+    if (!orderId) throw notFound('Shipment');
+    const order = await this.orders.get(actor, orderId);
+    const format = documentFormat(order.currency, this.config.timeZone);
+    return this.render(
+      'packing-slip',
+      packingSlipDocument(order, shipmentId, { returnWindowDays: DEFAULT_RETURN_WINDOW_DAYS }, format),
+    );
   }
 
   /** The quote as the buyer keeps it: the latest revision, or an earlier one by number. */
@@ -47,6 +85,7 @@ export class DocumentsService {
     const shown = shownRevision(quote);
     const format = documentFormat(quote.currency, this.config.timeZone);
     return this.render(
+      'quote',
       quoteDocument(
         { ...quote, validUntil: shown?.validUntil ?? null, subtotal: shown?.subtotal ?? null },
         {
@@ -64,12 +103,29 @@ export class DocumentsService {
   async purchaseOrder(purchaseOrderId: string): Promise<PdfFile> {
     const order = await this.purchaseOrders.get(purchaseOrderId);
     return this.render(
+      'purchase-order',
       purchaseOrderDocument(order, documentFormat(this.config.currency, this.config.timeZone)),
     );
   }
 
-  private async render(model: DocumentModel): Promise<PdfFile> {
-    return { filename: model.filename, bytes: await renderPdf(model, this.config.seller) };
+  /** The company's name and address, as a return document's "send to". */
+  async companyAddress(): Promise<{ name: string; address: string[] }> {
+    const { name, address } = await this.company.letterhead();
+    return { name, address };
+  }
+
+  /** Draws a model (or takes it from the cache) under the current letterhead. */
+  async render(kind: string, model: DocumentModel): Promise<PdfFile> {
+    const letterhead = await this.company.letterhead();
+    const etag = `"${createHash('sha256')
+      .update(`${kind}\n${letterhead.version}\n${JSON.stringify(model)}`)
+      .digest('base64url')
+      .slice(0, 32)}"`;
+    const cached = this.cache.get(etag);
+    if (cached) return { filename: model.filename, bytes: cached, etag };
+    const bytes = await renderPdf(model, letterhead);
+    this.cache.set(etag, bytes);
+    return { filename: model.filename, bytes, etag };
   }
 }
 
