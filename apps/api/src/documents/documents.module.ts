@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { FulfilmentModule } from '../fulfilment/fulfilment.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { OrdersModule } from '../orders/orders.module';
 import { PurchasingModule } from '../purchasing/purchasing.module';
 import { SalesQuotesModule } from '../quotes/quotes.module';
 import { SettingsModule } from '../settings/settings.module';
 import { DocumentsController } from './documents.controller';
+import { DocumentMailAttachments } from './document-mail';
 import { DocumentsService } from './documents.service';
 
 /** PDF documents of other contexts' objects, drawn by one layout (see docs/documents.md). */
@@ -17,8 +19,9 @@ import { DocumentsService } from './documents.service';
     PurchasingModule,
     FulfilmentModule,
     SettingsModule,
+    NotificationsModule,
   ],
   controllers: [DocumentsController],
-  providers: [DocumentsService],
+  providers: [DocumentsService, DocumentMailAttachments],
 })
 export class DocumentsModule {}
