@@ -23,6 +23,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OrdersModule } from './orders/orders.module';
 import { SalesQuotesModule } from './quotes/quotes.module';
 import { SettingsModule } from './settings/settings.module';
+import { ReturnsModule } from './returns/returns.module';
 import { PricingModule } from './pricing/pricing.module';
 import { PurchasingModule } from './purchasing/purchasing.module';
 import { PurchasePlanningModule } from './purchasing/purchase-planning.module';
@@ -54,6 +55,7 @@ export class AppModule {
         QuoteModule,
         OrdersModule,
         SalesQuotesModule,
+        ReturnsModule,
         PurchasingModule,
         PurchasePlanningModule,
         FulfilmentModule,

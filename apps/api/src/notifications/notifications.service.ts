@@ -11,6 +11,7 @@ import {
   NotificationRow,
   NotificationsRepository,
   QuoteNotificationDraft,
+  ReturnNotificationDraft,
   StandingOrderNotice,
 } from './notifications.repository';
 
@@ -18,6 +19,7 @@ export type { MailAttachment, MailAttachmentSource } from './notification-mailer
 export type {
   MadeNotification,
   QuoteNotificationDraft,
+  ReturnNotificationDraft,
   StandingOrderNotice,
 } from './notifications.repository';
 
@@ -80,6 +82,11 @@ export class NotificationsService {
     return this.notifications.insertForUsers(tx, drafts);
   }
 
+  /** Inside the caller's transaction: notifications about a return (RMA) to named users (active ones only). */
+  notifyAboutReturn(tx: EntityManager, drafts: ReturnNotificationDraft[]): Promise<MadeNotification[]> {
+    return this.notifications.insertForReturn(tx, drafts);
+  }
+
   /** In the caller's transaction: notices about standing orders (previews, runs) for the account's people. */
   notifyStandingOrders(tx: EntityManager, notices: StandingOrderNotice[]): Promise<MadeNotification[]> {
     return this.notifications.insertStanding(tx, notices);
@@ -100,6 +107,7 @@ function toNotification(row: NotificationRow): AppNotification {
     orderId: row.orderId,
     quoteId: row.quoteId,
     standingOrderId: row.standingOrderId,
+    returnId: row.returnId,
     readAt: row.readAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   };
