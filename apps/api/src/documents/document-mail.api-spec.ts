@@ -1,4 +1,4 @@
-import type { Order } from '@tradecounter/contracts';
+import type { Order, ProductReturn, ReturnReceiptResult } from '@tradecounter/contracts';
 import { startEventsWorker } from '../test-support/events-app';
 import { bearer, createProduct } from '../test-support/fixtures';
 import {
@@ -29,7 +29,8 @@ function pdfAttachments(mail: ReceivedMail): Map<string, Buffer> {
 
 /**
  * The e-mails of an order carry its documents: the confirmation when it is
- * confirmed, the packing slip of each shipment when it ships. A database of
+ * confirmed, the packing slip of each shipment when it ships, the credit
+ * note when a return's receipt issues one. A database of
  * its own, so its events worker takes no other file's outbox rows.
  */
 describe('documents attached to e-mails', () => {
@@ -41,7 +42,8 @@ describe('documents attached to e-mails', () => {
   beforeAll(async () => {
     database = await createOwnDatabase();
     smtp = await SmtpSink.start();
-    api = await startTestApp({}, database.url);
+    // The API sends the mails of returns itself (after its transaction); the worker those of order events.
+    api = await startTestApp({ SMTP_URL: smtp.url }, database.url);
     worker = await startEventsWorker({ SMTP_URL: smtp.url }, database.url);
     w = await createOrderingWorld(api);
   });
@@ -94,5 +96,53 @@ describe('documents attached to e-mails', () => {
     const texts = pdfTexts(slip as Buffer);
     expect(texts).toContain('Packing slip');
     expect(texts).toContain('1ZMAIL0001');
+  });
+
+  it('sends the credit note with "credit note issued"', async () => {
+    const product = await createProduct(api, { listPrice: '8.00' });
+    await setStock(api, product.id, w.warehouseCode, 50);
+    const order = (
+      await placeOrder(api, w.buyer, {
+        lines: [{ productId: product.id, quantity: 3 }],
+        shippingAddressId: w.mineAddress,
+        shipComplete: false,
+      }).expect(201)
+    ).body as Order;
+    const as =
+      (user: OrderingWorld['admin']) =>
+      (path: string, body: object = {}) =>
+        api.http.post(path).set(bearer(user)).send(body);
+    const warehouse = as(w.warehouse);
+    await warehouse(`/api/orders/${order.id}/pick`).expect(200);
+    await checkOrder(api, w.warehouse, order.id);
+    await warehouse(`/api/orders/${order.id}/pack`, { packages: [{}] }).expect(200);
+    const shipped = (
+      await warehouse(`/api/orders/${order.id}/shipments`, {
+        carrier: 'UPS',
+        trackingNumber: '1ZMAIL0002',
+        lines: [{ orderLineId: order.lines[0]?.id, quantity: 3 }],
+      }).expect(201)
+    ).body as Order;
+    await warehouse(`/api/shipments/${shipped.shipments[0]?.id}/deliver`, {
+      deliveredAt: new Date().toISOString(),
+    }).expect(200);
+    const ret = (
+      await as(w.buyer)('/api/returns', {
+        orderId: order.id,
+        lines: [{ orderLineId: order.lines[0]?.id, quantity: 1, reason: 'defective' }],
+      }).expect(201)
+    ).body as ProductReturn;
+    await as(w.am)(`/api/returns/${ret.id}/approve`).expect(200);
+    const receipt = (
+      await warehouse(`/api/returns/${ret.id}/receive`, {
+        lines: [{ returnLineId: ret.lines[0]?.id, quantity: 1, condition: 'scrap' }],
+      }).expect(200)
+    ).body as ReturnReceiptResult;
+    const number = receipt.creditNote?.number as string;
+    await eventually('the credit note e-mail', () => !!mailTo(w.buyer.email, `Credit note ${number} issued`));
+    const files = pdfAttachments(mailTo(w.buyer.email, `Credit note ${number} issued`) as ReceivedMail);
+    const note = files.get(`${number}.pdf`);
+    expect(note?.subarray(0, 4).toString()).toBe('%PDF');
+    expect(pdfTexts(note as Buffer)).toContain(number);
   });
 });

@@ -26,7 +26,8 @@ const MAIL_READER: AuthUser = {
 
 /**
  * Attaches the PDF an e-mail is about: the order confirmation to "order
- * confirmed", the packing slip of that very shipment to "order shipped".
+ * confirmed", the packing slip of that very shipment to "order shipped",
+ * the credit note to "credit note issued".
  * Mail goes after the business transaction committed (the dispatcher's), so
  * a document that cannot be made costs only its attachment, never the order.
  */
@@ -83,6 +84,18 @@ function documentOf(
     return {
       key: `packing slip ${shipmentId}`,
       make: (documents) => documents.packingSlip(MAIL_READER, shipmentId),
+    };
+  }
+  const creditNote = /\b(CN-\d+)\b/.exec(notification.title)?.[1];
+  const { returnId } = notification;
+  if (notification.kind === 'credit_note_issued' && returnId && creditNote) {
+    return {
+      key: `credit note ${creditNote}`,
+      make: async (documents) => {
+        const file = await documents.creditNoteOfReturn(MAIL_READER, returnId, creditNote);
+        if (!file) throw new Error(`Return ${returnId} has no credit note ${creditNote}`);
+        return file;
+      },
     };
   }
   return null;

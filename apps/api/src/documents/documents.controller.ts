@@ -82,6 +82,44 @@ export class DocumentsController {
     sendPdf(response, await this.documents.packingSlip(actor, id), ifNoneMatch);
   }
 
+  @Get('returns/:id.pdf')
+  @Roles(...ANY_ROLE)
+  @ApiOperation({
+    summary:
+      'The return authorisation as a PDF download (RMA-….pdf) to print and put in the parcel: the RMA number, ' +
+      'lines with quantities, reasons and resolutions, and the address to send it to',
+  })
+  @ApiOkResponse(PDF_RESPONSE)
+  @Revalidated()
+  @ApiNotFoundResponse({ description: 'No such return, or one the caller may not read' })
+  async returnAuthorisation(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', IdPipe) id: string,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    sendPdf(response, await this.documents.returnAuthorisation(actor, id), ifNoneMatch);
+  }
+
+  @Get('credit-notes/:id.pdf')
+  @Roles(...ANY_ROLE)
+  @ApiOperation({
+    summary:
+      'The credit note as a PDF download (CN-….pdf): the return and order it credits, lines at the price paid, ' +
+      'restocking fees, total credit',
+  })
+  @ApiOkResponse(PDF_RESPONSE)
+  @Revalidated()
+  @ApiNotFoundResponse({ description: 'No such credit note, or one the caller may not read' })
+  async creditNote(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', IdPipe) id: string,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    sendPdf(response, await this.documents.creditNote(actor, id), ifNoneMatch);
+  }
+
   @Get('quotes/:id.pdf')
   @Roles(...ANY_ROLE)
   @ApiOperation({

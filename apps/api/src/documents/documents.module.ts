@@ -5,6 +5,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { OrdersModule } from '../orders/orders.module';
 import { PurchasingModule } from '../purchasing/purchasing.module';
 import { SalesQuotesModule } from '../quotes/quotes.module';
+import { ReturnsModule } from '../returns/returns.module';
 import { SettingsModule } from '../settings/settings.module';
 import { DocumentsController } from './documents.controller';
 import { DocumentMailAttachments } from './document-mail';
@@ -20,6 +21,7 @@ import { DocumentsService } from './documents.service';
     FulfilmentModule,
     SettingsModule,
     NotificationsModule,
+    ReturnsModule,
   ],
   controllers: [DocumentsController],
   providers: [DocumentsService, DocumentMailAttachments],

@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DEFAULT_RETURN_WINDOW_DAYS, type SalesQuote } from '@tradecounter/contracts';
 import {
+  creditNoteDocument,
   documentFormat,
   orderConfirmationDocument,
+  returnDocument,
   packingSlipDocument,
   purchaseOrderDocument,
   quoteDocument,
@@ -18,6 +20,8 @@ import { ShippingService } from '../fulfilment/shipping.service';
 import { OrdersService } from '../orders/orders.service';
 import { PurchaseOrdersService } from '../purchasing/purchase-orders.service';
 import { QuotesService } from '../quotes/quotes.service';
+import { CreditNotesService } from '../returns/credit-notes.service';
+import { ReturnsService } from '../returns/returns.service';
 import { CompanySettingsService } from '../settings/company-settings.service';
 import { DocumentCache } from './document-cache';
 import type { PdfFile } from './pdf-file';
@@ -47,6 +51,8 @@ export class DocumentsService {
     private readonly purchaseOrders: PurchaseOrdersService,
     private readonly shipping: ShippingService,
     private readonly company: CompanySettingsService,
+    private readonly returns: ReturnsService,
+    private readonly creditNotes: CreditNotesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.cache = new DocumentCache(config.documentCacheBytes);
@@ -108,10 +114,33 @@ export class DocumentsService {
     );
   }
 
-  /** The company's name and address, as a return document's "send to". */
-  async companyAddress(): Promise<{ name: string; address: string[] }> {
+  /**
+   * The return authorisation (RMA) the buyer puts in the parcel, for
+   * whoever may read the return; it says to send the goods to the company's
+   * address from the letterhead settings.
+   */
+  async returnAuthorisation(actor: AuthUser, returnId: string): Promise<PdfFile> {
+    const ret = await this.returns.get(actor, returnId);
     const { name, address } = await this.company.letterhead();
-    return { name, address };
+    const format = documentFormat(ret.currency, this.config.timeZone);
+    return this.render('return', returnDocument(ret, { name, address }, format));
+  }
+
+  /** A credit note, for whoever may read its account. */
+  async creditNote(actor: AuthUser, creditNoteId: string): Promise<PdfFile> {
+    const note = await this.creditNotes.get(actor, creditNoteId);
+    const format = documentFormat(note.currency, this.config.timeZone);
+    return this.render('credit-note', creditNoteDocument(note, format));
+  }
+
+  /**
+   * The credit note a return notification announces, by the number in its
+   * title ("Credit note CN-000012 issued"): a return may have several, one per receipt.
+   */
+  async creditNoteOfReturn(actor: AuthUser, returnId: string, number: string): Promise<PdfFile | null> {
+    const ret = await this.returns.get(actor, returnId);
+    const note = ret.creditNotes.find((each) => each.number === number);
+    return note ? this.creditNote(actor, note.id) : null;
   }
 
   /** Draws a model (or takes it from the cache) under the current letterhead. */
