@@ -1,4 +1,4 @@
-import { addressLines, LOGO_MAX_BYTES, logoFileProblem, optionalText } from './company-form';
+import { addressLines, addressProblem, LOGO_MAX_BYTES, logoFileProblem, optionalText } from './company-form';
 
 describe('logoFileProblem', () => {
   it('accepts PNG and JPEG up to 1 MB', () => {
@@ -33,5 +33,18 @@ describe('addressLines and optionalText', () => {
   it('sends blank optional fields as null', () => {
     expect(optionalText('   ')).toBeNull();
     expect(optionalText(' +44 113 000 ')).toBe('+44 113 000');
+  });
+});
+
+describe('addressProblem', () => {
+  it('fits six lines of up to 100 characters', () => {
+    expect(addressProblem('a\nb\nc\nd\ne\nf')).toBeNull();
+    expect(addressProblem('x'.repeat(100))).toBeNull();
+    expect(addressProblem('')).toBeNull();
+  });
+
+  it('says which limit a longer address breaks', () => {
+    expect(addressProblem('a\nb\nc\nd\ne\nf\ng')).toBe('At most 6 lines (this has 7)');
+    expect(addressProblem(`1 Dock Road\n${'x'.repeat(101)}`)).toBe('Line 2 is longer than 100 characters');
   });
 });

@@ -22,6 +22,21 @@ export function addressLines(text: string): string[] {
     .filter((line) => line !== '');
 }
 
+/** What the letterhead has room for (the API's limits). */
+export const MAX_ADDRESS_LINES = 6;
+export const MAX_ADDRESS_LINE_LENGTH = 100;
+
+/** Why the address cannot be printed as typed, or null. */
+export function addressProblem(text: string): string | null {
+  const lines = addressLines(text);
+  if (lines.length > MAX_ADDRESS_LINES) {
+    return `At most ${MAX_ADDRESS_LINES} lines (this has ${lines.length})`;
+  }
+  const long = lines.findIndex((line) => line.length > MAX_ADDRESS_LINE_LENGTH);
+  if (long >= 0) return `Line ${long + 1} is longer than ${MAX_ADDRESS_LINE_LENGTH} characters`;
+  return null;
+}
+
 /** An optional field as the API takes it: blank is null. */
 export function optionalText(text: string): string | null {
   const value = text.trim();

@@ -14,9 +14,9 @@ import { ErrorState } from '../shared/error-state';
 import { loadOnEach } from '../shared/loadable';
 import { LoadingState } from '../shared/loading-state';
 import { formProblemText } from '../shared/problem';
-import { addressLines, optionalText } from './company-form';
+import { addressLines, addressProblem, optionalText } from './company-form';
 import { CompanyLogoField } from './company-logo-field';
-import { controlMessage } from './problem-validator';
+import { controlMessage, problemValidator } from './problem-validator';
 import { SettingsApi } from './settings-api';
 
 /** Admin: the letterhead printed on every document (orders, quotes, packing slips, credit notes). */
@@ -91,15 +91,18 @@ export class CompanySettingsPage {
   readonly form = new FormGroup({
     name: new FormControl('', {
       nonNullable: true,
-      validators: [Validators.required, Validators.maxLength(120)],
+      validators: [Validators.required, Validators.maxLength(100)],
     }),
-    address: new FormControl('', { nonNullable: true }),
+    address: new FormControl('', {
+      nonNullable: true,
+      validators: [problemValidator((value) => addressProblem(String(value ?? '')))],
+    }),
     email: new FormControl('', {
       nonNullable: true,
-      validators: [Validators.email, Validators.maxLength(200)],
+      validators: [Validators.email, Validators.maxLength(254)],
     }),
-    phone: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(50)] }),
-    registration: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(100)] }),
+    phone: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(40)] }),
+    registration: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(60)] }),
   });
 
   constructor() {

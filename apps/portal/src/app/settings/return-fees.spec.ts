@@ -57,11 +57,11 @@ describe('toFeeString and feeLabel', () => {
 });
 
 describe('windowDaysProblem', () => {
-  it('accepts whole days from 0 to two years', () => {
+  it('accepts whole days from 0 to ten years', () => {
     expect(windowDaysProblem(30)).toBeNull();
     expect(windowDaysProblem('1')).toBeNull();
     expect(windowDaysProblem(0)).toBeNull();
-    expect(windowDaysProblem(730)).toBeNull();
+    expect(windowDaysProblem(3650)).toBeNull();
   });
 
   it('refuses empty, negative, fractions and more than the maximum', () => {
@@ -69,6 +69,6 @@ describe('windowDaysProblem', () => {
     expect(windowDaysProblem('')).toBe('Enter a number of days');
     expect(windowDaysProblem(-1)).toBe('Enter a whole number of days');
     expect(windowDaysProblem('1.5')).toBe('Enter a whole number of days');
-    expect(windowDaysProblem(731)).toBe('At most 730 days');
+    expect(windowDaysProblem(3651)).toBe('At most 3650 days');
   });
 });

@@ -9,8 +9,8 @@ export const RETURN_REASON_LABELS: Record<ReturnReason, string> = {
   other: 'Other',
 };
 
-/** The longest window the portal offers (two years); the API has the final word. */
-export const MAX_WINDOW_DAYS = 730;
+/** The longest window the API takes (ten years), checked here too so the form says so first. */
+export const MAX_WINDOW_DAYS = 3650;
 
 /**
  * Why a typed restocking fee cannot be saved, or null when it can:

@@ -36,7 +36,7 @@ export class SettingsApi {
     return this.http.put<CompanySettings>('/api/settings/company/logo', body);
   }
 
-  removeLogo(): Observable<unknown> {
-    return this.http.delete('/api/settings/company/logo');
+  removeLogo(): Observable<CompanySettings> {
+    return this.http.delete<CompanySettings>('/api/settings/company/logo');
   }
 }
