@@ -14,7 +14,10 @@ describe('logoFileProblem', () => {
       'scan.pdf is not a PNG or JPEG image.',
     );
     expect(logoFileProblem({ name: 'big.png', type: 'image/png', size: 2.5 * 1024 * 1024 })).toBe(
-      'big.png is 2.5 MB; the logo may be at most 1 MB.',
+      'big.png is 2560 KB; the logo may be at most 1 MB (1024 KB).',
+    );
+    expect(logoFileProblem({ name: 'edge.png', type: 'image/png', size: LOGO_MAX_BYTES + 1 })).toBe(
+      'edge.png is 1025 KB; the logo may be at most 1 MB (1024 KB).',
     );
     expect(logoFileProblem({ name: 'none.png', type: 'image/png', size: 0 })).toBe('none.png is empty.');
   });

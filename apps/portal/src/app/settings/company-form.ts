@@ -8,7 +8,7 @@ export function logoFileProblem(file: { name: string; type: string; size: number
     return `${file.name} is not a PNG or JPEG image.`;
   }
   if (file.size > LOGO_MAX_BYTES) {
-    return `${file.name} is ${megabytes(file.size)}; the logo may be at most 1 MB.`;
+    return `${file.name} is ${kilobytes(file.size)}; the logo may be at most 1 MB (1024 KB).`;
   }
   if (file.size === 0) return `${file.name} is empty.`;
   return null;
@@ -43,6 +43,7 @@ export function optionalText(text: string): string | null {
   return value === '' ? null : value;
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+/** Rounded up, so a file just over the limit never reads as exactly 1 MB. */
+function kilobytes(bytes: number): string {
+  return `${Math.ceil(bytes / 1024)} KB`;
 }

@@ -38,7 +38,7 @@ import { SettingsApi } from './settings-api';
         }
       </div>
       <div class="controls">
-        <span id="logo-label" class="label">Logo</span>
+        <span id="logo-label" class="tc-visually-hidden">Logo</span>
         <span class="tc-muted">PNG or JPEG, at most 1 MB. Printed at the top left of every document.</span>
         <div class="buttons">
           <input
@@ -99,9 +99,6 @@ import { SettingsApi } from './settings-api';
       gap: 4px;
       flex: 1 1 240px;
       min-width: 0;
-    }
-    .label {
-      font: var(--mat-sys-title-small);
     }
     .buttons {
       display: flex;

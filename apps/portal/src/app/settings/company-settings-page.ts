@@ -36,6 +36,11 @@ import { SettingsApi } from './settings-api';
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './company-settings-page.html',
   styles: `
+    form {
+      display: flex;
+      flex-direction: column;
+      gap: 16px;
+    }
     .intro {
       margin: 0 0 16px;
       max-width: 72ch;

@@ -40,6 +40,11 @@ type FeeControls = Record<ReturnReason, FormControl<string>>;
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './return-settings-page.html',
   styles: `
+    form {
+      display: flex;
+      flex-direction: column;
+      gap: 16px;
+    }
     .intro {
       margin: 0 0 16px;
       max-width: 72ch;
