@@ -84,7 +84,10 @@ describe('navItemsFor: admin settings', () => {
       navItemsFor(role)
         .filter((item) => item.path === '/admin/returns' || item.path === '/admin/company')
         .map((item) => `${item.label} ${item.path}`);
-    expect(settings('admin')).toEqual(['Return settings /admin/returns', 'Company letterhead /admin/company']);
+    expect(settings('admin')).toEqual([
+      'Return settings /admin/returns',
+      'Company letterhead /admin/company',
+    ]);
     for (const role of ['buyer', 'approver', 'account_manager', 'warehouse', 'manager'] as const) {
       expect(settings(role)).toEqual([]);
     }
