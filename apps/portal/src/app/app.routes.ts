@@ -118,6 +118,18 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./webhooks/webhooks.routes').then((m) => m.webhooksRoutes),
       },
       {
+        path: 'admin/returns',
+        title: 'Return settings · Tradecounter',
+        canActivate: [featureGuard('returnSettings')],
+        loadComponent: () => import('./settings/return-settings-page').then((m) => m.ReturnSettingsPage),
+      },
+      {
+        path: 'admin/company',
+        title: 'Company letterhead · Tradecounter',
+        canActivate: [featureGuard('companySettings')],
+        loadComponent: () => import('./settings/company-settings-page').then((m) => m.CompanySettingsPage),
+      },
+      {
         path: 'forbidden',
         title: 'No access · Tradecounter',
         loadComponent: () => import('./auth/forbidden-page').then((m) => m.ForbiddenPage),

@@ -16,7 +16,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
-import { CUSTOMER_ROLES, featureRoles, type ProductDetail } from '@tradecounter/contracts';
+import { CUSTOMER_ROLES, featureRoles, type Product, type ProductDetail } from '@tradecounter/contracts';
 import { AuthService } from '../auth/auth.service';
 import { ProductAvailabilityCard } from '../availability/product-availability';
 import { AddToCart } from '../cart/add-to-cart';
@@ -31,11 +31,13 @@ import { ProductFormData, ProductFormDialog } from './product-form-dialog';
 import { ProductPicture } from './product-image';
 import { openRequestQuote } from '../quotes/request-quote-dialog';
 import { ProductSupplyCard } from '../purchasing/product-supply-card';
+import { ProductReturnsCard } from './product-returns-card';
 
 @Component({
   selector: 'tc-product-detail-page',
   imports: [
     ProductSupplyCard,
+    ProductReturnsCard,
     FormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -147,6 +149,11 @@ export class ProductDetailPage {
       this.snackBar.open(`Quote ${quote.number} requested`, 'Dismiss', { duration: 5000 });
       void this.router.navigate(['/quotes', quote.id]);
     });
+  }
+
+  /** The returns card saved a new window: keep it without reloading the page. */
+  returnWindowSaved(saved: Product): void {
+    this.product.update((p) => (p ? { ...p, returnWindowDays: saved.returnWindowDays ?? null } : p));
   }
 
   edit(product: ProductDetail): void {

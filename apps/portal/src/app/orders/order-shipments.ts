@@ -3,11 +3,15 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import type { Order, Shipment } from '@tradecounter/contracts';
 import { DisplayDateTimePipe } from '../shared/date.pipe';
+import { DocumentDownload } from '../shared/document-download';
 
-/** An order's shipments: carrier, tracking number, when it left and arrived, and what it carried. */
+/**
+ * An order's shipments: carrier, tracking number, when it left and arrived,
+ * what it carried, and its packing slip for whoever sees the shipment.
+ */
 @Component({
   selector: 'tc-order-shipments',
-  imports: [DisplayDateTimePipe, MatButtonModule, MatIconModule],
+  imports: [DisplayDateTimePipe, DocumentDownload, MatButtonModule, MatIconModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ol class="shipments" aria-label="Shipments">
@@ -41,6 +45,12 @@ import { DisplayDateTimePipe } from '../shared/date.pipe';
                 <button mat-stroked-button type="button" (click)="deliver.emit(sh)">Mark delivered</button>
               }
             }
+            <tc-document-download
+              [url]="packingSlipUrl(sh)"
+              [filename]="packingSlipName(i)"
+              label="Packing slip (PDF)"
+              [attr.data-testid]="'packing-slip-' + (i + 1)"
+            />
           </div>
           <dl class="times">
             <dt>Shipped</dt>
@@ -141,6 +151,15 @@ export class OrderShipments {
   readonly deliver = output<Shipment>();
 
   private readonly lines = computed(() => new Map(this.order().lines.map((line) => [line.id, line])));
+
+  packingSlipUrl(shipment: Shipment): string {
+    return `/api/documents/packing-slips/${encodeURIComponent(shipment.id)}.pdf`;
+  }
+
+  /** SO-000123-shipment-2.pdf: the order's number and the shipment's place on it. */
+  packingSlipName(index: number): string {
+    return `${this.order().number}-shipment-${index + 1}.pdf`;
+  }
 
   line(orderLineId: string) {
     return this.lines().get(orderLineId);

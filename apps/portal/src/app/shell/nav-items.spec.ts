@@ -77,3 +77,19 @@ describe('navItemsFor: one table with the routes', () => {
     ]);
   });
 });
+
+describe('navItemsFor: admin settings', () => {
+  it('links admins, and only admins, to the return settings and the letterhead', () => {
+    const settings = (role: Parameters<typeof navItemsFor>[0]) =>
+      navItemsFor(role)
+        .filter((item) => item.path === '/admin/returns' || item.path === '/admin/company')
+        .map((item) => `${item.label} ${item.path}`);
+    expect(settings('admin')).toEqual([
+      'Return settings /admin/returns',
+      'Company letterhead /admin/company',
+    ]);
+    for (const role of ['buyer', 'approver', 'account_manager', 'warehouse', 'manager'] as const) {
+      expect(settings(role)).toEqual([]);
+    }
+  });
+});

@@ -57,6 +57,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   item('users', 'Users', 'group'),
   item('channels', 'Channels', 'vpn_key'),
   item('webhooks', 'Webhooks', 'webhook'),
+  item('returnSettings', 'Return settings', 'tune'),
+  item('companySettings', 'Company letterhead', 'domain'),
 ];
 
 export function navItemsFor(role: Role): NavItem[] {
