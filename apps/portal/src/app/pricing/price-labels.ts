@@ -27,6 +27,8 @@ export function priceSourceLabel(source: PriceSource, tier: TierLabel | null = n
       return 'List price';
     case 'quote':
       return 'Quoted price';
+    case 'replacement':
+      return 'Replacement (no charge)';
   }
 }
 

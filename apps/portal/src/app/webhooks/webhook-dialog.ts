@@ -22,6 +22,9 @@ export const EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
   'order.repromised': 'A backordered line’s delivery date moves',
   'shipment.created': 'A shipment leaves, with carrier and tracking',
   'shipment.delivered': 'A shipment is delivered',
+  'return.created': 'A return is asked for (or opened by staff)',
+  'return.status_changed': 'A return moves to another status',
+  'credit_note.created': 'A credit note is issued for returned goods',
 };
 
 /** A URL the browser's URL parser accepts as absolute http(s), as the API checks it. */
