@@ -22,6 +22,7 @@ import { HomeModule } from './home/home.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrdersModule } from './orders/orders.module';
 import { SalesQuotesModule } from './quotes/quotes.module';
+import { ReturnsModule } from './returns/returns.module';
 import { PricingModule } from './pricing/pricing.module';
 import { PurchasingModule } from './purchasing/purchasing.module';
 import { PurchasePlanningModule } from './purchasing/purchase-planning.module';
@@ -52,6 +53,7 @@ export class AppModule {
         QuoteModule,
         OrdersModule,
         SalesQuotesModule,
+        ReturnsModule,
         PurchasingModule,
         PurchasePlanningModule,
         FulfilmentModule,

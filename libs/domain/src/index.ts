@@ -15,3 +15,4 @@ export * from './lib/quotes';
 export * from './lib/standing-orders';
 export * from './lib/purchasing';
 export * from './lib/warehouse';
+export * from './lib/returns';

@@ -151,6 +151,29 @@ export class InboundService {
   }
 
   /**
+   * Returned goods put back on the shelf, inside the caller's (the return
+   * receipt's) transaction: a receipt of them, received at once through the
+   * one receiving path, so they go on hand and fill backorders waiting for
+   * the product at that warehouse, oldest order first, exactly as a
+   * purchase receipt's units do.
+   */
+  async receiveReturnedIn(
+    tx: EntityManager,
+    actor: AuthUser,
+    units: { productId: string; warehouseCode: string; qty: number; date: string },
+  ): Promise<void> {
+    const fields = {
+      productId: units.productId,
+      warehouseCode: units.warehouseCode,
+      qty: units.qty,
+      expectedDate: units.date,
+    };
+    const id = await this.inbound.insert(tx, fields);
+    await this.record(tx, actor, id, 'create', null, { ...fields, status: 'expected', returned: true });
+    await this.receiveIn(tx, actor, { id, productId: units.productId, warehouseCode: units.warehouseCode });
+  }
+
+  /**
    * Moves an expected receipt's date inside the caller's transaction; the
    * orders waiting for it are promised anew (ordering records why). The
    * caller holds the product's stock row lock.

@@ -11,6 +11,7 @@ import { moneyColumn } from '../database/columns';
 
 @Entity({ name: 'products' })
 @Check('products_list_price_check', `list_price >= 0`)
+@Check('products_return_window_check', `return_window_days IS NULL OR return_window_days >= 0`)
 @Check('products_quantities_check', `min_order_qty >= 1 AND order_multiple >= 1 AND lead_time_days >= 0`)
 @Index('products_category_idx', ['category', 'sku'])
 /** Trigram index over "sku name" for word search; declared in the migration. */
@@ -56,6 +57,10 @@ export class ProductEntity {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /** Days after delivery a return may be asked; null = the default window, 0 = not returnable. */
+  @Column({ name: 'return_window_days', type: 'integer', nullable: true })
+  returnWindowDays: number | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -17,6 +17,7 @@ export function toProduct(entity: ProductEntity, imageVersion?: string | null): 
     leadTimeDays: entity.leadTimeDays,
     backorderable: entity.backorderable,
     active: entity.active,
+    returnWindowDays: entity.returnWindowDays ?? null,
     ...productImageUrls(entity.id, imageVersion),
   };
 }

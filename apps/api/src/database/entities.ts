@@ -83,6 +83,16 @@ import { PurchaseOrderEntity } from '../purchasing/purchase-order.entity';
 import { PurchaseReceiptEntity } from '../purchasing/purchase-receipt.entity';
 import { PurchasingSettingsEntity } from '../purchasing/purchasing-settings.entity';
 import { SupplierEntity } from '../purchasing/supplier.entity';
+import { ReturnFeeEntity } from '../returns/return-fee.entity';
+import { ReturnSettingsEntity } from '../returns/return-settings.entity';
+import { ReturnEntity } from '../returns/return.entity';
+import { ReturnLineEntity } from '../returns/return-line.entity';
+import { ReturnEventEntity } from '../returns/return-event.entity';
+import { ReturnPhotoEntity } from '../returns/return-photo.entity';
+import { CreditNoteEntity } from '../returns/credit-note.entity';
+import { CreditNoteLineEntity } from '../returns/credit-note-line.entity';
+import { ReturnReceiptEntity } from '../returns/return-receipt.entity';
+import { ReturnReceiptLineEntity } from '../returns/return-receipt-line.entity';
 /** Every entity of the schema; migrations must match exactly these. */
 export const ENTITIES = [
   AccountEntity,
@@ -165,4 +175,14 @@ export const ENTITIES = [
   OrderCheckLineEntity,
   CheckMismatchEntity,
   PicksByDayEntity,
+  ReturnFeeEntity,
+  ReturnSettingsEntity,
+  ReturnEntity,
+  ReturnLineEntity,
+  ReturnEventEntity,
+  ReturnPhotoEntity,
+  CreditNoteEntity,
+  CreditNoteLineEntity,
+  ReturnReceiptEntity,
+  ReturnReceiptLineEntity,
 ];

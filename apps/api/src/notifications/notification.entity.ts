@@ -11,6 +11,7 @@ import {
 import type { NotificationKind } from '@tradecounter/contracts';
 import { OrderEntity } from '../orders/order.entity';
 import { QuoteEntity } from '../quotes/quote.entity';
+import { ReturnEntity } from '../returns/return.entity';
 import { StandingOrderEntity } from '../standing-orders/standing-order.entity';
 import { UserEntity } from '../users/user.entity';
 
@@ -59,6 +60,14 @@ export class NotificationEntity {
   @ManyToOne(() => StandingOrderEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'standing_order_id' })
   standingOrder?: Relation<StandingOrderEntity>;
+
+  /** The return (RMA) it is about (return kinds), else null. */
+  @Column({ name: 'return_id', type: 'uuid', nullable: true })
+  returnId: string | null;
+
+  @ManyToOne(() => ReturnEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'return_id' })
+  productReturn?: Relation<ReturnEntity>;
 
   /** The order event it came from. */
   @Column({ name: 'event_id', type: 'bigint', nullable: true })

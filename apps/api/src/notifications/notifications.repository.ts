@@ -25,6 +25,16 @@ export interface QuoteNotificationDraft {
   quoteId: string;
 }
 
+/** A notification about a return (RMA), for named users; `orderId` links an order it is also about (a held order). */
+export interface ReturnNotificationDraft {
+  userIds: string[];
+  kind: AnyNotificationKind;
+  title: string;
+  body: string;
+  returnId: string;
+  orderId?: string | null;
+}
+
 /** A notification as made, with whom to e-mail. */
 export interface MadeNotification {
   userId: string;
@@ -43,6 +53,7 @@ export interface NotificationRow {
   orderId: string | null;
   quoteId: string | null;
   standingOrderId: string | null;
+  returnId: string | null;
   readAt: Date | null;
   createdAt: Date;
 }
@@ -159,6 +170,33 @@ export class NotificationsRepository {
     )) as MadeNotification[];
   }
 
+  async insertForReturn(tx: EntityManager, drafts: ReturnNotificationDraft[]): Promise<MadeNotification[]> {
+    const rows = drafts.flatMap((draft) =>
+      [...new Set(draft.userIds)].map((userId) => ({
+        user_id: userId,
+        kind: draft.kind,
+        title: draft.title,
+        body: draft.body,
+        return_id: draft.returnId,
+        order_id: draft.orderId ?? null,
+      })),
+    );
+    if (rows.length === 0) return [];
+    return (await tx.query(
+      `WITH inserted AS (
+         INSERT INTO notifications (user_id, kind, title, body, return_id, order_id)
+         SELECT d.user_id, d.kind, d.title, d.body, d.return_id, d.order_id
+           FROM jsonb_to_recordset($1::jsonb)
+                AS d(user_id uuid, kind text, title text, body text, return_id uuid, order_id uuid)
+           JOIN users u ON u.id = d.user_id AND u.active
+         RETURNING user_id, title, body, order_id
+       )
+       SELECT i.user_id AS "userId", u.email, u.name, i.title, i.body, i.order_id AS "orderId"
+         FROM inserted i JOIN users u ON u.id = i.user_id`,
+      [JSON.stringify(rows)],
+    )) as MadeNotification[];
+  }
+
   async insertStanding(tx: EntityManager, notices: StandingOrderNotice[]): Promise<MadeNotification[]> {
     if (notices.length === 0) return [];
     const rows = notices.map((notice) => ({
@@ -176,7 +214,7 @@ export class NotificationsRepository {
   async list(userId: string, unreadOnly: boolean, page: PageRequest): Promise<[NotificationRow[], number]> {
     const rows = (await this.dataSource.query(
       `SELECT id, kind, title, body, order_id AS "orderId", quote_id AS "quoteId",
-              standing_order_id AS "standingOrderId", read_at AS "readAt", created_at AS "createdAt",
+              standing_order_id AS "standingOrderId", return_id AS "returnId", read_at AS "readAt", created_at AS "createdAt",
               count(*) OVER () AS total
          FROM notifications WHERE user_id = $1 AND ($2::boolean IS FALSE OR read_at IS NULL)
         ORDER BY created_at DESC, id DESC LIMIT $3 OFFSET $4`,

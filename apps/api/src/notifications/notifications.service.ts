@@ -11,12 +11,14 @@ import {
   NotificationRow,
   NotificationsRepository,
   QuoteNotificationDraft,
+  ReturnNotificationDraft,
   StandingOrderNotice,
 } from './notifications.repository';
 
 export type {
   MadeNotification,
   QuoteNotificationDraft,
+  ReturnNotificationDraft,
   StandingOrderNotice,
 } from './notifications.repository';
 
@@ -63,6 +65,11 @@ export class NotificationsService {
     return this.notifications.insertForUsers(tx, drafts);
   }
 
+  /** Inside the caller's transaction: notifications about a return (RMA) to named users (active ones only). */
+  notifyAboutReturn(tx: EntityManager, drafts: ReturnNotificationDraft[]): Promise<MadeNotification[]> {
+    return this.notifications.insertForReturn(tx, drafts);
+  }
+
   /** In the caller's transaction: notices about standing orders (previews, runs) for the account's people. */
   notifyStandingOrders(tx: EntityManager, notices: StandingOrderNotice[]): Promise<MadeNotification[]> {
     return this.notifications.insertStanding(tx, notices);
@@ -83,6 +90,7 @@ function toNotification(row: NotificationRow): AppNotification {
     orderId: row.orderId,
     quoteId: row.quoteId,
     standingOrderId: row.standingOrderId,
+    returnId: row.returnId,
     readAt: row.readAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   };

@@ -28,7 +28,7 @@ import { OrderEntity } from './order.entity';
 )
 @Check(
   'order_lines_price_source_check',
-  `price_source IN ('contract', 'tier_fixed', 'tier_discount', 'list', 'quote')`,
+  `price_source IN ('contract', 'tier_fixed', 'tier_discount', 'list', 'quote', 'replacement')`,
 )
 @Index('order_lines_order_idx', ['orderId', 'lineNo'], { unique: true })
 @Index('order_lines_product_idx', ['productId'])

@@ -96,8 +96,30 @@ export interface QuotedPlacement {
   accepted(tx: EntityManager, order: Order): Promise<void>;
 }
 
+/**
+ * A replacement for returned goods: the returns context names the lines
+ * (the units received of `replace` return lines), and they are placed in
+ * its receiving transaction at 0.00 (source `replacement`), with the normal
+ * promise and reservation, shipping to the returned order's address. Pack
+ * rules do not apply: what came back is what goes out.
+ */
+export interface ReplacementPlacement {
+  accountId: string;
+  shippingAddressId: string;
+  /** The return's number: the order's PO number, so an account that requires one has it. */
+  poNumber: string;
+  notes: string;
+  lines: LineReference[];
+}
+
 /** The quoted unit prices that replace the price book's (source `quote`). */
 type QuotedPrices = ReadonlyMap<string, bigint>;
+
+/** Prices that replace the price book's: a quote's, or a replacement's 0.00. */
+interface FixedPrices {
+  unitPrices: QuotedPrices;
+  source: 'quote' | 'replacement';
+}
 
 /** numeric(14,2) holds up to 12 digits before the point. */
 const MAX_SUBTOTAL = parseMoney('999999999999.99');
@@ -191,6 +213,31 @@ export class OrderPlacementService {
   }
 
   /**
+   * A replacement order for returned goods, inside the caller's (the
+   * return receipt's) transaction, placed by the staff member receiving it.
+   * Every line at 0.00 (source `replacement`).
+   */
+  async placeReplacement(tx: EntityManager, actor: AuthUser, request: ReplacementPlacement): Promise<Order> {
+    const placer = { user: actor, channel: 'phone', externalRef: null };
+    const free = new Map(request.lines.map((line) => [line.productId ?? '', 0n]));
+    return this.placeIn(
+      tx,
+      placer,
+      request.accountId,
+      {
+        lines: request.lines,
+        shippingAddressId: request.shippingAddressId,
+        poNumber: request.poNumber,
+        notes: request.notes,
+        shipComplete: false,
+      },
+      null,
+      null,
+      { unitPrices: free, source: 'replacement' },
+    );
+  }
+
+  /**
    * POST /api/channel-orders: the same pipeline for an integration's order.
    * Its external reference is its idempotency key: concurrent repeats wait
    * for the first (a transaction-level lock on channel and reference), then
@@ -252,7 +299,7 @@ export class OrderPlacementService {
       const claimed = quote ? await quote.claim(tx) : null;
       const plan = await this.plan(tx, actor, accountId, claimed ? { ...body, lines: claimed.lines } : body, {
         preview: true,
-        quotedPrices: claimed?.unitPrices ?? null,
+        fixedPrices: claimed ? { unitPrices: claimed.unitPrices, source: 'quote' } : null,
       });
       const approvers =
         plan.decision.status === 'pending_approval' ? await this.orders.approversOf(tx, accountId) : [];
@@ -276,10 +323,12 @@ export class OrderPlacementService {
     actor: AuthUser | null,
     accountId: string,
     body: PlacementBody,
-    mode: { preview: boolean; quotedPrices: QuotedPrices | null } = { preview: false, quotedPrices: null },
+    mode: { preview: boolean; fixedPrices: FixedPrices | null } = { preview: false, fixedPrices: null },
   ): Promise<PlacementPlan> {
     const placedAt = new Date();
-    const lines = await this.requestedLines(tx, actor, accountId, body);
+    // A replacement sends back what came back, whole packs or not.
+    const packRules = mode.fixedPrices?.source !== 'replacement';
+    const lines = await this.requestedLines(tx, actor, accountId, body, packRules);
     const { account, address } = checkAccount(
       actor,
       await this.accounts.lockForOrdering(tx, accountId, body.shippingAddressId),
@@ -287,8 +336,8 @@ export class OrderPlacementService {
       // The PO number is given at checkout, after the cart's preview: a preview does not ask for it.
       { requirePo: !mode.preview },
     );
-    const { priced, subtotal } = mode.quotedPrices
-      ? quotedPricing(lines, mode.quotedPrices, body.expectedSubtotal)
+    const { priced, subtotal } = mode.fixedPrices
+      ? fixedPricing(lines, mode.fixedPrices, body.expectedSubtotal)
       : await this.price(tx, accountId, lines, placedAt, body.expectedSubtotal);
     const check = await this.placementCheck(tx, actor, account, subtotal);
     const decision = placementDecision(check);
@@ -303,14 +352,18 @@ export class OrderPlacementService {
     body: PlacementBody,
     idempotency: { userId: string; key: string; requestHash: string } | null,
     quoted: { quoteId: string; unitPrices: QuotedPrices } | null = null,
+    replacement: FixedPrices | null = null,
   ): Promise<Order> {
     const actor = placer.user;
+    const fixedPrices: FixedPrices | null = quoted
+      ? { unitPrices: quoted.unitPrices, source: 'quote' }
+      : replacement;
     const { placedAt, lines, account, address, priced, subtotal, decision, promised } = await this.plan(
       tx,
       actor,
       accountId,
       body,
-      { preview: false, quotedPrices: quoted?.unitPrices ?? null },
+      { preview: false, fixedPrices },
     );
     const order: NewOrder = {
       accountId,
@@ -358,6 +411,7 @@ export class OrderPlacementService {
         subtotal: order.subtotal,
         lines: order.lines.length,
         ...(order.quoteId ? { quoteId: order.quoteId } : {}),
+        ...(replacement ? { replacement: true } : {}),
       },
     });
     if (actor && body.lines === undefined) await this.cart.clearAfterOrder(tx, actor.id, accountId);
@@ -466,6 +520,7 @@ export class OrderPlacementService {
     actor: AuthUser | null,
     accountId: string,
     body: PlacementBody,
+    packRules = true,
   ): Promise<RequestedLine[]> {
     let asked: LineReference[];
     if (body.lines) {
@@ -481,7 +536,7 @@ export class OrderPlacementService {
         throw badRequest('The cart is empty', [{ field: 'lines', message: 'the cart is empty' }]);
       }
     }
-    return this.lineResolver.resolve(asked, { packRules: true }, tx);
+    return this.lineResolver.resolve(asked, { packRules }, tx);
   }
 
   /** Keys are kept at least 24 hours; once a minute, one placement deletes those past 48. */
@@ -580,23 +635,24 @@ function orderLine(
 }
 
 /**
- * An accepted quote's lines priced at their quoted unit prices (source
- * `quote`, domain acceptedLinePrice's rule; the quote's validity was checked
- * under its lock), with the same subtotal checks as the price book's.
+ * Lines priced at fixed unit prices: an accepted quote's (source `quote`,
+ * domain acceptedLinePrice's rule; the quote's validity was checked under
+ * its lock) or a replacement's 0.00 (source `replacement`), with the same
+ * subtotal checks as the price book's.
  */
-function quotedPricing(
+function fixedPricing(
   lines: RequestedLine[],
-  unitPrices: QuotedPrices,
+  fixed: FixedPrices,
   expectedSubtotal: string | undefined,
 ): { priced: PricedLine[]; subtotal: bigint } {
   const priced = lines.map((line): PricedLine => {
-    const unitPrice = unitPrices.get(line.product.id);
-    if (unitPrice === undefined) throw new Error('Every accepted line has its quoted price');
+    const unitPrice = fixed.unitPrices.get(line.product.id);
+    if (unitPrice === undefined) throw new Error('Every line with fixed prices has its price');
     const lineTotal = unitPrice * BigInt(line.quantity);
     return {
       unitPrice,
       lineTotal,
-      source: 'quote',
+      source: fixed.source,
       breakApplied: null,
       savings: (parseMoney(line.product.listPrice) - unitPrice) * BigInt(line.quantity),
       nextBreak: null,

@@ -343,6 +343,14 @@ WITH moved AS (DELETE FROM order_line_allocations WHERE inbound_id = $1 RETURNIN
 UPDATE order_lines l SET reserved_qty = l.reserved_qty + m.qty, allocated_qty = l.allocated_qty - m.qty
   FROM moved m WHERE l.id = m.order_line_id`;
 
+/** An order of an account on credit hold: what deciding whether it now fits needs. */
+export interface HeldOrderRow {
+  id: string;
+  number: string;
+  subtotal: string;
+  paid: boolean;
+}
+
 @Injectable()
 export class OrdersRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -539,6 +547,32 @@ export class OrdersRepository {
       accountId,
       delta,
     ]);
+  }
+
+  /**
+   * A credit note lowers the account's exposure by its total, never below 0
+   * (the CHECK). The caller holds the account's row lock, as placement does.
+   * Answers the exposure after, and the account's orders on credit hold.
+   */
+  async lowerExposure(
+    tx: EntityManager,
+    accountId: string,
+    amount: string,
+  ): Promise<{ exposure: string; creditLimit: string; held: HeldOrderRow[] }> {
+    const [row] = (await tx.query(
+      `WITH lowered AS (
+         UPDATE account_exposure SET exposure = greatest(0, exposure - $2::numeric)
+          WHERE account_id = $1 RETURNING exposure)
+       SELECT coalesce((SELECT exposure::text FROM lowered), '0') AS exposure,
+              (SELECT credit_limit::text FROM accounts WHERE id = $1) AS "creditLimit"`,
+      [accountId, amount],
+    )) as { exposure: string; creditLimit: string }[];
+    const held = (await tx.query(
+      `SELECT id, number, subtotal::text AS subtotal, paid_at IS NOT NULL AS paid
+         FROM orders WHERE account_id = $1 AND status = 'on_hold' ORDER BY placed_at, id`,
+      [accountId],
+    )) as HeldOrderRow[];
+    return { exposure: row?.exposure ?? '0', creditLimit: row?.creditLimit ?? '0', held };
   }
 
   /**

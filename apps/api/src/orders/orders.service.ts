@@ -7,7 +7,15 @@ import type {
   OrderSummary,
   Page,
 } from '@tradecounter/contracts';
-import { accountScope, availableCredit, canReadAccount, formatMoney, parseMoney } from '@tradecounter/domain';
+import {
+  accountScope,
+  availableCredit,
+  canReadAccount,
+  creditDecision,
+  formatMoney,
+  parseMoney,
+} from '@tradecounter/domain';
+import type { EntityManager } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
 import type { AuthUser } from '../auth/auth-user';
 import { pageOf, PageRequest } from '../common/http/pagination.dto';
@@ -109,5 +117,32 @@ export class OrdersService {
   async exposure(accountIds: string[]): Promise<Map<string, string>> {
     const sums = await this.orders.exposure(accountIds);
     return new Map(accountIds.map((id) => [id, formatMoney(parseMoney(sums.get(id) ?? '0'))]));
+  }
+
+  /**
+   * A credit note was issued to the account (inside its transaction, the
+   * account's row locked by the caller): its exposure drops by the total,
+   * clamped at 0. Answers the account's orders on credit hold that the
+   * credit check would now let through (each alone), for their account
+   * manager to review; releasing stays a person's decision.
+   */
+  async creditIssued(
+    tx: EntityManager,
+    accountId: string,
+    amount: string,
+  ): Promise<{ id: string; number: string }[]> {
+    const { exposure, creditLimit, held } = await this.orders.lowerExposure(tx, accountId, amount);
+    const now = parseMoney(exposure);
+    return held
+      .filter((order) => {
+        const total = parseMoney(order.subtotal);
+        // A held order counts in the exposure already (unless paid); the check adds it once.
+        const others = order.paid ? now : now - total;
+        return (
+          creditDecision({ total, exposure: others < 0n ? 0n : others, creditLimit: parseMoney(creditLimit) })
+            .status === 'confirmed'
+        );
+      })
+      .map((order) => ({ id: order.id, number: order.number }));
   }
 }

@@ -22,7 +22,13 @@ export type NotificationKind =
   /** A standing order's run placed its order (naming any dropped or capped lines). */
   | 'standing_order_placed'
   /** A standing order's run placed nothing, and why (credit hold, nothing available, missed). */
-  | 'standing_order_failed';
+  | 'standing_order_failed'
+  /** To the account manager: a customer asked to return goods. */
+  | 'return_requested'
+  /** To the account's buyers: their return moved on (approved, rejected, received, closed, credited). */
+  | 'return_updated'
+  /** To the account's buyers: a credit note was issued for returned goods. */
+  | 'credit_note_issued';
 
 export interface AppNotification {
   id: string;
@@ -34,6 +40,8 @@ export interface AppNotification {
   quoteId: string | null;
   /** The standing order it is about (standing-order kinds), else null. */
   standingOrderId: string | null;
+  /** The return (RMA) it is about (return kinds), else null. */
+  returnId?: string | null;
   readAt: IsoInstant | null;
   createdAt: IsoInstant;
 }

@@ -83,6 +83,19 @@ export class CreateProductDto implements CreateProductRequest {
   @ApiPropertyOptional() @OptionalField() @IsBoolean() active?: boolean;
 
   @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 0,
+    maximum: 3650,
+    description: 'Days after delivery a return may be asked; 0 = not returnable; null = the default window',
+  })
+  @NullableField()
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  returnWindowDays?: number | null;
+
+  @ApiPropertyOptional({
     type: String,
     nullable: true,
     example: '0012345678905',

@@ -21,6 +21,7 @@ import { StandingOrders1766102400000 } from './1766102400000-standing-orders';
 import { Purchasing1766188800000 } from './1766188800000-purchasing';
 import { Warehouse1766275200000 } from './1766275200000-warehouse';
 import { DemandRollup1766361600000 } from './1766361600000-demand-rollup';
+import { Returns1766448000000 } from './1766448000000-returns';
 
 /** Every migration, oldest first. Listed explicitly so the bundle carries them. */
-export const MIGRATIONS = [Foundation1764201600000, Pricing1764288000000, Availability1764374400000, Orders1764460800000, CartTemplates1764547200000, Fulfilment1764633600000, Channels1764720000000, AccountExposure1764723600000, Outbox1764806400000, ReportRollups1764892800000, DeliveryRollups1764979200000, ReportCoarseRollups1765065600000, ChannelAccounts1765152000000, SignInHardening1765238400000, SealedWebhookSecrets1765324800000, CarrierTracking1765497600000, ProductImages1765843200000, HolidayNames1765929600000, SalesQuotes1766016000000, StandingOrders1766102400000, Purchasing1766188800000, Warehouse1766275200000, DemandRollup1766361600000];
+export const MIGRATIONS = [Foundation1764201600000, Pricing1764288000000, Availability1764374400000, Orders1764460800000, CartTemplates1764547200000, Fulfilment1764633600000, Channels1764720000000, AccountExposure1764723600000, Outbox1764806400000, ReportRollups1764892800000, DeliveryRollups1764979200000, ReportCoarseRollups1765065600000, ChannelAccounts1765152000000, SignInHardening1765238400000, SealedWebhookSecrets1765324800000, CarrierTracking1765497600000, ProductImages1765843200000, HolidayNames1765929600000, SalesQuotes1766016000000, StandingOrders1766102400000, Purchasing1766188800000, Warehouse1766275200000, DemandRollup1766361600000, Returns1766448000000];

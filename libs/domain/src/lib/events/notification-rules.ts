@@ -1,6 +1,6 @@
 import { withDisplayDates } from '../display/dates';
 import { formatMoneyForDisplay } from '../display/money-display';
-import type { OutboxOrderEvent } from './order-event';
+import { isAfterSalesEvent, type OutboxOrderEvent } from './order-event';
 
 /**
  * Who hears about an event: the order's customer (its placer when a
@@ -34,6 +34,8 @@ interface PromiseMove {
 
 /** The notifications an order event gives rise to (none for most). */
 export function notificationsFor(event: OutboxOrderEvent): NotificationDraft[] {
+  // Returns and credit notes notify where they happen (ReturnsService), with the return linked.
+  if (isAfterSalesEvent(event)) return [];
   const order = event.orderNumber;
   const drafts: NotificationDraft[] = [];
   if (event.kind === 'shipment') {

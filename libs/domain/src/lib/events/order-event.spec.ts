@@ -1,4 +1,4 @@
-import { webhookEventId, webhookTopics } from './order-event';
+import { isAfterSalesEvent, webhookEventId, webhookTopics } from './order-event';
 
 describe('webhookTopics', () => {
   it('publishes a placement as order.created only, whatever its first status', () => {
@@ -30,5 +30,18 @@ describe('webhookTopics', () => {
 
   it('names each (event, topic) once', () => {
     expect(webhookEventId('42', 'shipment.created')).toBe('42.shipment.created');
+  });
+
+  it('publishes returns and credit notes as their own topics, never as order topics', () => {
+    expect(webhookTopics({ kind: 'return_created', from: null, to: 'requested' })).toEqual([
+      'return.created',
+    ]);
+    expect(webhookTopics({ kind: 'return_status', from: 'requested', to: 'rejected' })).toEqual([
+      'return.status_changed',
+    ]);
+    expect(webhookTopics({ kind: 'return_status', from: 'approved', to: 'approved' })).toEqual([]);
+    expect(webhookTopics({ kind: 'credit_note', from: null, to: null })).toEqual(['credit_note.created']);
+    expect(isAfterSalesEvent({ kind: 'credit_note' })).toBe(true);
+    expect(isAfterSalesEvent({ kind: 'placed' })).toBe(false);
   });
 });

@@ -21,7 +21,27 @@ export interface OutboxOrderEvent {
 }
 
 export type WebhookTopic =
-  'order.created' | 'order.status_changed' | 'order.repromised' | 'shipment.created' | 'shipment.delivered';
+  | 'order.created'
+  | 'order.status_changed'
+  | 'order.repromised'
+  | 'shipment.created'
+  | 'shipment.delivered'
+  | 'return.created'
+  | 'return.status_changed'
+  | 'credit_note.created';
+
+/**
+ * After-sales events ride the same outbox as order events, about the order
+ * they return goods of: a return asked for or opened (`return_created`), a
+ * return's status moving (`return_status`), a credit note issued
+ * (`credit_note`). Their `data` names the return (and the credit note).
+ * Their notifications are made where they happen, not by the dispatcher.
+ */
+export const AFTER_SALES_EVENT_KINDS = ['return_created', 'return_status', 'credit_note'] as const;
+
+export function isAfterSalesEvent(event: Pick<OutboxOrderEvent, 'kind'>): boolean {
+  return (AFTER_SALES_EVENT_KINDS as readonly string[]).includes(event.kind);
+}
 
 /**
  * The webhook topics an order event is published as. Placement is
@@ -30,6 +50,9 @@ export type WebhookTopic =
  * that ships the order is both `shipment.created` and a status change.
  */
 export function webhookTopics(event: Pick<OutboxOrderEvent, 'kind' | 'from' | 'to'>): WebhookTopic[] {
+  if (event.kind === 'return_created') return ['return.created'];
+  if (event.kind === 'return_status') return event.from !== event.to ? ['return.status_changed'] : [];
+  if (event.kind === 'credit_note') return ['credit_note.created'];
   if (event.from === null && event.to !== null) return ['order.created'];
   const topics: WebhookTopic[] = [];
   if (event.kind === 'shipment') topics.push('shipment.created');

@@ -7,7 +7,8 @@ import { HUNDRED_PERCENT, Hundredths, parsePercent } from './percent';
  * line accepted from a sales quote (see quotes/quote-acceptance); the price
  * rules here never give it.
  */
-export type PriceSource = 'contract' | 'tier_fixed' | 'tier_discount' | 'list' | 'quote';
+/** `replacement`: a replacement for returned goods, at 0.00. */
+export type PriceSource = 'contract' | 'tier_fixed' | 'tier_discount' | 'list' | 'quote' | 'replacement';
 
 export interface VolumeBreak {
   /** null: the break applies tier-wide. */
