@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input, output, signal } fro
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import type { ReturnPhoto } from '@tradecounter/contracts';
+import { imageUploadProblem } from '@tradecounter/domain';
 import { problemMessage, toProblem } from '../shared/problem';
 import { ReturnsApi } from './returns-api';
 
@@ -67,6 +68,12 @@ export class ReturnPhotoUpload {
     picker.value = '';
     this.error.set('');
     for (const file of files) {
+      // Refused here with the API's own words, before sending anything.
+      const refused = imageUploadProblem(file.type, file.size);
+      if (refused) {
+        this.error.set(`${file.name} ${refused.message}`);
+        continue;
+      }
       this.uploading.update((n) => n + 1);
       this.api.addPhoto(this.returnId(), file).subscribe({
         next: (photo) => {

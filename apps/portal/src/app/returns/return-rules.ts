@@ -9,7 +9,13 @@ import type {
   ReturnStatus,
   Role,
 } from '@tradecounter/contracts';
-import { formatMoney, parseMoney } from '@tradecounter/domain';
+import {
+  creditLineAmounts,
+  formatFeePercent,
+  formatMoney,
+  isFeePercent,
+  parseMoney,
+} from '@tradecounter/domain';
 import { displayDate } from '../shared/date-format';
 import { reasonLabel } from './return-words';
 
@@ -36,8 +42,7 @@ export function returnableWords(line: ReturnableLine): string {
 
 /** "10" → "10 %", "12.50" → "12.5 %". */
 export function percentWords(percent: string): string {
-  const trimmed = percent.includes('.') ? percent.replace(/\.?0+$/, '') : percent;
-  return `${trimmed || '0'} %`;
+  return `${isFeePercent(percent) ? formatFeePercent(percent) : percent} %`;
 }
 
 export function hasFee(percent: string | undefined): boolean {
@@ -52,23 +57,15 @@ export function feeWords(reason: ReturnReason, fees: ReturnFees | undefined): st
     : `No restocking fee for ${reasonLabel(reason)}`;
 }
 
-/** A percentage string as hundredths of a percent, exactly: "12.5" → 1250n. */
-function basisOf(percent: string): bigint {
-  const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(percent.trim());
-  if (!match) return 0n;
-  return BigInt(match[1]) * 100n + BigInt((match[2] ?? '').padEnd(2, '0'));
-}
-
 /**
  * quantity × unit price, less the fee (rounded half up to the cent), exactly
- * in cents. The credit note is the API's to compute; this is the estimate the
- * buyer sees before asking.
+ * in cents, by the domain's credit rule (the one the API's credit notes use):
+ * the estimate the buyer sees before asking.
  */
 export function lineCredit(unitPrice: string, quantity: number, feePercent: string): string {
   if (!Number.isInteger(quantity) || quantity <= 0) return '0.00';
-  const gross = parseMoney(unitPrice) * BigInt(quantity);
-  const fee = (gross * basisOf(feePercent) + 5000n) / 10000n;
-  return formatMoney(gross - fee);
+  const percent = isFeePercent(feePercent) ? feePercent : '0';
+  return formatMoney(creditLineAmounts(quantity, unitPrice, percent).total);
 }
 
 export interface ReturnChoice {

@@ -68,11 +68,11 @@ export class ReturnsApi {
     return this.http.post<ReturnReceiptResult>(`${this.url(id)}/receive`, body);
   }
 
-  /** A photo of the goods (multipart `file`), shown on the return. */
+  /** A photo of the goods: the file itself as the body, with its own type (as product images are sent). */
   addPhoto(id: string, file: File): Observable<ReturnPhoto> {
-    const form = new FormData();
-    form.append('file', file, file.name);
-    return this.http.post<ReturnPhoto>(`${this.url(id)}/photos`, form);
+    return this.http.post<ReturnPhoto>(`${this.url(id)}/photos`, file, {
+      headers: { 'Content-Type': file.type || 'application/octet-stream' },
+    });
   }
 
   /** A photo through the client, so the request carries the sign-in (an <img src> would not). */
