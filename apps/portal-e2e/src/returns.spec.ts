@@ -7,6 +7,9 @@ import { ACCOUNT_MANAGER, accountOf, BUYER, inStockPicks } from './ordering-supp
 import { expect, login, settled, snap, test } from './support';
 
 const WAREHOUSE = 'warehouse@tradecounter.test';
+/** A 1×1 PNG: the photo of the crushed box. */
+const PIXEL_PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 /**
  * A delivered Acme order of two lines, placed and delivered by API today, so
@@ -96,10 +99,19 @@ test('a buyer returns part of a delivered order, the account manager approves, t
   await expect(dialog.getByTestId('estimated-credit')).not.toHaveText('$0.00');
   await snapBoth(page, 'returns-01-request-dialog');
   await dialog.getByRole('button', { name: 'Request return' }).click();
-  await expect(dialog.getByRole('heading', { name: /^Return RMA-\d+ requested/ })).toBeVisible();
-  await dialog.getByRole('button', { name: 'Open the return' }).click();
+  // The dialog now names the return and offers photos.
+  const created = page.getByRole('dialog', { name: /^Return RMA-\d+ requested/ });
+  await expect(created).toBeVisible();
+  await created.getByTestId('return-photo-input').setInputFiles({
+    name: 'crushed-box.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from(PIXEL_PNG, 'base64'),
+  });
+  await expect(created.getByText('1 photo added')).toBeVisible();
+  await created.getByRole('button', { name: 'Open the return' }).click();
   await expect(page).toHaveURL(/\/returns\/[^/]+$/);
   await expect(returnStatus(page)).toHaveText('Requested');
+  await expect(page.getByRole('img', { name: 'Photo 1 of the returned goods' })).toBeVisible();
   const returnUrl = page.url();
   const rma = /RMA-\d+/.exec((await page.getByRole('heading', { level: 1 }).textContent()) ?? '')?.[0] ?? '';
   expect(rma).not.toBe('');
