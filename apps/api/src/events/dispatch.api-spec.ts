@@ -4,6 +4,7 @@ import type {
   NotificationList,
   Order,
   Page,
+  ProductReturn,
   WebhookDelivery,
   WebhookEventBody,
 } from '@tradecounter/contracts';
@@ -16,6 +17,7 @@ import {
   placeOrder,
   setStock,
 } from '../test-support/order-fixtures';
+import { deliverOrder } from '../test-support/return-fixtures';
 import { SmtpSink } from '../test-support/smtp-sink';
 import { startTestApp, TestApp } from '../test-support/test-app';
 import { eventually, WebhookReceiver } from '../test-support/webhook-receiver';
@@ -108,6 +110,54 @@ describe('dispatching order events', () => {
     (await api.http.get(`/api/notifications${query}`).set(bearer(user)).expect(200)).body as NotificationList;
 
   describe('webhooks', () => {
+    it('publishes a return and its credit note as return.* and credit_note.created, about the returned order', async () => {
+      receiver.answer(() => ({ status: 200 }));
+      await subscribe(['return.created', 'return.status_changed', 'credit_note.created']);
+      const order = await place(w.approver, 3);
+      await deliverOrder(api, order.id);
+      const asked = (
+        await api.http
+          .post('/api/returns')
+          .set(bearer(w.buyer))
+          .send({
+            orderId: order.id,
+            lines: [{ orderLineId: order.lines[0]?.id, quantity: 2, reason: 'damaged' }],
+          })
+          .expect(201)
+      ).body as ProductReturn;
+      await api.http.post(`/api/returns/${asked.id}/approve`).set(bearer(w.am)).send({}).expect(200);
+      await api.http
+        .post(`/api/returns/${asked.id}/receive`)
+        .set(bearer(w.warehouse))
+        .send({ lines: [{ returnLineId: asked.lines[0]?.id, quantity: 2, condition: 'restock' }] })
+        .expect(200);
+      const bodies = () =>
+        receiver.received
+          .map((hit) => JSON.parse(hit.body) as WebhookEventBody)
+          .filter((body) => body.data.orderId === order.id);
+      await eventually(
+        'the return’s four events delivered',
+        () => new Set(bodies().map((b) => b.id)).size >= 4,
+      );
+      const byType = new Map(bodies().map((body) => [`${body.type}:${body.data.to ?? ''}`, body]));
+      expect([...byType.keys()].sort()).toEqual([
+        'credit_note.created:',
+        'return.created:requested',
+        'return.status_changed:approved',
+        'return.status_changed:credited',
+      ]);
+      expect(byType.get('credit_note.created:')?.data).toMatchObject({
+        orderNumber: order.number,
+        kind: 'credit_note',
+        details: { returnId: asked.id, returnNumber: asked.number, creditNote: { total: '20.00' } },
+      });
+      // The dispatcher makes no order notifications of them (returns notify where they happen).
+      const list = await notificationsOf(w.buyer);
+      expect(
+        list.items.filter((item) => item.orderId === order.id && item.kind === 'order_rejected'),
+      ).toEqual([]);
+    });
+
     it('delivers every event, validly signed, to a receiver that answers 503 to the first two attempts', async () => {
       const attempts = new Map<string, number>();
       receiver.answer(({ headers }) => {

@@ -7,7 +7,12 @@ import type {
   ReturnResolution,
   ReturnStatus,
 } from '@tradecounter/contracts';
-import { type AccountScope, formatCreditNoteNumber, formatReturnNumber } from '@tradecounter/domain';
+import {
+  type AccountScope,
+  formatCreditNoteNumber,
+  formatFeePercent,
+  formatReturnNumber,
+} from '@tradecounter/domain';
 import type { PageRequest } from '../common/http/pagination.dto';
 
 /** The order a return is asked against, with what returning and replacing need. */
@@ -168,7 +173,10 @@ export class ReturnsRepository {
     const [settings] = (await manager.query(
       `SELECT default_window_days AS "defaultWindowDays" FROM return_settings WHERE id`,
     )) as { defaultWindowDays: number }[];
-    const byReason = Object.fromEntries(fees.map((fee) => [fee.reason, fee.percent])) as ReturnFees;
+    // Canonical percentages ("10", "12.5"), as the contract shows them.
+    const byReason = Object.fromEntries(
+      fees.map((fee) => [fee.reason, formatFeePercent(fee.percent)]),
+    ) as ReturnFees;
     return { fees: byReason, defaultWindowDays: settings?.defaultWindowDays ?? 30 };
   }
 

@@ -327,19 +327,17 @@ export class ReturnsService {
     returnId: string,
     message: { title: string; body: string; kind?: 'return_updated' | 'credit_note_issued' },
   ): Promise<MadeNotification[]> {
-    return this.returns
-      .buyersOf(tx, accountId)
-      .then((userIds) =>
-        this.notifications.notifyAboutReturn(tx, [
-          {
-            userIds,
-            kind: message.kind ?? 'return_updated',
-            title: message.title,
-            body: message.body,
-            returnId,
-          },
-        ]),
-      );
+    return this.returns.buyersOf(tx, accountId).then((userIds) =>
+      this.notifications.notifyAboutReturn(tx, [
+        {
+          userIds,
+          kind: message.kind ?? 'return_updated',
+          title: message.title,
+          body: message.body,
+          returnId,
+        },
+      ]),
+    );
   }
 
   /** The order, 404 unless the actor may read its account; locked when asked. */

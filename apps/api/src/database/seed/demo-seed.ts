@@ -11,6 +11,7 @@ import { UserEntity } from '../../users/user.entity';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { demoCatalog } from './demo-catalog';
 import { seedDemoPurchasing } from './demo-purchasing';
+import { seedDemoReturns } from './demo-returns';
 import { seedDemoAvailability } from './demo-availability';
 import { seedDemoBarcodes } from './demo-barcodes';
 import { seedDemoPricing } from './demo-pricing';
@@ -71,6 +72,8 @@ export class DemoSeed {
       if ((await tx.getRepository(UserEntity).count()) > 0) return false;
       await seedDemo(tx, passwordHash);
       await this.addHistory(tx);
+      // After the history, which numbers its orders from the start of the sequence.
+      await seedDemoReturns(tx, this.config.currency);
       return true;
     });
     if (seeded) {
