@@ -22,6 +22,7 @@ import { HomeModule } from './home/home.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrdersModule } from './orders/orders.module';
 import { SalesQuotesModule } from './quotes/quotes.module';
+import { SettingsModule } from './settings/settings.module';
 import { ReturnsModule } from './returns/returns.module';
 import { PricingModule } from './pricing/pricing.module';
 import { PurchasingModule } from './purchasing/purchasing.module';
@@ -44,6 +45,7 @@ export class AppModule {
         DatabaseModule.forRoot(databaseUrl),
         ChangeNoticesModule,
         AuditModule,
+        SettingsModule,
         UsersModule,
         AuthModule,
         AccountsModule,

@@ -35,6 +35,8 @@ export interface AppConfig {
   mail: MailConfig;
   /** Who the PDF documents (quotes, order confirmations) come from. */
   seller: SellerConfig;
+  /** Rendered PDFs kept in memory, keyed by their content (DOCUMENT_CACHE_MB, default 32; 0 turns it off). */
+  documentCacheBytes: number;
   http: HttpTimeouts;
 }
 
@@ -81,7 +83,7 @@ export interface StandingOrdersConfig {
   concurrency: number;
 }
 
-/** The letterhead of every PDF document. */
+/** The company letterhead's first values (then edited in the company settings). */
 export interface SellerConfig {
   /** SELLER_NAME, default "Tradecounter". */
   name: string;
@@ -169,6 +171,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       publicUrl: env['PUBLIC_URL'] || undefined,
     },
     seller: readSeller(env, problems),
+    documentCacheBytes: readInteger(env, 'DOCUMENT_CACHE_MB', 32, 0, 4096, problems) * 1024 * 1024,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -83,6 +83,7 @@ import { PurchaseOrderEntity } from '../purchasing/purchase-order.entity';
 import { PurchaseReceiptEntity } from '../purchasing/purchase-receipt.entity';
 import { PurchasingSettingsEntity } from '../purchasing/purchasing-settings.entity';
 import { SupplierEntity } from '../purchasing/supplier.entity';
+import { CompanySettingsEntity } from '../settings/company-settings.entity';
 import { ReturnFeeEntity } from '../returns/return-fee.entity';
 import { ReturnSettingsEntity } from '../returns/return-settings.entity';
 import { ReturnEntity } from '../returns/return.entity';
@@ -95,6 +96,7 @@ import { ReturnReceiptEntity } from '../returns/return-receipt.entity';
 import { ReturnReceiptLineEntity } from '../returns/return-receipt-line.entity';
 /** Every entity of the schema; migrations must match exactly these. */
 export const ENTITIES = [
+  CompanySettingsEntity,
   AccountEntity,
   AddressEntity,
   AuditEntryEntity,

@@ -1,5 +1,5 @@
 import type { Order } from '@tradecounter/contracts';
-import { createProduct } from '../test-support/fixtures';
+import { bearer, createProduct } from '../test-support/fixtures';
 import { createOrderingWorld, OrderingWorld, placeOrder, setStock } from '../test-support/order-fixtures';
 import { fetchDocument, pdfPageCount, pdfTexts } from '../test-support/pdf-text';
 import { priceQuote, requestQuote } from '../test-support/quote-fixtures';
@@ -14,6 +14,18 @@ describe('PDF documents', () => {
       SELLER_ADDRESS: '1 Trade Way, Springfield',
     });
     w = await createOrderingWorld(t);
+    // The letterhead is one row the files share, made by whichever app started first: set it.
+    await t.http
+      .put('/api/settings/company')
+      .set(bearer(w.admin))
+      .send({
+        name: 'Tradecounter Supply Co.',
+        address: ['1 Trade Way, Springfield'],
+        email: null,
+        phone: null,
+        registration: null,
+      })
+      .expect(200);
   });
   afterAll(() => t.close());
 

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import sharp from 'sharp';
 import type { DocumentModel } from '@tradecounter/domain';
 import { pdfPageCount, pdfTexts } from '../test-support/pdf-text';
 import { renderPdf } from './pdf-layout';
@@ -35,7 +36,23 @@ function model(rowCount: number): DocumentModel {
   };
 }
 
-const letterhead = { name: 'Tradecounter Supply Co.', address: '1 Trade Way, Springfield' };
+const letterhead = {
+  name: 'Tradecounter Supply Co.',
+  address: ['1 Trade Way', 'Springfield IL 62701'],
+  email: 'orders@tradecounter.test',
+  phone: '+1 217 555 0100',
+  registration: 'EIN 12-3456789',
+  logo: null,
+};
+
+/** Name and one address line, as before the company settings: the page breaks below are counted for it. */
+const plainLetterhead = {
+  ...letterhead,
+  address: ['1 Trade Way, Springfield'],
+  email: null,
+  phone: null,
+  registration: null,
+};
 
 describe('the document layout', () => {
   it('draws letterhead, title, number, parties, facts, lines, totals, terms and the page number', async () => {
@@ -61,7 +78,7 @@ describe('the document layout', () => {
   });
 
   it('runs a long table onto further pages, repeating its header and numbering every page', async () => {
-    const pdf = await renderPdf(model(60), letterhead);
+    const pdf = await renderPdf(model(60), { ...plainLetterhead });
     if (process.env['PDF_OUT']) writeFileSync(process.env['PDF_OUT'], pdf);
     const pages = await pdfPageCount(pdf);
     expect(pages).toBeGreaterThanOrEqual(2);
@@ -71,5 +88,26 @@ describe('the document layout', () => {
     expect(texts).toContain(`Page ${pages} of ${pages}`);
     // every row drawn once
     for (let i = 1; i <= 60; i += 1) expect(texts.filter((t) => t === `SKU-${i}`)).toHaveLength(1);
+  });
+
+  it('draws the letterhead: address lines, contact, registration, and the logo as an image when there is one', async () => {
+    const plain = await renderPdf(model(1), letterhead);
+    const texts = pdfTexts(plain);
+    for (const expected of ['1 Trade Way', 'Springfield IL 62701', 'EIN 12-3456789']) {
+      expect(texts).toContain(expected);
+    }
+    expect(texts.join(' ')).toContain('orders@tradecounter.test');
+    expect(plain.toString('latin1')).not.toContain('/Subtype /Image');
+    const logo = await sharp({ create: { width: 300, height: 80, channels: 3, background: '#1f4e79' } })
+      .png()
+      .toBuffer();
+    const withLogo = await renderPdf(model(1), { ...letterhead, logo });
+    expect(withLogo.toString('latin1')).toContain('/Subtype /Image');
+    expect(pdfTexts(withLogo)).toContain('Tradecounter Supply Co.');
+  });
+
+  it('leaves out a logo it cannot draw instead of failing the document', async () => {
+    const pdf = await renderPdf(model(1), { ...letterhead, logo: Buffer.from('not an image') });
+    expect(pdfTexts(pdf)).toContain('Tradecounter Supply Co.');
   });
 });

@@ -4,11 +4,19 @@ import { BOLD, FONT, INK, MUTED, rule, type PdfBox } from './pdf-style';
 import { drawTable } from './pdf-table';
 import { winAnsiText } from './win-ansi-text';
 
-/** Who the documents come from: the seller's name and address, from the configuration. */
+/** Who the documents come from: the company settings (name, address lines, contact, logo). */
 export interface Letterhead {
   name: string;
-  address: string | null;
+  address: string[];
+  email: string | null;
+  phone: string | null;
+  registration: string | null;
+  /** A PNG or JPEG, checked drawable when uploaded; drawn top-left. */
+  logo: Buffer | null;
 }
+
+/** The box a logo is fitted into, keeping its proportions. */
+const LOGO_BOX: [number, number] = [150, 48];
 
 const MARGIN = 48;
 /** Room kept under the body on every page for the footer (page numbers). */
@@ -68,9 +76,12 @@ function firstPageHeader(
   head: Letterhead,
 ): number {
   const half = box.width * 0.55;
-  doc.font(BOLD).fontSize(16).fillColor(INK).text(winAnsiText(head.name), box.left, box.top, { width: half });
-  if (head.address)
-    doc.font(FONT).fontSize(9).fillColor(MUTED).text(winAnsiText(head.address), { width: half });
+  const nameTop = head.logo && drawLogo(doc, head.logo, box) ? box.top + LOGO_BOX[1] + 6 : box.top;
+  doc.font(BOLD).fontSize(16).fillColor(INK).text(winAnsiText(head.name), box.left, nameTop, { width: half });
+  doc.font(FONT).fontSize(9).fillColor(MUTED);
+  for (const line of [...head.address, contactLine(head), head.registration]) {
+    if (line) doc.text(winAnsiText(line), box.left, doc.y, { width: half });
+  }
   const leftEnd = doc.y;
   const right = box.left + box.width - half;
   doc.font(BOLD).fontSize(15).fillColor(INK).text(winAnsiText(model.title), right, box.top, {
@@ -84,6 +95,21 @@ function firstPageHeader(
   const y = Math.max(leftEnd, doc.y) + 10;
   rule(doc, box, y);
   return y + 14;
+}
+
+/** The logo top-left; an image pdfkit cannot draw leaves the name alone rather than failing the document. */
+function drawLogo(doc: PDFKit.PDFDocument, logo: Buffer, box: PdfBox): boolean {
+  try {
+    doc.image(logo, box.left, box.top, { fit: LOGO_BOX });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function contactLine(head: Letterhead): string | null {
+  const parts = [head.phone, head.email].filter((part): part is string => !!part);
+  return parts.length > 0 ? parts.join('  ·  ') : null;
 }
 
 function continuationHeader(doc: PDFKit.PDFDocument, box: PdfBox, model: DocumentModel, head: Letterhead) {

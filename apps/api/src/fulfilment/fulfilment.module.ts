@@ -37,5 +37,6 @@ import { WarehouseModule } from '../warehouse/warehouse.module';
     CarrierTrackingRepository,
     CarrierTrackingService,
   ],
+  exports: [ShippingService],
 })
 export class FulfilmentModule {}

@@ -41,6 +41,11 @@ export class ShippingService {
     private readonly checks: OrderCheckService,
   ) {}
 
+  /** The order a shipment belongs to (for its packing slip, read then through the order's own scope). */
+  async orderOfShipment(shipmentId: string): Promise<string | null> {
+    return (await this.shipments.orderOf(shipmentId)) ?? null;
+  }
+
   startPicking(actor: AuthUser, orderId: string): Promise<Order> {
     return this.lifecycle.transition(actor, orderId, (order) => ({
       to: required(order, 'start_picking', 'picked'),

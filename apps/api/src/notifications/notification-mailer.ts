@@ -5,6 +5,22 @@ import { APP_CONFIG } from '../config/config.module';
 import { describeError } from '../common/worker-loop';
 import type { MadeNotification } from './notifications.repository';
 
+/** A file sent with an e-mail. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
+/**
+ * What to attach to the e-mails of a batch of notifications (documents
+ * registers one: the order confirmation, the packing slip). One call per
+ * batch so a document several people are told about is made once.
+ */
+export interface MailAttachmentSource {
+  attachmentsFor(notifications: MadeNotification[]): Promise<Map<MadeNotification, MailAttachment[]>>;
+}
+
 /**
  * E-mails notifications when SMTP_URL is set; without it, sends nothing and
  * fails nothing. Called after the dispatcher's transaction commits, never
@@ -15,6 +31,7 @@ import type { MadeNotification } from './notifications.repository';
 export class NotificationMailer implements OnModuleDestroy {
   private readonly logger = new Logger(NotificationMailer.name);
   private readonly transport: Transporter | undefined;
+  private attachments: MailAttachmentSource | undefined;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     const { smtpUrl } = config.mail;
@@ -25,9 +42,14 @@ export class NotificationMailer implements OnModuleDestroy {
     return this.transport !== undefined;
   }
 
+  useAttachments(source: MailAttachmentSource): void {
+    this.attachments = source;
+  }
+
   async send(notifications: MadeNotification[]): Promise<void> {
     const transport = this.transport;
     if (!transport) return;
+    const files = await this.attachmentsFor(notifications);
     await Promise.all(
       notifications.map(async (notification) => {
         try {
@@ -36,12 +58,26 @@ export class NotificationMailer implements OnModuleDestroy {
             to: { name: notification.name, address: notification.email },
             subject: notification.title,
             text: this.text(notification),
+            attachments: files.get(notification) ?? [],
           });
         } catch (error) {
           this.logger.warn(`E-mail to ${notification.email} failed: ${describeError(error)}`);
         }
       }),
     );
+  }
+
+  /** A document that cannot be made is logged and the e-mail goes without it: the notice matters more. */
+  private async attachmentsFor(
+    notifications: MadeNotification[],
+  ): Promise<Map<MadeNotification, MailAttachment[]>> {
+    if (!this.attachments) return new Map();
+    try {
+      return await this.attachments.attachmentsFor(notifications);
+    } catch (error) {
+      this.logger.warn(`Attaching documents failed, sending without: ${describeError(error)}`);
+      return new Map();
+    }
   }
 
   onModuleDestroy(): void {

@@ -40,9 +40,16 @@ export interface MadeNotification {
   userId: string;
   email: string;
   name: string;
+  kind: string;
   title: string;
   body: string;
   orderId: string | null;
+  /** The order event it is about (order notifications only). */
+  eventId?: string;
+  /** The shipment an `order_shipped` notification is about: its packing slip goes with the e-mail. */
+  shipmentId?: string;
+  /** The return a return notification is about. */
+  returnId?: string | null;
 }
 
 export interface NotificationRow {
@@ -87,9 +94,9 @@ WITH d AS (
   SELECT r.user_id, d.kind, d.title, d.body, d.order_id, d.event_id
     FROM recipients r JOIN d ON d.n = r.n
    ORDER BY d.n, r.user_id
-  RETURNING user_id, title, body, order_id
+  RETURNING user_id, kind, title, body, order_id, event_id
 )
-SELECT i.user_id AS "userId", u.email, u.name, i.title, i.body, i.order_id AS "orderId"
+SELECT i.user_id AS "userId", u.email, u.name, i.kind, i.title, i.body, i.order_id AS "orderId", i.event_id::text AS "eventId"
   FROM inserted i JOIN users u ON u.id = i.user_id`;
 
 /** A notification about a standing order, for its maker when a customer user made it, else the account's customer users. */
@@ -121,9 +128,9 @@ WITH d AS (
   SELECT r.user_id, d.kind, d.title, d.body, d.order_id, d.standing_order_id
     FROM recipients r JOIN d ON d.n = r.n
    ORDER BY d.n, r.user_id
-  RETURNING user_id, title, body, order_id
+  RETURNING user_id, kind, title, body, order_id
 )
-SELECT i.user_id AS "userId", u.email, u.name, i.title, i.body, i.order_id AS "orderId"
+SELECT i.user_id AS "userId", u.email, u.name, i.kind, i.title, i.body, i.order_id AS "orderId"
   FROM inserted i JOIN users u ON u.id = i.user_id`;
 
 @Injectable()
@@ -162,9 +169,9 @@ export class NotificationsRepository {
          SELECT d.user_id, d.kind, d.title, d.body, d.quote_id
            FROM jsonb_to_recordset($1::jsonb) AS d(user_id uuid, kind text, title text, body text, quote_id uuid)
            JOIN users u ON u.id = d.user_id AND u.active
-         RETURNING user_id, title, body, order_id
+         RETURNING user_id, kind, title, body, order_id
        )
-       SELECT i.user_id AS "userId", u.email, u.name, i.title, i.body, i.order_id AS "orderId"
+       SELECT i.user_id AS "userId", u.email, u.name, i.kind, i.title, i.body, i.order_id AS "orderId"
          FROM inserted i JOIN users u ON u.id = i.user_id`,
       [JSON.stringify(rows)],
     )) as MadeNotification[];
@@ -189,9 +196,10 @@ export class NotificationsRepository {
            FROM jsonb_to_recordset($1::jsonb)
                 AS d(user_id uuid, kind text, title text, body text, return_id uuid, order_id uuid)
            JOIN users u ON u.id = d.user_id AND u.active
-         RETURNING user_id, title, body, order_id
+         RETURNING user_id, kind, title, body, order_id, return_id
        )
-       SELECT i.user_id AS "userId", u.email, u.name, i.title, i.body, i.order_id AS "orderId"
+       SELECT i.user_id AS "userId", u.email, u.name, i.kind, i.title, i.body, i.order_id AS "orderId",
+              i.return_id AS "returnId"
          FROM inserted i JOIN users u ON u.id = i.user_id`,
       [JSON.stringify(rows)],
     )) as MadeNotification[];

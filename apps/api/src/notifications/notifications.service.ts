@@ -5,7 +5,7 @@ import { notificationsFor, OutboxOrderEvent } from '@tradecounter/domain';
 import type { AuthUser } from '../auth/auth-user';
 import type { PageRequest } from '../common/http/pagination.dto';
 import { notFound } from '../common/http/problem';
-import { NotificationMailer } from './notification-mailer';
+import { NotificationMailer, type MailAttachmentSource } from './notification-mailer';
 import {
   MadeNotification,
   NotificationRow,
@@ -15,6 +15,7 @@ import {
   StandingOrderNotice,
 } from './notifications.repository';
 
+export type { MailAttachment, MailAttachmentSource } from './notification-mailer';
 export type {
   MadeNotification,
   QuoteNotificationDraft,
@@ -47,7 +48,7 @@ export class NotificationsService {
   }
 
   /** Inside the dispatcher's transaction: the notifications a batch of order events gives rise to. */
-  fanOut(tx: EntityManager, events: OutboxOrderEvent[]): Promise<MadeNotification[]> {
+  async fanOut(tx: EntityManager, events: OutboxOrderEvent[]): Promise<MadeNotification[]> {
     const drafts = events.flatMap((event) =>
       notificationsFor(event).map((draft) => ({
         ...draft,
@@ -57,7 +58,23 @@ export class NotificationsService {
         eventId: event.eventId,
       })),
     );
-    return this.notifications.insertFor(tx, drafts);
+    const made = await this.notifications.insertFor(tx, drafts);
+    // A shipment's notification names the shipment, so its e-mail can carry that parcel's packing slip.
+    const shipmentOf = new Map(
+      events.map((event) => [
+        event.eventId,
+        event.kind === 'shipment' ? event.data?.['shipmentId'] : undefined,
+      ]),
+    );
+    return made.map((notification) => {
+      const shipmentId = notification.eventId ? shipmentOf.get(notification.eventId) : undefined;
+      return typeof shipmentId === 'string' ? { ...notification, shipmentId } : notification;
+    });
+  }
+
+  /** Documents attach their PDFs to the e-mails they belong with (see NotificationMailer). */
+  useAttachments(source: MailAttachmentSource): void {
+    this.mailer.useAttachments(source);
   }
 
   /** Inside the caller's transaction: notifications about a sales quote to named users (active ones only). */

@@ -19,7 +19,8 @@ export type AuditedEntity =
   | 'supplier'
   | 'product_supply'
   | 'purchase_order'
-  | 'purchasing_settings';
+  | 'purchasing_settings'
+  | 'company_settings';
 
 export interface AuditEntry {
   id: string;

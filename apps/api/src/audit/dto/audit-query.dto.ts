@@ -22,6 +22,7 @@ export const AUDITED_ENTITIES = [
   'product_supply',
   'purchase_order',
   'purchasing_settings',
+  'company_settings',
 ] as const satisfies readonly AuditedEntity[];
 
 export class AuditQueryDto extends PageQueryDto implements AuditQuery {

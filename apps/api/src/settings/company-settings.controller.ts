@@ -1,0 +1,117 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  Put,
+  Req,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { CompanySettings } from '@tradecounter/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import { ANY_ROLE, CurrentUser, Roles } from '../auth/decorators';
+import { readRawBody } from '../common/http/raw-body';
+import { MAX_LOGO_BYTES } from './company-logo';
+import { CompanySettingsService } from './company-settings.service';
+import { CompanySettingsDto } from './dto/company-settings.dto';
+
+/** What multer hands over for a multipart upload. */
+interface UploadedLogo {
+  buffer: Buffer;
+  mimetype: string;
+}
+
+@ApiTags('settings')
+@ApiBearerAuth()
+@Controller('settings/company')
+export class CompanySettingsController {
+  constructor(private readonly settings: CompanySettingsService) {}
+
+  @Get()
+  @Roles(...ANY_ROLE)
+  @ApiOperation({
+    summary: 'The company letterhead every document carries (name, address, contact, logo or not)',
+  })
+  get(): Promise<CompanySettings> {
+    return this.settings.get();
+  }
+
+  @Put()
+  @Roles('admin')
+  @ApiOperation({ summary: 'Change the letterhead; the next document of every kind shows it; audited' })
+  update(@CurrentUser() actor: AuthUser, @Body() body: CompanySettingsDto): Promise<CompanySettings> {
+    return this.settings.update(actor, body);
+  }
+
+  @Get('logo')
+  @Roles(...ANY_ROLE)
+  @ApiOperation({ summary: 'The logo as uploaded (PNG or JPEG), with an ETag of its version' })
+  @ApiNotFoundResponse({ description: 'No logo was uploaded' })
+  async logo(
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    const logo = await this.settings.logo();
+    const etag = `"logo-${logo.version}"`;
+    response.set({ ETag: etag, 'Cache-Control': 'private, no-cache', 'X-Content-Type-Options': 'nosniff' });
+    if (ifNoneMatch === etag) {
+      response.status(304).end();
+      return;
+    }
+    response.status(200).type(logo.contentType).end(logo.bytes);
+  }
+
+  /**
+   * The file either as a multipart form (field `file`, as a browser's
+   * FormData sends it) or as the raw body with its image Content-Type.
+   */
+  @Put('logo')
+  @Roles('admin')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_LOGO_BYTES, files: 1 } }))
+  @ApiConsumes('multipart/form-data', 'image/png', 'image/jpeg')
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+    description: 'A PNG or JPEG, at most 1 MB: a multipart field `file`, or the raw image as the body',
+  })
+  @ApiOperation({ summary: 'Put the logo drawn top-left on every document, replacing any; audited' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'Not a PNG or JPEG (by its content, not only its type)' })
+  @ApiPayloadTooLargeResponse({ description: 'Over 1 MB' })
+  async putLogo(
+    @CurrentUser() actor: AuthUser,
+    @UploadedFile() file: UploadedLogo | undefined,
+    @Headers('content-type') contentType: string | undefined,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CompanySettings> {
+    if (file) return this.settings.putLogo(actor, file.buffer, file.mimetype);
+    const type = (contentType ?? '').toLowerCase();
+    if (type.startsWith('multipart/')) {
+      return this.settings.putLogo(actor, Buffer.alloc(0), 'image/png');
+    }
+    const bytes = await readRawBody(request, response, MAX_LOGO_BYTES);
+    return this.settings.putLogo(actor, bytes, contentType);
+  }
+
+  @Delete('logo')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Remove the logo; documents go back to the name alone; audited' })
+  @ApiNotFoundResponse({ description: 'No logo was uploaded' })
+  removeLogo(@CurrentUser() actor: AuthUser): Promise<CompanySettings> {
+    return this.settings.removeLogo(actor);
+  }
+}
