@@ -14,7 +14,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import { INTERNAL_ROLES, type ProductReturn, type ReturnLine } from '@tradecounter/contracts';
+import { canUseFeature, INTERNAL_ROLES, type ProductReturn, type ReturnLine } from '@tradecounter/contracts';
 import { AuthService } from '../auth/auth.service';
 import { askReason } from '../orders/reason-dialog';
 import { DisplayDateTimePipe } from '../shared/date.pipe';
@@ -73,6 +73,11 @@ export class ReturnPage {
   readonly loading = computed(() => this.loaded()?.loading ?? true);
   readonly problem = computed(() => this.loaded()?.problem);
   readonly isStaff = computed(() => this.auth.hasRole(INTERNAL_ROLES));
+  /** The warehouse reads a return's credit notes here (and their PDFs) but has no credit notes pages. */
+  readonly readsCreditNotes = computed(() => {
+    const role = this.auth.user()?.role;
+    return !!role && canUseFeature(role, 'creditNotes');
+  });
   readonly actions = computed(() => {
     const r = this.ret();
     return r ? returnActions(r, this.auth.user()?.role) : [];

@@ -27,9 +27,13 @@ import { returnEventWords } from './return-words';
                 <div class="small">“{{ e.reason }}”</div>
               }
               @if (e.creditNote; as cn) {
-                <a class="small" [routerLink]="['/credit-notes', cn.id]"
-                  >{{ cn.number }} · {{ cn.total | money }}</a
-                >
+                @if (linkCreditNotes()) {
+                  <a class="small" [routerLink]="['/credit-notes', cn.id]"
+                    >{{ cn.number }} · {{ cn.total | money }}</a
+                  >
+                } @else {
+                  <span class="small">{{ cn.number }} · {{ cn.total | money }}</span>
+                }
               }
               @if (e.order; as o) {
                 <a class="small" [routerLink]="['/orders', o.id]">Order {{ o.number }}</a>
@@ -55,6 +59,8 @@ import { returnEventWords } from './return-words';
 })
 export class ReturnTimeline {
   readonly events = input.required<readonly ReturnEvent[]>();
+  /** Whether the reader has the credit notes pages to link to. */
+  readonly linkCreditNotes = input(true);
   readonly newestFirst = computed(() => newestFirst(this.events()));
 
   what(event: ReturnEvent): string {
