@@ -60,6 +60,8 @@ async function deliveredOrder(request: APIRequestContext): Promise<Order> {
 async function snapBoth(page: Page, name: string): Promise<void> {
   await snap(page, `${name}-1280`);
   await page.setViewportSize({ width: 1024, height: 800 });
+  // The side navigation folds away at this width: shoot once it has.
+  await expect(page.locator('mat-sidenav')).toBeHidden();
   await settled(page);
   await snap(page, `${name}-1024`);
   await page.setViewportSize({ width: 1280, height: 900 });

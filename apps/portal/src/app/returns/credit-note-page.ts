@@ -116,7 +116,9 @@ import { creditNotePdfUrl, ReturnsApi } from './returns-api';
                     <span class="tc-muted">—</span>
                   }
                 </td>
-                <td mat-footer-cell *matFooterCellDef class="tc-num">−{{ cn.fee | money }}</td>
+                <td mat-footer-cell *matFooterCellDef class="tc-num">
+                  {{ cn.fee === '0.00' ? '—' : '−' + (cn.fee | money) }}
+                </td>
               </ng-container>
               <ng-container matColumnDef="total">
                 <th mat-header-cell *matHeaderCellDef class="tc-num">Credit</th>
