@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DEFAULT_RETURN_WINDOW_DAYS, type SalesQuote } from '@tradecounter/contracts';
+import type { SalesQuote } from '@tradecounter/contracts';
 import {
   creditNoteDocument,
   documentFormat,
@@ -21,6 +21,7 @@ import { OrdersService } from '../orders/orders.service';
 import { PurchaseOrdersService } from '../purchasing/purchase-orders.service';
 import { QuotesService } from '../quotes/quotes.service';
 import { CreditNotesService } from '../returns/credit-notes.service';
+import { ReturnSettingsService } from '../returns/return-settings.service';
 import { ReturnsService } from '../returns/returns.service';
 import { CompanySettingsService } from '../settings/company-settings.service';
 import { DocumentCache } from './document-cache';
@@ -53,6 +54,7 @@ export class DocumentsService {
     private readonly company: CompanySettingsService,
     private readonly returns: ReturnsService,
     private readonly creditNotes: CreditNotesService,
+    private readonly returnSettings: ReturnSettingsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.cache = new DocumentCache(config.documentCacheBytes);
@@ -77,10 +79,11 @@ export class DocumentsService {
     const orderId = await this.shipping.orderOfShipment(shipmentId);
     if (!orderId) throw notFound('Shipment');
     const order = await this.orders.get(actor, orderId);
+    const { defaultWindowDays } = await this.returnSettings.get();
     const format = documentFormat(order.currency, this.config.timeZone);
     return this.render(
       'packing-slip',
-      packingSlipDocument(order, shipmentId, { returnWindowDays: DEFAULT_RETURN_WINDOW_DAYS }, format),
+      packingSlipDocument(order, shipmentId, { returnWindowDays: defaultWindowDays }, format),
     );
   }
 

@@ -251,6 +251,7 @@ export function pathValue(route: RouteSpec, param: string, w: FuzzWorld): string
     products: w.product.id,
     orders: w.ids.order,
     shipments: w.ids.shipment,
+    'packing-slips': w.ids.shipment,
     templates: w.ids.template,
     'standing-orders': w.ids.standingOrder,
     channels: w.ids.doomedChannel,

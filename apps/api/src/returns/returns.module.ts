@@ -42,6 +42,6 @@ import { ReturnsService } from './returns.service';
     ReturnSettingsService,
     ReturnPhotosService,
   ],
-  exports: [ReturnsService, CreditNotesService],
+  exports: [ReturnsService, CreditNotesService, ReturnSettingsService],
 })
 export class ReturnsModule {}

@@ -43,6 +43,16 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./quotes/quotes.routes').then((m) => m.quotesRoutes),
       },
       {
+        path: 'returns',
+        canActivate: [featureGuard('returns')],
+        loadChildren: () => import('./returns/returns.routes').then((m) => m.returnsRoutes),
+      },
+      {
+        path: 'credit-notes',
+        canActivate: [featureGuard('creditNotes')],
+        loadChildren: () => import('./returns/returns.routes').then((m) => m.creditNotesRoutes),
+      },
+      {
         path: 'templates',
         canActivate: [featureGuard('templates')],
         loadChildren: () => import('./templates/templates.routes').then((m) => m.templatesRoutes),

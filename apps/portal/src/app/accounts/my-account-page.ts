@@ -8,6 +8,7 @@ import { loadOnEach } from '../shared/loadable';
 import { LoadingState } from '../shared/loading-state';
 import { AccountAddresses } from './account-addresses';
 import { AccountOverview } from './account-overview';
+import { RecentCreditNotes } from '../returns/recent-credit-notes';
 import { AccountUsers } from './account-users';
 import { AccountsApi } from './accounts-api';
 
@@ -22,6 +23,7 @@ import { AccountsApi } from './accounts-api';
     AccountOverview,
     AccountAddresses,
     AccountUsers,
+    RecentCreditNotes,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -58,6 +60,9 @@ import { AccountsApi } from './accounts-api';
           <tc-loading-state label="Loading your account…" />
         }
       </div>
+      @if (state()?.value; as a) {
+        <tc-recent-credit-notes [accountId]="a.id" />
+      }
     </section>
   `,
 })

@@ -37,6 +37,8 @@ import { OrderTimeline } from './order-timeline';
 import { OrdersApi } from './orders-api';
 import { DisplayDatePipe, DisplayDateTimePipe } from '../shared/date.pipe';
 import { OrderLinePromise } from './order-line-promise';
+import { OrderReturnsCard } from '../returns/order-returns-card';
+import { openReturnRequest } from '../returns/return-request-dialog';
 
 @Component({
   selector: 'tc-order-detail-page',
@@ -59,6 +61,7 @@ import { OrderLinePromise } from './order-line-promise';
     OrderShipments,
     OrderHeader,
     OrderTimeline,
+    OrderReturnsCard,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './order-detail-page.html',
@@ -110,6 +113,17 @@ export class OrderDetailPage {
   readonly actionLabels = ACTION_LABELS;
   readonly channelLabel = channelLabel;
   readonly reordering = signal(false);
+  /** Customer users return their delivered orders; account managers and admins open one for the account. */
+  readonly canReturn = computed(() => {
+    const order = this.order();
+    return (
+      order?.status === 'delivered' && this.auth.hasRole(['buyer', 'approver', 'account_manager', 'admin'])
+    );
+  });
+  readonly seesReturns = computed(() => {
+    const role = this.auth.user()?.role;
+    return !!role && canUseFeature(role, 'returns');
+  });
   private readonly today = localIsoDate();
 
   day(date: string | null): string {
@@ -149,6 +163,16 @@ export class OrderDetailPage {
         this.reordering.set(false);
         this.snackBar.open(problemMessage(toProblem(error)), 'Dismiss');
       },
+    });
+  }
+
+  returnItems(order: Order): void {
+    openReturnRequest(this.dialog, {
+      orderId: order.id,
+      orderNumber: order.number,
+      staff: !this.isCustomer(),
+    }).subscribe((created) => {
+      if (created) void this.router.navigate(['/returns', created.id]);
     });
   }
 

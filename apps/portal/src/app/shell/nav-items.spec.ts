@@ -93,3 +93,17 @@ describe('navItemsFor: admin settings', () => {
     }
   });
 });
+
+describe('navItemsFor: returns and credit notes', () => {
+  const links = (role: Parameters<typeof navItemsFor>[0]) =>
+    navItemsFor(role)
+      .filter((item) => item.path === '/returns' || item.path === '/credit-notes')
+      .map((item) => item.label);
+
+  it('gives customers and account managers both, the warehouse the returns queue only', () => {
+    expect(links('buyer')).toEqual(['Returns', 'Credit notes']);
+    expect(links('approver')).toEqual(['Returns', 'Credit notes']);
+    expect(links('account_manager')).toEqual(['Returns', 'Credit notes']);
+    expect(links('warehouse')).toEqual(['Returns']);
+  });
+});

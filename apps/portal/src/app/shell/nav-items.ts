@@ -34,6 +34,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   item('openLines', 'Open lines', 'schedule'),
   item('templates', 'Templates', 'bookmark'),
   item('quotes', 'Quotes', 'request_quote', { exact: true }),
+  item('returns', 'Returns', 'undo', { exact: true }),
+  item('creditNotes', 'Credit notes', 'receipt_long'),
   item('standingOrders', 'Standing orders', 'event'),
   item('approvals', 'Approvals', 'approval', { count: 'approvals' }),
   item('creditHolds', 'Credit holds', 'pending', { count: 'creditHolds' }),

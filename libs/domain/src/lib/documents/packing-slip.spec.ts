@@ -172,6 +172,9 @@ describe('packingSlipDocument', () => {
     expect(packingSlipDocument(order, 's2', { returnWindowDays: 14 }, usd).sections[1]?.text).toContain(
       '14 days',
     );
+    const none = packingSlipDocument(order, 's2', { returnWindowDays: 0 }, usd).sections[1]?.text;
+    expect(none).toContain('returnable only where a product says so');
+    expect(none).not.toContain('0 days');
   });
 
   it('says the order is complete when nothing is left to follow', () => {

@@ -113,10 +113,12 @@ export function packingSlipDocument(
     {
       heading: 'How to return',
       text:
-        `You may return goods within ${terms.returnWindowDays} days of delivery (unless a product says ` +
-        `otherwise). Ask for a return from order ${order.number} in the portal (Orders, then Request a ` +
-        'return); we send a return authorisation (RMA) to put in the parcel. Please do not send goods back ' +
-        'without one.',
+        (terms.returnWindowDays > 0
+          ? `You may return goods within ${terms.returnWindowDays} days of delivery (unless a product says ` +
+            'otherwise). '
+          : 'Goods are returnable only where a product says so. ') +
+        `Ask for a return from order ${order.number} in the portal (Orders, then Request a return); we send ` +
+        'a return authorisation (RMA) to put in the parcel. Please do not send goods back without one.',
     },
   ];
   return {
