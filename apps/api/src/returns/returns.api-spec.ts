@@ -607,9 +607,27 @@ describe('returns and credit notes', () => {
       .set('Content-Type', 'image/png')
       .send(png)
       .expect(404);
+    // A browser's FormData upload: one file field.
+    const formed = (
+      await t.http
+        .post(`/api/returns/${asked.id}/photos`)
+        .set(bearer(w.am))
+        .attach('photo', png, { filename: 'box.png', contentType: 'image/png' })
+        .expect(201)
+    ).body as { id: string; url: string };
+    const back = await t.http.get(formed.url).set(bearer(w.buyer)).buffer(true).expect(200);
+    expect(Buffer.compare(back.body as Buffer, png)).toBe(0);
+    await t.http
+      .post(`/api/returns/${asked.id}/photos`)
+      .set(bearer(w.am))
+      .attach('photo', Buffer.from('not an image'), { filename: 'x.txt', contentType: 'text/plain' })
+      .expect(415);
     const read = (await t.http.get(`/api/returns/${asked.id}`).set(bearer(w.buyer)).expect(200))
       .body as ProductReturn;
-    expect(read.photos).toEqual([{ id: added.id, url: added.url, contentType: 'image/png' }]);
+    expect(read.photos).toEqual([
+      { id: added.id, url: added.url, contentType: 'image/png' },
+      { id: formed.id, url: formed.url, contentType: 'image/png' },
+    ]);
   });
 
   it('lets everyone read the return settings and only admins change them, validated', async () => {
