@@ -49,6 +49,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATA_DIR: dataDir, SELLER_NAME: 'x'.repeat(101) })).toThrow(/SELLER_NAME/);
   });
 
+  it('keeps 32 MB of rendered PDFs unless DOCUMENT_CACHE_MB says otherwise (0 turns the cache off)', () => {
+    expect(loadConfig({ DATA_DIR: dataDir }).documentCacheBytes).toBe(32 * 1024 * 1024);
+    expect(loadConfig({ DATA_DIR: dataDir, DOCUMENT_CACHE_MB: '0' }).documentCacheBytes).toBe(0);
+    expect(() => loadConfig({ DATA_DIR: dataDir, DOCUMENT_CACHE_MB: '-1' })).toThrow(/DOCUMENT_CACHE_MB/);
+  });
+
   it('keeps idle connections longer than a proxy would (65 s), the headers timeout a second more', () => {
     expect(loadConfig({ DATA_DIR: dataDir }).http).toEqual({
       keepAliveMs: 65_000,

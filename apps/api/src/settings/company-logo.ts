@@ -12,10 +12,7 @@ export const LOGO_TYPES = ['image/png', 'image/jpeg'] as const;
  * never discovered later as a failure of every document.
  */
 export async function checkLogo(bytes: Buffer, claimedType: string | undefined): Promise<string> {
-  const claimed = (claimedType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (!(LOGO_TYPES as readonly string[]).includes(claimed)) {
-    throw new ProblemException(415, 'The logo must be a PNG or JPEG image');
-  }
+  const claimed = checkLogoType(claimedType);
   if (bytes.length === 0) throw new ProblemException(400, 'The logo is empty');
   if (bytes.length > MAX_LOGO_BYTES) throw new ProblemException(413, 'The logo must be at most 1 MB');
   const actual = sniffImageType(bytes);
@@ -32,6 +29,15 @@ export async function checkLogo(bytes: Buffer, claimedType: string | undefined):
     );
   }
   return actual;
+}
+
+/** The claimed type, if it is one a logo may be (415 otherwise). */
+export function checkLogoType(claimedType: string | undefined): string {
+  const claimed = (claimedType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!(LOGO_TYPES as readonly string[]).includes(claimed)) {
+    throw new ProblemException(415, 'The logo must be a PNG or JPEG image');
+  }
+  return claimed;
 }
 
 function drawable(bytes: Buffer): Promise<boolean> {

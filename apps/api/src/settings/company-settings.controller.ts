@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Headers,
-  Put,
-  Req,
-  Res,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, Delete, Get, Headers, Put, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -25,16 +13,14 @@ import type { Request, Response } from 'express';
 import type { CompanySettings } from '@tradecounter/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { ANY_ROLE, CurrentUser, Roles } from '../auth/decorators';
+import { firstMultipartFile, multipartBoundary } from '../common/http/multipart-file';
 import { readRawBody } from '../common/http/raw-body';
-import { MAX_LOGO_BYTES } from './company-logo';
+import { checkLogoType, MAX_LOGO_BYTES } from './company-logo';
 import { CompanySettingsService } from './company-settings.service';
 import { CompanySettingsDto } from './dto/company-settings.dto';
 
-/** What multer hands over for a multipart upload. */
-interface UploadedLogo {
-  buffer: Buffer;
-  mimetype: string;
-}
+/** Room for a multipart form's boundaries and part headers around a logo of the largest size. */
+const FORM_OVERHEAD_BYTES = 16 * 1024;
 
 @ApiTags('settings')
 @ApiBearerAuth()
@@ -82,29 +68,31 @@ export class CompanySettingsController {
    */
   @Put('logo')
   @Roles('admin')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_LOGO_BYTES, files: 1 } }))
   @ApiConsumes('multipart/form-data', 'image/png', 'image/jpeg')
   @ApiBody({
-    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
-    description: 'A PNG or JPEG, at most 1 MB: a multipart field `file`, or the raw image as the body',
+    schema: { type: 'string', format: 'binary' },
+    description:
+      'A PNG or JPEG, at most 1 MB: the image itself as the body, or a multipart form with one file field',
   })
   @ApiOperation({ summary: 'Put the logo drawn top-left on every document, replacing any; audited' })
   @ApiUnsupportedMediaTypeResponse({ description: 'Not a PNG or JPEG (by its content, not only its type)' })
   @ApiPayloadTooLargeResponse({ description: 'Over 1 MB' })
   async putLogo(
     @CurrentUser() actor: AuthUser,
-    @UploadedFile() file: UploadedLogo | undefined,
     @Headers('content-type') contentType: string | undefined,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CompanySettings> {
-    if (file) return this.settings.putLogo(actor, file.buffer, file.mimetype);
-    const type = (contentType ?? '').toLowerCase();
-    if (type.startsWith('multipart/')) {
-      return this.settings.putLogo(actor, Buffer.alloc(0), 'image/png');
+    // A browser's FormData (multipart, one file) or the image itself as the body; read after the
+    // guards, so nobody who may not upload has a byte read. The logo's own 1 MB is checked after.
+    const boundary = multipartBoundary(contentType);
+    if (!boundary) checkLogoType(contentType); // refused before a byte is read
+    const body = await readRawBody(request, response, MAX_LOGO_BYTES + (boundary ? FORM_OVERHEAD_BYTES : 0));
+    if (boundary) {
+      const file = firstMultipartFile(body, boundary);
+      return this.settings.putLogo(actor, file.bytes, file.contentType);
     }
-    const bytes = await readRawBody(request, response, MAX_LOGO_BYTES);
-    return this.settings.putLogo(actor, bytes, contentType);
+    return this.settings.putLogo(actor, body, contentType);
   }
 
   @Delete('logo')

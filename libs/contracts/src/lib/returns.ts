@@ -276,3 +276,6 @@ export interface CompanySettings {
   /** Changes with every edit; documents are cached by it. */
   version: number;
 }
+
+/** `PUT /api/settings/company`: the whole letterhead; the logo has its own routes (`PUT`/`DELETE /api/settings/company/logo`). */
+export type UpdateCompanySettingsRequest = Omit<CompanySettings, 'hasLogo' | 'version'>;

@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
-import type { CompanySettings } from '@tradecounter/contracts';
+import type { UpdateCompanySettingsRequest } from '@tradecounter/contracts';
 import { NullableField } from '../../common/http/field-decorators';
 
 /** `PUT /api/settings/company`: the whole letterhead (the logo has its own route). */
-export class CompanySettingsDto implements Omit<CompanySettings, 'hasLogo' | 'version'> {
+export class CompanySettingsDto implements UpdateCompanySettingsRequest {
   @ApiProperty({ example: 'Tradecounter Supply Co.', maxLength: 100 })
   @IsString()
   @MinLength(1)
