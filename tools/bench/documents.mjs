@@ -314,6 +314,7 @@ async function freshDatabase() {
 }
 
 async function startApi(scratch, databaseUrl) {
+  /** @type {NodeJS.ProcessEnv} */
   const env = {
     ...process.env,
     PORT: String(port),
