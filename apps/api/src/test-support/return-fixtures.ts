@@ -20,16 +20,20 @@ export async function deliverOrder(t: TestApp, orderId: string, deliveredAt = ne
         WHERE order_id = $1`,
       [orderId],
     );
+    // In the order the app writes them (ship, then deliver): the delivery rollups' triggers
+    // count a shipment's lines when its delivery is recorded, not lines added afterwards.
     const [shipment] = (await tx.query(
-      `INSERT INTO shipments (order_id, carrier, tracking_number, shipped_at, delivered_at)
-       VALUES ($1, 'DHL', 'TRACK-' || substr(md5(random()::text), 1, 8), $2, $3) RETURNING id`,
-      [orderId, shippedAt, deliveredAt],
+      `INSERT INTO shipments (order_id, carrier, tracking_number, shipped_at)
+       VALUES ($1, 'DHL', 'TRACK-' || substr(md5(random()::text), 1, 8), $2) RETURNING id`,
+      [orderId, shippedAt],
     )) as { id: string }[];
     await tx.query(
       `INSERT INTO shipment_lines (shipment_id, order_line_id, quantity)
        SELECT $1, id, quantity FROM order_lines WHERE order_id = $2`,
       [shipment?.id, orderId],
     );
+    await tx.query(`UPDATE orders SET status = 'shipped' WHERE id = $1`, [orderId]);
+    await tx.query(`UPDATE shipments SET delivered_at = $2 WHERE id = $1`, [shipment?.id, deliveredAt]);
     await tx.query(`UPDATE orders SET status = 'delivered' WHERE id = $1`, [orderId]);
   });
 }

@@ -95,9 +95,9 @@ export async function seedDemoReturns(tx: EntityManager, currency: string, now =
   )) as { id: string; lineNo: number; productId: string; unitPrice: string }[];
   const lineOf = (lineNo: number) => orderLines.find((line) => line.lineNo === lineNo);
   const [shipment] = (await tx.query(
-    `INSERT INTO shipments (order_id, carrier, tracking_number, shipped_at, shipped_by, delivered_at)
-     VALUES ($1, 'UPS', '1Z999AA10123456784', $2, $3, $4) RETURNING id`,
-    [order.id, new Date(deliveredAt.getTime() - DAY_MS), who.warehouseUser, deliveredAt],
+    `INSERT INTO shipments (order_id, carrier, tracking_number, shipped_at, shipped_by)
+     VALUES ($1, 'UPS', '1Z999AA10123456784', $2, $3) RETURNING id`,
+    [order.id, new Date(deliveredAt.getTime() - DAY_MS), who.warehouseUser],
   )) as { id: string }[];
   await tx.query(
     // Shipped on the promised day (set here: the history load may have left triggers off).
@@ -105,6 +105,9 @@ export async function seedDemoReturns(tx: EntityManager, currency: string, now =
      SELECT $1, id, quantity, $3::date, 0 FROM order_lines WHERE order_id = $2`,
     [shipment?.id, order.id, shipDate],
   );
+  // Delivered after its lines are on it, as the app records it: the delivery rollups count a
+  // shipment's lines when its delivery is set.
+  await tx.query(`UPDATE shipments SET delivered_at = $2 WHERE id = $1`, [shipment?.id, deliveredAt]);
   await tx.query(
     `INSERT INTO order_events (order_id, at, actor_id, kind, from_status, to_status)
      VALUES ($1, $2, $3, 'placed', NULL, 'confirmed'), ($1, $4, $5, 'delivered', 'shipped', 'delivered')`,
