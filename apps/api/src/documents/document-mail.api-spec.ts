@@ -98,7 +98,7 @@ describe('documents attached to e-mails', () => {
     expect(texts).toContain('1ZMAIL0001');
   });
 
-  it('sends the credit note with "credit note issued"', async () => {
+  it('sends the return instructions with "return approved" and the credit note with "credit note issued"', async () => {
     const product = await createProduct(api, { listPrice: '8.00' });
     await setStock(api, product.id, w.warehouseCode, 50);
     const order = (
@@ -133,6 +133,17 @@ describe('documents attached to e-mails', () => {
       }).expect(201)
     ).body as ProductReturn;
     await as(w.am)(`/api/returns/${ret.id}/approve`).expect(200);
+    // Approval: the RMA number to write on the parcel, and the instructions to put inside.
+    const approvedTitle = `Return ${ret.number} approved`;
+    await eventually('the approval e-mail', () => !!mailTo(w.buyer.email, approvedTitle));
+    const approval = mailTo(w.buyer.email, approvedTitle) as ReceivedMail;
+    // The text part is quoted-printable: soft line breaks (=CRLF) joined again.
+    expect(approval.data.replace(/=\r\n/g, '')).toContain(`Write ${ret.number} on the parcel`);
+    const instructions = pdfAttachments(approval);
+    const rma = [...instructions.values()][0];
+    expect(instructions.size).toBe(1);
+    expect(rma?.subarray(0, 4).toString()).toBe('%PDF');
+    expect(pdfTexts(rma as Buffer)).toContain(ret.number);
     const receipt = (
       await warehouse(`/api/returns/${ret.id}/receive`, {
         lines: [{ returnLineId: ret.lines[0]?.id, quantity: 1, condition: 'scrap' }],

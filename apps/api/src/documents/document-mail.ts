@@ -27,7 +27,8 @@ const MAIL_READER: AuthUser = {
 /**
  * Attaches the PDF an e-mail is about: the order confirmation to "order
  * confirmed", the packing slip of that very shipment to "order shipped",
- * the credit note to "credit note issued".
+ * the return instructions (RMA) to "return approved", the credit note to
+ * "credit note issued".
  * Mail goes after the business transaction committed (the dispatcher's), so
  * a document that cannot be made costs only its attachment, never the order.
  */
@@ -84,6 +85,13 @@ function documentOf(
     return {
       key: `packing slip ${shipmentId}`,
       make: (documents) => documents.packingSlip(MAIL_READER, shipmentId),
+    };
+  }
+  if (notification.kind === 'return_approved' && notification.returnId) {
+    const { returnId } = notification;
+    return {
+      key: `return ${returnId}`,
+      make: (documents) => documents.returnAuthorisation(MAIL_READER, returnId),
     };
   }
   const creditNote = /\b(CN-\d+)\b/.exec(notification.title)?.[1];

@@ -86,7 +86,12 @@ export class NotificationMailer implements OnModuleDestroy {
 
   private text(notification: MadeNotification): string {
     const base = this.config.mail.publicUrl?.replace(/\/$/, '');
-    const link = base && notification.orderId ? `\n\n${base}/orders/${notification.orderId}` : '';
+    const path = notification.orderId
+      ? `/orders/${notification.orderId}`
+      : notification.returnId
+        ? `/returns/${notification.returnId}`
+        : null;
+    const link = base && path ? `\n\n${base}${path}` : '';
     return `${notification.body}${link}\n`;
   }
 }

@@ -207,9 +207,9 @@ export class ReturnsService {
         ? await this.notifications.notifyAboutReturn(tx, [
             {
               userIds: await this.returns.buyersOf(tx, order.accountId),
-              kind: 'return_updated',
+              kind: 'return_approved',
               title: `Return ${inserted.number} opened for order ${order.number}`,
-              body: 'Our staff opened a return for your order; send the goods back to us.',
+              body: sendBackInstructions(inserted.number),
               returnId: inserted.id,
             },
           ])
@@ -279,8 +279,9 @@ export class ReturnsService {
         keep: ['status'],
       });
       return this.tellBuyers(tx, row.accountId, id, {
+        kind: 'return_approved',
         title: `Return ${row.number} approved`,
-        body: 'Send the goods back to us; we credit or replace them once they arrive.',
+        body: sendBackInstructions(row.number),
       });
     });
     await this.notifications.mail(notified);
@@ -325,7 +326,11 @@ export class ReturnsService {
     tx: EntityManager,
     accountId: string,
     returnId: string,
-    message: { title: string; body: string; kind?: 'return_updated' | 'credit_note_issued' },
+    message: {
+      title: string;
+      body: string;
+      kind?: 'return_approved' | 'return_updated' | 'credit_note_issued';
+    },
   ): Promise<MadeNotification[]> {
     return this.returns.buyersOf(tx, accountId).then((userIds) =>
       this.notifications.notifyAboutReturn(tx, [
@@ -417,4 +422,12 @@ function checkRequestShape(body: CreateReturnDto, staff: boolean): void {
   if (staff && body.waiveFee && !body.reason?.trim())
     errors.push({ field: 'reason', message: 'is required with waiveFee' });
   if (errors.length > 0) throw badRequest('The return cannot be asked like this', errors);
+}
+
+/** What a buyer does once a return may come back: the RMA number on the parcel, the printed instructions inside. */
+function sendBackInstructions(number: string): string {
+  return (
+    `Write ${number} on the parcel and put the printed return instructions inside ` +
+    `(attached, and on the return's page). We credit or replace the goods once they arrive.`
+  );
 }

@@ -25,7 +25,9 @@ export type NotificationKind =
   | 'standing_order_failed'
   /** To the account manager: a customer asked to return goods. */
   | 'return_requested'
-  /** To the account's buyers: their return moved on (approved, rejected, received, closed, credited). */
+  /** To the account's buyers: their return may come back (approved, or opened by staff); the e-mail carries the RMA instructions. */
+  | 'return_approved'
+  /** To the account's buyers: their return moved on (rejected, received, closed, credited). */
   | 'return_updated'
   /** To the account's buyers: a credit note was issued for returned goods. */
   | 'credit_note_issued';
