@@ -60,17 +60,26 @@ test.describe('pricing', () => {
         .click();
     }
 
+    // `last()` resolves at each action: wait for the added row to be there (and the removed
+    // one gone) before using it, or an action lands on the row that was last before.
+    const rows = breaks.getByRole('listitem');
+    const existing = await rows.count();
+    const addRow = async () => {
+      await breaks.getByRole('button', { name: 'Add break' }).click();
+      await expect(rows).toHaveCount(existing + 1);
+      return rows.last();
+    };
+
     // Inline validation mirrors the server: two tier-wide breaks at 10.
-    await breaks.getByRole('button', { name: 'Add break' }).click();
-    let row = breaks.getByRole('listitem').last();
+    let row = await addRow();
     await row.getByLabel('Min qty').fill('10');
     await row.getByLabel('Discount').fill('6');
     await row.getByLabel('Discount').blur();
     await expect(row).toContainText('Another break for all products starts at 10');
     await row.getByRole('button', { name: /Remove break/ }).click();
+    await expect(rows).toHaveCount(existing);
 
-    await breaks.getByRole('button', { name: 'Add break' }).click();
-    row = breaks.getByRole('listitem').last();
+    row = await addRow();
     await row.getByRole('combobox', { name: 'Applies to' }).click();
     await page.getByRole('option', { name: 'One product' }).click();
     await row.getByRole('combobox', { name: 'Product' }).fill(SKU);
