@@ -185,8 +185,10 @@ function totals(doc: PDFKit.PDFDocument, box: PdfBox, rows: DocumentTotal[], top
       .fontSize(size)
       .fillColor(INK);
     doc.text(winAnsiText(total.label), left, y, { width: width * 0.5 });
+    // A long label wraps: the next row starts below whichever of the two ran longer.
+    const labelBottom = doc.y;
     doc.text(winAnsiText(total.value), left + width * 0.5, y, { width: width * 0.5, align: 'right' });
-    y = doc.y + 4;
+    y = Math.max(labelBottom, doc.y) + 4;
   }
   return y;
 }

@@ -117,7 +117,7 @@ export function packingSlipDocument(
           ? `You may return goods within ${terms.returnWindowDays} days of delivery (unless a product says ` +
             'otherwise). '
           : 'Goods are returnable only where a product says so. ') +
-        `Ask for a return from order ${order.number} in the portal (Orders, then Request a return); we send ` +
+        `Ask for a return from order ${order.number} in the portal (Orders, then Return items); we send ` +
         'a return authorisation (RMA) to put in the parcel. Please do not send goods back without one.',
     },
   ];
