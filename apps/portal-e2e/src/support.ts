@@ -1,4 +1,11 @@
-import { type Browser, type BrowserContext, expect, type Page, test as base } from '@playwright/test';
+import {
+  type Browser,
+  type BrowserContext,
+  expect,
+  type Locator,
+  type Page,
+  test as base,
+} from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -74,4 +81,13 @@ export async function snap(page: Page, name: string): Promise<void> {
 /** Waits until no progress bar is shown (lists and details finished loading). */
 export async function settled(page: Page, timeout?: number): Promise<void> {
   await expect(page.locator('mat-progress-bar')).toHaveCount(0, { timeout });
+}
+
+/**
+ * Waits for a Material dialog to finish opening: it moves the focus into
+ * itself (its first field) when the opening animation ends, so text typed
+ * into a later field before then can land in the field that takes the focus.
+ */
+export async function dialogOpened(dialog: Locator): Promise<void> {
+  await expect(dialog.locator(':focus')).toHaveCount(1);
 }
