@@ -4,7 +4,7 @@ import type { Address, Order, Page as ListPage } from '@tradecounter/contracts';
 import { ApiUser } from './api-support';
 import { checkOrderByApi } from './fulfilment-support';
 import { ACCOUNT_MANAGER, accountOf, BUYER, inStockPicks } from './ordering-support';
-import { expect, login, settled, snap, test } from './support';
+import { dialogOpened, expect, login, settled, snap, test } from './support';
 
 const WAREHOUSE = 'warehouse@tradecounter.test';
 /** A 1×1 PNG: the photo of the crushed box. */
@@ -88,6 +88,7 @@ test('a buyer returns part of a delivered order, the account manager approves, t
   await settled(page);
   await page.getByRole('button', { name: 'Return items' }).click();
   const dialog = page.getByRole('dialog', { name: `Return items from ${order.number}` });
+  await dialogOpened(dialog);
   const firstLine = dialog.locator(`li[data-sku="${first?.sku}"]`);
   await expect(firstLine.getByTestId('returnable-words')).toContainText('Returnable until');
   await expect(dialog.locator(`li[data-sku="${second?.sku}"]`)).toContainText(
