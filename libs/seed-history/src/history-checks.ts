@@ -9,7 +9,8 @@ export interface HistoryCheck {
 /**
  * Consistency of the orders (of some accounts, or all): units shipped match
  * the shipment lines, no line ships more than ordered, shipped and delivered
- * orders shipped everything, the rollups equal a direct GROUP BY, and credit
+ * orders shipped everything, the rollups equal a direct GROUP BY (the monthly
+ * ones the sum of the daily ones), and credit
  * exposure equals the direct sum of unpaid orders.
  */
 export async function checkHistory(db: Client | PoolClient, accountIds?: string[]): Promise<HistoryCheck[]> {
@@ -66,6 +67,20 @@ export async function checkHistory(db: Client | PoolClient, accountIds?: string[
             (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM direct) b) AS n,
             (SELECT count(*) FROM kept) AS rows`,
   );
+  const monthly = await one(
+    `WITH direct AS (
+       SELECT date_trunc('month', d.day::timestamp)::date AS month, d.account_id, d.channel,
+              sum(d.orders)::int AS orders, sum(d.units)::bigint AS units, sum(d.net_sales) AS net_sales
+         FROM sales_by_day d WHERE ${inScope('d')} GROUP BY 1, 2, 3
+       HAVING sum(d.orders) <> 0 OR sum(d.units) <> 0 OR sum(d.net_sales) <> 0
+     ), kept AS (
+       SELECT month, account_id, channel, orders, units, net_sales FROM sales_by_month r
+        WHERE ${inScope('r')} AND (orders <> 0 OR units <> 0 OR net_sales <> 0)
+     )
+     SELECT (SELECT count(*) FROM (SELECT * FROM direct EXCEPT SELECT * FROM kept) a) +
+            (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM direct) b) AS n,
+            (SELECT count(*) FROM kept) AS rows`,
+  );
   const exposure = await one(
     `WITH direct AS (
        SELECT account_id, sum(subtotal) AS exposure FROM orders o
@@ -101,6 +116,11 @@ export async function checkHistory(db: Client | PoolClient, accountIds?: string[
       name: 'sales_by_day_product = GROUP BY',
       ok: productRollup['n'] === '0',
       detail: `${productRollup['rows']} rows, ${productRollup['n']} differ`,
+    },
+    {
+      name: 'sales_by_month = sum of sales_by_day',
+      ok: monthly['n'] === '0',
+      detail: `${monthly['rows']} rows, ${monthly['n']} differ`,
     },
     {
       name: 'exposure = unpaid orders',

@@ -1,9 +1,5 @@
 import type { Client, PoolClient } from 'pg';
-import {
-  PICKS_REBUILD_SQL,
-  REBUILD_COARSE_ROLLUPS_SQL,
-  ROLLUP_REBUILD_SQL,
-} from '@tradecounter/report-rollups';
+import { REBUILD_COARSE_ROLLUPS_SQL, ROLLUP_REBUILD_SQL } from '@tradecounter/report-rollups';
 import { HistoryGenerator } from './history-generator';
 import { HISTORY_TABLES, HistoryRows, orderNumber } from './history-rows';
 import { readHistoryWorld } from './history-world.repository';
@@ -124,10 +120,19 @@ export async function loadHistory(db: Db, options: LoadHistoryOptions): Promise<
   const accountIds = options.accountIds ?? null;
   // Fresh statistics first: planned on the empty tables' estimates, the rebuild's joins crawl.
   await db.query(`ANALYZE orders, order_lines, shipments, shipment_lines, delivery_ratings`);
-  for (const sql of ROLLUP_REBUILD_SQL) await db.query(sql, [accountIds]);
-  // Their triggers are off too: the coarse rollups are summed again from the finer ones.
-  for (const sql of REBUILD_COARSE_ROLLUPS_SQL) await db.query(sql);
-  for (const sql of PICKS_REBUILD_SQL) await db.query(sql);
+  if (accountIds === null) {
+    // The whole database is being loaded: rebuild every rollup, the coarse ones from the finer ones.
+    for (const sql of ROLLUP_REBUILD_SQL) await db.query(sql, [accountIds]);
+    for (const sql of REBUILD_COARSE_ROLLUPS_SQL) await db.query(sql);
+  } else {
+    // Some accounts in a live database: their finer rollups are rebuilt with the coarse-rollup
+    // triggers on, so the coarse rows change by exactly those accounts' difference. A whole-table
+    // rebuild would lock the finer rollups against every concurrent order and deadlock with them.
+    await db.query(`SET LOCAL session_replication_role = origin`);
+    for (const sql of ROLLUP_REBUILD_SQL) await db.query(sql, [accountIds]);
+    await db.query(`SET LOCAL session_replication_role = replica`);
+  }
+  await addPicks(db);
   await recomputeExposure(db, accountIds);
   return {
     orders,
@@ -176,6 +181,25 @@ async function payOldestBeyondHalfTheLimit(db: Db, now: number): Promise<void> {
   await db.query(
     `UPDATE orders o SET updated_at = o.paid_at FROM ${TEMP_IDS} h
       WHERE o.id = h.id AND o.paid_at > o.updated_at`,
+  );
+}
+
+/**
+ * Velocity picks of the loaded orders' shipment lines added to picks_by_day (whose trigger was off),
+ * as the trigger of migration 1766275200000 counts them; in key order, like concurrent triggers.
+ */
+async function addPicks(db: Db): Promise<void> {
+  await db.query(
+    `INSERT INTO picks_by_day AS p (warehouse_code, day, product_id, picks)
+     SELECT o.warehouse_code, (s.shipped_at AT TIME ZONE 'UTC')::date, l.product_id, count(*)
+       FROM ${TEMP_IDS} h
+       JOIN orders o ON o.id = h.id
+       JOIN shipments s ON s.order_id = o.id
+       JOIN shipment_lines sl ON sl.shipment_id = s.id
+       JOIN order_lines l ON l.id = sl.order_line_id
+      GROUP BY 1, 2, 3
+      ORDER BY 1, 2, 3
+     ON CONFLICT (warehouse_code, day, product_id) DO UPDATE SET picks = p.picks + EXCLUDED.picks`,
   );
 }
 

@@ -20,6 +20,7 @@ describe('Generated order history', () => {
   let client: Client;
   let buyer: TestUser;
   let accountIds: string[];
+  let productIds: string[];
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -57,6 +58,7 @@ describe('Generated order history', () => {
         }),
       );
     }
+    productIds = products.map((p) => p.id);
     client = new Client({ connectionString: process.env['TEST_DATABASE_URL'] });
     await client.connect();
     await client.query('BEGIN');
@@ -66,7 +68,7 @@ describe('Generated order history', () => {
       months: 6,
       currency: t.config.currency,
       accountIds,
-      productIds: products.map((p) => p.id),
+      productIds,
       chunkOrders: 120,
     });
     await client.query('COMMIT');
@@ -87,6 +89,17 @@ describe('Generated order history', () => {
       )
     ).rows;
     expect(counts?.orders).toBe('500');
+  });
+
+  it("counts the history's picks for warehouse velocity, as the shipping trigger would", async () => {
+    const { rows } = await client.query<{ kept: string; direct: string }>(
+      `SELECT (SELECT coalesce(sum(picks), 0) FROM picks_by_day WHERE product_id = ANY($1)) AS kept,
+              (SELECT count(*) FROM shipment_lines sl JOIN order_lines l ON l.id = sl.order_line_id
+                WHERE l.product_id = ANY($1)) AS direct`,
+      [productIds],
+    );
+    expect(Number(rows[0]?.direct)).toBeGreaterThan(0);
+    expect(rows[0]?.kept).toBe(rows[0]?.direct);
   });
 
   it('leaves no account over its credit limit on history alone', async () => {
