@@ -17,3 +17,4 @@ export * from './lib/notifications';
 export * from './lib/standing-orders';
 export * from './lib/home';
 export * from './lib/portal-features';
+export * from './lib/imports';

@@ -31,4 +31,9 @@ export class AuditEntryEntity {
 
   @Column({ type: 'jsonb', nullable: true })
   after: Record<string, unknown> | null;
+
+  /** The import (or other bulk change) this entry was written by: one change set, browsable whole. */
+  @Index('audit_entries_change_set_idx', { where: 'change_set_id IS NOT NULL' })
+  @Column({ name: 'change_set_id', type: 'uuid', nullable: true })
+  changeSetId: string | null;
 }

@@ -14,6 +14,11 @@ export interface AuditFilter {
   sharedEntities?: readonly string[];
 }
 
+/** An entry to write; changeSetId is optional (only bulk changes have one). */
+export type AuditInsert = Omit<AuditEntryEntity, 'id' | 'at' | 'changeSetId'> & {
+  changeSetId?: string | null;
+};
+
 export interface AuditRow extends AuditEntryEntity {
   actorName: string | null;
 }
@@ -23,18 +28,25 @@ export class AuditRepository {
   constructor(@InjectRepository(AuditEntryEntity) private readonly entries: Repository<AuditEntryEntity>) {}
 
   /** A plain INSERT: it runs inside every audited write (every order placed), so it skips the ORM's save. */
-  async insert(manager: EntityManager, entry: Omit<AuditEntryEntity, 'id' | 'at'>): Promise<void> {
+  async insert(manager: EntityManager, entry: AuditInsert): Promise<void> {
+    await this.insertMany(manager, [entry]);
+  }
+
+  /** One INSERT … SELECT FROM unnest for a batch (an import's chunk of thousands of rows). */
+  async insertMany(manager: EntityManager, entries: readonly AuditInsert[]): Promise<void> {
+    const json = (value: Record<string, unknown> | null) => (value === null ? null : JSON.stringify(value));
     await manager.query(
-      `INSERT INTO audit_entries (actor_id, entity, entity_id, account_id, action, before, after)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      `INSERT INTO audit_entries (actor_id, entity, entity_id, account_id, action, before, after, change_set_id)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[], $8::uuid[])`,
       [
-        entry.actorId,
-        entry.entity,
-        entry.entityId,
-        entry.accountId,
-        entry.action,
-        entry.before === null ? null : JSON.stringify(entry.before),
-        entry.after === null ? null : JSON.stringify(entry.after),
+        entries.map((entry) => entry.actorId),
+        entries.map((entry) => entry.entity),
+        entries.map((entry) => entry.entityId),
+        entries.map((entry) => entry.accountId),
+        entries.map((entry) => entry.action),
+        entries.map((entry) => json(entry.before)),
+        entries.map((entry) => json(entry.after)),
+        entries.map((entry) => entry.changeSetId ?? null),
       ],
     );
   }

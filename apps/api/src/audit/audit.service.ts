@@ -18,6 +18,8 @@ export interface AuditRecord {
    * because they say which thing changed (a contract price's product and window).
    */
   keep?: readonly string[];
+  /** The import run that made this change, so the change set reads as one. */
+  changeSetId?: string | null;
 }
 
 /**
@@ -38,6 +40,12 @@ export class AuditService {
   async record(manager: EntityManager, record: AuditRecord): Promise<void> {
     const entry = entryOf(record);
     if (entry) await this.repository.insert(manager, entry);
+  }
+
+  /** Many records in one statement (an import's chunk); entries with no change are skipped as in record(). */
+  async recordMany(manager: EntityManager, records: readonly AuditRecord[]): Promise<void> {
+    const entries = records.map(entryOf).filter((entry) => entry !== null);
+    if (entries.length > 0) await this.repository.insertMany(manager, entries);
   }
 
   async list(
