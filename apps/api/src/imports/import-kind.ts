@@ -1,3 +1,4 @@
+import { SetMetadata } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { FieldError, ImportAction, ImportKind, ImportKindInfo } from '@tradecounter/contracts';
 import type { AuthUser } from '../auth/auth-user';
@@ -73,7 +74,13 @@ export interface ImportKindHandler {
   exportRecords(manager: EntityManager): AsyncIterable<ExportRecord>;
 }
 
-/** Multi-provider token: every context's handlers, gathered by the ImportsModule. */
-export const IMPORT_KIND_HANDLERS = Symbol('IMPORT_KIND_HANDLERS');
+export const IMPORT_HANDLER = 'tc:import-handler';
+
+/**
+ * Marks a provider as an import kind's handler. The imports module finds every
+ * marked provider of every module (Nest's DiscoveryService), so a context adds
+ * a kind by providing and exporting its handler, with no central list to edit.
+ */
+export const ImportHandler = () => SetMetadata(IMPORT_HANDLER, true);
 
 export type ImportKindRegistry = ReadonlyMap<ImportKind, ImportKindHandler>;

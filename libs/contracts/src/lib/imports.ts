@@ -28,8 +28,8 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
   'product-supply',
 ];
 
-/** The file formats an import reads and an export writes. */
-export type ImportFormat = 'csv' | 'xlsx';
+/** The file formats an import reads and an export writes; `json` is an ERP sync through the API. */
+export type ImportFormat = 'csv' | 'xlsx' | 'json';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
