@@ -5,6 +5,9 @@ import type { ChannelBinding } from '@tradecounter/domain';
 export interface IntegrationCaller {
   name: string;
   binding: ChannelBinding;
+  /** May upsert the admin's data through /api/sync, acting for `ownerId` (the admin who created it). */
+  dataSync: boolean;
+  ownerId: string | null;
 }
 
 /** Checks an integration's API key: who it is, or a 401 ProblemException. */

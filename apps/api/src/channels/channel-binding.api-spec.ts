@@ -206,6 +206,7 @@ describe('channels bound to accounts', () => {
             accounts: [w.mine.code],
             allAccounts: false,
             allowAddresses: false,
+            dataSync: false,
           },
         ],
         [

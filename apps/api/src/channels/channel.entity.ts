@@ -17,7 +17,9 @@ import { UserEntity } from '../users/user.entity';
  * short public prefix. A revoked integration's key no longer works. Its key
  * orders only for the accounts in channel_accounts, or for every account
  * when `all_accounts` (an admin's explicit choice); inline ship-to
- * addresses only with `allow_addresses`.
+ * addresses only with `allow_addresses`. With `data_sync` its key may also
+ * upsert the admin's data (products, prices, accounts, stock, suppliers)
+ * through /api/sync, acting for the admin who created it.
  */
 @Entity({ name: 'channels' })
 @Check(
@@ -58,4 +60,7 @@ export class ChannelEntity {
 
   @Column({ name: 'allow_addresses', type: 'boolean', default: false })
   allowAddresses: boolean;
+
+  @Column({ name: 'data_sync', type: 'boolean', default: false })
+  dataSync: boolean;
 }

@@ -39,6 +39,8 @@ export class ChannelsModule implements OnModuleInit {
       return {
         name: channel.name,
         binding: { allAccounts: channel.allAccounts, accountIds: channel.accountIds },
+        dataSync: channel.dataSync,
+        ownerId: channel.createdBy,
       };
     });
   }

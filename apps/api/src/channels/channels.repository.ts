@@ -8,7 +8,7 @@ import { ChannelEntity } from './channel.entity';
 const LIST_SQL = `
 SELECT c.id, c.name, c.key_prefix AS "keyPrefix", c.created_at AS "createdAt", c.revoked_at AS "revokedAt",
        c.last_used_at AS "lastUsedAt", u.id AS "creatorId", u.name AS "creatorName",
-       c.all_accounts AS "allAccounts", c.allow_addresses AS "allowAddresses",
+       c.all_accounts AS "allAccounts", c.allow_addresses AS "allowAddresses", c.data_sync AS "dataSync",
        COALESCE((SELECT json_agg(json_build_object('id', a.id, 'code', a.code, 'name', a.name) ORDER BY a.code)
                    FROM channel_accounts ca JOIN accounts a ON a.id = ca.account_id
                   WHERE ca.channel_id = c.id), '[]'::json) AS accounts
@@ -17,7 +17,7 @@ SELECT c.id, c.name, c.key_prefix AS "keyPrefix", c.created_at AS "createdAt", c
 /** A live channel and what its key may do, read once per request that carries the key. */
 const LIVE_BY_PREFIX_SQL = `
 SELECT c.id, c.name, c.key_hash AS "keyHash", c.all_accounts AS "allAccounts",
-       c.allow_addresses AS "allowAddresses",
+       c.allow_addresses AS "allowAddresses", c.data_sync AS "dataSync", c.created_by AS "createdBy",
        ARRAY(SELECT ca.account_id::text FROM channel_accounts ca WHERE ca.channel_id = c.id) AS "accountIds"
   FROM channels c
  WHERE c.key_prefix = $1 AND c.revoked_at IS NULL`;
@@ -33,6 +33,7 @@ interface ChannelRow {
   creatorName: string | null;
   allAccounts: boolean;
   allowAddresses: boolean;
+  dataSync: boolean;
   accounts: ChannelAccount[];
 }
 
@@ -43,11 +44,14 @@ export interface LiveChannel {
   keyHash: string;
   allAccounts: boolean;
   allowAddresses: boolean;
+  dataSync: boolean;
+  /** The admin who created it: a data sync acts for them. */
+  createdBy: string | null;
   accountIds: string[];
 }
 
 /** What an admin may change about a channel. */
-export type ChannelSettings = Pick<ChannelEntity, 'allAccounts' | 'allowAddresses'>;
+export type ChannelSettings = Pick<ChannelEntity, 'allAccounts' | 'allowAddresses' | 'dataSync'>;
 
 @Injectable()
 export class ChannelsRepository {
@@ -140,5 +144,6 @@ function toChannel(row: ChannelRow): Channel {
     accounts: row.accounts,
     allAccounts: row.allAccounts,
     allowAddresses: row.allowAddresses,
+    dataSync: row.dataSync,
   };
 }

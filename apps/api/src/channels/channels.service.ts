@@ -14,6 +14,7 @@ type AuditedSettings = {
   accounts: string[];
   allAccounts: boolean;
   allowAddresses: boolean;
+  dataSync: boolean;
 };
 
 /**
@@ -43,7 +44,11 @@ export class ChannelsService {
     const id = await this.dataSource
       .transaction(async (tx) => {
         const codes = await this.accountCodes(tx, binding.accountIds);
-        const settings = { allAccounts: binding.allAccounts, allowAddresses: body.allowAddresses ?? false };
+        const settings = {
+          allAccounts: binding.allAccounts,
+          allowAddresses: body.allowAddresses ?? false,
+          dataSync: body.dataSync ?? false,
+        };
         const saved = await this.channels.insert(tx, {
           name: body.name,
           keyPrefix: key.prefix,
@@ -90,10 +95,12 @@ export class ChannelsService {
         accounts: await this.accountCodes(tx, binding.accountIds),
         allAccounts: binding.allAccounts,
         allowAddresses: body.allowAddresses ?? current.allowAddresses,
+        dataSync: body.dataSync ?? current.dataSync,
       };
       await this.channels.updateSettings(tx, id, {
         allAccounts: after.allAccounts,
         allowAddresses: after.allowAddresses,
+        dataSync: after.dataSync,
       });
       await this.channels.replaceAccounts(tx, id, binding.accountIds);
       await this.record(tx, actor, id, 'update', auditedSettings(current), after);
@@ -179,6 +186,7 @@ function auditedSettings(channel: Channel): AuditedSettings {
     accounts: channel.accounts.map((account) => account.code).sort(),
     allAccounts: channel.allAccounts,
     allowAddresses: channel.allowAddresses,
+    dataSync: channel.dataSync,
   };
 }
 

@@ -20,6 +20,12 @@ export interface Channel {
   allAccounts: boolean;
   /** Whether its orders may carry a ship-to `address`; otherwise one of the account's addresses. */
   allowAddresses: boolean;
+  /**
+   * Its key may also upsert the admin's data (products, stock, accounts,
+   * prices, suppliers) through `PUT /api/sync/:kind`, acting for the admin
+   * who created it: for an ERP that keeps the catalog and prices in step.
+   */
+  dataSync: boolean;
 }
 
 export interface ChannelAccount {
@@ -42,6 +48,7 @@ export interface CreateChannelRequest {
   accountIds?: string[];
   allAccounts?: boolean;
   allowAddresses?: boolean;
+  dataSync?: boolean;
 }
 
 /**
@@ -52,6 +59,7 @@ export interface UpdateChannelRequest {
   accountIds?: string[];
   allAccounts?: boolean;
   allowAddresses?: boolean;
+  dataSync?: boolean;
 }
 
 export interface ChannelOrderLine {

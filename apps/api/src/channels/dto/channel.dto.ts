@@ -38,6 +38,15 @@ export class ChannelSettingsDto implements UpdateChannelRequest {
   @ValidateIf(present)
   @IsBoolean()
   allowAddresses?: boolean;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'Its key may also upsert products, stock, accounts, prices and suppliers through PUT /api/sync/:kind, acting for the admin who created it',
+  })
+  @ValidateIf(present)
+  @IsBoolean()
+  dataSync?: boolean;
 }
 
 export class CreateChannelDto extends ChannelSettingsDto implements CreateChannelRequest {

@@ -22,36 +22,43 @@ export type ChannelReachForm = FormGroup<{
   accounts: FormControl<ChannelAccount[]>;
   allAccounts: FormControl<boolean>;
   allowAddresses: FormControl<boolean>;
+  dataSync: FormControl<boolean>;
 }>;
 
 /**
  * The form, from a channel or for a new one (no account, no addresses). A
  * key must be given accounts, or all of them on purpose: the list is
- * required until "All accounts" is on, and is then set aside.
+ * required until "All accounts" is on, and is then set aside. A key that
+ * only syncs data (an ERP) may order for nobody: then the list is optional.
  */
 export function channelReachForm(fb: NonNullableFormBuilder, channel?: Channel): ChannelReachForm {
   const form: ChannelReachForm = fb.group({
     accounts: fb.control<ChannelAccount[]>(channel?.accounts ?? [], Validators.required),
     allAccounts: fb.control(channel?.allAccounts ?? false),
     allowAddresses: fb.control(channel?.allowAddresses ?? false),
+    dataSync: fb.control(channel?.dataSync ?? false),
   });
-  const follow = (all: boolean) => {
+  const follow = () => {
     const accounts = form.controls.accounts;
-    if (all) accounts.disable({ emitEvent: false });
+    if (form.controls.allAccounts.value) accounts.disable({ emitEvent: false });
     else accounts.enable({ emitEvent: false });
+    accounts.setValidators(form.controls.dataSync.value ? [] : [Validators.required]);
+    accounts.updateValueAndValidity({ emitEvent: false });
   };
-  follow(form.controls.allAccounts.value);
+  follow();
   form.controls.allAccounts.valueChanges.subscribe(follow);
+  form.controls.dataSync.valueChanges.subscribe(follow);
   return form;
 }
 
 /** The request for the API: every field, so what the admin saw is what is saved. */
 export function channelReachRequest(form: ChannelReachForm): Required<UpdateChannelRequest> {
-  const { accounts, allAccounts, allowAddresses } = form.getRawValue();
+  const { accounts, allAccounts, allowAddresses, dataSync } = form.getRawValue();
   return {
     allAccounts,
     accountIds: allAccounts ? [] : accounts.map((account) => account.id),
     allowAddresses,
+    dataSync,
   };
 }
 
@@ -132,6 +139,16 @@ export function channelReachRequest(form: ChannelReachForm): Required<UpdateChan
           f.controls.allowAddresses.value
             ? 'Orders may ship to any address the system sends.'
             : 'Orders must name one of the account’s saved addresses (shippingAddressId).'
+        }}
+      </p>
+      <mat-slide-toggle formControlName="dataSync"
+        >Allow data sync (products, stock, accounts, prices)</mat-slide-toggle
+      >
+      <p class="tc-muted toggle-hint">
+        {{
+          f.controls.dataSync.value
+            ? 'Its key may upsert the catalog, stock, accounts and prices through /api/sync, acting for you.'
+            : 'Its key may not change products, stock, accounts or prices.'
         }}
       </p>
     </fieldset>
