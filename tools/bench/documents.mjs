@@ -25,15 +25,15 @@
 // level (default 200), DOCUMENTS for the memory run (default 1000), PG_SERVER_URL (e.g.
 // postgres://postgres@127.0.0.1:5432/postgres; default: embedded), SAVE=1 to write
 // tools/bench/results/documents-<date>.json. Linux only (reads /proc/<pid>/status).
-import { execFileSync, spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
+import { freshDatabase, rssMb, startApi, stopApi } from './api-process.mjs';
 import { login, machine, percentiles, round, writeResult } from './catalog.mjs';
 
 const port = Number(process.env.PORT ?? 3917);
@@ -210,10 +210,16 @@ async function main() {
   }
   if (!existsSync(entry)) throw new Error(`${entry} is missing: build the API first (npx nx build api)`);
   const scratch = mkdtempSync(join(tmpdir(), 'tc-bench-documents-'));
-  const database = await freshDatabase();
+  const database = await freshDatabase('documents');
   let api;
   try {
-    api = await startApi(scratch, database.url);
+    api = await startApi({
+      entry,
+      port,
+      scratch,
+      databaseUrl: database.url,
+      env: { DOCUMENT_CACHE_MB: '0' },
+    });
     const setupStart = performance.now();
     const { token, orderId, shipmentId, number } = await prepare();
     console.log(
@@ -286,89 +292,6 @@ async function main() {
     if (api) await stopApi(api);
     await database.drop();
     rmSync(scratch, { recursive: true, force: true });
-  }
-}
-
-/** A new database on PG_SERVER_URL's server, or none (the API then starts its embedded PostgreSQL). */
-async function freshDatabase() {
-  const server = process.env.PG_SERVER_URL;
-  if (!server) return { kind: 'embedded', url: undefined, drop: async () => undefined };
-  const name = `tc_bench_documents_${randomBytes(4).toString('hex')}`;
-  const admin = async (sql) => {
-    const client = new pg.Client({ connectionString: server });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return {
-    kind: 'server',
-    url: url.toString(),
-    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  };
-}
-
-async function startApi(scratch, databaseUrl) {
-  /** @type {NodeJS.ProcessEnv} */
-  const env = {
-    ...process.env,
-    PORT: String(port),
-    DATA_DIR: join(scratch, 'data'),
-    SEED_DEMO: 'true',
-    SEED_DEMO_HISTORY_ORDERS: '0',
-    DOCUMENT_CACHE_MB: '0',
-    EVENTS_WORKER: 'false',
-    LOG_LEVEL: 'warn',
-  };
-  if (databaseUrl) env.DATABASE_URL = databaseUrl;
-  else delete env.DATABASE_URL;
-  delete env.SMTP_URL;
-  const logFile = join(scratch, 'api.log');
-  const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
-  const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
-  const started = performance.now();
-  while (performance.now() - started < 300_000) {
-    if (child.exitCode !== null) throw new Error(`the API exited during start-up:\n${tail(logFile)}`);
-    try {
-      const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
-      if (response.ok) return { child, exited, logFile };
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  child.kill('SIGKILL');
-  throw new Error(`no healthy API within 300 s:\n${tail(logFile)}`);
-}
-
-async function stopApi(api) {
-  api.child.kill('SIGTERM');
-  const outcome = await Promise.race([api.exited, sleep(20_000).then(() => 'timeout')]);
-  if (outcome === 'timeout') api.child.kill('SIGKILL');
-}
-
-function tail(file) {
-  try {
-    return readFileSync(file, 'utf8').split('\n').slice(-40).join('\n');
-  } catch {
-    return '';
-  }
-}
-
-function rssMb(pid) {
-  try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? round(Number(match[1]) / 1024, 1) : 0;
-  } catch {
-    return 0;
   }
 }
 
