@@ -72,6 +72,20 @@ export class ImportRunner implements OnModuleDestroy {
     }
   }
 
+  /** Checks rows sent as JSON (an ERP sync) as a file's rows would be, storing each row's plan. */
+  async dryRunRows(
+    id: string,
+    handler: ImportKindHandler,
+    actor: AuthUser,
+    rows: ImportRow[],
+  ): Promise<void> {
+    await this.repository.update(id, { total: rows.length });
+    async function* source(): AsyncGenerator<SourceRow> {
+      yield* rows;
+    }
+    await this.validate(id, handler, actor, source());
+  }
+
   /**
    * Commits a validated run in one transaction: each chunk of its stored rows
    * is planned again against the data as it is now; any difference from the

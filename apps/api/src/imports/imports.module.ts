@@ -6,14 +6,17 @@ import { ImportRunner } from './import-runner';
 import { ImportsController } from './imports.controller';
 import { ImportsRepository } from './imports.repository';
 import { ImportsService } from './imports.service';
+import { SyncController } from './sync.controller';
+import { SyncService } from './sync.service';
+import { UsersModule } from '../users/users.module';
 
 /**
  * The import/export engine: files, dry runs, jobs, commits, exports. The
  * kinds come from the contexts (providers marked @ImportHandler()).
  */
 @Module({
-  imports: [DiscoveryModule],
-  controllers: [ImportsController, ExportsController],
-  providers: [ImportRegistry, ImportRunner, ImportsRepository, ImportsService],
+  imports: [DiscoveryModule, UsersModule],
+  controllers: [ImportsController, ExportsController, SyncController],
+  providers: [ImportRegistry, ImportRunner, ImportsRepository, ImportsService, SyncService],
 })
 export class ImportsModule {}

@@ -28,6 +28,12 @@ const RESULT_ROWS = 200;
 /** A running job touches its run after every chunk; quieter than this, its process is gone. */
 const ABANDONED_AFTER_S = 120;
 
+/** What a sync did: `committed`, or why not (`errors`, `changed`), with the run's result. */
+export interface SyncOutcome {
+  outcome: string;
+  result: ImportResult;
+}
+
 /** An answer to a request that started or commits a run: 200 when it finished in time, else 202. */
 export interface RunAnswer {
   status: 200 | 202;
@@ -103,6 +109,47 @@ export class ImportsService implements OnApplicationBootstrap {
         return conflictAbout(outcome);
       return null;
     });
+  }
+
+  /**
+   * An ERP sync: rows in the file's columns, sent as JSON, checked and
+   * committed like a file (all or nothing) within the request. A row's
+   * missing field is a missing column: left unchanged. Row N of the answer
+   * is `rows[N-1]` of the request.
+   */
+  async sync(
+    actor: AuthUser,
+    kind: string,
+    rows: Record<string, string>[],
+    source: string,
+  ): Promise<SyncOutcome> {
+    const handler = this.registry.handler(kind);
+    const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+    try {
+      checkHeader({ row: 1, cells: columns }, handler.info);
+    } catch (error) {
+      if (error instanceof FileFailure) throw new ProblemException(HttpStatus.BAD_REQUEST, error.message);
+      throw error;
+    }
+    const id = await this.runs.createRun({
+      kind: handler.info.kind,
+      fileName: source,
+      format: 'json',
+      createdBy: actor.id,
+    });
+    await this.runs.update(id, { columns });
+    let outcome = 'errors';
+    await this.runner.start(id, async () => {
+      await this.runner.dryRunRows(
+        id,
+        handler,
+        actor,
+        rows.map((values, index) => ({ row: index + 1, values })),
+      );
+      outcome = await this.commitChecked(id, handler, actor);
+    });
+    const result = await this.result(id);
+    return { outcome, result };
   }
 
   async commit(actor: AuthUser, id: string): Promise<RunAnswer> {
