@@ -13,7 +13,10 @@ const pending = new WeakMap<QueryRunner, Work[]>();
  * side effects that must not escape a transaction that may still fail: an
  * e-mail for a row an import might yet roll back. The work runs in the
  * background; it logs its own failure and leaves its durable record (e.g. a
- * pending invitation) to be retried.
+ * pending invitation) to be retried. Work queued inside a savepoint that is
+ * rolled back still runs when the outer transaction commits, so it must act
+ * on what was committed (the invitation mailer sends only the pending rows
+ * it finds), never on what it was told.
  */
 export function afterCommit(manager: EntityManager, work: Work): void {
   const runner = manager.queryRunner;
