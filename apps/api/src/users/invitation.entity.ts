@@ -1,13 +1,4 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  Relation,
-} from 'typeorm';
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
 import { UserEntity } from './user.entity';
 
 /**
@@ -17,7 +8,6 @@ import { UserEntity } from './user.entity';
  * a token, stores only the token's SHA-256 and e-mails the link.
  */
 @Entity({ name: 'user_invitations' })
-@Index('user_invitations_pending_idx', ['createdAt'], { where: 'token_hash IS NULL' })
 export class UserInvitationEntity {
   @PrimaryColumn({ name: 'user_id', type: 'uuid' })
   userId: string;
