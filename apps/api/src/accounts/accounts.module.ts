@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UsersModule } from '../users/users.module';
 import { AccountEntity } from './account.entity';
+import { AccountImport } from './account-import';
+import { AccountImportRepository } from './account-import.repository';
 import { AccountMembersController } from './account-members.controller';
 import { AccountMembersService } from './account-members.service';
 import { AccountsController } from './accounts.controller';
@@ -12,7 +14,13 @@ import { AddressEntity } from './address.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([AccountEntity, AddressEntity]), UsersModule],
   controllers: [AccountsController, AccountMembersController],
-  providers: [AccountsRepository, AccountsService, AccountMembersService],
-  exports: [AccountsService],
+  providers: [
+    AccountsRepository,
+    AccountsService,
+    AccountMembersService,
+    AccountImportRepository,
+    AccountImport,
+  ],
+  exports: [AccountsService, AccountImport],
 })
 export class AccountsModule {}
