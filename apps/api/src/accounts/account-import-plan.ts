@@ -68,7 +68,8 @@ export interface Lookups {
   /** By account id, in the API's order. */
   addresses: Map<string, StoredAddress[]>;
   tierIds: Map<string, string>;
-  managerIds: Map<string, string>;
+  /** By lower-cased e-mail. */
+  managers: Map<string, { id: string; email: string }>;
   warehouses: Set<string>;
 }
 
@@ -95,11 +96,23 @@ export interface AccountGroup {
 
 export const codeOf = (values: Record<string, string>) => (values['code'] ?? '').trim();
 
-/** The chunk's rows by account code, in file order. */
-export function groupByAccount(rows: ImportRow[]): ImportRow[][] {
+/**
+ * The chunk's rows by account code, in file order. An account's rows must be
+ * together (the engine never splits them between chunks): a row of an
+ * account whose rows ended earlier is returned apart, as an error.
+ */
+export function groupByAccount(rows: ImportRow[]): { groups: ImportRow[][]; apart: Map<ImportRow, number> } {
   const groups = new Map<string, ImportRow[]>();
-  for (const row of rows) groups.set(codeOf(row.values), [...(groups.get(codeOf(row.values)) ?? []), row]);
-  return [...groups.values()];
+  const apart = new Map<ImportRow, number>();
+  let previous: string | undefined;
+  for (const row of rows) {
+    const code = codeOf(row.values);
+    const group = groups.get(code);
+    if (group && code !== previous) apart.set(row, group[0].row);
+    else groups.set(code, [...(group ?? []), row]);
+    previous = code;
+  }
+  return { groups: [...groups.values()], apart };
 }
 
 export async function loadLookups(
@@ -122,7 +135,7 @@ export async function loadLookups(
     accounts: new Map(accounts.map((account) => [account.code, account])),
     addresses,
     tierIds: await repository.tierIdsByName(manager, cells('priceTierName')),
-    managerIds: await repository.accountManagerIdsByEmail(
+    managers: await repository.accountManagersByEmail(
       manager,
       cells('accountManagerEmail', (cell) => cell.trim().toLowerCase()),
     ),
@@ -205,9 +218,10 @@ async function resolveAccount(
     }
   }
   const managerEmail = values['accountManagerEmail']?.trim().toLowerCase();
+  const manager = managerEmail ? lookups.managers.get(managerEmail) : undefined;
   if (managerEmail !== undefined) {
-    body['accountManagerId'] = managerEmail === '' ? null : lookups.managerIds.get(managerEmail);
-    if (managerEmail !== '' && !body['accountManagerId']) {
+    body['accountManagerId'] = managerEmail === '' ? null : manager?.id;
+    if (managerEmail !== '' && !manager) {
       errors.push({ field: 'accountManagerEmail', message: 'is not an active account manager' });
     }
   }
@@ -246,7 +260,7 @@ async function resolveAccount(
   }
   if (change.accountManagerId !== undefined) {
     after.accountManagerId = change.accountManagerId;
-    after.accountManagerEmail = change.accountManagerId === null ? null : (managerEmail ?? null);
+    after.accountManagerEmail = manager?.email ?? null;
   }
   if (change.defaultWarehouseCode !== undefined) after.defaultWarehouseCode = change.defaultWarehouseCode;
   if (change.creditLimit !== undefined) after.creditLimit = normaliseMoney(change.creditLimit);

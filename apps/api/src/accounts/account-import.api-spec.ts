@@ -247,6 +247,26 @@ describe('accounts import', () => {
     expect(plans[5].errors[0].message).toBe("differs from row 6, the account's first row");
   });
 
+  it("needs an account's rows together, and reads e-mails in any case", async () => {
+    const [a, b] = [`IP${uniqueTag()}`, `IQ${uniqueTag()}`];
+    const plans = await dryRun(t, accounts, admin, [
+      { ...account(a), ...address('Depot') },
+      { ...account(b), ...address('Depot') },
+      { ...account(a), ...address('Yard') },
+    ]);
+    expect(actions(plans)).toEqual(['create', 'create', 'error']);
+    expect(plans[2].errors).toEqual([
+      { field: 'code', message: "the account's rows must be together (its first is row 2)" },
+    ]);
+
+    await commit(t, accounts, admin, [{ ...account(a), ...address('Depot') }]);
+    const shouted = {
+      ...account(a, { accountManagerEmail: managerEmail.toUpperCase() }),
+      ...address('Depot'),
+    };
+    expect(actions(await dryRun(t, accounts, admin, [shouted]))).toEqual(['unchanged']);
+  });
+
   it('round-trips its export: unchanged as exported, one update for one edited cell', async () => {
     const tag = uniqueTag();
     await commit(t, accounts, admin, [

@@ -112,14 +112,16 @@ export class AccountImportRepository {
     return new Map(rows.map((row) => [row.name, row.id]));
   }
 
-  /** Active account managers by lower-cased e-mail: the only users an account may be assigned to. */
-  async accountManagerIdsByEmail(manager: EntityManager, emails: string[]): Promise<Map<string, string>> {
+  /** Active account managers (the only users an account may be assigned to) by lower-cased e-mail. */
+  async accountManagersByEmail(
+    manager: EntityManager,
+    emails: string[],
+  ): Promise<Map<string, { id: string; email: string }>> {
     const rows = (await manager.query(
-      `SELECT id, lower(email) AS email FROM users
-        WHERE lower(email) = ANY($1::text[]) AND role = 'account_manager' AND active`,
+      `SELECT id, email FROM users WHERE lower(email) = ANY($1::text[]) AND role = 'account_manager' AND active`,
       [emails],
     )) as { id: string; email: string }[];
-    return new Map(rows.map((row) => [row.email, row.id]));
+    return new Map(rows.map((row) => [row.email.toLowerCase(), row]));
   }
 
   async warehouseCodes(manager: EntityManager, codes: string[]): Promise<Set<string>> {

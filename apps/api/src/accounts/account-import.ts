@@ -93,8 +93,16 @@ export class AccountImport implements ImportKindHandler {
   }
 
   async plan(rows: ImportRow[], { manager }: ImportContext): Promise<RowPlan[]> {
-    const groups = await this.resolve(manager, rows);
-    return groups.flatMap(planRows).sort((a, b) => a.row - b.row);
+    const { groups, apart } = await this.resolve(manager, rows);
+    const misplaced: RowPlan[] = [...apart].map(([row, first]) => ({
+      row: row.row,
+      key: codeOf(row.values),
+      action: 'error',
+      errors: [{ field: 'code', message: `the account's rows must be together (its first is row ${first})` }],
+      before: null,
+      after: null,
+    }));
+    return [...groups.flatMap(planRows), ...misplaced].sort((a, b) => a.row - b.row);
   }
 
   async apply(plans: RowPlan[], { manager, actor, importId }: ImportContext): Promise<void> {
@@ -103,8 +111,9 @@ export class AccountImport implements ImportKindHandler {
       .filter((plan) => (plan.action === 'create' || plan.action === 'update') && plan.after)
       .map((plan) => ({ row: plan.row, values: plan.after as ExportRecord }));
     if (rows.length === 0) return;
-    const groups = await this.resolve(manager, rows);
+    const { groups, apart } = await this.resolve(manager, rows);
     const failed = groups.find((group) => group.errors.size > 0 || !group.account);
+    if (apart.size > 0) throw new Error("An account's rows were not together");
     if (failed) throw new Error(`Account ${failed.code} no longer resolves as planned`);
     const audit: AuditRecord[] = [];
     const record = (fields: Omit<AuditRecord, 'actorId' | 'changeSetId'>) =>
@@ -180,13 +189,16 @@ export class AccountImport implements ImportKindHandler {
     }
   }
 
-  private async resolve(manager: EntityManager, rows: ImportRow[]): Promise<AccountGroup[]> {
+  private async resolve(
+    manager: EntityManager,
+    rows: ImportRow[],
+  ): Promise<{ groups: AccountGroup[]; apart: Map<ImportRow, number> }> {
     const replacesAddresses = ADDRESS_COLUMNS.some((name) => rows[0]?.values[name] !== undefined);
     const lookups = await loadLookups(this.repository, manager, rows);
-    const groups: AccountGroup[] = [];
-    for (const group of groupByAccount(rows))
-      groups.push(await resolveGroup(group, lookups, replacesAddresses));
-    return groups;
+    const { groups, apart } = groupByAccount(rows);
+    const resolved: AccountGroup[] = [];
+    for (const group of groups) resolved.push(await resolveGroup(group, lookups, replacesAddresses));
+    return { groups: resolved, apart };
   }
 }
 
