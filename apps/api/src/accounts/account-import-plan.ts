@@ -119,11 +119,12 @@ export async function loadLookups(
   repository: AccountImportRepository,
   manager: EntityManager,
   rows: ImportRow[],
+  lock = false,
 ): Promise<Lookups> {
   const cells = (column: string, normalise = (cell: string) => cell.trim()) => [
     ...new Set(rows.map((row) => normalise(row.values[column] ?? '')).filter((cell) => cell !== '')),
   ];
-  const accounts = await repository.accountsByCode(manager, cells('code'));
+  const accounts = await repository.accountsByCode(manager, cells('code'), lock);
   const addresses = new Map<string, StoredAddress[]>();
   for (const address of await repository.addressesOf(
     manager,

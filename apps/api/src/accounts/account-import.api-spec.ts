@@ -1,4 +1,5 @@
 import type { AuthUser } from '../auth/auth-user';
+import { ChangeNotices } from '../common/change-notices';
 import type { RowPlan } from '../imports/import-kind';
 import { createUser, createWarehouse, uniqueTag } from '../test-support/fixtures';
 import { actions, changeSet, commit, dryRun, exported, importAdmin } from '../test-support/import-handlers';
@@ -121,6 +122,7 @@ describe('accounts import', () => {
       { ...account(code, { creditLimit: '3000' }), ...address('Depot') },
       { ...account(code, { creditLimit: '3000' }), ...address('Yard') },
     ];
+    const notices = jest.spyOn(t.app.get(ChangeNotices), 'committed');
     const { plans, importId } = await commit(t, accounts, admin, file);
     expect(actions(plans)).toEqual(['update', 'update']);
     expect(plans[0].before).toMatchObject({ creditLimit: '2500.00' });
@@ -135,6 +137,9 @@ describe('accounts import', () => {
         after: { creditLimit: '3000.00' },
       },
     ]);
+    // Pricing and availability drop what they cached of the account, as after a PATCH.
+    expect(notices).toHaveBeenCalledWith('account', id);
+    notices.mockRestore();
   });
 
   it('leaves fields and addresses alone when the file has no column for them; an empty cell clears', async () => {

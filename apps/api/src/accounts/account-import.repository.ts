@@ -79,10 +79,12 @@ const ADDRESS_TYPES =
  */
 @Injectable()
 export class AccountImportRepository {
-  accountsByCode(manager: EntityManager, codes: string[]): Promise<ImportedAccount[]> {
-    return manager.query(`${ACCOUNT_SQL} WHERE a.code = ANY($1::text[])`, [codes]) as Promise<
-      ImportedAccount[]
-    >;
+  /** With `lock`, the accounts stay locked until the transaction ends (as PATCH locks the one it changes). */
+  accountsByCode(manager: EntityManager, codes: string[], lock = false): Promise<ImportedAccount[]> {
+    return manager.query(
+      `${ACCOUNT_SQL} WHERE a.code = ANY($1::text[]) ORDER BY a.code${lock ? ' FOR UPDATE OF a' : ''}`,
+      [codes],
+    ) as Promise<ImportedAccount[]>;
   }
 
   /** Accounts in code order after `afterCode`, a page at a time. */

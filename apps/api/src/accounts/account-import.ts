@@ -111,7 +111,7 @@ export class AccountImport implements ImportKindHandler {
       .filter((plan) => (plan.action === 'create' || plan.action === 'update') && plan.after)
       .map((plan) => ({ row: plan.row, values: plan.after as ExportRecord }));
     if (rows.length === 0) return;
-    const { groups, apart } = await this.resolve(manager, rows);
+    const { groups, apart } = await this.resolve(manager, rows, true);
     const failed = groups.find((group) => group.errors.size > 0 || !group.account);
     if (apart.size > 0) throw new Error("An account's rows were not together");
     if (failed) throw new Error(`Account ${failed.code} no longer resolves as planned`);
@@ -189,12 +189,14 @@ export class AccountImport implements ImportKindHandler {
     }
   }
 
+  /** With `lock` (applying), the accounts are locked while they are read, changed and audited. */
   private async resolve(
     manager: EntityManager,
     rows: ImportRow[],
+    lock = false,
   ): Promise<{ groups: AccountGroup[]; apart: Map<ImportRow, number> }> {
     const replacesAddresses = ADDRESS_COLUMNS.some((name) => rows[0]?.values[name] !== undefined);
-    const lookups = await loadLookups(this.repository, manager, rows);
+    const lookups = await loadLookups(this.repository, manager, rows, lock);
     const { groups, apart } = groupByAccount(rows);
     const resolved: AccountGroup[] = [];
     for (const group of groups) resolved.push(await resolveGroup(group, lookups, replacesAddresses));

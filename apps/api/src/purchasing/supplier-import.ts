@@ -106,6 +106,7 @@ export class SupplierImport implements ImportKindHandler {
         await this.repository.suppliersByCode(
           manager,
           updates.map((plan) => plan.key),
+          true,
         )
       ).map((s) => [s.code, s]),
     );

@@ -41,10 +41,12 @@ SELECT p.id AS "productId", p.sku,
  */
 @Injectable()
 export class SupplyImportRepository {
-  suppliersByCode(manager: EntityManager, codes: string[]): Promise<SupplierFields[]> {
-    return manager.query(`SELECT ${SUPPLIER_COLUMNS} FROM suppliers WHERE code = ANY($1::text[])`, [
-      codes,
-    ]) as Promise<SupplierFields[]>;
+  /** With `lock`, the suppliers stay locked until the transaction ends (as PATCH locks the one it changes). */
+  suppliersByCode(manager: EntityManager, codes: string[], lock = false): Promise<SupplierFields[]> {
+    return manager.query(
+      `SELECT ${SUPPLIER_COLUMNS} FROM suppliers WHERE code = ANY($1::text[]) ORDER BY code${lock ? ' FOR UPDATE' : ''}`,
+      [codes],
+    ) as Promise<SupplierFields[]>;
   }
 
   async insertSuppliers(manager: EntityManager, suppliers: SupplierFields[]): Promise<void> {
