@@ -219,7 +219,12 @@ async function resolveAccount(
     }
   }
   const managerEmail = values['accountManagerEmail']?.trim().toLowerCase();
-  const manager = managerEmail ? lookups.managers.get(managerEmail) : undefined;
+  // The account's own manager stays even if no longer active: an exported file must import unchanged.
+  const current =
+    existing?.accountManagerId && existing.accountManagerEmail?.toLowerCase() === managerEmail
+      ? { id: existing.accountManagerId, email: existing.accountManagerEmail }
+      : undefined;
+  const manager = managerEmail ? (current ?? lookups.managers.get(managerEmail)) : undefined;
   if (managerEmail !== undefined) {
     body['accountManagerId'] = managerEmail === '' ? null : manager?.id;
     if (managerEmail !== '' && !manager) {

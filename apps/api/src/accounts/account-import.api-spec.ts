@@ -252,7 +252,7 @@ describe('accounts import', () => {
     expect(plans[5].errors[0].message).toBe("differs from row 6, the account's first row");
   });
 
-  it("needs an account's rows together, and reads e-mails in any case", async () => {
+  it("needs an account's rows together; reads e-mails in any case; keeps a manager who has left", async () => {
     const [a, b] = [`IP${uniqueTag()}`, `IQ${uniqueTag()}`];
     const plans = await dryRun(t, accounts, admin, [
       { ...account(a), ...address('Depot') },
@@ -270,6 +270,21 @@ describe('accounts import', () => {
       ...address('Depot'),
     };
     expect(actions(await dryRun(t, accounts, admin, [shouted]))).toEqual(['unchanged']);
+
+    // An account keeps a manager who has left (its export imports unchanged); naming them anew is refused.
+    const leaver = await createUser(t, 'account_manager');
+    await commit(t, accounts, admin, [
+      { ...account(b, { accountManagerEmail: leaver.email }), ...address('Depot') },
+    ]);
+    await t.dataSource.query(`UPDATE users SET active = false WHERE id = $1`, [leaver.id]);
+    const kept = await dryRun(t, accounts, admin, [
+      { ...account(b, { accountManagerEmail: leaver.email }), ...address('Depot') },
+      { ...account(a, { accountManagerEmail: leaver.email }), ...address('Depot') },
+    ]);
+    expect(actions(kept)).toEqual(['unchanged', 'error']);
+    expect(kept[1].errors).toEqual([
+      { field: 'accountManagerEmail', message: 'is not an active account manager' },
+    ]);
   });
 
   it('round-trips its export: unchanged as exported, one update for one edited cell', async () => {

@@ -75,24 +75,3 @@ export function sameRecord(a: ExportRecord | null, b: ExportRecord | null): bool
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   return [...keys].every((key) => (a[key] ?? '') === (b[key] ?? ''));
 }
-
-/**
- * Rows of one chunk that repeat an earlier row's key: the API would apply
- * both in turn, an import cannot tell which one was meant, so the later row
- * is an error. Returns the earlier row number per repeating row.
- */
-export function repeatedKeys<T extends { row: number }>(
-  rows: T[],
-  keyOf: (row: T) => string,
-): Map<T, number> {
-  const firstRow = new Map<string, number>();
-  const repeats = new Map<T, number>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    if (key === '') continue;
-    const first = firstRow.get(key);
-    if (first === undefined) firstRow.set(key, row.row);
-    else repeats.set(row, first);
-  }
-  return repeats;
-}

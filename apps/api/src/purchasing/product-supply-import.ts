@@ -4,7 +4,7 @@ import type { FieldError, ImportKindInfo } from '@tradecounter/contracts';
 import { normaliseMoney, parseMoney } from '@tradecounter/domain';
 import { AuditService } from '../audit/audit.service';
 import { validateAs } from '../common/http/validate-as';
-import { bodyOf, CellSpec, exportCell, repeatedKeys, sameRecord } from '../imports/import-cells';
+import { bodyOf, CellSpec, exportCell, sameRecord } from '../imports/import-cells';
 import {
   ExportRecord,
   ImportContext,
@@ -105,14 +105,9 @@ export class ProductSupplyImport implements ImportKindHandler {
     const suppliers = new Set(
       (await this.repository.suppliersByCode(manager, supplierCodes)).map((s) => s.code),
     );
-    const repeats = repeatedKeys(rows, skuOf);
     return Promise.all(
       rows.map(async (row) => {
         const sku = skuOf(row);
-        const earlier = repeats.get(row);
-        if (earlier !== undefined) {
-          return errorPlan(row, sku, [{ field: 'sku', message: `repeats row ${earlier}` }]);
-        }
         const product = products.get(sku);
         const cells = cellsOf(row);
         const checked = await validateAs(SetProductSupplyDto, bodyOf(cells, FIELDS));

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { FieldError, ImportKindInfo } from '@tradecounter/contracts';
 import { AuditService } from '../audit/audit.service';
 import { validateAs } from '../common/http/validate-as';
-import { bodyOf, CellSpec, exportCell, repeatedKeys, sameRecord } from '../imports/import-cells';
+import { bodyOf, CellSpec, exportCell, sameRecord } from '../imports/import-cells';
 import {
   ExportRecord,
   ImportContext,
@@ -68,14 +68,9 @@ export class SupplierImport implements ImportKindHandler {
     const existing = new Map(
       (await this.repository.suppliersByCode(manager, rows.map(codeOf))).map((s) => [s.code, s]),
     );
-    const repeats = repeatedKeys(rows, codeOf);
     return Promise.all(
       rows.map(async (row) => {
         const code = codeOf(row);
-        const earlier = repeats.get(row);
-        if (earlier !== undefined) {
-          return errorPlan(row, code, [{ field: 'code', message: `repeats row ${earlier}` }]);
-        }
         const before = existing.get(code);
         const body = bodyOf(row.values, FIELDS);
         const checked = before

@@ -91,18 +91,15 @@ describe('supplier and product-supply imports', () => {
         { code: `SG${uniqueTag()}`, name: 'No email or lead time' },
         supplierRow(taken, { name: '' }),
         supplierRow('lower-case'),
-        supplierRow(taken),
       ]);
-      expect(actions(plans)).toEqual(['error', 'error', 'error', 'error', 'error', 'error']);
+      expect(actions(plans)).toEqual(['error', 'error', 'error', 'error', 'error']);
       expect(plans.map(errorFields)).toEqual([
         ['email'],
         ['leadTimeDays'],
         ['email', 'leadTimeDays'],
         ['name'],
         ['code'],
-        ['code'],
       ]);
-      expect(plans[5].errors[0].message).toBe('repeats row 5');
     });
 
     it('round-trips its export: unchanged as exported, one update for one edited cell', async () => {
@@ -207,7 +204,6 @@ describe('supplier and product-supply imports', () => {
         { sku: u.sku, unitCost: '3.00' },
         supplyRow(p.sku, code, { packSize: '0' }),
         supplyRow(s.sku, code, { unitCost: '99999999999.00' }),
-        supplyRow(s.sku, code),
       ]);
       expect(plans.map(errorFields)).toEqual([
         ['unitCost'],
@@ -216,9 +212,7 @@ describe('supplier and product-supply imports', () => {
         ['supplierCode', 'supplierSku', 'packSize'],
         ['packSize'],
         ['unitCost'],
-        ['sku'],
       ]);
-      expect(plans[6].errors[0].message).toBe('repeats row 7');
     });
 
     it('round-trips its export, and a second commit of the same file changes nothing', async () => {
