@@ -54,7 +54,7 @@ const INFO: ImportKindInfo = {
     ),
     column('creditLimit', 'Credit limit', '25000.00'),
     column('paymentTerms', 'prepaid, net_15, net_30, net_45 or net_60', 'net_30'),
-    column('requiresPo', 'Whether orders need a PO number: true or false', 'false'),
+    column('requiresPo', 'Whether orders need a PO number: true/false (also yes/no, 1/0)', 'false'),
     column('address.label', 'A shipping address: its label', 'Main warehouse'),
     column('address.line1', 'Address line 1', '1 Industrial Way'),
     column('address.line2', 'Address line 2', 'Unit 4'),

@@ -6,7 +6,9 @@ describe('import cells', () => {
     expect(cellValue('2.5', { type: 'int' })).toBe('2.5');
     expect(cellValue('TRUE', { type: 'bool' })).toBe(true);
     expect(cellValue('false', { type: 'bool' })).toBe(false);
-    expect(cellValue('yes', { type: 'bool' })).toBe('yes');
+    expect(cellValue('Yes', { type: 'bool' })).toBe(true);
+    expect(cellValue('0', { type: 'bool' })).toBe(false);
+    expect(cellValue('maybe', { type: 'bool' })).toBe('maybe');
     expect(cellValue(' 12.50 ', { type: 'money' })).toBe('12.50');
     expect(cellValue(' Acme ', { type: 'text' })).toBe(' Acme ');
   });

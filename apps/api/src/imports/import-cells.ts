@@ -11,6 +11,10 @@ import type { ExportRecord } from './import-kind';
  */
 export type CellType = 'text' | 'int' | 'bool' | 'money';
 
+/** As the products kind reads them: any case. */
+const TRUE = new Set(['true', 'yes', '1']);
+const FALSE = new Set(['false', 'no', '0']);
+
 export interface CellSpec {
   type: CellType;
   /** An empty cell clears the field (null). */
@@ -30,8 +34,8 @@ export function cellValue(cell: string, spec: CellSpec): unknown {
     case 'int':
       return /^-?\d{1,15}$/.test(trimmed) ? Number(trimmed) : trimmed;
     case 'bool':
-      if (/^true$/i.test(trimmed)) return true;
-      if (/^false$/i.test(trimmed)) return false;
+      if (TRUE.has(trimmed.toLowerCase())) return true;
+      if (FALSE.has(trimmed.toLowerCase())) return false;
       return trimmed;
     default:
       return trimmed;
