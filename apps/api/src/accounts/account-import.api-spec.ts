@@ -137,8 +137,12 @@ describe('accounts import', () => {
         after: { creditLimit: '3000.00' },
       },
     ]);
-    // Pricing and availability drop what they cached of the account, as after a PATCH.
-    expect(notices).toHaveBeenCalledWith('account', id);
+    // Pricing and availability drop what they cached of the account, as after a PATCH: in the
+    // transaction, and again after its commit.
+    expect(notices.mock.calls.filter(([, key]) => key === id)).toEqual([
+      ['account', id],
+      ['account', id],
+    ]);
     notices.mockRestore();
   });
 

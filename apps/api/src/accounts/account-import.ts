@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ImportAction, ImportColumn, ImportKindInfo } from '@tradecounter/contracts';
 import { AuditRecord, AuditService } from '../audit/audit.service';
+import { dropNowAndAfterCommit } from '../common/after-commit';
 import { ChangeNotices } from '../common/change-notices';
 import { sameRecord } from '../imports/import-cells';
 import {
@@ -166,8 +167,9 @@ export class AccountImport implements ImportKindHandler {
     await this.repository.updateAddresses(manager, addresses.updated);
     await this.repository.insertAddresses(manager, addresses.created);
     await this.audit.recordMany(manager, audit);
-    // As PATCH does: pricing and availability drop what they cached of these accounts (tier, warehouse).
-    for (const account of updated) this.changes.committed('account', account.id);
+    // As PATCH does: pricing and availability drop what they cached of these accounts (tier,
+    // warehouse), now and again once the import's long transaction has committed.
+    for (const { id } of updated) dropNowAndAfterCommit(manager, () => this.changes.committed('account', id));
   }
 
   async *exportRecords(manager: EntityManager): AsyncIterable<ExportRecord> {
