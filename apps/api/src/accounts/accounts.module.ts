@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UsersModule } from '../users/users.module';
 import { AccountEntity } from './account.entity';
+import { AccountImport } from './account-import';
+import { AccountImportRepository } from './account-import.repository';
 import { AccountMembersController } from './account-members.controller';
 import { AccountMembersService } from './account-members.service';
 import { AccountUserImport } from './account-user-import';
@@ -13,7 +15,14 @@ import { AddressEntity } from './address.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([AccountEntity, AddressEntity]), UsersModule],
   controllers: [AccountsController, AccountMembersController],
-  providers: [AccountsRepository, AccountsService, AccountMembersService, AccountUserImport],
-  exports: [AccountsService, AccountUserImport],
+  providers: [
+    AccountsRepository,
+    AccountsService,
+    AccountMembersService,
+    AccountImportRepository,
+    AccountImport,
+    AccountUserImport,
+  ],
+  exports: [AccountsService, AccountImport, AccountUserImport],
 })
 export class AccountsModule {}

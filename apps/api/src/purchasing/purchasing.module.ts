@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AvailabilityModule } from '../availability/availability.module';
 import { OrdersModule } from '../orders/orders.module';
+import { ProductSupplyImport } from './product-supply-import';
 import { PurchaseOrderSupplyService } from './purchase-order-supply.service';
 import { PurchaseOrdersController } from './purchase-orders.controller';
 import { PurchaseOrdersRepository } from './purchase-orders.repository';
@@ -10,8 +11,10 @@ import {
   PurchasingSettingsController,
   SuppliersController,
 } from './suppliers.controller';
+import { SupplierImport } from './supplier-import';
 import { SuppliersRepository } from './suppliers.repository';
 import { SuppliersService } from './suppliers.service';
+import { SupplyImportRepository } from './supply-import.repository';
 
 /**
  * Purchasing: suppliers, products' purchasing facts, purchase orders. A
@@ -34,7 +37,16 @@ import { SuppliersService } from './suppliers.service';
     PurchaseOrdersRepository,
     PurchaseOrdersService,
     PurchaseOrderSupplyService,
+    SupplyImportRepository,
+    SupplierImport,
+    ProductSupplyImport,
   ],
-  exports: [PurchaseOrdersService, PurchaseOrdersRepository, SuppliersRepository],
+  exports: [
+    PurchaseOrdersService,
+    PurchaseOrdersRepository,
+    SuppliersRepository,
+    SupplierImport,
+    ProductSupplyImport,
+  ],
 })
 export class PurchasingModule {}
