@@ -1,0 +1,90 @@
+import type { FieldError } from '@tradecounter/contracts';
+import type { EntityManager } from 'typeorm';
+import type { ExportRecord, ImportRow, RowPlan } from './import-kind';
+
+/**
+ * Small helpers the kinds share to turn a row's cells (strings) into the
+ * JSON body the API route takes, and their answers back into row results.
+ */
+
+/** The cell of a column, or undefined when the file has no such column. */
+export function cellOf(row: ImportRow, column: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(row.values, column) ? row.values[column] : undefined;
+}
+
+/**
+ * A whole number as JSON would carry it; anything else stays a string, so
+ * the DTO answers as it would to a client that sent it ("must be an integer").
+ */
+export function integerCell(raw: string): number | string {
+  return /^-?\d{1,15}$/.test(raw.trim()) ? Number(raw.trim()) : raw;
+}
+
+/** The DTO's field names as the file's columns (`minQty` → `break.minQty`). */
+export function renameFields(errors: FieldError[], columns: Record<string, string>): FieldError[] {
+  return errors.map((error) => ({ ...error, field: columns[error.field] ?? error.field }));
+}
+
+export const required = (field: string): FieldError => ({ field, message: 'is required' });
+
+/** A numeric(5,2) percentage as the API shows it: "10", "12.5". */
+export function trimPercent(value: string): string {
+  return value.includes('.') ? value.replace(/\.?0+$/, '') : value;
+}
+
+export function sameRecord(a: ExportRecord | null, b: ExportRecord | null): boolean {
+  if (!a || !b) return false;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) if ((a[key] ?? '') !== (b[key] ?? '')) return false;
+  return true;
+}
+
+/** A plan: `error` when there are errors, else create/update/unchanged by before and after. */
+export function planOf(
+  row: number,
+  key: string,
+  errors: FieldError[],
+  before: ExportRecord | null,
+  after: ExportRecord | null,
+): RowPlan {
+  if (errors.length > 0) return { row, key, action: 'error', errors, before, after: null };
+  const action = before === null ? 'create' : sameRecord(before, after) ? 'unchanged' : 'update';
+  return { row, key, action, errors: [], before, after };
+}
+
+/** While committing, the plan runs in the commit's transaction and may lock what it read. */
+export function inTransaction(manager: EntityManager): boolean {
+  return manager.queryRunner?.isTransactionActive === true;
+}
+
+/** Product ids by (upper-cased) SKU, for the SKUs of a chunk, in one query. */
+export async function productIdsBySku(
+  manager: EntityManager,
+  skus: Iterable<string>,
+): Promise<Map<string, string>> {
+  const wanted = [...new Set(skus)].filter((sku) => sku !== '');
+  if (wanted.length === 0) return new Map();
+  const rows = (await manager.query('SELECT id, sku FROM products WHERE sku = ANY($1::text[])', [
+    wanted,
+  ])) as {
+    id: string;
+    sku: string;
+  }[];
+  return new Map(rows.map((row) => [row.sku, row.id]));
+}
+
+export const normaliseSku = (raw: string | undefined): string => (raw ?? '').trim().toUpperCase();
+
+/** Reads a query page by page in key order (keyset paging), yielding one record at a time. */
+export async function* pagedRecords<T>(
+  read: (after: T | undefined, limit: number) => Promise<T[]>,
+  pageSize = 1_000,
+): AsyncIterable<T> {
+  let last: T | undefined;
+  for (;;) {
+    const page = await read(last, pageSize);
+    yield* page;
+    if (page.length < pageSize) return;
+    last = page[page.length - 1];
+  }
+}
