@@ -16,7 +16,7 @@ import {
 import {
   cellOf,
   inTransaction,
-  integerCell,
+  numberCell,
   normaliseSku,
   pagedRecords,
   planOf,
@@ -122,7 +122,9 @@ export class StockImport implements ImportKindHandler {
       const body: Record<string, unknown> = {};
       const onHandCell = cellOf(row, 'onHand');
       const binCell = cellOf(row, 'bin');
-      if (onHandCell !== undefined) body['onHand'] = onHandCell === '' ? null : integerCell(onHandCell);
+      // A count cannot be cleared (the API refuses null); an empty cell is an error, not a zero.
+      if (onHandCell === '') errors.push({ field: 'onHand', message: 'must not be empty' });
+      else if (onHandCell !== undefined) body['onHand'] = numberCell(onHandCell);
       if (binCell !== undefined) body['bin'] = binCell;
       const checked = await validateAs(SetStockDto, body);
       errors.push(...checked.errors);

@@ -13,11 +13,12 @@ export function cellOf(row: ImportRow, column: string): string | undefined {
 }
 
 /**
- * A whole number as JSON would carry it; anything else stays a string, so
- * the DTO answers as it would to a client that sent it ("must be an integer").
+ * A number as JSON would carry it ("2.5" → 2.5, so the DTO says "must be an
+ * integer" as it would to a client); anything else stays a string, which the
+ * DTO refuses as it would refuse it in a body.
  */
-export function integerCell(raw: string): number | string {
-  return /^-?\d{1,15}$/.test(raw.trim()) ? Number(raw.trim()) : raw;
+export function numberCell(raw: string): number | string {
+  return /^-?\d{1,15}(\.\d{1,15})?$/.test(raw.trim()) ? Number(raw.trim()) : raw;
 }
 
 /** The DTO's field names as the file's columns (`minQty` → `break.minQty`). */

@@ -13,7 +13,7 @@ import {
 } from '../imports/import-kind';
 import {
   cellOf,
-  integerCell,
+  numberCell,
   normaliseSku,
   productIdsBySku,
   renameFields,
@@ -330,7 +330,7 @@ async function planTier(
       const minQtyCell = cellOf(row, 'break.minQty');
       const item: Record<string, unknown> = {
         productId,
-        minQty: minQtyCell === undefined || minQtyCell === '' ? undefined : integerCell(minQtyCell),
+        minQty: minQtyCell === undefined || minQtyCell === '' ? undefined : numberCell(minQtyCell),
         discountPercent: cellOf(row, 'break.discountPercent') || undefined,
       };
       const valid = await validateAs(VolumeBreakDto, item);
