@@ -4,7 +4,6 @@ import type { FieldError, ImportKindInfo } from '@tradecounter/contracts';
 import { normalizeBin } from '@tradecounter/domain';
 import { AuditService } from '../audit/audit.service';
 import { conflict } from '../common/http/problem';
-import { validateAs } from '../common/http/validate-as';
 import {
   ImportHandler,
   type ExportRecord,
@@ -15,6 +14,7 @@ import {
 } from '../imports/import-kind';
 import {
   cellOf,
+  chunkValidator,
   inTransaction,
   numberCell,
   normaliseSku,
@@ -81,6 +81,7 @@ export class StockImport implements ImportKindHandler {
   ) {}
 
   async plan(rows: ImportRow[], context: ImportContext): Promise<RowPlan[]> {
+    const check = chunkValidator(SetStockDto);
     const { manager } = context;
     const keys = rows.map((row) => ({
       sku: normaliseSku(cellOf(row, 'sku')),
@@ -126,7 +127,7 @@ export class StockImport implements ImportKindHandler {
       if (onHandCell === '') errors.push({ field: 'onHand', message: 'must not be empty' });
       else if (onHandCell !== undefined) body['onHand'] = numberCell(onHandCell);
       if (binCell !== undefined) body['bin'] = binCell;
-      const checked = await validateAs(SetStockDto, body);
+      const checked = await check(body);
       errors.push(...checked.errors);
       if (onHandCell === undefined && binCell === undefined)
         errors.push({ field: 'onHand', message: 'or bin must be given' });

@@ -1,4 +1,6 @@
+import type { Type } from '@nestjs/common';
 import type { FieldError } from '@tradecounter/contracts';
+import { validateAs } from '../common/http/validate-as';
 import type { EntityManager } from 'typeorm';
 import type { ExportRecord, ImportRow, RowPlan } from './import-kind';
 
@@ -88,4 +90,22 @@ export async function* pagedRecords<T>(
     if (page.length < pageSize) return;
     last = page[page.length - 1];
   }
+}
+
+/**
+ * validateAs for the rows of one chunk, each distinct body checked once: the
+ * check is a pure function of the body, and files repeat bodies (the same
+ * window and price for many SKUs) far more often than not.
+ */
+export function chunkValidator<T extends object>(dto: Type<T>) {
+  const answers = new Map<string, ReturnType<typeof validateAs<T>>>();
+  return (body: Record<string, unknown>): ReturnType<typeof validateAs<T>> => {
+    const key = JSON.stringify(body);
+    let answer = answers.get(key);
+    if (!answer) {
+      answer = validateAs(dto, body);
+      answers.set(key, answer);
+    }
+    return answer;
+  };
 }

@@ -3,7 +3,6 @@ import type { EntityManager } from 'typeorm';
 import type { ContractPriceAuditState, FieldError, ImportKindInfo } from '@tradecounter/contracts';
 import { canEditAccount, canReadAccount, normaliseMoney } from '@tradecounter/domain';
 import { AuditService } from '../audit/audit.service';
-import { validateAs } from '../common/http/validate-as';
 import {
   ImportHandler,
   type ExportRecord,
@@ -14,6 +13,7 @@ import {
 } from '../imports/import-kind';
 import {
   cellOf,
+  chunkValidator,
   inTransaction,
   normaliseSku,
   pagedRecords,
@@ -92,6 +92,7 @@ export class ContractPriceImport implements ImportKindHandler {
   ) {}
 
   async plan(rows: ImportRow[], context: ImportContext): Promise<RowPlan[]> {
+    const check = chunkValidator(SetContractPriceDto);
     const { manager, actor } = context;
     const keys = rows.map((row) => ({
       accountCode: (cellOf(row, 'accountCode') ?? '').trim().toUpperCase(),
@@ -148,7 +149,7 @@ export class ContractPriceImport implements ImportKindHandler {
         body['validTo'] =
           validToCell === undefined ? (now?.validTo ?? null) : validToCell === '' ? null : validToCell;
         if (validFrom === '') errors.push(required('validFrom'));
-        const checked = await validateAs(SetContractPriceDto, body);
+        const checked = await check(body);
         const dtoErrors = checked.errors.filter(
           (error) => !(error.field === 'unitPrice' && !('unitPrice' in body)),
         );

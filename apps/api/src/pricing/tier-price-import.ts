@@ -3,7 +3,6 @@ import type { EntityManager } from 'typeorm';
 import type { FieldError, ImportKindInfo } from '@tradecounter/contracts';
 import { normaliseMoney } from '@tradecounter/domain';
 import { AuditService } from '../audit/audit.service';
-import { validateAs } from '../common/http/validate-as';
 import {
   ImportHandler,
   type ExportRecord,
@@ -12,7 +11,15 @@ import {
   type ImportRow,
   type RowPlan,
 } from '../imports/import-kind';
-import { cellOf, normaliseSku, pagedRecords, planOf, productIdsBySku, required } from '../imports/row-cells';
+import {
+  cellOf,
+  chunkValidator,
+  normaliseSku,
+  pagedRecords,
+  planOf,
+  productIdsBySku,
+  required,
+} from '../imports/row-cells';
 import { SetFixedPriceDto } from './dto/price-tier.dto';
 import { PriceCalculator } from './price-calculator';
 import { tierIdsByName, touchTiers } from './tier-import-queries';
@@ -55,6 +62,7 @@ export class TierPriceImport implements ImportKindHandler {
   ) {}
 
   async plan(rows: ImportRow[], context: ImportContext): Promise<RowPlan[]> {
+    const check = chunkValidator(SetFixedPriceDto);
     const { manager } = context;
     const keys = rows.map((row) => ({
       tierName: (cellOf(row, 'tierName') ?? '').trim(),
@@ -99,7 +107,7 @@ export class TierPriceImport implements ImportKindHandler {
         // Clearing a fixed price is a delete, which imports never do; a new one needs its price.
         if (cell === '' || !now) errors.push(required('unitPrice'));
       } else {
-        const checked = await validateAs(SetFixedPriceDto, { unitPrice: cell });
+        const checked = await check({ unitPrice: cell });
         errors.push(...checked.errors);
         if (checked.value) unitPrice = normaliseMoney(checked.value.unitPrice);
       }
