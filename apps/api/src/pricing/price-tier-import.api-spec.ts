@@ -279,4 +279,19 @@ describe('price tier import', () => {
     );
     expect(actions(await dryRun(t, handler, w.admin, edited))).toEqual(['unchanged', 'unchanged', 'update']);
   });
+
+  it("refuses an account manager a tier another manager's account is on, as the API does", async () => {
+    const name = `Owned ${uniqueTag()}`;
+    await commit(t, handler, w.admin, [{ name, discountPercent: '10' }]);
+    const tier = await tierNamed(name);
+    await t.http
+      .patch(`/api/accounts/${w.mine.id}`)
+      .set(bearer(w.admin))
+      .send({ priceTierId: tier?.id })
+      .expect(200);
+    const file = [{ name, discountPercent: '11' }];
+    const [theirs] = await dryRun(t, handler, w.otherAm, file);
+    expect(theirs).toMatchObject({ action: 'error', errors: [{ field: 'name' }] });
+    expect((await dryRun(t, handler, w.am, file))[0]?.action).toBe('update');
+  });
 });

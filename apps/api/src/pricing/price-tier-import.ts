@@ -21,7 +21,7 @@ import {
 } from '../imports/row-cells';
 import { CreatePriceTierDto, UpdatePriceTierDto, VolumeBreakDto } from './dto/price-tier.dto';
 import { PriceCalculator } from './price-calculator';
-import { tierIdsByName, touchTiers, type TierRow } from './tier-import-queries';
+import { NOT_YOURS, tierIdsByName, tiersNotEditable, touchTiers, type TierRow } from './tier-import-queries';
 
 const BREAK_COLUMNS = {
   productId: 'break.sku',
@@ -115,9 +115,20 @@ export class PriceTierImport implements ImportKindHandler {
       manager,
       rows.map((row) => normaliseSku(cellOf(row, 'break.sku'))),
     );
+    const locked = await tiersNotEditable(
+      manager,
+      context.actor,
+      [...tiers.values()].map((tier) => tier.id),
+    );
     const plans: RowPlan[] = [];
     for (const [parent, group] of groups) {
-      plans.push(...(await planTier(parent, group, tiers.get(parent), existingBreaks, products)));
+      const tier = tiers.get(parent);
+      const [first] = group;
+      if (tier && first && locked.has(tier.id)) {
+        plans.push(...group.map((row) => refused(row, tier.name, { field: 'name', message: NOT_YOURS })));
+        continue;
+      }
+      plans.push(...(await planTier(parent, group, tier, existingBreaks, products)));
     }
     return plans.sort((a, b) => a.row - b.row);
   }
@@ -264,6 +275,10 @@ export class PriceTierImport implements ImportKindHandler {
     )) as { id: string; name: string }[];
     return new Map(rows.map((row) => [row.name.toLowerCase(), row.id]));
   }
+}
+
+function refused(row: ImportRow, key: string, error: FieldError): RowPlan {
+  return { row: row.row, key, action: 'error', errors: [error], before: null, after: null };
 }
 
 /** The chunk's rows by tier, in file order; a tier's rows must be consecutive. */

@@ -134,4 +134,19 @@ describe('tier fixed price import', () => {
     const edited = records.map((record, index) => (index === 0 ? { ...record, unitPrice: '1.20' } : record));
     expect(actions(await dryRun(t, handler, w.admin, edited))).toEqual(['update', 'unchanged']);
   });
+
+  it("refuses an account manager a tier another manager's account is on, as the API does", async () => {
+    const tier = await tierWithAccount();
+    const product = await createProduct(t);
+    const file = [{ tierName: tier.name, sku: product.sku, unitPrice: '3.00' }];
+    const [theirs] = await dryRun(t, handler, w.otherAm, file);
+    expect(theirs).toMatchObject({ action: 'error', errors: [{ field: 'tierName' }] });
+    const [mine] = await dryRun(t, handler, w.am, file);
+    expect(mine?.action).toBe('create');
+    await t.http
+      .put(`/api/price-tiers/${tier.id}/fixed-prices/${product.id}`)
+      .set(bearer(w.otherAm))
+      .send({ unitPrice: '3.00' })
+      .expect(403);
+  });
 });

@@ -22,7 +22,7 @@ import {
 } from '../imports/row-cells';
 import { SetFixedPriceDto } from './dto/price-tier.dto';
 import { PriceCalculator } from './price-calculator';
-import { tierIdsByName, touchTiers } from './tier-import-queries';
+import { NOT_YOURS, tierIdsByName, tiersNotEditable, touchTiers } from './tier-import-queries';
 
 /**
  * A tier's fixed prices per SKU, as `PUT /api/price-tiers/:id/fixed-prices/:productId`
@@ -84,6 +84,11 @@ export class TierPriceImport implements ImportKindHandler {
         return tier && productId ? [{ tierId: tier.id, productId }] : [];
       }),
     );
+    const locked = await tiersNotEditable(
+      manager,
+      context.actor,
+      [...tiers.values()].map((tier) => tier.id),
+    );
     const seen = new Map<string, number>();
     const plans: RowPlan[] = [];
     for (const [index, row] of rows.entries()) {
@@ -94,6 +99,7 @@ export class TierPriceImport implements ImportKindHandler {
       const errors: FieldError[] = [];
       if (tierName === '') errors.push(required('tierName'));
       else if (!tier) errors.push({ field: 'tierName', message: 'is not a known price tier' });
+      else if (locked.has(tier.id)) errors.push({ field: 'tierName', message: NOT_YOURS });
       if (sku === '') errors.push(required('sku'));
       else if (!productId) errors.push({ field: 'sku', message: 'is not a known product' });
       const seenAt = seen.get(key.toLowerCase());
