@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { FieldError, ImportKindInfo } from '@tradecounter/contracts';
 import { normalizeBin } from '@tradecounter/domain';
+import { dropNowAndAfterCommit } from '../common/after-commit';
 import { AuditService } from '../audit/audit.service';
 import { conflict } from '../common/http/problem';
 import {
@@ -228,8 +229,10 @@ export class StockImport implements ImportKindHandler {
     const byWarehouse = new Map<string, string[]>();
     for (const row of rows)
       byWarehouse.set(row.warehouseCode, [...(byWarehouse.get(row.warehouseCode) ?? []), row.productId]);
-    // As the API does for a count made in a transaction: evicted now, so the catalog's next read shows it.
-    for (const [warehouseCode, ids] of byWarehouse) this.catalogSupply.changed(warehouseCode, ids);
+    // As the API does for a count: the catalog's next read after the commit shows it.
+    for (const [warehouseCode, ids] of byWarehouse) {
+      dropNowAndAfterCommit(manager, () => this.catalogSupply.changed(warehouseCode, ids));
+    }
   }
 
   exportRecords(manager: EntityManager): AsyncIterable<ExportRecord> {

@@ -1,5 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { bearer, createAccount, createProduct, createWorld, World } from '../test-support/fixtures';
-import { actions, changeSet, commit, dryRun, exported } from '../test-support/import-kind-fixtures';
+import {
+  actions,
+  actorOf,
+  changeSet,
+  commit,
+  dryRun,
+  exported,
+  rowsOf,
+} from '../test-support/import-kind-fixtures';
 import { startTestApp, TestApp } from '../test-support/test-app';
 import { ContractPriceImport } from './contract-price-import';
 
@@ -99,6 +108,21 @@ describe('contract price import', () => {
       },
     ]);
     expect(actions(await dryRun(t, handler, w.admin, file))).toEqual(['unchanged', 'unchanged', 'unchanged']);
+  });
+
+  it('drops the price books again once the commit is done, so a read made while it was open is not kept', async () => {
+    const product = await createProduct(t, { listPrice: '40.00' });
+    const file = [
+      { accountCode: w.mine.code, sku: product.sku, validFrom: '2020-01-01', unitPrice: '33.00' },
+    ];
+    const listed = await quotedPrice(product.id);
+    await t.dataSource.transaction(async (manager) => {
+      const context = { manager, actor: actorOf(w.admin), importId: randomUUID() };
+      await handler.apply(await handler.plan(rowsOf(file), context), context);
+      // Another request prices the product before the commit: it sees (and caches) the old price.
+      expect(await quotedPrice(product.id)).toBe(listed);
+    });
+    expect(await quotedPrice(product.id)).toBe('33.00');
   });
 
   it('refuses what the API refuses: bad amounts and dates, reversed and overlapping windows, unknown names', async () => {
@@ -263,7 +287,6 @@ describe('contract price import', () => {
     )) as { count: number }[];
     expect(count).toBe(20_000);
     expect(elapsed).toBeLessThan(30_000);
-    // eslint-disable-next-line no-console
     console.log(`20,000 contract prices planned and applied in ${elapsed} ms`);
   }, 60_000);
 });

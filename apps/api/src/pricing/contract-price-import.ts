@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ContractPriceAuditState, FieldError, ImportKindInfo } from '@tradecounter/contracts';
 import { canEditAccount, canReadAccount, normaliseMoney } from '@tradecounter/domain';
+import { dropNowAndAfterCommit } from '../common/after-commit';
 import { AuditService } from '../audit/audit.service';
 import {
   ImportHandler,
@@ -269,8 +270,10 @@ export class ContractPriceImport implements ImportKindHandler {
         };
       }),
     );
-    for (const accountId of new Set(rows.map((row) => row.accountId)))
-      this.calculator.forgetAccount(accountId);
+    const accountIds = new Set(rows.map((row) => row.accountId));
+    dropNowAndAfterCommit(manager, () => {
+      for (const accountId of accountIds) this.calculator.forgetAccount(accountId);
+    });
   }
 
   exportRecords(manager: EntityManager): AsyncIterable<ExportRecord> {

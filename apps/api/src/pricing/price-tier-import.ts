@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuditedBreak, FieldError, ImportKindInfo } from '@tradecounter/contracts';
+import { dropNowAndAfterCommit } from '../common/after-commit';
 import { AuditService, type AuditRecord } from '../audit/audit.service';
 import { validateAs } from '../common/http/validate-as';
 import {
@@ -239,7 +240,7 @@ export class PriceTierImport implements ImportKindHandler {
     ]);
     await this.audit.recordMany(manager, audits);
     // A tier may price any account: every price book goes, as after the API's changes.
-    this.calculator.forgetAll();
+    dropNowAndAfterCommit(manager, () => this.calculator.forgetAll());
   }
 
   async *exportRecords(manager: EntityManager): AsyncIterable<ExportRecord> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { FieldError, ImportKindInfo } from '@tradecounter/contracts';
 import { normaliseMoney } from '@tradecounter/domain';
+import { dropNowAndAfterCommit } from '../common/after-commit';
 import { AuditService } from '../audit/audit.service';
 import {
   ImportHandler,
@@ -172,7 +173,7 @@ export class TierPriceImport implements ImportKindHandler {
       })),
     );
     // A tier may price any account: every price book goes, as after the API's change.
-    this.calculator.forgetAll();
+    dropNowAndAfterCommit(manager, () => this.calculator.forgetAll());
   }
 
   exportRecords(manager: EntityManager): AsyncIterable<ExportRecord> {
