@@ -105,7 +105,6 @@ export class StockImport implements ImportKindHandler {
           : [];
       }),
     );
-    const seen = new Map<string, number>();
     const plans: RowPlan[] = [];
     for (const [index, row] of rows.entries()) {
       const { sku, warehouseCode } = keys[index] ?? { sku: '', warehouseCode: '' };
@@ -117,9 +116,6 @@ export class StockImport implements ImportKindHandler {
       if (warehouseCode === '') errors.push(required('warehouseCode'));
       else if (!WAREHOUSE_CODE.test(warehouseCode) || !warehouses.has(warehouseCode))
         errors.push({ field: 'warehouseCode', message: 'is not a known warehouse' });
-      const repeated = seen.get(key);
-      if (repeated !== undefined) errors.push({ field: 'sku', message: `repeats row ${repeated}` });
-      else seen.set(key, row.row);
 
       const body: Record<string, unknown> = {};
       const onHandCell = cellOf(row, 'onHand');

@@ -202,7 +202,29 @@ describe('contract price import', () => {
     expect(planned[0]?.errors).toEqual([
       { field: 'validFrom', message: 'overlaps another contract price of this product (row 3)' },
     ]);
-    expect(planned[3]?.errors).toContainEqual({ field: 'validFrom', message: 'repeats row 4' });
+    expect(planned[3]?.errors).toEqual([
+      { field: 'validFrom', message: 'overlaps another contract price of this product (row 3)' },
+    ]);
+  });
+
+  it('refuses a window overlapping one an earlier chunk of the same dry run claimed', async () => {
+    const product = await createProduct(t);
+    const account = await createAccount(t);
+    const context = {
+      manager: t.dataSource.manager,
+      actor: actorOf(w.admin),
+      importId: randomUUID(),
+      state: new Map<string, unknown>(),
+    };
+    const row = (row: number, validFrom: string) => ({
+      row,
+      values: { accountCode: account.code, sku: product.sku, validFrom, validTo: '', unitPrice: '5.00' },
+    });
+    expect(actions(await handler.plan([row(2, '2030-01-01')], context))).toEqual(['create']);
+    const [later] = await handler.plan([row(1002, '2031-01-01')], context);
+    expect(later?.errors).toEqual([
+      { field: 'validFrom', message: 'overlaps another contract price of this product (row 2)' },
+    ]);
   });
 
   it("refuses an account manager another manager's accounts", async () => {

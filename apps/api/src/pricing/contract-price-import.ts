@@ -118,7 +118,6 @@ export class ContractPriceImport implements ImportKindHandler {
     const windows = await this.windows(manager, [...scopes.values()]);
 
     // First each row on its own (as the API checks a body), then the windows each scope would end with.
-    const seen = new Map<string, number>();
     const drafts = await Promise.all(
       rows.map(async (row, index) => {
         const { accountCode, sku, validFrom } = keys[index] ?? { accountCode: '', sku: '', validFrom: '' };
@@ -133,9 +132,6 @@ export class ContractPriceImport implements ImportKindHandler {
         if (sku === '') errors.push(required('sku'));
         else if (!productId) errors.push({ field: 'sku', message: 'is not a known product' });
         const key = `${accountCode}/${sku}/${validFrom}`;
-        const seenAt = seen.get(key);
-        if (seenAt !== undefined) errors.push({ field: 'validFrom', message: `repeats row ${seenAt}` });
-        else seen.set(key, row.row);
 
         const scope = account && productId ? scopeKey(account.id, productId) : undefined;
         const now = scope ? windows.get(scope)?.find((price) => price.validFrom === validFrom) : undefined;
@@ -172,15 +168,19 @@ export class ContractPriceImport implements ImportKindHandler {
     );
 
     // A scope's windows after the commit: those there are, with the file's replacing any that start on the same day.
-    const ending = new Map<string, Map<string, { window: Window; row?: number }>>();
-    for (const [scope, prices] of windows) {
-      ending.set(scope, new Map(prices.map((price) => [price.validFrom, { window: price }])));
+    // Windows earlier chunks of the file claimed (a dry run has not written them) count as the file's too.
+    const claimed = claimedWindows(context);
+    const ending = new Map<string, Map<string, Claim>>();
+    for (const scope of scopes.keys()) {
+      const stored = (windows.get(scope) ?? []).map((price): [string, Claim] => [
+        price.validFrom,
+        { window: price },
+      ]);
+      ending.set(scope, new Map([...stored, ...(claimed.get(scope) ?? [])]));
     }
     for (const draft of drafts) {
       if (!draft.scope || draft.errors.length > 0) continue;
-      const set = ending.get(draft.scope) ?? new Map<string, { window: Window; row?: number }>();
-      set.set(draft.window.validFrom, { window: draft.window, row: draft.row.row });
-      ending.set(draft.scope, set);
+      ending.get(draft.scope)?.set(draft.window.validFrom, { window: draft.window, row: draft.row.row });
     }
     for (const draft of drafts) {
       if (!draft.scope || draft.errors.length > 0) continue;
@@ -195,6 +195,12 @@ export class ContractPriceImport implements ImportKindHandler {
         });
         break;
       }
+    }
+    for (const draft of drafts) {
+      if (!draft.scope || draft.errors.length > 0) continue;
+      const scopeClaims = claimed.get(draft.scope) ?? new Map<string, Claim>();
+      scopeClaims.set(draft.window.validFrom, { window: draft.window, row: draft.row.row });
+      claimed.set(draft.scope, scopeClaims);
     }
     return drafts.map((draft) => planOf(draft.row.row, draft.key, draft.errors, draft.before, draft.after));
   }
@@ -333,6 +339,23 @@ export class ContractPriceImport implements ImportKindHandler {
     }
     return found;
   }
+}
+
+/** A window of a scope after the commit: stored, or a row of the file's. */
+interface Claim {
+  window: Window;
+  row?: number;
+}
+
+/** The windows the file's rows so far claim, per scope, kept for the pass's later chunks. */
+function claimedWindows(context: ImportContext): Map<string, Map<string, Claim>> {
+  const state = context.state;
+  let claimed = state?.get('contract-prices.windows') as Map<string, Map<string, Claim>> | undefined;
+  if (!claimed) {
+    claimed = new Map();
+    state?.set('contract-prices.windows', claimed);
+  }
+  return claimed;
 }
 
 const scopeKey = (accountId: string, productId: string) => `${accountId}:${productId}`;

@@ -90,7 +90,6 @@ export class TierPriceImport implements ImportKindHandler {
       context.actor,
       [...tiers.values()].map((tier) => tier.id),
     );
-    const seen = new Map<string, number>();
     const plans: RowPlan[] = [];
     for (const [index, row] of rows.entries()) {
       const { tierName, sku } = keys[index] ?? { tierName: '', sku: '' };
@@ -103,9 +102,6 @@ export class TierPriceImport implements ImportKindHandler {
       else if (locked.has(tier.id)) errors.push({ field: 'tierName', message: NOT_YOURS });
       if (sku === '') errors.push(required('sku'));
       else if (!productId) errors.push({ field: 'sku', message: 'is not a known product' });
-      const seenAt = seen.get(key.toLowerCase());
-      if (seenAt !== undefined) errors.push({ field: 'sku', message: `repeats row ${seenAt}` });
-      else seen.set(key.toLowerCase(), row.row);
       const now = tier && productId ? existing.get(`${tier.id}:${productId}`) : undefined;
       const before = now !== undefined && tier ? { tierName: tier.name, sku, unitPrice: now } : null;
       const cell = cellOf(row, 'unitPrice');
