@@ -22,6 +22,7 @@ import {
   productIdsBySku,
   required,
 } from '../imports/row-cells';
+import { ContractPricesRepository } from './contract-prices.repository';
 import { windowsOverlap } from './contract-prices.service';
 import { SetContractPriceDto } from './dto/contract-price.dto';
 import { PriceCalculator } from './price-calculator';
@@ -90,6 +91,7 @@ export class ContractPriceImport implements ImportKindHandler {
   constructor(
     private readonly audit: AuditService,
     private readonly calculator: PriceCalculator,
+    private readonly prices: ContractPricesRepository,
   ) {}
 
   async plan(rows: ImportRow[], context: ImportContext): Promise<RowPlan[]> {
@@ -308,7 +310,8 @@ export class ContractPriceImport implements ImportKindHandler {
 
   /**
    * The windows there are of these account/product scopes. While committing,
-   * each scope is locked first, as the API locks it for its overlap check.
+   * every scope is locked first (one lock, held to the commit's end), as the
+   * API locks its one for its overlap check.
    */
   private async windows(
     manager: EntityManager,
@@ -317,13 +320,7 @@ export class ContractPriceImport implements ImportKindHandler {
     if (scopes.length === 0) return new Map();
     const accountIds = scopes.map((scope) => scope.accountId);
     const productIds = scopes.map((scope) => scope.productId);
-    if (inTransaction(manager)) {
-      const lockKeys = scopes.map((scope) => `contract:${scope.accountId}:${scope.productId}`).sort();
-      await manager.query(
-        'SELECT count(pg_advisory_xact_lock(hashtext(k))) FROM (SELECT k FROM unnest($1::text[]) k ORDER BY k) s',
-        [lockKeys],
-      );
-    }
+    if (inTransaction(manager)) await this.prices.lockAllScopes(manager);
     const rows = (await manager.query(
       `SELECT c.account_id AS "accountId", c.product_id AS "productId", c.unit_price::text AS "unitPrice",
               c.valid_from::text AS "validFrom", c.valid_to::text AS "validTo"

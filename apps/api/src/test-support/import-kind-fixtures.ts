@@ -51,6 +51,31 @@ export async function commit(
   return { importId, plans };
 }
 
+/** As the engine commits a large file: chunk after chunk, planned and applied in one transaction. */
+export async function commitInChunks(
+  t: TestApp,
+  handler: ImportKindHandler,
+  admin: TestUser,
+  records: Record<string, string>[],
+  size = 1_000,
+): Promise<void> {
+  const rows = rowsOf(records);
+  await t.dataSource.transaction(async (manager) => {
+    const context = {
+      manager,
+      actor: actorOf(admin),
+      importId: randomUUID(),
+      state: new Map<string, unknown>(),
+    };
+    for (let offset = 0; offset < rows.length; offset += size) {
+      const planned = await handler.plan(rows.slice(offset, offset + size), context);
+      const error = planned.find((plan) => plan.action === 'error');
+      if (error) throw new Error(`Row ${error.row}: ${JSON.stringify(error.errors)}`);
+      await handler.apply(planned, context);
+    }
+  });
+}
+
 export const actions = (plans: RowPlan[]) => plans.map((plan) => plan.action);
 
 /** The export's records whose key column starts with `prefix` (each test works in data of its own). */
