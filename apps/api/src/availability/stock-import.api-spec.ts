@@ -112,7 +112,7 @@ describe('stock import', () => {
     ]);
     expect(planned[1]?.errors).toEqual([{ field: 'warehouseCode', message: 'is not a known warehouse' }]);
     expect(planned[2]?.errors).toEqual([{ field: 'sku', message: 'is not a known product' }]);
-    expect(planned[3]?.errors).toEqual([{ field: 'onHand', message: 'onHand must be an integer number' }]);
+    expect(planned[3]?.errors).toEqual([{ field: 'onHand', message: 'must be a whole number' }]);
     expect(planned[4]?.errors).toEqual([{ field: 'onHand', message: 'must not be empty' }]);
     expect(planned[5]?.errors).toContainEqual({ field: 'bin', message: expect.stringContaining('A-01-03') });
     // The same count through the API: refused just the same.

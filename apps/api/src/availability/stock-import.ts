@@ -17,12 +17,13 @@ import {
   cellOf,
   chunkValidator,
   inTransaction,
-  numberCell,
+  notWhole,
   normaliseSku,
   pagedRecords,
   planOf,
   productIdsBySku,
   required,
+  wholeNumber,
 } from '../imports/row-cells';
 import { CatalogSupplyCache } from './catalog-supply.cache';
 import { SetStockDto } from './dto/stock.dto';
@@ -122,7 +123,11 @@ export class StockImport implements ImportKindHandler {
       const binCell = cellOf(row, 'bin');
       // A count cannot be cleared (the API refuses null); an empty cell is an error, not a zero.
       if (onHandCell === '') errors.push({ field: 'onHand', message: 'must not be empty' });
-      else if (onHandCell !== undefined) body['onHand'] = numberCell(onHandCell);
+      else if (onHandCell !== undefined) {
+        const onHand = wholeNumber(onHandCell);
+        if (onHand === undefined) errors.push(notWhole('onHand'));
+        else body['onHand'] = onHand;
+      }
       if (binCell !== undefined) body['bin'] = binCell;
       const checked = await check(body);
       errors.push(...checked.errors);

@@ -15,13 +15,15 @@ export function cellOf(row: ImportRow, column: string): string | undefined {
 }
 
 /**
- * A number as JSON would carry it ("2.5" → 2.5, so the DTO says "must be an
- * integer" as it would to a client); anything else stays a string, which the
- * DTO refuses as it would refuse it in a body.
+ * A whole-number cell as JSON would carry it, for the DTO's own range checks;
+ * undefined when the cell is not strictly a whole number (`12.0`, `1,200`),
+ * which the caller refuses as "must be a whole number" like every kind.
  */
-export function numberCell(raw: string): number | string {
-  return /^-?\d{1,15}(\.\d{1,15})?$/.test(raw.trim()) ? Number(raw.trim()) : raw;
+export function wholeNumber(cell: string): number | undefined {
+  return /^-?\d{1,9}$/.test(cell) ? Number(cell) : undefined;
 }
+
+export const notWhole = (field: string): FieldError => ({ field, message: 'must be a whole number' });
 
 /** The DTO's field names as the file's columns (`minQty` → `break.minQty`). */
 export function renameFields(errors: FieldError[], columns: Record<string, string>): FieldError[] {

@@ -220,6 +220,10 @@ describe('price tier import', () => {
     expect(planned[6]?.errors).toEqual([
       { field: 'break.discountPercent', message: expect.stringContaining('percentage') },
     ]);
+    const [decimal] = await dryRun(t, handler, w.admin, [
+      row(`Qty ${uniqueTag()}`, { 'break.minQty': '12.0' }),
+    ]);
+    expect(decimal?.errors).toEqual([{ field: 'break.minQty', message: 'must be a whole number' }]);
     // A new tier needs its discount.
     const missing = await dryRun(t, handler, w.admin, [{ name: `New ${uniqueTag()}` }]);
     expect(missing[0]?.errors).toEqual([{ field: 'discountPercent', message: expect.any(String) }]);

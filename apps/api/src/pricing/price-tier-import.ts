@@ -14,11 +14,12 @@ import {
 } from '../imports/import-kind';
 import {
   cellOf,
-  numberCell,
+  notWhole,
   normaliseSku,
   productIdsBySku,
   renameFields,
   trimPercent,
+  wholeNumber,
 } from '../imports/row-cells';
 import { CreatePriceTierDto, UpdatePriceTierDto, VolumeBreakDto } from './dto/price-tier.dto';
 import { PriceCalculator } from './price-calculator';
@@ -346,11 +347,18 @@ async function planTier(
       const minQtyCell = cellOf(row, 'break.minQty');
       const item: Record<string, unknown> = {
         productId,
-        minQty: minQtyCell === undefined || minQtyCell === '' ? undefined : numberCell(minQtyCell),
+        minQty: wholeNumber(minQtyCell ?? ''),
         discountPercent: cellOf(row, 'break.discountPercent') || undefined,
       };
       const valid = await validateAs(VolumeBreakDto, item);
-      fail(row, ...renameFields(valid.errors, BREAK_COLUMNS));
+      const notWholeQty = minQtyCell !== undefined && minQtyCell !== '' && item['minQty'] === undefined;
+      if (notWholeQty) fail(row, notWhole('break.minQty'));
+      fail(
+        row,
+        ...renameFields(valid.errors, BREAK_COLUMNS).filter(
+          (error) => !(notWholeQty && error.field === 'break.minQty'),
+        ),
+      );
       if (!valid.value) continue;
       const scope = `${sku || '*'}:${valid.value.minQty}`;
       const repeated = seen.get(scope);
