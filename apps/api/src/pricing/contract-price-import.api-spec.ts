@@ -281,6 +281,32 @@ describe('contract price import', () => {
     expect(actions(await dryRun(t, handler, w.admin, edited))).toEqual(['unchanged', 'unchanged', 'update']);
   });
 
+  it("holds a single change through the API until the import's commit ends", async () => {
+    const product = await createProduct(t);
+    const account = await createAccount(t);
+    const file = [
+      { accountCode: account.code, sku: product.sku, validFrom: '2030-01-01', unitPrice: '5.00' },
+    ];
+    let answered = false;
+    let single: Promise<unknown> | undefined;
+    await t.dataSource.transaction(async (manager) => {
+      const context = { manager, actor: actorOf(w.admin), importId: randomUUID() };
+      await handler.apply(await handler.plan(rowsOf(file), context), context);
+      // An overlapping window through the API, while the commit is open: it must wait, then see the import's.
+      single = t.http
+        .put(`/api/accounts/${account.id}/contract-prices/${product.id}`)
+        .set(bearer(w.admin))
+        .send({ unitPrice: '4.00', validFrom: '2030-06-01' })
+        .then((response) => {
+          answered = true;
+          return response;
+        });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(answered).toBe(false);
+    });
+    expect(((await single) as { status: number }).status).toBe(409);
+  });
+
   it('plans and applies 20,000 prices in one transaction in a few seconds', async () => {
     const tag = (await createAccount(t)).code;
     const accounts = await Promise.all(Array.from({ length: 20 }, () => createAccount(t)));
