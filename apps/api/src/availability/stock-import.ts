@@ -272,12 +272,13 @@ export class StockImport implements ImportKindHandler {
   ): Promise<Map<string, StockNow>> {
     if (keys.length === 0) return new Map();
     const rows = (await manager.query(
+      // One index probe per key (LATERAL): a join with a thousand keys may hash the whole stock table.
       `SELECT s.product_id AS "productId", s.warehouse_code AS "warehouseCode", s.on_hand AS "onHand",
               s.reserved, s.bin_location AS bin
-         FROM stock s JOIN unnest($1::uuid[], $2::text[]) AS k(product_id, warehouse_code)
-           ON k.product_id = s.product_id AND k.warehouse_code = s.warehouse_code
-        ORDER BY s.product_id, s.warehouse_code
-        ${inTransaction(manager) ? 'FOR UPDATE OF s' : ''}`,
+         FROM (SELECT * FROM unnest($1::uuid[], $2::text[]) AS u(product_id, warehouse_code) ORDER BY 1, 2) k
+        CROSS JOIN LATERAL (
+              SELECT * FROM stock WHERE product_id = k.product_id AND warehouse_code = k.warehouse_code
+              ${inTransaction(manager) ? 'FOR UPDATE' : ''}) s`,
       [keys.map((key) => key.productId), keys.map((key) => key.warehouseCode)],
     )) as StockNow[];
     return new Map(rows.map((row) => [stockKey(row.productId, row.warehouseCode), row]));

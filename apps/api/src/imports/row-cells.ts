@@ -69,12 +69,12 @@ export async function productIdsBySku(
 ): Promise<Map<string, string>> {
   const wanted = [...new Set(skus)].filter((sku) => sku !== '');
   if (wanted.length === 0) return new Map();
-  const rows = (await manager.query('SELECT id, sku FROM products WHERE sku = ANY($1::text[])', [
-    wanted,
-  ])) as {
-    id: string;
-    sku: string;
-  }[];
+  // One index probe per SKU (LATERAL): with a thousand SKUs, `sku = ANY(...)` may hash all products, per chunk.
+  const rows = (await manager.query(
+    `SELECT p.id, p.sku FROM unnest($1::text[]) AS w(sku)
+      CROSS JOIN LATERAL (SELECT id, sku FROM products WHERE sku = w.sku LIMIT 1) p`,
+    [wanted],
+  )) as { id: string; sku: string }[];
   return new Map(rows.map((row) => [row.sku, row.id]));
 }
 

@@ -302,7 +302,8 @@ export class ContractPriceImport implements ImportKindHandler {
     const wanted = [...new Set(codes)].filter((code) => code !== '');
     if (wanted.length === 0) return new Map();
     const rows = (await manager.query(
-      `SELECT id, code, account_manager_id AS "accountManagerId" FROM accounts WHERE code = ANY($1::text[])`,
+      `SELECT a.id, a.code, a.account_manager_id AS "accountManagerId"
+         FROM unnest($1::text[]) AS w(code) CROSS JOIN LATERAL (SELECT * FROM accounts WHERE code = w.code LIMIT 1) a`,
       [wanted],
     )) as AccountRef[];
     return new Map(rows.map((row) => [row.code, row]));
@@ -324,8 +325,9 @@ export class ContractPriceImport implements ImportKindHandler {
     const rows = (await manager.query(
       `SELECT c.account_id AS "accountId", c.product_id AS "productId", c.unit_price::text AS "unitPrice",
               c.valid_from::text AS "validFrom", c.valid_to::text AS "validTo"
-         FROM contract_prices c JOIN unnest($1::uuid[], $2::uuid[]) AS k(account_id, product_id)
-           ON k.account_id = c.account_id AND k.product_id = c.product_id
+         FROM unnest($1::uuid[], $2::uuid[]) AS k(account_id, product_id)
+        CROSS JOIN LATERAL (
+              SELECT * FROM contract_prices WHERE account_id = k.account_id AND product_id = k.product_id) c
         ORDER BY c.valid_from`,
       [accountIds, productIds],
     )) as PriceNow[];

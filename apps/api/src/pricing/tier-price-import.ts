@@ -193,8 +193,9 @@ export class TierPriceImport implements ImportKindHandler {
     if (pairs.length === 0) return new Map();
     const rows = (await manager.query(
       `SELECT f.tier_id AS "tierId", f.product_id AS "productId", f.unit_price::text AS "unitPrice"
-         FROM tier_fixed_prices f JOIN unnest($1::uuid[], $2::uuid[]) AS k(tier_id, product_id)
-           ON k.tier_id = f.tier_id AND k.product_id = f.product_id`,
+         FROM unnest($1::uuid[], $2::uuid[]) AS k(tier_id, product_id)
+        CROSS JOIN LATERAL (
+              SELECT * FROM tier_fixed_prices WHERE tier_id = k.tier_id AND product_id = k.product_id) f`,
       [pairs.map((pair) => pair.tierId), pairs.map((pair) => pair.productId)],
     )) as { tierId: string; productId: string; unitPrice: string }[];
     return new Map(rows.map((row) => [`${row.tierId}:${row.productId}`, row.unitPrice]));
