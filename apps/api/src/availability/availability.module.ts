@@ -16,6 +16,7 @@ import { ReceiptHooks } from './receipt-hooks';
 import { StockController } from './stock.controller';
 import { StockRepository } from './stock.repository';
 import { StockService } from './stock.service';
+import { StockImport } from './stock-import';
 import { SupplyRepository } from './supply.repository';
 import { WarehousesController } from './warehouses.controller';
 import { WarehousesRepository } from './warehouses.repository';
@@ -45,6 +46,7 @@ import { WarehousesService } from './warehouses.service';
     PublicHolidaysService,
     StockRepository,
     StockService,
+    StockImport,
     InboundRepository,
     InboundService,
   ],
@@ -56,6 +58,7 @@ import { WarehousesService } from './warehouses.service';
     StockRepository,
     PromiseSettingsCache,
     CatalogSupplyCache,
+    StockImport,
   ],
 })
 export class AvailabilityModule {}

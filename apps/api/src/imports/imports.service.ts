@@ -27,6 +27,8 @@ const SYNC_WAIT_MS = 1_500;
 const RESULT_ROWS = 200;
 /** A running job touches its run after every chunk; quieter than this, its process is gone. */
 const ABANDONED_AFTER_S = 120;
+/** Dry runs nobody committed (and failed or cancelled runs) are deleted with their rows after this. */
+const KEEP_UNCOMMITTED_DAYS = 30;
 
 /** What a sync did: `committed`, or why not (`errors`, `changed`), with the run's result. */
 export interface SyncOutcome {
@@ -57,6 +59,7 @@ export class ImportsService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.runs.failAbandoned(ABANDONED_AFTER_S);
+    await this.runs.pruneDryRuns(KEEP_UNCOMMITTED_DAYS);
   }
 
   kinds(): ImportKindInfo[] {
@@ -198,7 +201,8 @@ export class ImportsService implements OnApplicationBootstrap {
       await this.runs.failAbandoned(ABANDONED_AFTER_S, this.runner.runningIds());
       run = (await this.runs.find(id)) ?? run;
     }
-    const rows = run.status === 'validating' ? [] : await this.runs.firstResults(id, RESULT_ROWS);
+    const rows =
+      run.status === 'validating' ? [] : await this.runs.firstResults(id, RESULT_ROWS, run.counts.error);
     return { ...toJob(run), rows };
   }
 

@@ -3,6 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { ContractPrice } from '@tradecounter/contracts';
 import { ContractPriceEntity } from './contract-price.entity';
 
+const ALL_SCOPES_LOCK = 'contract:all-scopes';
+
 @Injectable()
 export class ContractPricesRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -18,9 +20,25 @@ export class ContractPricesRepository {
     ) as Promise<ContractPrice[]>;
   }
 
-  /** Serialises changes to one account's prices for one product (the overlap check needs it). */
+  /**
+   * Serialises changes to one account's prices for one product (the overlap
+   * check needs it). Shared on every scope at once first, so an import's
+   * commit can hold all of them with one lock (lockAllScopes).
+   */
   async lockScope(tx: EntityManager, accountId: string, productId: string): Promise<void> {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`contract:${accountId}:${productId}`]);
+    await tx.query('SELECT pg_advisory_xact_lock_shared(hashtext($1)), pg_advisory_xact_lock(hashtext($2))', [
+      ALL_SCOPES_LOCK,
+      `contract:${accountId}:${productId}`,
+    ]);
+  }
+
+  /**
+   * Every scope at once, until the transaction ends: an import commits
+   * thousands of scopes, more than the lock table would hold one by one.
+   * Single changes wait for it (a few seconds); it waits for theirs.
+   */
+  async lockAllScopes(tx: EntityManager): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [ALL_SCOPES_LOCK]);
   }
 
   windows(tx: EntityManager, accountId: string, productId: string): Promise<ContractPriceEntity[]> {

@@ -3,6 +3,9 @@ import { AccountsModule } from '../accounts/accounts.module';
 import { ContractPricesController } from './contract-prices.controller';
 import { ContractPricesRepository } from './contract-prices.repository';
 import { ContractPricesService } from './contract-prices.service';
+import { ContractPriceImport } from './contract-price-import';
+import { PriceTierImport } from './price-tier-import';
+import { TierPriceImport } from './tier-price-import';
 import { PriceCalculator } from './price-calculator';
 import { PriceTiersController } from './price-tiers.controller';
 import { PriceTiersRepository } from './price-tiers.repository';
@@ -24,7 +27,11 @@ import { TierChangeService } from './tier-change/tier-change.service';
     ContractPricesService,
     TierChangeRepository,
     TierChangeService,
+    PriceTierImport,
+    TierPriceImport,
+    ContractPriceImport,
   ],
-  exports: [PriceCalculator],
+  // The import kinds are found by the imports module among every module's exported providers.
+  exports: [PriceCalculator, PriceTierImport, TierPriceImport, ContractPriceImport],
 })
 export class PricingModule {}
