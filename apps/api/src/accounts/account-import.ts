@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ImportAction, ImportColumn, ImportKindInfo } from '@tradecounter/contracts';
 import { AuditRecord, AuditService } from '../audit/audit.service';
-import { dropNowAndAfterCommit } from '../common/after-commit';
+import { dropNowAndAfterCommit } from '../database/after-commit';
 import { ChangeNotices } from '../common/change-notices';
 import { sameRecord } from '../imports/import-cells';
 import {

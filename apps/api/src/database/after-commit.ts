@@ -29,6 +29,17 @@ export function afterCommit(manager: EntityManager, work: Work): void {
   pending.set(runner, queue);
 }
 
+/**
+ * Drops a cache for a change made in `manager`'s transaction: at once (as the
+ * API's own writes do) and again after the commit, so a read made while a
+ * long transaction (an import's commit) was still open cannot keep the old
+ * value. Outside a transaction: once, now.
+ */
+export function dropNowAndAfterCommit(manager: EntityManager, drop: () => void): void {
+  drop();
+  if (manager.queryRunner?.isTransactionActive) afterCommit(manager, async () => drop());
+}
+
 const logger = new Logger('AfterCommit');
 
 async function run(work: Work): Promise<void> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ContractPriceAuditState, FieldError, ImportKindInfo } from '@tradecounter/contracts';
 import { canEditAccount, canReadAccount, normaliseMoney } from '@tradecounter/domain';
-import { dropNowAndAfterCommit } from '../common/after-commit';
+import { dropNowAndAfterCommit } from '../database/after-commit';
 import { AuditService } from '../audit/audit.service';
 import {
   ImportHandler,

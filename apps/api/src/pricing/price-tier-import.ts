@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { FieldError, ImportKindInfo } from '@tradecounter/contracts';
-import { dropNowAndAfterCommit } from '../common/after-commit';
+import { dropNowAndAfterCommit } from '../database/after-commit';
 import { AuditService, type AuditRecord } from '../audit/audit.service';
 import {
   ImportHandler,

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AfterCommitSubscriber } from '../database/after-commit';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UserInvitationEntity } from './invitation.entity';
 import { InvitationsRepository } from './invitations.repository';
@@ -14,14 +13,7 @@ import { UsersService } from './users.service';
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, UserInvitationEntity]), NotificationsModule],
   controllers: [UsersController],
-  providers: [
-    UsersRepository,
-    UsersService,
-    PasswordService,
-    InvitationsRepository,
-    InvitationsService,
-    AfterCommitSubscriber,
-  ],
+  providers: [UsersRepository, UsersService, PasswordService, InvitationsRepository, InvitationsService],
   exports: [UsersService, PasswordService, InvitationsService],
 })
 export class UsersModule {}
