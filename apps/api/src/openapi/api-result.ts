@@ -1,0 +1,33 @@
+import { SetMetadata } from '@nestjs/common';
+
+export const API_RESULT_KEY = 'tc:api-result';
+
+/**
+ * What a route answers on success. The status is not given here: the document reads the one Nest sends
+ * (@HttpCode, else 201 for POST and 200 otherwise), so the two cannot disagree.
+ */
+export type ApiResultMetadata =
+  | { kind: 'json'; type: string; description?: string; alsoFiles?: string[] }
+  | { kind: 'file'; mediaTypes: string[]; description?: string }
+  | { kind: 'empty'; description?: string };
+
+/**
+ * The route answers JSON shaped as a contract of libs/contracts, named as in TypeScript:
+ * `@ApiResult('Order')`, `@ApiResult('Page<OrderSummary>')`, `@ApiResult('Category[]')`,
+ * `@ApiResult('Order | OrderPreview')`. The schema comes from contract-schemas.generated.ts; an unknown
+ * name fails the document. `alsoFiles` names the other media types it can answer (a report's `text/csv`).
+ */
+export const ApiResult = (type: string, options: { description?: string; alsoFiles?: string[] } = {}) =>
+  SetMetadata<string, ApiResultMetadata>(API_RESULT_KEY, { kind: 'json', type, ...options });
+
+/** The route answers a file download (`application/pdf`, `text/csv`, …) rather than JSON. */
+export const ApiFileResult = (mediaTypes: string | string[], description?: string) =>
+  SetMetadata<string, ApiResultMetadata>(API_RESULT_KEY, {
+    kind: 'file',
+    mediaTypes: typeof mediaTypes === 'string' ? [mediaTypes] : mediaTypes,
+    description,
+  });
+
+/** The route answers no body (204, or a bare 200/201 it has always sent). */
+export const ApiEmptyResult = (description?: string) =>
+  SetMetadata<string, ApiResultMetadata>(API_RESULT_KEY, { kind: 'empty', description });
