@@ -7,6 +7,7 @@ import { IdPipe } from '../common/http/id.pipe';
 import { AccountMembersService } from './account-members.service';
 import { CreateAccountUserDto, UpdateAccountUserDto } from './dto/account-user.dto';
 import { CreateAddressDto } from './dto/address.dto';
+import { ApiResult } from '../openapi/api-result';
 
 @ApiTags('accounts')
 @ApiBearerAuth()
@@ -15,6 +16,7 @@ export class AccountMembersController {
   constructor(private readonly members: AccountMembersService) {}
 
   @Get('addresses')
+  @ApiResult('Address[]')
   @Roles(...ANY_ROLE)
   @ApiOperation({ summary: "The account's shipping addresses" })
   listAddresses(
@@ -25,6 +27,7 @@ export class AccountMembersController {
   }
 
   @Post('addresses')
+  @ApiResult('Address')
   @Roles('buyer', 'approver', 'account_manager', 'admin')
   @ApiOperation({ summary: 'Add a shipping address' })
   addAddress(
@@ -36,6 +39,7 @@ export class AccountMembersController {
   }
 
   @Get('users')
+  @ApiResult('AccountUser[]')
   @Roles('approver', 'account_manager', 'manager', 'admin')
   @ApiOperation({ summary: "The account's buyers and approvers with their order limits" })
   listUsers(
@@ -46,6 +50,7 @@ export class AccountMembersController {
   }
 
   @Post('users')
+  @ApiResult('AccountUser')
   @Roles('approver', 'admin')
   @ApiOperation({ summary: 'Add a buyer or approver' })
   addUser(
@@ -57,6 +62,7 @@ export class AccountMembersController {
   }
 
   @Patch('users/:userId')
+  @ApiResult('AccountUser')
   @Roles('approver', 'admin')
   @ApiOperation({ summary: 'Change a buyer or approver: name, role, order limit, active, password' })
   updateUser(

@@ -13,6 +13,7 @@ import { AuthService } from './auth.service';
 import { ANY_ROLE, CurrentUser, Public, Roles } from './decorators';
 import { loginClientKey } from './login-client';
 import { ChangePasswordDto, LoginDto, RefreshDto } from './dto/login.dto';
+import { ApiEmptyResult, ApiResult } from '../openapi/api-result';
 
 @ApiTags('auth')
 @Controller()
@@ -20,6 +21,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Post('auth/login')
+  @ApiResult('LoginResponse')
   @Public()
   @HttpCode(200)
   @ApiOperation({
@@ -38,6 +40,7 @@ export class AuthController {
   }
 
   @Post('auth/refresh')
+  @ApiResult('LoginResponse')
   @Public()
   @HttpCode(200)
   @ApiOperation({
@@ -52,6 +55,7 @@ export class AuthController {
   }
 
   @Post('auth/logout')
+  @ApiEmptyResult()
   @Public()
   @HttpCode(204)
   @ApiOperation({ summary: 'End the session of a refresh token: its refresh and access tokens' })
@@ -60,6 +64,7 @@ export class AuthController {
   }
 
   @Post('auth/password')
+  @ApiEmptyResult()
   @Roles(...ANY_ROLE)
   @ApiBearerAuth()
   @HttpCode(204)
@@ -69,6 +74,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiResult('User')
   @Roles(...ANY_ROLE)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The current user' })
