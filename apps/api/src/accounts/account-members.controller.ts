@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccountUser, Address } from '@tradecounter/contracts';
 import type { AuthUser } from '../auth/auth-user';
@@ -52,13 +52,32 @@ export class AccountMembersController {
   @Post('users')
   @ApiResult('AccountUser')
   @Roles('approver', 'admin')
-  @ApiOperation({ summary: 'Add a buyer or approver' })
+  @ApiOperation({
+    summary: 'Add a buyer or approver',
+    description: 'Without a password, the user is e-mailed a link to set their own (invited).',
+  })
   addUser(
     @CurrentUser() actor: AuthUser,
     @Param('accountId', IdPipe) accountId: string,
     @Body() body: CreateAccountUserDto,
   ): Promise<AccountUser> {
     return this.members.addUser(actor, accountId, body);
+  }
+
+  @Post('users/:userId/invite')
+  @Roles('approver', 'admin')
+  @HttpCode(204)
+  @ApiOperation({
+    summary:
+      'Invite a user again who has not set a password: a new link by e-mail, the old one stops working',
+    description: 'At most once a minute per user (429 with Retry-After); 409 once they have set a password.',
+  })
+  inviteUser(
+    @CurrentUser() actor: AuthUser,
+    @Param('accountId', IdPipe) accountId: string,
+    @Param('userId', IdPipe) userId: string,
+  ): Promise<void> {
+    return this.members.inviteUser(actor, accountId, userId);
   }
 
   @Patch('users/:userId')

@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { forbidden, notFound } from '../common/http/problem';
 import { toAccountUser } from '../users/user.mapper';
+import { InvitationsService } from '../users/invitations.service';
 import { UsersService } from '../users/users.service';
 import { toAddress } from './account.mapper';
 import { AccountsRepository } from './accounts.repository';
@@ -20,6 +21,7 @@ export class AccountMembersService {
     private readonly accounts: AccountsService,
     private readonly repository: AccountsRepository,
     private readonly users: UsersService,
+    private readonly invitations: InvitationsService,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
   ) {}
@@ -63,6 +65,15 @@ export class AccountMembersService {
     const account = await this.accounts.requireReadable(actor, accountId);
     if (!canManageAccountUsers(actor, account)) throw forbidden('You may not manage users of this account');
     return toAccountUser(await this.users.create(actor, { ...body, accountId }));
+  }
+
+  /** Sends a user who has not set a password a new invitation (the old link stops working). */
+  async inviteUser(actor: AuthUser, accountId: string, userId: string): Promise<void> {
+    const account = await this.accounts.requireReadable(actor, accountId);
+    if (!canManageAccountUsers(actor, account)) throw forbidden('You may not manage users of this account');
+    const user = await this.users.findById(userId);
+    if (!user || user.accountId !== account.id) throw notFound('User');
+    await this.invitations.resend(actor, user);
   }
 
   async updateUser(

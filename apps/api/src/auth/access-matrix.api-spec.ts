@@ -61,6 +61,11 @@ const ROUTES: Route[] = [
     body: {},
     allowed: ['approver', 'admin'],
   },
+  {
+    method: 'post',
+    path: (w) => `/api/accounts/${w.mine.id}/users/${w.buyer.id}/invite`,
+    allowed: ['approver', 'admin'],
+  },
   { method: 'get', path: () => '/api/users', allowed: ['account_manager', 'manager', 'admin'] },
   { method: 'post', path: () => '/api/users', body: {}, allowed: ['admin'] },
   { method: 'patch', path: (w) => `/api/users/${w.warehouse.id}`, body: {}, allowed: ['admin'] },

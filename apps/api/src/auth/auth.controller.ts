@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiOperation,
   ApiTags,
@@ -12,7 +13,7 @@ import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
 import { ANY_ROLE, CurrentUser, Public, Roles } from './decorators';
 import { loginClientKey } from './login-client';
-import { ChangePasswordDto, LoginDto, RefreshDto } from './dto/login.dto';
+import { ChangePasswordDto, LoginDto, RefreshDto, SetPasswordDto } from './dto/login.dto';
 import { ApiEmptyResult, ApiResult } from '../openapi/api-result';
 
 @ApiTags('auth')
@@ -61,6 +62,22 @@ export class AuthController {
   @ApiOperation({ summary: 'End the session of a refresh token: its refresh and access tokens' })
   logout(@Body() body: RefreshDto): Promise<void> {
     return this.auth.logout(body.refreshToken);
+  }
+
+  @Post('auth/set-password')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Set your password from an invitation's link, and sign in",
+    description:
+      'The token is single use and expires after 7 days; a newer invitation replaces it. ' +
+      'Answers a session like a sign-in.',
+  })
+  @ApiBadRequestResponse({
+    description: 'The password breaks the rules, or the link has expired, was used or was replaced',
+  })
+  setPassword(@Body() body: SetPasswordDto): Promise<LoginResponse> {
+    return this.auth.setPassword(body.token, body.password);
   }
 
   @Post('auth/password')

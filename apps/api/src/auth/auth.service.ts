@@ -7,6 +7,7 @@ import { toUser } from '../users/user.mapper';
 import { UsersService } from '../users/users.service';
 import type { AuthUser } from './auth-user';
 import { LoginThrottle } from './login-throttle';
+import { InvitationsService } from '../users/invitations.service';
 import { PasswordService } from '../users/password.service';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { SessionRevocations } from './session-revocations';
@@ -24,6 +25,7 @@ export class AuthService {
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly throttle: LoginThrottle,
     private readonly revocations: SessionRevocations,
+    private readonly invitations: InvitationsService,
   ) {}
 
   /**
@@ -86,6 +88,12 @@ export class AuthService {
       ]);
     }
     await this.users.changeOwnPassword(actor, newPassword);
+  }
+
+  /** An invited user sets their password from the e-mailed link, and is signed in as by login. */
+  async setPassword(token: string, password: string): Promise<LoginResponse> {
+    const user = await this.invitations.redeem(token, password);
+    return this.issueTokens(user, randomUUID());
   }
 
   async me(actor: AuthUser): Promise<User> {

@@ -108,6 +108,18 @@ describe('loadConfig', () => {
     );
   });
 
+  it('takes PUBLIC_URL (the portal address in e-mail links) only as an http(s) address', () => {
+    expect(loadConfig({ DATA_DIR: dataDir }).mail.publicUrl).toBeUndefined();
+    expect(loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: 'https://portal.example' }).mail.publicUrl).toBe(
+      'https://portal.example',
+    );
+    expect(() => loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: 'portal.example' })).toThrow(/PUBLIC_URL/);
+    expect(() => loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: 'ftp://portal.example' })).toThrow(/PUBLIC_URL/);
+    expect(() => loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: 'https://x.example/?a=1' })).toThrow(
+      /PUBLIC_URL/,
+    );
+  });
+
   it('refuses a short JWT secret', () => {
     expect(() => loadConfig({ JWT_SECRET: 'short', DATA_DIR: dataDir })).toThrow(/at least 32/);
   });

@@ -170,7 +170,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mail: {
       smtpUrl: readSmtpUrl(env, problems),
       from: env['MAIL_FROM'] ?? 'Tradecounter <no-reply@tradecounter.invalid>',
-      publicUrl: env['PUBLIC_URL'] || undefined,
+      publicUrl: readPublicUrl(env, problems),
     },
     seller: readSeller(env, problems),
     documentCacheBytes: readInteger(env, 'DOCUMENT_CACHE_MB', 32, 0, 4096, problems) * 1024 * 1024,
@@ -237,6 +237,22 @@ function readDatabaseUrl(env: Env, problems: string[]): string | undefined {
     }
   } catch {
     problems.push('DATABASE_URL is not a valid URL');
+  }
+  return raw;
+}
+
+/** PUBLIC_URL: the portal's address for links in e-mails (set-password, orders); an http(s) origin with an optional path. */
+function readPublicUrl(env: Env, problems: string[]): string | undefined {
+  const raw = env['PUBLIC_URL'];
+  if (!raw) return undefined;
+  try {
+    const url = new URL(raw);
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username)
+      problems.push(
+        `PUBLIC_URL must be an http:// or https:// address without query or credentials (got "${raw}")`,
+      );
+  } catch {
+    problems.push(`PUBLIC_URL must be an http:// or https:// address (got "${raw}")`);
   }
   return raw;
 }

@@ -35,6 +35,7 @@ import { TierFixedPriceEntity } from '../pricing/tier-fixed-price.entity';
 import { OrderTemplateLineEntity } from '../templates/order-template-line.entity';
 import { OrderTemplateEntity } from '../templates/order-template.entity';
 import { UserEntity } from '../users/user.entity';
+import { UserInvitationEntity } from '../users/invitation.entity';
 import { ChannelEntity } from '../channels/channel.entity';
 import { ChannelAccountEntity } from '../channels/channel-account.entity';
 import { AccountExposureEntity } from '../orders/account-exposure.entity';
@@ -109,6 +110,7 @@ export const ENTITIES = [
   RevokedSessionEntity,
   LoginFailureEntity,
   UserEntity,
+  UserInvitationEntity,
   PriceTierEntity,
   TierBreakEntity,
   TierFixedPriceEntity,

@@ -12,6 +12,13 @@ export interface MailAttachment {
   content: Buffer;
 }
 
+/** One e-mail that is no notification (an invitation to set a password). */
+export interface MailMessage {
+  to: { name: string; address: string };
+  subject: string;
+  text: string;
+}
+
 /**
  * What to attach to the e-mails of a batch of notifications (documents
  * registers one: the order confirmation, the packing slip). One call per
@@ -65,6 +72,23 @@ export class NotificationMailer implements OnModuleDestroy {
         }
       }),
     );
+  }
+
+  /** Sends one message; false (logged) when it failed or mail is off. */
+  async sendMessage(message: MailMessage): Promise<boolean> {
+    if (!this.transport) return false;
+    try {
+      await this.transport.sendMail({ from: this.config.mail.from, ...message });
+      return true;
+    } catch (error) {
+      this.logger.warn(`E-mail to ${message.to.address} failed: ${describeError(error)}`);
+      return false;
+    }
+  }
+
+  /** The portal's address for links in e-mails (PUBLIC_URL), without a trailing slash. */
+  get publicBase(): string {
+    return (this.config.mail.publicUrl ?? `http://localhost:${this.config.port}`).replace(/\/$/, '');
   }
 
   /** A document that cannot be made is logged and the e-mail goes without it: the notice matters more. */

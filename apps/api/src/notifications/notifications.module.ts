@@ -8,6 +8,6 @@ import { NotificationsService } from './notifications.service';
 @Module({
   controllers: [NotificationsController],
   providers: [NotificationsRepository, NotificationsService, NotificationMailer],
-  exports: [NotificationsService],
+  exports: [NotificationsService, NotificationMailer],
 })
 export class NotificationsModule {}

@@ -36,4 +36,9 @@ const DOCUMENTED: ApiPropertyOptions = {
 
 /** The OpenAPI description of a password being set. */
 export const ApiNewPassword = () => ApiProperty(DOCUMENTED);
-export const ApiNewPasswordOptional = () => ApiPropertyOptional(DOCUMENTED);
+export const ApiNewPasswordOptional = (extra: Partial<ApiPropertyOptions> = {}) =>
+  ApiPropertyOptional({
+    ...DOCUMENTED,
+    ...extra,
+    description: [DOCUMENTED.description, extra.description].filter(Boolean).join('. '),
+  } as ApiPropertyOptions);

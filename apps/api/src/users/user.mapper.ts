@@ -1,4 +1,5 @@
 import type { AccountUser, InternalUser, User } from '@tradecounter/contracts';
+import { hasPassword } from './password.service';
 import type { UserEntity } from './user.entity';
 
 export function toUser(entity: UserEntity): User {
@@ -18,6 +19,7 @@ export function toAccountUser(entity: UserEntity): AccountUser {
     role: entity.role as AccountUser['role'],
     active: entity.active,
     orderLimit: entity.orderLimit,
+    invited: !hasPassword(entity.passwordHash),
   };
 }
 

@@ -11,7 +11,8 @@ import {
 import { normaliseMoney } from '@tradecounter/domain';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
-import { PasswordService } from './password.service';
+import { InvitationsService } from './invitations.service';
+import { NO_PASSWORD, PasswordService } from './password.service';
 import { pageOf, PageRequest } from '../common/http/pagination.dto';
 import { conflict, notFound } from '../common/http/problem';
 import { UserCache } from './user-cache';
@@ -23,7 +24,8 @@ export interface NewUser {
   email: string;
   name: string;
   role: Role;
-  password: string;
+  /** Absent: the user is invited to set one by e-mail (and cannot sign in until then). */
+  password?: string;
   accountId: string | null;
   orderLimit?: string | null;
 }
@@ -46,6 +48,7 @@ export class UsersService {
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    private readonly invitations: InvitationsService,
   ) {}
 
   findById(id: string): Promise<UserEntity | null> {
@@ -98,12 +101,14 @@ export class UsersService {
       name: fields.name.trim(),
       role: fields.role,
       accountId: fields.accountId,
-      passwordHash: await this.passwords.hash(fields.password),
+      passwordHash: fields.password === undefined ? NO_PASSWORD : await this.passwords.hash(fields.password),
       orderLimit: fields.orderLimit == null ? null : normaliseMoney(fields.orderLimit),
       active: true,
     });
     return this.inTransaction(manager, async (tx) => {
       const saved = await this.users.save(entity, tx);
+      const invited = fields.password === undefined;
+      if (invited) await this.invitations.invite(tx, [saved.id], actor?.id ?? null);
       await this.audit.record(tx, {
         actorId: actor?.id ?? null,
         entity: 'user',
@@ -111,7 +116,7 @@ export class UsersService {
         accountId: saved.accountId,
         action: 'create',
         before: null,
-        after: auditableUser(saved),
+        after: invited ? { ...auditableUser(saved), invited: true } : auditableUser(saved),
       });
       return saved;
     });
@@ -150,6 +155,7 @@ export class UsersService {
       }
       if (changes.password !== undefined) {
         user.passwordHash = await this.passwords.hash(changes.password);
+        await this.invitations.withdraw(tx, id);
         revoke = true;
       }
       if (revoke) user.tokenVersion += 1;

@@ -10,6 +10,12 @@ export const appRoutes: Routes = [
     loadComponent: () => import('./auth/login-page').then((m) => m.LoginPage),
   },
   {
+    // Public: an invited user arrives from the e-mailed link with no session.
+    path: 'set-password',
+    title: 'Set your password · Tradecounter',
+    loadComponent: () => import('./auth/set-password-page').then((m) => m.SetPasswordPage),
+  },
+  {
     path: '',
     canActivate: [authGuard],
     canActivateChild: [authGuard],

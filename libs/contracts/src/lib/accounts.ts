@@ -78,13 +78,16 @@ export interface AccountUser extends User {
   active: boolean;
   /** Orders above this subtotal wait for an approver; null means no limit. */
   orderLimit: MoneyString | null;
+  /** Invited and has not set a password yet (cannot sign in until they do). */
+  invited: boolean;
 }
 
 export interface CreateAccountUserRequest {
   email: string;
   name: string;
   role: CustomerRole;
-  password: string;
+  /** Without one, the user is invited by e-mail to set their own. */
+  password?: string;
   orderLimit?: MoneyString | null;
 }
 

@@ -40,6 +40,15 @@ export interface RefreshRequest {
   refreshToken: string;
 }
 
+/**
+ * `POST /api/auth/set-password` (public): the token from an invitation's
+ * link and the new password. Answers a session like a sign-in.
+ */
+export interface SetPasswordRequest {
+  token: string;
+  password: string;
+}
+
 export interface ChangePasswordRequest {
   currentPassword: string;
   newPassword: string;

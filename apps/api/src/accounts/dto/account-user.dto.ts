@@ -8,13 +8,17 @@ import {
 } from '@tradecounter/contracts';
 import { IsMoney } from '../../common/http/money.validator';
 import { NullableField, OptionalField } from '../../common/http/field-decorators';
-import { ApiNewPassword, ApiNewPasswordOptional, IsNewPassword } from '../../users/password.validator';
+import { ApiNewPasswordOptional, IsNewPassword } from '../../users/password.validator';
 
 export class CreateAccountUserDto implements CreateAccountUserRequest {
   @ApiProperty() @IsEmail() @MaxLength(254) email: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(120) name: string;
   @ApiProperty({ enum: CUSTOMER_ROLES }) @IsIn(CUSTOMER_ROLES) role: CustomerRole;
-  @ApiNewPassword() @IsNewPassword() password: string;
+  /** Without one, the user is invited by e-mail to set their own. */
+  @ApiNewPasswordOptional({ description: 'Leave out to invite the user by e-mail to set their own' })
+  @OptionalField()
+  @IsNewPassword()
+  password?: string;
   @ApiPropertyOptional({
     nullable: true,
     example: '5000.00',

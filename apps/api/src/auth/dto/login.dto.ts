@@ -1,7 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { ApiNewPassword, IsNewPassword } from '../../users/password.validator';
-import type { ChangePasswordRequest, LoginRequest, RefreshRequest } from '@tradecounter/contracts';
+import type {
+  ChangePasswordRequest,
+  LoginRequest,
+  RefreshRequest,
+  SetPasswordRequest,
+} from '@tradecounter/contracts';
 
 export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'buyer@acme.test' })
@@ -34,4 +39,14 @@ export class ChangePasswordDto implements ChangePasswordRequest {
   @ApiNewPassword()
   @IsNewPassword()
   newPassword: string;
+}
+
+export class SetPasswordDto implements SetPasswordRequest {
+  @ApiProperty({ description: "The token from the invitation's link (its `token` parameter)" })
+  @IsString()
+  @MinLength(20)
+  @MaxLength(200)
+  token: string;
+
+  @ApiNewPassword() @IsNewPassword() password: string;
 }

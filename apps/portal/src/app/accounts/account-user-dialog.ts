@@ -72,9 +72,25 @@ export class AccountUserDialog {
     name: [this.data.user?.name ?? '', [Validators.required, Validators.maxLength(200)]],
     role: [(this.data.user?.role ?? 'buyer') as CustomerRole, Validators.required],
     orderLimit: [this.data.user?.orderLimit ?? '', moneyValidator()],
-    password: ['', newPasswordValidators(this.isNew)],
+    password: ['', newPasswordValidators(false)],
     active: [this.data.user?.active ?? true],
+    /** A new user chooses their own password from an e-mailed link (the default). */
+    invite: [this.isNew],
   });
+  readonly inviting = signal(this.isNew);
+
+  constructor() {
+    this.applyInvite(this.isNew);
+  }
+
+  /** Inviting: no password here; without an invitation a new user needs one. */
+  applyInvite(invite: boolean): void {
+    this.inviting.set(invite);
+    const password = this.form.controls.password;
+    password.setValidators(newPasswordValidators(this.isNew && !invite));
+    if (invite) password.setValue('');
+    password.updateValueAndValidity();
+  }
 
   save(): void {
     if (this.form.invalid || this.saving()) {
@@ -100,7 +116,7 @@ export class AccountUserDialog {
         email: v.email.trim(),
         name: v.name.trim(),
         role: v.role,
-        password: v.password,
+        ...(v.invite ? {} : { password: v.password }),
         orderLimit,
       });
     }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
@@ -9,6 +9,7 @@ import { RoleLabelPipe } from '../shared/labels.pipe';
 import { ListFrame } from '../shared/list/list-frame';
 import { urlList } from '../shared/list/url-list';
 import { MoneyPipe } from '../shared/money.pipe';
+import { problemMessage, toProblem } from '../shared/problem';
 import { AccountsApi } from './accounts-api';
 import { AccountUserDialog, AccountUserDialogData } from './account-user-dialog';
 
@@ -21,6 +22,13 @@ import { AccountUserDialog, AccountUserDialogData } from './account-user-dialog'
   styles: `
     .bar {
       padding: 16px 20px 0;
+    }
+    .tc-status + .tc-status {
+      margin-left: 6px;
+    }
+    .row-actions {
+      white-space: nowrap;
+      text-align: end;
     }
   `,
 })
@@ -44,6 +52,25 @@ export class AccountUsers {
     ...(this.canManage() ? ['edit'] : []),
   ]);
 
+  /** The user whose invitation is being sent again. */
+  readonly resending = signal<string | null>(null);
+
+  resend(user: AccountUser): void {
+    if (this.resending()) return;
+    this.resending.set(user.id);
+    this.api.inviteUser(this.accountId(), user.id).subscribe({
+      next: () => {
+        this.resending.set(null);
+        this.snackBar.open(`Invitation sent again to ${user.email}`, 'Dismiss');
+      },
+      error: (error: unknown) => {
+        this.resending.set(null);
+        this.snackBar.open(problemMessage(toProblem(error)), 'Dismiss');
+        this.list.reload();
+      },
+    });
+  }
+
   open(user: AccountUser | null): void {
     const data: AccountUserDialogData = { accountId: this.accountId(), user };
     this.dialog
@@ -51,7 +78,10 @@ export class AccountUsers {
       .afterClosed()
       .subscribe((saved?: AccountUser) => {
         if (!saved) return;
-        this.snackBar.open(`${saved.name} ${user ? 'saved' : 'added'}`, 'Dismiss');
+        const added = saved.invited
+          ? `invited: a link to set their password is on its way to ${saved.email}`
+          : 'added';
+        this.snackBar.open(`${saved.name} ${user ? 'saved' : added}`, 'Dismiss');
         this.list.reload();
       });
   }

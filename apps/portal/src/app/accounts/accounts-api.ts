@@ -65,6 +65,11 @@ export class AccountsApi {
     return this.http.post<AccountUser>(`${this.url(accountId)}/users`, body);
   }
 
+  /** A new set-password link for a user who has not set one (the old link stops working). */
+  inviteUser(accountId: string, userId: string): Observable<void> {
+    return this.http.post<void>(`${this.url(accountId)}/users/${encodeURIComponent(userId)}/invite`, {});
+  }
+
   updateUser(accountId: string, userId: string, body: UpdateAccountUserRequest): Observable<AccountUser> {
     return this.http.patch<AccountUser>(`${this.url(accountId)}/users/${encodeURIComponent(userId)}`, body);
   }

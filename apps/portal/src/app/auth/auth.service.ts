@@ -1,7 +1,14 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { computed, DestroyRef, effect, inject, Injectable, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import type { LoginRequest, LoginResponse, RefreshRequest, Role, User } from '@tradecounter/contracts';
+import type {
+  LoginRequest,
+  LoginResponse,
+  RefreshRequest,
+  Role,
+  SetPasswordRequest,
+  User,
+} from '@tradecounter/contracts';
 import {
   catchError,
   finalize,
@@ -54,6 +61,13 @@ export class AuthService {
   login(credentials: LoginRequest): Observable<User> {
     return this.http
       .post<LoginResponse>('/api/auth/login', credentials)
+      .pipe(map((response) => this.store(sessionFromLogin(response)).user));
+  }
+
+  /** Sets an invited user's password from their link's token; signs them in like login. */
+  setPassword(request: SetPasswordRequest): Observable<User> {
+    return this.http
+      .post<LoginResponse>('/api/auth/set-password', request)
       .pipe(map((response) => this.store(sessionFromLogin(response)).user));
   }
 
