@@ -81,7 +81,10 @@ export interface paths {
     /** The account's buyers and approvers with their order limits */
     get: operations['AccountMembersController_listUsers'];
     put?: never;
-    /** Add a buyer or approver */
+    /**
+     * Add a buyer or approver
+     * @description Without a password, the user is e-mailed a link to set their own (invited).
+     */
     post: operations['AccountMembersController_addUser'];
     delete?: never;
     options?: never;
@@ -104,6 +107,26 @@ export interface paths {
     head?: never;
     /** Change a buyer or approver: name, role, order limit, active, password */
     patch: operations['AccountMembersController_updateUser'];
+    trace?: never;
+  };
+  '/api/accounts/{accountId}/users/{userId}/invite': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Invite a user again who has not set a password: a new link by e-mail, the old one stops working
+     * @description At most once a minute per user (429 with Retry-After); 409 once they have set a password.
+     */
+    post: operations['AccountMembersController_inviteUser'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/accounts/{id}': {
@@ -167,7 +190,7 @@ export interface paths {
     };
     /**
      * Change history
-     * @description Newest first. Account managers see their own accounts' changes and the price tiers' (shared by all accounts); managers and admins see everything.
+     * @description Newest first. Account managers see their own accounts' changes and the price tiers' (shared by all accounts); managers and admins see everything. changeSetId: the changes one import made.
      */
     get: operations['AuditController_list'];
     put?: never;
@@ -246,6 +269,26 @@ export interface paths {
      * @description A refresh token already used ends its whole session (401): every token of that sign-in.
      */
     post: operations['AuthController_refresh'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/set-password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Set your password from an invitation's link, and sign in
+     * @description The token is single use and expires after 7 days; a newer invitation replaces it. Answers a session like a sign-in.
+     */
+    post: operations['AuthController_setPassword'];
     delete?: never;
     options?: never;
     head?: never;
@@ -668,6 +711,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/exports/{kind}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every record of a kind in its import columns (key order), streamed: edit it and import it back. In CSV a text a spreadsheet would run as a formula (= + - @) gets a leading apostrophe, which the import removes */
+    get: operations['ExportsController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/fulfilment/orders': {
     parameters: {
       query?: never;
@@ -831,6 +891,159 @@ export interface paths {
     };
     /** Liveness with a database round trip; 503 when the database is down */
     get: operations['HealthController_check'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Import history, newest first */
+    get: operations['ImportsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An import: its status, progress, counts and first 200 rows (errors first) */
+    get: operations['ImportsController_result'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask a running dry run or commit to stop (between chunks); a cancelled commit writes nothing */
+    post: operations['ImportsController_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/{id}/commit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Commit a dry run: every row is checked again in the transaction; 409 with the new result when anything changed since (nothing written), or when rows have errors. 200 the result, or 202 the job to poll */
+    post: operations['ImportsController_commit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/{id}/errors.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The rows with errors as the file had them, plus an `error` column */
+    get: operations['ImportsController_errors'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/{id}/rows': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An import’s rows in file order, with their cells and the record before and after */
+    get: operations['ImportsController_rows'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/{kind}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Upload a file of a kind. With dryRun=true: check every row and write nothing. Without: check, then commit all or nothing in one transaction. 200 with the result when done within ~1.5 s (errors first, up to 200 rows), else 202 with the job and Location: /api/imports/:id to poll */
+    post: operations['ImportsController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/kinds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What can be imported (and exported): each kind’s columns, key and child set */
+    get: operations['ImportsController_kinds'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/templates/{kind}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A template file for a kind: the header and one example row */
+    get: operations['ImportsController_template'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2534,6 +2747,8 @@ export interface components {
       active: boolean;
       email: string;
       id: string;
+      /** @description Invited and has not set a password yet (cannot sign in until they do). */
+      invited: boolean;
       name: string;
       /** @description Orders above this subtotal wait for an approver; null means no limit. */
       orderLimit: string | null;
@@ -2590,6 +2805,8 @@ export interface components {
       before: {
         [key: string]: unknown;
       } | null;
+      /** @description The import whose commit made this change (its change set), if one did. */
+      changeSetId?: string | null;
       entity: string;
       entityId: string;
       id: string;
@@ -2845,8 +3062,8 @@ export interface components {
        * @example 5000.00
        */
       orderLimit?: Record<string, never> | null;
-      /** @description 12 to 128 characters, not a commonly used password; no composition rules */
-      password: string;
+      /** @description 12 to 128 characters, not a commonly used password; no composition rules. Leave out to invite the user by e-mail to set their own */
+      password?: string;
       /** @enum {string} */
       role: 'buyer' | 'approver';
     };
@@ -3321,6 +3538,159 @@ export interface components {
     };
     /** @description GET/PUT /api/calendar/holidays: non-business days besides weekends, sorted. */
     HolidayList: string[];
+    /**
+     * @description What a row does when committed; `error` rows stop the whole commit.
+     * @enum {string}
+     */
+    ImportAction: 'create' | 'update' | 'unchanged' | 'error';
+    /**
+     * @description One column of a kind's file. Headers are the API's field names
+     *     (`listPrice`, `minOrderQty`), so a row is the JSON body of the matching
+     *     API call; child-set columns are prefixed (`address.line1`).
+     */
+    ImportColumn: {
+      description: string;
+      example: string;
+      /** @description Part of the row's natural key (never changed by an import). */
+      key: boolean;
+      name: string;
+      /** @description Needed to create a record: a missing column or an empty cell is then an error. */
+      required: boolean;
+    };
+    ImportCounts: {
+      create: number;
+      error: number;
+      unchanged: number;
+      update: number;
+    };
+    /**
+     * @description The file formats an import reads and an export writes; `json` is an ERP sync through the API.
+     * @enum {string}
+     */
+    ImportFormat: 'csv' | 'xlsx' | 'json';
+    /** @description An import run (a dry run and, if committed, its change set). */
+    ImportJob: {
+      committedAt: string | null;
+      counts: components['schemas']['ImportCounts'];
+      createdAt: string;
+      createdBy: {
+        id: string;
+        name: string;
+      };
+      /** @description Why it failed, when it did (e.g. "Unknown column: colour"). */
+      failure: string | null;
+      fileName: string;
+      format: components['schemas']['ImportFormat'];
+      id: string;
+      kind: components['schemas']['ImportKind'];
+      progress: components['schemas']['ImportProgress'];
+      status: components['schemas']['ImportStatus'];
+    };
+    /** @description A page of ImportJob: ?page and ?pageSize (at most 100) */
+    ImportJobPage: {
+      items: components['schemas']['ImportJob'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    /**
+     * @description What a file can load, and every one of them is also an export in the same
+     *     columns. `tier-prices` (a tier's fixed prices per SKU) and
+     *     `product-supply` (a product's supplier, cost and pack) extend api.md's list.
+     * @enum {string}
+     */
+    ImportKind:
+      | 'stock'
+      | 'accounts'
+      | 'suppliers'
+      | 'products'
+      | 'account-users'
+      | 'price-tiers'
+      | 'tier-prices'
+      | 'contract-prices'
+      | 'product-supply';
+    /** @description A kind's file: its columns (in template order) and what its key is. */
+    ImportKindInfo: {
+      /** @description Several rows of one parent (an account's addresses, a tier's breaks) replace its child set. */
+      childSet: string | null;
+      columns: components['schemas']['ImportColumn'][];
+      /** @description E.g. "sku", "accountCode + sku". */
+      keyDescription: string;
+      kind: components['schemas']['ImportKind'];
+      label: string;
+    };
+    ImportProgress: {
+      /** @description Rows read and checked (or written, while committing). */
+      done: number;
+      /** @description Rows in the file; null while it is still being read. */
+      total: number | null;
+    };
+    /**
+     * @description `POST /api/imports/:kind?dryRun=true` answers 200 with the result when the
+     *     file is checked within a couple of seconds, else 202 with the job (its
+     *     `rows` empty) to poll with `GET /api/imports/:id`. Errors come first in
+     *     `rows`, then the rest in file order; `GET /api/imports/:id/rows` pages them.
+     */
+    ImportResult: {
+      committedAt: string | null;
+      counts: components['schemas']['ImportCounts'];
+      createdAt: string;
+      createdBy: {
+        id: string;
+        name: string;
+      };
+      /** @description Why it failed, when it did (e.g. "Unknown column: colour"). */
+      failure: string | null;
+      fileName: string;
+      format: components['schemas']['ImportFormat'];
+      id: string;
+      kind: components['schemas']['ImportKind'];
+      progress: components['schemas']['ImportProgress'];
+      rows: components['schemas']['ImportRowResult'][];
+      status: components['schemas']['ImportStatus'];
+    };
+    /** @description `GET /api/imports/:id/rows?action=&page=`: one row's full story for the dry-run table and the audit. */
+    ImportRowDetail: {
+      action: components['schemas']['ImportAction'];
+      after: {
+        [key: string]: string;
+      } | null;
+      /** @description The record before and after (in export columns); null before a create. */
+      before: {
+        [key: string]: string;
+      } | null;
+      errors: components['schemas']['FieldError'][];
+      /** @description The natural key as written, e.g. "GLV-NIT-M" or "ACME/GLV-NIT-M". */
+      key: string;
+      row: number;
+      /** @description The cells as the file had them. */
+      values: {
+        [key: string]: string;
+      };
+    };
+    /** @description A page of ImportRowDetail: ?page and ?pageSize (at most 100) */
+    ImportRowDetailPage: {
+      items: components['schemas']['ImportRowDetail'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    /** @description The result of one data row (row 2 is the first under the header). */
+    ImportRowResult: {
+      action: components['schemas']['ImportAction'];
+      errors: components['schemas']['FieldError'][];
+      /** @description The natural key as written, e.g. "GLV-NIT-M" or "ACME/GLV-NIT-M". */
+      key: string;
+      row: number;
+    };
+    /**
+     * @description An import's life: `validating` (the dry run reads the file) → `validated`
+     *     → `committing` → `committed`; or `failed` (the file could not be read, or
+     *     a commit found errors), or `cancelled` (before its commit ended; nothing
+     *     written).
+     * @enum {string}
+     */
+    ImportStatus: 'cancelled' | 'failed' | 'validating' | 'validated' | 'committing' | 'committed';
     Inbound: {
       /** @description Units of this receipt already promised to order lines. */
       allocated: number;
@@ -4858,6 +5228,12 @@ export interface components {
       /** @example 10.50 */
       unitPrice: string;
     };
+    SetPasswordDto: {
+      /** @description 12 to 128 characters, not a commonly used password; no composition rules */
+      password: string;
+      /** @description The token from the invitation's link (its `token` parameter) */
+      token: string;
+    };
     SetProductSupplyDto: {
       packSize: number;
       /** @description Default 10 */
@@ -6299,6 +6675,72 @@ export interface operations {
       };
     };
   };
+  AccountMembersController_inviteUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is invalid: each bad field is named in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token (or API key, where integrations may call) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this, or not for this record */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state: a duplicate, or a status that does not allow it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   AccountsController_get: {
     parameters: {
       query?: never;
@@ -6555,6 +6997,8 @@ export interface operations {
       query?: {
         /** @description Only changes concerning this account (its settings, addresses, users, contract prices) */
         accountId?: string;
+        /** @description Only the changes one import made: its id (GET /api/imports/:id) */
+        changeSetId?: string;
         /** @description With entityId, one record's history; price_tier and a tier's id: the tier's settings, breaks and fixed prices */
         entity?:
           | 'account'
@@ -6798,6 +7242,39 @@ export interface operations {
       };
       /** @description Unknown, expired, spent (its session now ends) or of an ended session */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AuthController_setPassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetPasswordDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LoginResponse'];
+        };
+      };
+      /** @description The password breaks the rules, or the link has expired, was used or was replaced */
+      400: {
         headers: {
           [name: string]: unknown;
         };
@@ -7720,6 +8197,15 @@ export interface operations {
     };
     responses: {
       /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Order'];
+        };
+      };
+      /** @description Success */
       201: {
         headers: {
           [name: string]: unknown;
@@ -8534,6 +9020,67 @@ export interface operations {
       };
     };
   };
+  ExportsController_export: {
+    parameters: {
+      query?: {
+        format?: 'csv' | 'xlsx';
+      };
+      header?: never;
+      path: {
+        kind: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv': string;
+        };
+      };
+      /** @description The request is invalid: each bad field is named in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token (or API key, where integrations may call) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this, or not for this record */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   FulfilmentController_orders: {
     parameters: {
       query: {
@@ -9114,6 +9661,573 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Health'];
+        };
+      };
+    };
+  };
+  ImportsController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Page<ImportJob> */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportJobPage'];
+        };
+      };
+      /** @description The request is invalid: each bad field is named in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token (or API key, where integrations may call) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this, or not for this record */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ImportsController_result: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description ImportResult */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportResult'];
+        };
+      };
+      /** @description The request is invalid: each bad field is named in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token (or API key, where integrations may call) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this, or not for this record */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ImportsController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description ImportJob: the cancel is asked */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportJob'];
+        };
+      };
+      /** @description The request is invalid: each bad field is named in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token (or API key, where integrations may call) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this, or not for this record */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The import is not running */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ImportsController_commit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description ImportResult */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportResult'];
+        };
+      };
+      /** @description ImportJob: still committing */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportJob'];
+        };
+      };
+      /** @description The request is invalid: each bad field is named in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token (or API key, where integrations may call) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this, or not for this record */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Already committed, still running, rows with errors, or changed since */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ImportsController_errors: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description The request is invalid: each bad field is named in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token (or API key, where integrations may call) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this, or not for this record */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ImportsController_rows: {
+    parameters: {
+      query?: {
+        /** @description Only the rows with this action */
+        action?: 'create' | 'update' | 'unchanged' | 'error';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Page<ImportRowDetail> */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportRowDetailPage'];
+        };
+      };
+      /** @description The request is invalid: each bad field is named in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token (or API key, where integrations may call) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this, or not for this record */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ImportsController_upload: {
+    parameters: {
+      query?: {
+        /** @description true: check the file and write nothing; false/absent: check it, then commit it all or nothing */
+        dryRun?: boolean;
+        /** @description The file’s name, as the history shows it */
+        fileName?: string;
+      };
+      header?: never;
+      path: {
+        kind: string;
+      };
+      cookie?: never;
+    };
+    /** @description The file itself (CSV or XLSX) as the body; its name in ?fileName= */
+    requestBody: {
+      content: {
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        'text/csv': string;
+      };
+    };
+    responses: {
+      /** @description ImportResult */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportResult'];
+        };
+      };
+      /** @description ImportJob: still running */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportJob'];
+        };
+      };
+      /** @description The header is wrong (unknown, duplicate or empty column, no key column) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token (or API key, where integrations may call) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this, or not for this record */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rows have errors: nothing written; the result is in `result` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The file is larger than IMPORT_MAX_MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ImportsController_kinds: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description ImportKindInfo[] */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportKindInfo'][];
+        };
+      };
+      /** @description No valid bearer token (or API key, where integrations may call) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this, or not for this record */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ImportsController_template: {
+    parameters: {
+      query?: {
+        format?: 'csv' | 'xlsx';
+      };
+      header?: never;
+      path: {
+        kind: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv': string;
+        };
+      };
+      /** @description The request is invalid: each bad field is named in `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token (or API key, where integrations may call) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this, or not for this record */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };

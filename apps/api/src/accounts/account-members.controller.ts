@@ -8,6 +8,7 @@ import { AccountMembersService } from './account-members.service';
 import { CreateAccountUserDto, UpdateAccountUserDto } from './dto/account-user.dto';
 import { CreateAddressDto } from './dto/address.dto';
 import { ApiResult } from '../openapi/api-result';
+import { ApiEmptyResult } from '../openapi/api-result';
 
 @ApiTags('accounts')
 @ApiBearerAuth()
@@ -65,6 +66,7 @@ export class AccountMembersController {
   }
 
   @Post('users/:userId/invite')
+  @ApiEmptyResult()
   @Roles('approver', 'admin')
   @HttpCode(204)
   @ApiOperation({

@@ -65,6 +65,7 @@ export class AuthController {
   }
 
   @Post('auth/set-password')
+  @ApiResult('LoginResponse')
   @Public()
   @HttpCode(200)
   @ApiOperation({

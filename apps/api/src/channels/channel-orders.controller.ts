@@ -15,7 +15,7 @@ export class ChannelOrdersController {
   constructor(private readonly orders: ChannelOrdersService) {}
 
   @Post()
-  @ApiResult('Order')
+  @ApiResult('Order', { otherStatuses: { 200: 'Order' } })
   @Public()
   @UseGuards(ChannelKeyGuard)
   @ApiOperation({

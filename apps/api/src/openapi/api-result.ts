@@ -7,17 +7,27 @@ export const API_RESULT_KEY = 'tc:api-result';
  * (@HttpCode, else 201 for POST and 200 otherwise), so the two cannot disagree.
  */
 export type ApiResultMetadata =
-  | { kind: 'json'; type: string; description?: string; alsoFiles?: string[] }
+  | ({ kind: 'json'; type: string } & ApiResultOptions)
   | { kind: 'file'; mediaTypes: string[]; description?: string }
   | { kind: 'empty'; description?: string };
+
+export interface ApiResultOptions {
+  description?: string;
+  /** Other media types it can answer (a report's `text/csv` with ?format=csv). */
+  alsoFiles?: string[];
+  /** The status, for a handler that sets its own (`response.status(…)`) instead of Nest's. */
+  status?: number;
+  /** Other successes it answers and their contracts: `{ 202: 'ImportJob' }` for a job still running. */
+  otherStatuses?: Record<number, string>;
+}
 
 /**
  * The route answers JSON shaped as a contract of libs/contracts, named as in TypeScript:
  * `@ApiResult('Order')`, `@ApiResult('Page<OrderSummary>')`, `@ApiResult('Category[]')`,
  * `@ApiResult('Order | OrderPreview')`. The schema comes from contract-schemas.generated.ts; an unknown
- * name fails the document. `alsoFiles` names the other media types it can answer (a report's `text/csv`).
+ * name fails the document.
  */
-export const ApiResult = (type: string, options: { description?: string; alsoFiles?: string[] } = {}) =>
+export const ApiResult = (type: string, options: ApiResultOptions = {}) =>
   SetMetadata<string, ApiResultMetadata>(API_RESULT_KEY, { kind: 'json', type, ...options });
 
 /** The route answers a file download (`application/pdf`, `text/csv`, …) rather than JSON. */

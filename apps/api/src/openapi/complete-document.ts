@@ -83,13 +83,21 @@ export function completeDocument(
 function describeSuccess(operation: Operation, route: RouteFacts, schemaFor: (type: string) => SchemaObject) {
   const result = route.result;
   if (!result) return; // the spec lists every route without one
-  const status = String(route.status);
+  const status = String((result.kind === 'json' && result.status) || route.status);
+  const others = result.kind === 'json' ? (result.otherStatuses ?? {}) : {};
   const declared = operation.responses[status];
   // Nest's own default entry for an undecorated route says nothing; a description a route gave is kept.
   const description = declared?.description || result.description || 'Success';
+  // Other successes go, but for those the route declares: Nest's default (201 for a POST) is not sent.
   for (const key of Object.keys(operation.responses)) {
-    if (/^2\d\d$/.test(key) && key !== status && !operation.responses[key].content)
-      delete operation.responses[key];
+    if (/^2\d\d$/.test(key) && key !== status && !(key in others)) delete operation.responses[key];
+  }
+  for (const [other, type] of Object.entries(others)) {
+    operation.responses[other] = {
+      ...operation.responses[other],
+      description: operation.responses[other]?.description || 'Success',
+      content: { 'application/json': { schema: schemaFor(type) } },
+    };
   }
   if (result.kind === 'json') {
     operation.responses[status] = {

@@ -158,6 +158,10 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
         nullable: true,
         description: 'Orders above this subtotal wait for an approver; null means no limit.',
       },
+      invited: {
+        type: 'boolean',
+        description: 'Invited and has not set a password yet (cannot sign in until they do).',
+      },
       id: {
         type: 'string',
       },
@@ -168,7 +172,7 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
         type: 'string',
       },
     },
-    required: ['role', 'accountId', 'active', 'orderLimit', 'id', 'email', 'name'],
+    required: ['role', 'accountId', 'active', 'orderLimit', 'invited', 'id', 'email', 'name'],
   },
   Address: {
     type: 'object',
@@ -393,6 +397,11 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
         additionalProperties: {},
         nullable: true,
       },
+      changeSetId: {
+        type: 'string',
+        nullable: true,
+        description: 'The import whose commit made this change (its change set), if one did.',
+      },
     },
     required: ['id', 'at', 'actorId', 'actorName', 'entity', 'entityId', 'action', 'before', 'after'],
   },
@@ -430,6 +439,10 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
       accountId: {
         type: 'string',
         description: 'Every change concerning one account.',
+      },
+      changeSetId: {
+        type: 'string',
+        description: 'Every change one import made (its id).',
       },
       page: {
         type: 'number',
@@ -1111,13 +1124,14 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
       },
       password: {
         type: 'string',
+        description: 'Without one, the user is invited by e-mail to set their own.',
       },
       orderLimit: {
         type: 'string',
         nullable: true,
       },
     },
-    required: ['email', 'name', 'role', 'password'],
+    required: ['email', 'name', 'role'],
   },
   CreateAddressRequest: {
     type: 'object',
@@ -7332,6 +7346,20 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
       },
     },
     required: ['unitPrice'],
+  },
+  SetPasswordRequest: {
+    type: 'object',
+    properties: {
+      token: {
+        type: 'string',
+      },
+      password: {
+        type: 'string',
+      },
+    },
+    required: ['token', 'password'],
+    description:
+      "`POST /api/auth/set-password` (public): the token from an invitation's\nlink and the new password. Answers a session like a sign-in.",
   },
   SetProductSupplyRequest: {
     type: 'object',
