@@ -10929,13 +10929,22 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The order placed, or with ?dryRun=true its preview */
-      201: {
+      /** @description Success */
+      200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['Order'] | components['schemas']['OrderPreview'];
+        };
+      };
+      /** @description The order placed */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Order'];
         };
       };
       /** @description The request is invalid: each bad field is named in `errors` */
@@ -14074,6 +14083,15 @@ export interface operations {
     };
     responses: {
       /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SalesQuote'];
+        };
+      };
+      /** @description Success */
       201: {
         headers: {
           [name: string]: unknown;
@@ -14211,13 +14229,22 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The order placed, or with ?dryRun=true its preview */
-      201: {
+      /** @description Success */
+      200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['Order'] | components['schemas']['OrderPreview'];
+        };
+      };
+      /** @description The order placed */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Order'];
         };
       };
       /** @description The request is invalid: each bad field is named in `errors` */

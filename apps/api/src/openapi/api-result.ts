@@ -17,7 +17,10 @@ export interface ApiResultOptions {
   alsoFiles?: string[];
   /** The status, for a handler that sets its own (`response.status(…)`) instead of Nest's. */
   status?: number;
-  /** Other successes it answers and their contracts: `{ 202: 'ImportJob' }` for a job still running. */
+  /**
+   * Other successes it answers and their contracts: `{ 202: 'ImportJob' }` for a job still running,
+   * `{ 200: 'Order | OrderPreview' }` for an order seen before (Idempotency-Key) or a dry run.
+   */
   otherStatuses?: Record<number, string>;
 }
 

@@ -80,6 +80,14 @@ describe('OpenAPI contract: what a generated client relies on', () => {
       $ref: '#/components/schemas/ImportJob',
     });
     expect(upload['201']).toBeUndefined();
+    // Placing an order: 201 the new order; 200 the one an Idempotency-Key already placed, or a dry run's preview.
+    const place = byName.get('POST /api/orders')?.responses ?? {};
+    expect(place['201']?.content?.['application/json']?.schema).toEqual({
+      $ref: '#/components/schemas/Order',
+    });
+    expect(place['200']?.content?.['application/json']?.schema).toEqual({
+      anyOf: [{ $ref: '#/components/schemas/Order' }, { $ref: '#/components/schemas/OrderPreview' }],
+    });
     expect(document.components.schemas['ProductPage']).toMatchObject({
       properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Product' } } },
     });

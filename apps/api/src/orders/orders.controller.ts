@@ -40,7 +40,10 @@ export class OrdersController {
   ) {}
 
   @Post()
-  @ApiResult('Order | OrderPreview', { description: 'The order placed, or with ?dryRun=true its preview' })
+  @ApiResult('Order', {
+    description: 'The order placed',
+    otherStatuses: { 200: 'Order | OrderPreview' },
+  })
   @Roles('buyer', 'approver', 'account_manager', 'admin')
   @ApiHeader({
     name: 'Idempotency-Key',

@@ -41,7 +41,7 @@ export class QuotesController {
   constructor(private readonly quotes: QuotesService) {}
 
   @Post()
-  @ApiResult('SalesQuote')
+  @ApiResult('SalesQuote', { otherStatuses: { 200: 'SalesQuote' } })
   @Roles('buyer', 'approver', 'account_manager')
   @ApiHeader({ ...KEY_HEADER, required: true })
   @ApiOperation({
@@ -109,7 +109,10 @@ export class QuotesController {
   }
 
   @Post(':id/accept')
-  @ApiResult('Order | OrderPreview', { description: 'The order placed, or with ?dryRun=true its preview' })
+  @ApiResult('Order', {
+    description: 'The order placed',
+    otherStatuses: { 200: 'Order | OrderPreview' },
+  })
   @Roles('buyer', 'approver')
   @ApiHeader({ ...KEY_HEADER, description: `Required unless dryRun=true. ${KEY_HEADER.description}` })
   @ApiOperation({
