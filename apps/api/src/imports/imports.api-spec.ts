@@ -113,6 +113,9 @@ describe('imports: the engine with the products kind', () => {
     expect((await upload(`${HEADER},name\n`).expect(400)).body.detail).toBe('Duplicate column: name');
     expect((await upload('name,category\nA,B\n').expect(400)).body.detail).toBe('Missing key column: sku');
     expect((await upload('sku,,name\n').expect(400)).body.detail).toBe('Column 2 of the header has no name');
+    const broken = await upload(`${HEADER}\nX-1,"never closed,b,c,1.00\n`);
+    expectProblem(broken, 400);
+    expect(broken.body.detail).toMatch(/^The file is not valid CSV/);
   });
 
   it('a row with the wrong number of cells is an error of that row', async () => {
