@@ -7,6 +7,8 @@ import { IdPipe } from '../common/http/id.pipe';
 import { AccountMembersService } from './account-members.service';
 import { CreateAccountUserDto, UpdateAccountUserDto } from './dto/account-user.dto';
 import { CreateAddressDto } from './dto/address.dto';
+import { ApiResult } from '../openapi/api-result';
+import { ApiEmptyResult } from '../openapi/api-result';
 
 @ApiTags('accounts')
 @ApiBearerAuth()
@@ -15,6 +17,7 @@ export class AccountMembersController {
   constructor(private readonly members: AccountMembersService) {}
 
   @Get('addresses')
+  @ApiResult('Address[]')
   @Roles(...ANY_ROLE)
   @ApiOperation({ summary: "The account's shipping addresses" })
   listAddresses(
@@ -25,6 +28,7 @@ export class AccountMembersController {
   }
 
   @Post('addresses')
+  @ApiResult('Address')
   @Roles('buyer', 'approver', 'account_manager', 'admin')
   @ApiOperation({ summary: 'Add a shipping address' })
   addAddress(
@@ -36,6 +40,7 @@ export class AccountMembersController {
   }
 
   @Get('users')
+  @ApiResult('AccountUser[]')
   @Roles('approver', 'account_manager', 'manager', 'admin')
   @ApiOperation({ summary: "The account's buyers and approvers with their order limits" })
   listUsers(
@@ -46,6 +51,7 @@ export class AccountMembersController {
   }
 
   @Post('users')
+  @ApiResult('AccountUser')
   @Roles('approver', 'admin')
   @ApiOperation({
     summary: 'Add a buyer or approver',
@@ -60,6 +66,7 @@ export class AccountMembersController {
   }
 
   @Post('users/:userId/invite')
+  @ApiEmptyResult()
   @Roles('approver', 'admin')
   @HttpCode(204)
   @ApiOperation({
@@ -76,6 +83,7 @@ export class AccountMembersController {
   }
 
   @Patch('users/:userId')
+  @ApiResult('AccountUser')
   @Roles('approver', 'admin')
   @ApiOperation({ summary: 'Change a buyer or approver: name, role, order limit, active, password' })
   updateUser(

@@ -8,6 +8,7 @@ import { IdPipe } from '../common/http/id.pipe';
 import { pageRequest } from '../common/http/pagination.dto';
 import { AccountsService } from './accounts.service';
 import { AccountQueryDto, CreateAccountDto, UpdateAccountDto } from './dto/account.dto';
+import { ApiResult } from '../openapi/api-result';
 
 @ApiTags('accounts')
 @ApiBearerAuth()
@@ -16,6 +17,7 @@ export class AccountsController {
   constructor(private readonly accounts: AccountsService) {}
 
   @Get()
+  @ApiResult('Page<Account>')
   @Roles(...ANY_ROLE)
   @ApiOperation({
     summary: 'Accounts the caller may see: all (staff), their own (customers), assigned (account managers)',
@@ -26,6 +28,7 @@ export class AccountsController {
   }
 
   @Get(':id')
+  @ApiResult('Account')
   @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'One account; its ETag is the version to send back as If-Match' })
   async get(
@@ -39,6 +42,7 @@ export class AccountsController {
   }
 
   @Post()
+  @ApiResult('Account')
   @Roles('admin', 'account_manager')
   @ApiOperation({ summary: 'Open an account' })
   create(@CurrentUser() actor: AuthUser, @Body() body: CreateAccountDto): Promise<Account> {
@@ -46,6 +50,7 @@ export class AccountsController {
   }
 
   @Patch(':id')
+  @ApiResult('Account')
   @Roles('admin', 'account_manager')
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag read; a stale one answers 412' })
   @ApiOperation({ summary: 'Change status, credit limit, terms, PO rule, tier or manager; audited' })

@@ -6,6 +6,7 @@ import { CurrentUser, Roles } from '../auth/decorators';
 import { pageRequest } from '../common/http/pagination.dto';
 import { AuditService } from './audit.service';
 import { AuditQueryDto } from './dto/audit-query.dto';
+import { ApiResult } from '../openapi/api-result';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
+  @ApiResult('Page<AuditEntry>')
   @Roles('manager', 'admin', 'account_manager')
   @ApiOperation({
     summary: 'Change history',

@@ -14,6 +14,7 @@ import { AuthService } from './auth.service';
 import { ANY_ROLE, CurrentUser, Public, Roles } from './decorators';
 import { loginClientKey } from './login-client';
 import { ChangePasswordDto, LoginDto, RefreshDto, SetPasswordDto } from './dto/login.dto';
+import { ApiEmptyResult, ApiResult } from '../openapi/api-result';
 
 @ApiTags('auth')
 @Controller()
@@ -21,6 +22,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Post('auth/login')
+  @ApiResult('LoginResponse')
   @Public()
   @HttpCode(200)
   @ApiOperation({
@@ -39,6 +41,7 @@ export class AuthController {
   }
 
   @Post('auth/refresh')
+  @ApiResult('LoginResponse')
   @Public()
   @HttpCode(200)
   @ApiOperation({
@@ -53,6 +56,7 @@ export class AuthController {
   }
 
   @Post('auth/logout')
+  @ApiEmptyResult()
   @Public()
   @HttpCode(204)
   @ApiOperation({ summary: 'End the session of a refresh token: its refresh and access tokens' })
@@ -61,6 +65,7 @@ export class AuthController {
   }
 
   @Post('auth/set-password')
+  @ApiResult('LoginResponse')
   @Public()
   @HttpCode(200)
   @ApiOperation({
@@ -77,6 +82,7 @@ export class AuthController {
   }
 
   @Post('auth/password')
+  @ApiEmptyResult()
   @Roles(...ANY_ROLE)
   @ApiBearerAuth()
   @HttpCode(204)
@@ -86,6 +92,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiResult('User')
   @Roles(...ANY_ROLE)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The current user' })

@@ -7,6 +7,7 @@ import { PublicHolidaysQueryDto } from './dto/public-holidays.dto';
 import { HolidayListPipe, HolidayToSave, MAX_HOLIDAY_NAME } from './holiday-list.pipe';
 import { HolidaysService } from './holidays.service';
 import { PublicHolidaysService } from './public-holidays.service';
+import { ApiResult } from '../openapi/api-result';
 
 export const MAX_HOLIDAYS = 2000;
 
@@ -30,6 +31,7 @@ export class HolidaysController {
   ) {}
 
   @Get('holidays')
+  @ApiResult('HolidayList')
   @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'Non-business days besides weekends, sorted, as dates' })
   list(): Promise<HolidayList> {
@@ -37,6 +39,7 @@ export class HolidaysController {
   }
 
   @Get('holidays/named')
+  @ApiResult('NamedHoliday[]')
   @Roles(...ANY_ROLE)
   @ApiOperation({
     summary: 'The same holidays as {date, name}, sorted; name is null for a date saved without one',
@@ -46,6 +49,7 @@ export class HolidaysController {
   }
 
   @Put('holidays')
+  @ApiResult('HolidayList')
   @Roles('admin')
   @ApiBody({ schema: { type: 'array', maxItems: MAX_HOLIDAYS, items: { oneOf: [DATE_ITEM, NAMED_ITEM] } } })
   @ApiOperation({
@@ -61,6 +65,7 @@ export class HolidaysController {
   }
 
   @Get('public-holidays')
+  @ApiResult('PublicHolidayPreview')
   @Roles('admin')
   @ApiOperation({
     summary:

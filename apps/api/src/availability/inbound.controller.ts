@@ -8,6 +8,7 @@ import { IdPipe } from '../common/http/id.pipe';
 import { pageRequest } from '../common/http/pagination.dto';
 import { CreateInboundDto, InboundQueryDto, UpdateInboundDto } from './dto/inbound.dto';
 import { inboundEtag, InboundService } from './inbound.service';
+import { ApiResult } from '../openapi/api-result';
 
 const IF_MATCH = { name: 'If-Match', required: false, description: 'The ETag read; a stale one answers 412' };
 
@@ -18,6 +19,7 @@ export class InboundController {
   constructor(private readonly inbound: InboundService) {}
 
   @Get()
+  @ApiResult('Page<Inbound>')
   @Roles('warehouse', 'admin', 'manager')
   @ApiOperation({
     summary: 'Inbound receipts: expected ones first by date; filter by product, warehouse, status',
@@ -28,6 +30,7 @@ export class InboundController {
   }
 
   @Get(':id')
+  @ApiResult('Inbound')
   @Roles('warehouse', 'admin', 'manager')
   @ApiOperation({ summary: 'One receipt; its ETag is the version to send back as If-Match' })
   async get(
@@ -38,6 +41,7 @@ export class InboundController {
   }
 
   @Post()
+  @ApiResult('Inbound')
   @Roles('warehouse', 'admin')
   @ApiOperation({ summary: 'Expect a receipt of a product at a warehouse on a date; audited' })
   async create(
@@ -49,6 +53,7 @@ export class InboundController {
   }
 
   @Patch(':id')
+  @ApiResult('Inbound')
   @Roles('warehouse', 'admin')
   @ApiHeader(IF_MATCH)
   @ApiOperation({
@@ -65,6 +70,7 @@ export class InboundController {
   }
 
   @Post(':id/receive')
+  @ApiResult('Inbound')
   @Roles('warehouse', 'admin')
   @HttpCode(200)
   @ApiHeader(IF_MATCH)

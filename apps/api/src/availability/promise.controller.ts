@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { ANY_ROLE, CurrentUser, Roles } from '../auth/decorators';
 import { PromiseDto } from './dto/promise.dto';
 import { PromiseService } from './promise.service';
+import { ApiResult } from '../openapi/api-result';
 
 @ApiTags('availability')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ export class PromiseController {
   constructor(private readonly promises: PromiseService) {}
 
   @Post('promise')
+  @ApiResult('PromiseResponse')
   @Roles(...ANY_ROLE)
   @HttpCode(200)
   @ApiOperation({

@@ -8,6 +8,7 @@ import { pageRequest } from '../common/http/pagination.dto';
 import { SetStockDto, StockQueryDto } from './dto/stock.dto';
 import { StockService } from './stock.service';
 import { WarehouseCodePipe } from './warehouse-code.pipe';
+import { ApiResult } from '../openapi/api-result';
 
 @ApiTags('availability')
 @ApiBearerAuth()
@@ -16,6 +17,7 @@ export class StockController {
   constructor(private readonly stock: StockService) {}
 
   @Get()
+  @ApiResult('Page<StockLevel>')
   @Roles('warehouse', 'admin', 'manager')
   @ApiOperation({
     summary: 'Stock per product and warehouse: on hand, reserved, available, inbound; low-stock filter',
@@ -26,6 +28,7 @@ export class StockController {
   }
 
   @Put(':productId/:warehouseCode')
+  @ApiResult('StockLevel')
   @Roles('warehouse', 'admin')
   @ApiOperation({
     summary:

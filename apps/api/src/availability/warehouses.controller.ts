@@ -8,6 +8,7 @@ import { CreateWarehouseDto, UpdateWarehouseDto } from './dto/warehouse.dto';
 import { WarehouseCodePipe } from './warehouse-code.pipe';
 import { warehouseEtag } from './warehouse.mapper';
 import { WarehousesService } from './warehouses.service';
+import { ApiResult } from '../openapi/api-result';
 
 @ApiTags('availability')
 @ApiBearerAuth()
@@ -16,6 +17,7 @@ export class WarehousesController {
   constructor(private readonly warehouses: WarehousesService) {}
 
   @Get()
+  @ApiResult('Warehouse[]')
   @Roles(...INTERNAL)
   @ApiOperation({ summary: 'Warehouses with their promise settings (time zone, cut-off, handling, transit)' })
   list(): Promise<Warehouse[]> {
@@ -23,6 +25,7 @@ export class WarehousesController {
   }
 
   @Get(':code')
+  @ApiResult('Warehouse')
   @Roles(...INTERNAL)
   @ApiOperation({ summary: 'One warehouse; its ETag is the version to send back as If-Match' })
   async get(
@@ -33,6 +36,7 @@ export class WarehousesController {
   }
 
   @Post()
+  @ApiResult('Warehouse')
   @Roles('admin')
   @ApiOperation({ summary: 'Add a warehouse (the first one is the default); audited' })
   async create(
@@ -44,6 +48,7 @@ export class WarehousesController {
   }
 
   @Patch(':code')
+  @ApiResult('Warehouse')
   @Roles('admin')
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag read; a stale one answers 412' })
   @ApiOperation({ summary: 'Change promise settings or make the warehouse the default; audited' })

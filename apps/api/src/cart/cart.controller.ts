@@ -28,6 +28,7 @@ import { ProblemException } from '../common/http/problem';
 import { CartMergeService } from './cart-merge.service';
 import { CartService } from './cart.service';
 import { QuickOrderDto, SetCartLineDto } from './dto/cart.dto';
+import { ApiResult } from '../openapi/api-result';
 
 @ApiTags('cart')
 @ApiBearerAuth()
@@ -39,6 +40,7 @@ export class CartController {
   ) {}
 
   @Get()
+  @ApiResult('Cart')
   @Roles(...CUSTOMER)
   @ApiOperation({
     summary:
@@ -49,6 +51,7 @@ export class CartController {
   }
 
   @Delete()
+  @ApiResult('Cart')
   @Roles(...CUSTOMER)
   @HttpCode(200)
   @ApiOperation({ summary: 'Empty the cart; answers the empty cart' })
@@ -57,6 +60,7 @@ export class CartController {
   }
 
   @Put('lines/:productId')
+  @ApiResult('Cart')
   @Roles(...CUSTOMER)
   @ApiOperation({
     summary:
@@ -71,6 +75,7 @@ export class CartController {
   }
 
   @Delete('lines/:productId')
+  @ApiResult('Cart')
   @Roles(...CUSTOMER)
   @HttpCode(200)
   @ApiOperation({ summary: 'Remove a product from the cart; answers the cart' })
@@ -79,6 +84,7 @@ export class CartController {
   }
 
   @Post('lines')
+  @ApiResult('QuickOrderResult')
   @Roles(...CUSTOMER)
   @HttpCode(200)
   @ApiOperation({
@@ -91,6 +97,7 @@ export class CartController {
   }
 
   @Post('import')
+  @ApiResult('QuickOrderResult')
   @Roles(...CUSTOMER)
   @HttpCode(200)
   @ApiConsumes('text/csv')
@@ -118,6 +125,7 @@ export class CartController {
   }
 
   @Post('reorder/:orderId')
+  @ApiResult('QuickOrderResult')
   @Roles(...CUSTOMER)
   @HttpCode(200)
   @ApiOperation({

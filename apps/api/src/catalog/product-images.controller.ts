@@ -19,6 +19,7 @@ import { ProblemException } from '../common/http/problem';
 import { readRawBody } from '../common/http/raw-body';
 import { ProductImageQueryDto } from './dto/product-image.dto';
 import { ProductImagesService } from './product-images.service';
+import { ApiEmptyResult, ApiFileResult, ApiResult } from '../openapi/api-result';
 
 @ApiTags('catalog')
 @Controller('products/:id/image')
@@ -32,6 +33,7 @@ export class ProductImagesController {
    * (docs/security.md, "Product images").
    */
   @Get()
+  @ApiFileResult('image/webp')
   @Public()
   @ApiOperation({
     summary:
@@ -50,6 +52,7 @@ export class ProductImagesController {
   }
 
   @Put()
+  @ApiResult('ProductImage')
   @Roles('admin')
   @ApiBearerAuth()
   @ApiConsumes(...PRODUCT_IMAGE_TYPES)
@@ -77,6 +80,7 @@ export class ProductImagesController {
   }
 
   @Delete()
+  @ApiEmptyResult()
   @Roles('admin')
   @ApiBearerAuth()
   @HttpCode(204)

@@ -12,6 +12,7 @@ import {
   ProductQueryDto,
   UpdateProductDto,
 } from './dto/product.dto';
+import { ApiResult } from '../openapi/api-result';
 
 @ApiTags('catalog')
 @ApiBearerAuth()
@@ -20,6 +21,7 @@ export class ProductsController {
   constructor(private readonly catalog: CatalogService) {}
 
   @Get('products')
+  @ApiResult('Page<Product>')
   @Roles(...ANY_ROLE)
   @ApiOperation({
     summary:
@@ -36,6 +38,7 @@ export class ProductsController {
   }
 
   @Get('products/:id')
+  @ApiResult('ProductDetail')
   @Roles(...ANY_ROLE)
   @ApiOperation({
     summary:
@@ -50,6 +53,7 @@ export class ProductsController {
   }
 
   @Post('products')
+  @ApiResult('Product')
   @Roles('admin')
   @ApiOperation({ summary: 'Add a product' })
   create(@CurrentUser() actor: AuthUser, @Body() body: CreateProductDto): Promise<Product> {
@@ -57,6 +61,7 @@ export class ProductsController {
   }
 
   @Patch('products/:id')
+  @ApiResult('Product')
   @Roles('admin')
   @ApiOperation({ summary: 'Change a product; audited' })
   update(
@@ -68,6 +73,7 @@ export class ProductsController {
   }
 
   @Get('categories')
+  @ApiResult('Category[]')
   @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'Product categories with the number of active products in each' })
   categories(): Promise<Category[]> {

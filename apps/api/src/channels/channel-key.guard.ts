@@ -11,6 +11,9 @@ type ChannelRequest = Request & { channel?: LiveChannel };
  */
 @Injectable()
 export class ChannelKeyGuard implements CanActivate {
+  /** The OpenAPI document reads this: a route behind this guard takes an API key and nothing else. */
+  static readonly apiKeyOnly = true;
+
   constructor(private readonly channels: ChannelsService) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

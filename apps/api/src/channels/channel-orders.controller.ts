@@ -1,5 +1,5 @@
 import { Body, Controller, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Order } from '@tradecounter/contracts';
 import { Public } from '../auth/decorators';
@@ -7,6 +7,7 @@ import { ChannelKeyGuard, CurrentChannel } from './channel-key.guard';
 import { ChannelOrdersService } from './channel-orders.service';
 import type { LiveChannel } from './channels.repository';
 import { ChannelOrderDto } from './dto/channel-order.dto';
+import { ApiResult } from '../openapi/api-result';
 
 @ApiTags('channels')
 @Controller('channel-orders')
@@ -14,9 +15,9 @@ export class ChannelOrdersController {
   constructor(private readonly orders: ChannelOrdersService) {}
 
   @Post()
+  @ApiResult('Order', { otherStatuses: { 200: 'Order' } })
   @Public()
   @UseGuards(ChannelKeyGuard)
-  @ApiHeader({ name: 'X-Api-Key', required: true, description: "The integration's API key" })
   @ApiOperation({
     summary:
       'An order from an integration: 201 the new order, 200 the existing one when its externalRef was seen before',

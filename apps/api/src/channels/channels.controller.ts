@@ -13,6 +13,7 @@ import { CurrentUser, Roles } from '../auth/decorators';
 import { IdPipe } from '../common/http/id.pipe';
 import { ChannelsService } from './channels.service';
 import { CreateChannelDto, UpdateChannelDto } from './dto/channel.dto';
+import { ApiResult } from '../openapi/api-result';
 
 @ApiTags('channels')
 @ApiBearerAuth()
@@ -21,6 +22,7 @@ export class ChannelsController {
   constructor(private readonly channels: ChannelsService) {}
 
   @Get()
+  @ApiResult('Channel[]')
   @Roles('admin')
   @ApiOperation({
     summary: 'Channels (integrations), live first, each with the accounts its key may order for',
@@ -30,6 +32,7 @@ export class ChannelsController {
   }
 
   @Post()
+  @ApiResult('CreatedChannel')
   @Roles('admin')
   @ApiOperation({
     summary:
@@ -44,6 +47,7 @@ export class ChannelsController {
   }
 
   @Patch(':id')
+  @ApiResult('Channel')
   @Roles('admin')
   @ApiOperation({
     summary: 'Change the accounts a channel’s key may order for, and whether its orders may carry an address',
@@ -60,6 +64,7 @@ export class ChannelsController {
   }
 
   @Post(':id/revoke')
+  @ApiResult('Channel')
   @Roles('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke a channel: its key stops working at once; its orders stay' })

@@ -3,7 +3,6 @@ import {
   ApiBearerAuth,
   ApiHeader,
   ApiNotFoundResponse,
-  ApiOkResponse,
   ApiOperation,
   ApiResponse,
   ApiTags,
@@ -15,11 +14,10 @@ import { IdPipe } from '../common/http/id.pipe';
 import { QuoteRevisionQueryDto } from '../quotes/dto/quote.dto';
 import { DocumentsService } from './documents.service';
 import { sendPdf } from './pdf-file';
+import { ApiFileResult } from '../openapi/api-result';
 
-const PDF_RESPONSE = {
-  description: 'The PDF, as an attachment named after the document number, with an ETag of its content',
-  content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
-};
+const PDF_DESCRIPTION =
+  'The PDF, as an attachment named after the document number, with an ETag of its content';
 
 /**
  * Every document route answers 304 to an If-None-Match naming its current
@@ -44,13 +42,13 @@ export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
 
   @Get('orders/:id.pdf')
+  @ApiFileResult('application/pdf', PDF_DESCRIPTION)
   @Roles(...ANY_ROLE)
   @ApiOperation({
     summary:
       'The order confirmation as a PDF download (SO-….pdf): number, account, delivery address, PO, lines with ' +
       'prices and promised dates, total, payment terms',
   })
-  @ApiOkResponse(PDF_RESPONSE)
   @Revalidated()
   @ApiNotFoundResponse({ description: 'No such order, or one the caller may not read' })
   async order(
@@ -63,6 +61,7 @@ export class DocumentsController {
   }
 
   @Get('packing-slips/:id.pdf')
+  @ApiFileResult('application/pdf', PDF_DESCRIPTION)
   @Roles(...ANY_ROLE)
   @ApiOperation({
     summary:
@@ -70,7 +69,6 @@ export class DocumentsController {
       'carrier and tracking, the units in this shipment and what is still to follow (with promised dates), ' +
       'how to return',
   })
-  @ApiOkResponse(PDF_RESPONSE)
   @Revalidated()
   @ApiNotFoundResponse({ description: 'No such shipment, or one of an order the caller may not read' })
   async packingSlip(
@@ -83,13 +81,13 @@ export class DocumentsController {
   }
 
   @Get('returns/:id.pdf')
+  @ApiFileResult('application/pdf', PDF_DESCRIPTION)
   @Roles(...ANY_ROLE)
   @ApiOperation({
     summary:
       'The return authorisation as a PDF download (RMA-….pdf) to print and put in the parcel: the RMA number, ' +
       'lines with quantities, reasons and resolutions, and the address to send it to',
   })
-  @ApiOkResponse(PDF_RESPONSE)
   @Revalidated()
   @ApiNotFoundResponse({ description: 'No such return, or one the caller may not read' })
   async returnAuthorisation(
@@ -102,13 +100,13 @@ export class DocumentsController {
   }
 
   @Get('credit-notes/:id.pdf')
+  @ApiFileResult('application/pdf', PDF_DESCRIPTION)
   @Roles(...ANY_ROLE)
   @ApiOperation({
     summary:
       'The credit note as a PDF download (CN-….pdf): the return and order it credits, lines at the price paid, ' +
       'restocking fees, total credit',
   })
-  @ApiOkResponse(PDF_RESPONSE)
   @Revalidated()
   @ApiNotFoundResponse({ description: 'No such credit note, or one the caller may not read' })
   async creditNote(
@@ -121,13 +119,13 @@ export class DocumentsController {
   }
 
   @Get('quotes/:id.pdf')
+  @ApiFileResult('application/pdf', PDF_DESCRIPTION)
   @Roles(...ANY_ROLE)
   @ApiOperation({
     summary:
       'The quote as a PDF download (Q-….pdf): number, account, revision, lines with quantities, quoted prices ' +
       'and estimated delivery, total, validity and terms; the latest revision unless ?revision= names an earlier one',
   })
-  @ApiOkResponse(PDF_RESPONSE)
   @Revalidated()
   @ApiNotFoundResponse({ description: 'No such quote or revision, or one the caller may not read' })
   async quote(
@@ -141,13 +139,13 @@ export class DocumentsController {
   }
 
   @Get('purchase-orders/:id.pdf')
+  @ApiFileResult('application/pdf', PDF_DESCRIPTION)
   @Roles('admin', 'warehouse', 'manager')
   @ApiOperation({
     summary:
       'The purchase order as a PDF download (PO-….pdf): supplier, lines with their SKUs, warehouse, quantity, ' +
       'unit cost and expected date, total',
   })
-  @ApiOkResponse(PDF_RESPONSE)
   @Revalidated()
   @ApiNotFoundResponse({ description: 'No such purchase order' })
   async purchaseOrder(

@@ -16,6 +16,7 @@ import { CurrentUser, INTERNAL, Roles } from '../auth/decorators';
 import { badRequest } from '../common/http/problem';
 import { CARRIER_NAME, CarrierTrackingService } from './carrier-tracking.service';
 import { SetCarrierTrackingDto } from './dto/carrier-tracking.dto';
+import { ApiEmptyResult, ApiResult } from '../openapi/api-result';
 
 /** A path segment that cannot be a carrier's name is a bad request. */
 @Injectable()
@@ -37,6 +38,7 @@ export class CarrierTrackingController {
   constructor(private readonly tracking: CarrierTrackingService) {}
 
   @Get()
+  @ApiResult('CarrierTracking[]')
   @Roles(...INTERNAL)
   @ApiOkResponse({ description: 'Every carrier with a tracking page, by name' })
   @ApiOperation({
@@ -47,6 +49,7 @@ export class CarrierTrackingController {
   }
 
   @Put(':carrier')
+  @ApiResult('CarrierTracking')
   @Roles('admin')
   @ApiOkResponse({ description: 'The carrier with its template' })
   @ApiOperation({
@@ -62,6 +65,7 @@ export class CarrierTrackingController {
   }
 
   @Delete(':carrier')
+  @ApiEmptyResult()
   @Roles('admin')
   @HttpCode(204)
   @ApiNoContentResponse({ description: "Removed: the carrier's tracking numbers show as plain text" })

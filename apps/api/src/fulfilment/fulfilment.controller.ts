@@ -5,6 +5,7 @@ import { Roles } from '../auth/decorators';
 import { pageRequest } from '../common/http/pagination.dto';
 import { BoardQueryDto, PickListQueryDto, WarehouseQueryDto } from './dto/fulfilment-query.dto';
 import { FulfilmentBoardService } from './fulfilment-board.service';
+import { ApiResult } from '../openapi/api-result';
 
 @ApiTags('fulfilment')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class FulfilmentController {
   constructor(private readonly board: FulfilmentBoardService) {}
 
   @Get('pick-list')
+  @ApiResult('Page<PickListOrder>')
   @ApiOperation({
     summary:
       'What to pick at a warehouse: orders (confirmed, picking, or partly shipped) with units reserved and not ' +
@@ -24,12 +26,14 @@ export class FulfilmentController {
   }
 
   @Get('queues')
+  @ApiResult('FulfilmentQueues')
   @ApiOperation({ summary: 'How many orders of the warehouse wait in each fulfilment status' })
   queues(@Query() query: WarehouseQueryDto): Promise<FulfilmentQueues> {
     return this.board.queues(query.warehouseCode);
   }
 
   @Get('orders')
+  @ApiResult('Page<FulfilmentOrder>')
   @ApiOperation({
     summary:
       'The warehouse’s orders in one fulfilment status, oldest first unless sorted ' +

@@ -16,6 +16,7 @@ import { PackOrderDto } from './dto/pack-order.dto';
 import { RateDeliveryDto } from './dto/rate-delivery.dto';
 import { DeliveryRatingService } from './delivery-rating.service';
 import { ShippingService } from './shipping.service';
+import { ApiResult } from '../openapi/api-result';
 
 /** The fulfilment steps of one order: /api/orders/:id/pick, /pack, /shipments, /rating. */
 @ApiTags('fulfilment')
@@ -28,6 +29,7 @@ export class OrderFulfilmentController {
   ) {}
 
   @Post(':id/pick')
+  @ApiResult('Order')
   @Roles('warehouse', 'admin')
   @HttpCode(200)
   @ApiOkResponse({ description: 'The order, now picking' })
@@ -38,6 +40,7 @@ export class OrderFulfilmentController {
   }
 
   @Post(':id/pack')
+  @ApiResult('Order')
   @Roles('warehouse', 'admin')
   @HttpCode(200)
   @ApiOkResponse({ description: 'The order, now packed, with its packages' })
@@ -54,6 +57,7 @@ export class OrderFulfilmentController {
   }
 
   @Post(':id/shipments')
+  @ApiResult('Order')
   @Roles('warehouse', 'admin')
   @ApiCreatedResponse({ description: 'The order with the new shipment last in `shipments`' })
   @ApiConflictResponse({
@@ -75,6 +79,7 @@ export class OrderFulfilmentController {
   }
 
   @Post(':id/rating')
+  @ApiResult('Order')
   @Roles(...CUSTOMER)
   @ApiCreatedResponse({ description: 'The order with its rating' })
   @ApiConflictResponse({ description: 'Not delivered yet, or already rated' })

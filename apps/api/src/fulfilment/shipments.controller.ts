@@ -12,6 +12,7 @@ import { Caller, CurrentCaller, IntegrationsToo, Roles } from '../auth/decorator
 import { IdPipe } from '../common/http/id.pipe';
 import { DeliverShipmentDto } from './dto/deliver-shipment.dto';
 import { ShippingService } from './shipping.service';
+import { ApiResult } from '../openapi/api-result';
 
 @ApiTags('fulfilment')
 @ApiBearerAuth()
@@ -20,6 +21,7 @@ export class ShipmentsController {
   constructor(private readonly shipping: ShippingService) {}
 
   @Post(':id/deliver')
+  @ApiResult('Order')
   @Roles('warehouse', 'admin')
   @IntegrationsToo()
   @ApiHeader({

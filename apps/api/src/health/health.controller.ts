@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { Health } from '@tradecounter/contracts';
 import { Public } from '../auth/decorators';
+import { ApiResult } from '../openapi/api-result';
 
 @ApiTags('health')
 @Controller('health')
@@ -11,6 +12,7 @@ export class HealthController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get()
+  @ApiResult('Health')
   @Public()
   @ApiOperation({ summary: 'Liveness with a database round trip; 503 when the database is down' })
   async check(@Res({ passthrough: true }) response: Response): Promise<Health> {

@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { ANY_ROLE, CUSTOMER, CurrentUser, Roles } from '../auth/decorators';
 import { BUY_AGAIN_DEFAULT, BuyAgainQueryDto } from './dto/buy-again-query.dto';
 import { WorkService } from './work.service';
+import { ApiResult } from '../openapi/api-result';
 
 @ApiTags('me')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ export class MeWorkController {
   constructor(private readonly work: WorkService) {}
 
   @Get('buy-again')
+  @ApiResult('BuyAgainItem[]')
   @Roles(...CUSTOMER)
   @ApiOperation({
     summary:
@@ -24,6 +26,7 @@ export class MeWorkController {
   }
 
   @Get('work-counts')
+  @ApiResult('WorkCounts')
   @Roles(...ANY_ROLE)
   @ApiOperation({
     summary:

@@ -7,6 +7,7 @@ import { Roles } from '../auth/decorators';
 import { SheetFormatQueryDto } from './dto/import-query.dto';
 import { ImportRegistry } from './import-registry';
 import { SHEET_CONTENT_TYPES, writeSheet } from './sheet-writer';
+import { ApiFileResult } from '../openapi/api-result';
 
 @ApiTags('imports')
 @ApiBearerAuth()
@@ -18,6 +19,7 @@ export class ExportsController {
   ) {}
 
   @Get(':kind')
+  @ApiFileResult(['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'])
   @Roles('admin', 'manager')
   @ApiOperation({
     summary:

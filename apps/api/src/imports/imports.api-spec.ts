@@ -113,6 +113,24 @@ describe('imports: the engine with the products kind', () => {
     expect((await upload(`${HEADER},name\n`).expect(400)).body.detail).toBe('Duplicate column: name');
     expect((await upload('name,category\nA,B\n').expect(400)).body.detail).toBe('Missing key column: sku');
     expect((await upload('sku,,name\n').expect(400)).body.detail).toBe('Column 2 of the header has no name');
+    const broken = await upload(`${HEADER}\nX-1,"never closed,b,c,1.00\n`);
+    expectProblem(broken, 400);
+    expect(broken.body.detail).toMatch(/^The file is not valid CSV/);
+  });
+
+  it('takes the file from a form too (one file field)', async () => {
+    const tag = uniqueTag();
+    const response = await t.http
+      .post('/api/imports/products?dryRun=true')
+      .set(bearer(admin))
+      .field('note', 'before the file')
+      .attach('file', Buffer.from(`${HEADER}\r\nIMP-${tag}-F,Form,Cat,box,3.00\r\n`), {
+        filename: 'from-form.csv',
+        contentType: 'text/csv',
+      })
+      .expect(200);
+    expect(response.body).toMatchObject({ format: 'csv', counts: { create: 1, error: 0 } });
+    expect(response.body.rows[0]).toMatchObject({ row: 2, key: `IMP-${tag}-F`, action: 'create' });
   });
 
   it('a row with the wrong number of cells is an error of that row', async () => {
@@ -360,7 +378,7 @@ describe('imports: limits', () => {
   });
   afterAll(() => t.close());
 
-  it('refuses a file over IMPORT_MAX_MB with 413, and a form or an unknown kind', async () => {
+  it('refuses a file over IMPORT_MAX_MB with 413, another type with 415, an unknown kind with 404', async () => {
     const big = `${HEADER}\n${'X'.repeat(1024 * 1024 + 10)}\n`;
     const response = await t.http
       .post('/api/imports/products?dryRun=true')

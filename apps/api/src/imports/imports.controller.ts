@@ -28,6 +28,7 @@ import { PageQueryDto, pageRequest } from '../common/http/pagination.dto';
 import { ImportRowsQueryDto, ImportUploadQueryDto, SheetFormatQueryDto } from './dto/import-query.dto';
 import { ImportsService, type RunAnswer } from './imports.service';
 import { SHEET_CONTENT_TYPES, writeSheet } from './sheet-writer';
+import { ApiFileResult, ApiResult } from '../openapi/api-result';
 
 @ApiTags('imports')
 @ApiBearerAuth()
@@ -37,6 +38,7 @@ export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
 
   @Get('kinds')
+  @ApiResult('ImportKindInfo[]')
   @ApiOperation({ summary: 'What can be imported (and exported): each kind’s columns, key and child set' })
   @ApiOkResponse({ description: 'ImportKindInfo[]' })
   kinds(): ImportKindInfo[] {
@@ -44,6 +46,7 @@ export class ImportsController {
   }
 
   @Get('templates/:kind')
+  @ApiFileResult(['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'])
   @ApiOperation({ summary: 'A template file for a kind: the header and one example row' })
   @ApiProduces('text/csv', XLSX_CONTENT_TYPE)
   async template(
@@ -65,6 +68,7 @@ export class ImportsController {
   }
 
   @Get()
+  @ApiResult('Page<ImportJob>')
   @ApiOperation({ summary: 'Import history, newest first' })
   @ApiOkResponse({ description: 'Page<ImportJob>' })
   list(@Query() query: PageQueryDto): Promise<Page<ImportJob>> {
@@ -72,6 +76,7 @@ export class ImportsController {
   }
 
   @Post(':kind')
+  @ApiResult('ImportResult', { status: 200, otherStatuses: { 202: 'ImportJob' } })
   @ApiConsumes('text/csv', XLSX_CONTENT_TYPE)
   @ApiBody({ description: 'The file itself (CSV or XLSX) as the body; its name in ?fileName=' })
   @ApiOperation({
@@ -104,6 +109,7 @@ export class ImportsController {
   }
 
   @Get(':id')
+  @ApiResult('ImportResult')
   @ApiOperation({ summary: 'An import: its status, progress, counts and first 200 rows (errors first)' })
   @ApiOkResponse({ description: 'ImportResult' })
   result(@Param('id', IdPipe) id: string): Promise<ImportResult> {
@@ -111,6 +117,7 @@ export class ImportsController {
   }
 
   @Get(':id/rows')
+  @ApiResult('Page<ImportRowDetail>')
   @ApiOperation({
     summary: 'An import’s rows in file order, with their cells and the record before and after',
   })
@@ -120,6 +127,7 @@ export class ImportsController {
   }
 
   @Get(':id/errors.csv')
+  @ApiFileResult('text/csv')
   @ApiOperation({ summary: 'The rows with errors as the file had them, plus an `error` column' })
   @ApiProduces('text/csv')
   async errors(@Param('id', IdPipe) id: string, @Res() response: Response): Promise<void> {
@@ -130,6 +138,7 @@ export class ImportsController {
   }
 
   @Post(':id/commit')
+  @ApiResult('ImportResult', { status: 200, otherStatuses: { 202: 'ImportJob' } })
   @ApiOperation({
     summary:
       'Commit a dry run: every row is checked again in the transaction; 409 with the new result when anything ' +
@@ -149,6 +158,7 @@ export class ImportsController {
   }
 
   @Post(':id/cancel')
+  @ApiResult('ImportJob')
   @HttpCode(202)
   @ApiOperation({
     summary: 'Ask a running dry run or commit to stop (between chunks); a cancelled commit writes nothing',

@@ -270,6 +270,12 @@ export class ImportsService implements OnApplicationBootstrap {
     const result = await this.result(id);
     const refused = refusal();
     if (refused) throw new ProblemException(409, refused, undefined, undefined, { result });
+    // The file itself could not be read (a quote never closed, a broken workbook): as a bad header, a 400.
+    if (result.status === 'failed') {
+      throw new ProblemException(400, result.failure ?? 'The file could not be read', undefined, undefined, {
+        importId: id,
+      });
+    }
     return { status: 200, body: result };
   }
 }

@@ -1,12 +1,13 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { NotificationList } from '@tradecounter/contracts';
+import type { NotificationList, NotificationsUpdated } from '@tradecounter/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { ANY_ROLE, CurrentUser, Roles } from '../auth/decorators';
 import { IdPipe } from '../common/http/id.pipe';
 import { pageRequest } from '../common/http/pagination.dto';
 import { NotificationQueryDto } from './dto/notification-query.dto';
 import { NotificationsService } from './notifications.service';
+import { ApiEmptyResult, ApiResult } from '../openapi/api-result';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -16,6 +17,7 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
+  @ApiResult('NotificationList')
   @ApiOperation({
     summary:
       'The signed-in user’s notifications, newest first (order confirmed, waiting for approval, on hold, ' +
@@ -26,13 +28,15 @@ export class NotificationsController {
   }
 
   @Post('read-all')
+  @ApiResult('NotificationsUpdated')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark every notification read' })
-  readAll(@CurrentUser() actor: AuthUser): Promise<{ updated: number }> {
+  readAll(@CurrentUser() actor: AuthUser): Promise<NotificationsUpdated> {
     return this.notifications.markAllRead(actor);
   }
 
   @Post(':id/read')
+  @ApiEmptyResult()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Read (404 for another user’s)' })
   @ApiOperation({ summary: 'Mark one notification read' })

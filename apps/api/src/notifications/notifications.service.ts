@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AppNotification, NotificationList } from '@tradecounter/contracts';
+import type { AppNotification, NotificationList, NotificationsUpdated } from '@tradecounter/contracts';
 import { notificationsFor, OutboxOrderEvent } from '@tradecounter/domain';
 import type { AuthUser } from '../auth/auth-user';
 import type { PageRequest } from '../common/http/pagination.dto';
@@ -43,7 +43,7 @@ export class NotificationsService {
     if (!(await this.notifications.markRead(actor.id, id))) throw notFound('Notification');
   }
 
-  async markAllRead(actor: AuthUser): Promise<{ updated: number }> {
+  async markAllRead(actor: AuthUser): Promise<NotificationsUpdated> {
     return { updated: await this.notifications.markAllRead(actor.id) };
   }
 

@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { ANY_ROLE, CurrentUser, Roles } from '../auth/decorators';
 import { IdPipe } from '../common/http/id.pipe';
 import { OrdersService } from './orders.service';
+import { ApiResult } from '../openapi/api-result';
 
 /** Credit lives with orders (exposure is their sum), under the account's URL. */
 @ApiTags('orders')
@@ -14,6 +15,7 @@ export class AccountCreditController {
   constructor(private readonly orders: OrdersService) {}
 
   @Get(':id/credit')
+  @ApiResult('CreditStatus')
   @Roles(...ANY_ROLE)
   @ApiOperation({
     summary: 'Credit limit, exposure (open unpaid orders), available credit and payment terms, for checkout',

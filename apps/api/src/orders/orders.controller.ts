@@ -27,6 +27,7 @@ import { PlaceOrderDto, PlaceOrderQueryDto } from './dto/place-order.dto';
 import { OrderLifecycleService } from './order-lifecycle.service';
 import { OrderPlacementService } from './order-placement.service';
 import { OrdersService } from './orders.service';
+import { ApiResult } from '../openapi/api-result';
 
 @ApiTags('orders')
 @ApiBearerAuth()
@@ -39,6 +40,10 @@ export class OrdersController {
   ) {}
 
   @Post()
+  @ApiResult('Order', {
+    description: 'The order placed',
+    otherStatuses: { 200: 'Order | OrderPreview' },
+  })
   @Roles('buyer', 'approver', 'account_manager', 'admin')
   @ApiHeader({
     name: 'Idempotency-Key',
@@ -79,6 +84,7 @@ export class OrdersController {
   }
 
   @Get()
+  @ApiResult('Page<OrderSummary>')
   @Roles(...ANY_ROLE)
   @ApiOperation({
     summary:
@@ -91,6 +97,7 @@ export class OrdersController {
   }
 
   @Get('open-lines')
+  @ApiResult('Page<OpenOrderLine>')
   @Roles(...ANY_ROLE)
   @ApiOperation({
     summary:
@@ -103,6 +110,7 @@ export class OrdersController {
   }
 
   @Get(':id')
+  @ApiResult('Order')
   @Roles(...ANY_ROLE)
   @ApiOperation({
     summary: 'One order with its lines, promises, shipments and history (404 for another account’s)',
@@ -112,6 +120,7 @@ export class OrdersController {
   }
 
   @Get(':id/approval')
+  @ApiResult('OrderApprovalFacts')
   @Roles(...ANY_ROLE)
   @ApiOperation({
     summary:
@@ -122,6 +131,7 @@ export class OrdersController {
   }
 
   @Post(':id/cancel')
+  @ApiResult('Order')
   @Roles('buyer', 'approver', 'account_manager', 'admin')
   @HttpCode(200)
   @ApiOkResponse({ description: 'The cancelled order' })
@@ -138,6 +148,7 @@ export class OrdersController {
   }
 
   @Post(':id/approve')
+  @ApiResult('Order')
   @Roles('approver', 'admin')
   @HttpCode(200)
   @ApiOperation({
@@ -149,6 +160,7 @@ export class OrdersController {
   }
 
   @Post(':id/reject')
+  @ApiResult('Order')
   @Roles('approver', 'admin')
   @HttpCode(200)
   @ApiOperation({
@@ -163,6 +175,7 @@ export class OrdersController {
   }
 
   @Post(':id/release-hold')
+  @ApiResult('Order')
   @Roles('account_manager', 'admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Release a credit hold: the order is confirmed' })
@@ -171,6 +184,7 @@ export class OrdersController {
   }
 
   @Post(':id/mark-paid')
+  @ApiResult('Order')
   @Roles('manager', 'admin')
   @HttpCode(200)
   @ApiOperation({

@@ -6,6 +6,7 @@ import { CurrentUser, Roles } from '../auth/decorators';
 import { IdPipe } from '../common/http/id.pipe';
 import { ContractPricesService } from './contract-prices.service';
 import { ContractPriceSelectorDto, SetContractPriceDto } from './dto/contract-price.dto';
+import { ApiResult } from '../openapi/api-result';
 
 @ApiTags('pricing')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class ContractPricesController {
   constructor(private readonly prices: ContractPricesService) {}
 
   @Get()
+  @ApiResult('ContractPrice[]')
   @Roles('account_manager', 'admin', 'manager')
   @ApiOperation({ summary: "The account's contract prices with their validity windows" })
   list(
@@ -24,6 +26,7 @@ export class ContractPricesController {
   }
 
   @Put(':productId')
+  @ApiResult('ContractPrice[]')
   @Roles('account_manager', 'admin')
   @ApiOperation({
     summary: 'Set a contract price for a window (409 when it overlaps another); answers the account’s list',
@@ -38,6 +41,7 @@ export class ContractPricesController {
   }
 
   @Delete(':productId')
+  @ApiResult('ContractPrice[]')
   @Roles('account_manager', 'admin')
   @HttpCode(200)
   @ApiOperation({

@@ -25,6 +25,7 @@ import {
   VolumeBreakDto,
 } from './dto/price-tier.dto';
 import { PriceTiersService, tierEtag } from './price-tiers.service';
+import { ApiResult } from '../openapi/api-result';
 
 /** Every change to a tier: it reprices every account on the tier. */
 const OWNERSHIP =
@@ -39,6 +40,7 @@ export class PriceTiersController {
   constructor(private readonly tiers: PriceTiersService) {}
 
   @Get()
+  @ApiResult('PriceTierSummary[]')
   @Roles('account_manager', 'admin', 'manager')
   @ApiOperation({ summary: 'Price tiers with how many accounts, breaks and fixed prices each has' })
   list(): Promise<PriceTierSummary[]> {
@@ -46,6 +48,7 @@ export class PriceTiersController {
   }
 
   @Get(':id')
+  @ApiResult('PriceTier')
   @Roles('account_manager', 'admin', 'manager')
   @ApiOperation({ summary: 'One tier with its breaks and fixed prices; ETag for If-Match' })
   async get(
@@ -56,6 +59,7 @@ export class PriceTiersController {
   }
 
   @Post()
+  @ApiResult('PriceTier')
   @Roles('account_manager', 'admin')
   @ApiOperation({ summary: 'Create a tier' })
   async create(
@@ -67,6 +71,7 @@ export class PriceTiersController {
   }
 
   @Patch(':id')
+  @ApiResult('PriceTier')
   @Roles('account_manager', 'admin')
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Rename a tier or change its discount; audited', description: OWNERSHIP })
@@ -81,6 +86,7 @@ export class PriceTiersController {
   }
 
   @Put(':id/breaks')
+  @ApiResult('PriceTier')
   @Roles('account_manager', 'admin')
   @ApiHeader({
     ...IF_MATCH,
@@ -103,6 +109,7 @@ export class PriceTiersController {
   }
 
   @Put(':id/fixed-prices/:productId')
+  @ApiResult('PriceTier')
   @Roles('account_manager', 'admin')
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: "Set the tier's fixed base price for a product", description: OWNERSHIP })
@@ -118,6 +125,7 @@ export class PriceTiersController {
   }
 
   @Delete(':id/fixed-prices/:productId')
+  @ApiResult('PriceTier')
   @Roles('account_manager', 'admin')
   @HttpCode(200)
   @ApiHeader(IF_MATCH)

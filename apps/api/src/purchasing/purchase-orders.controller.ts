@@ -17,6 +17,7 @@ import {
 } from './dto/purchase-order.dto';
 import { PurchaseOrderSupplyService } from './purchase-order-supply.service';
 import { purchaseOrderEtag, PurchaseOrdersService } from './purchase-orders.service';
+import { ApiResult } from '../openapi/api-result';
 
 const IF_MATCH = { name: 'If-Match', required: false, description: 'The ETag read; a stale one answers 412' };
 
@@ -30,6 +31,7 @@ export class PurchaseOrdersController {
   ) {}
 
   @Get()
+  @ApiResult('Page<PurchaseOrderSummary>')
   @Roles('admin', 'warehouse', 'manager')
   @ApiOperation({
     summary: 'Purchase orders: filter by status, supplier, warehouse, product, search; sortable',
@@ -39,6 +41,7 @@ export class PurchaseOrdersController {
   }
 
   @Get(':id')
+  @ApiResult('PurchaseOrder')
   @Roles('admin', 'warehouse', 'manager')
   @ApiOperation({ summary: 'One purchase order with its lines and events; its ETag is the version' })
   async get(
@@ -49,6 +52,7 @@ export class PurchaseOrdersController {
   }
 
   @Post()
+  @ApiResult('PurchaseOrder')
   @Roles('admin', 'warehouse')
   @ApiOperation({
     summary: "A draft (never supply until sent); unit costs default to the products' supply; audited",
@@ -62,6 +66,7 @@ export class PurchaseOrdersController {
   }
 
   @Patch(':id')
+  @ApiResult('PurchaseOrder')
   @Roles('admin', 'warehouse')
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: "Replace a draft's lines and/or notes (409 once sent, 412 when stale); audited" })
@@ -76,6 +81,7 @@ export class PurchaseOrdersController {
   }
 
   @Post(':id/send')
+  @ApiResult('PurchaseOrder')
   @Roles('admin', 'warehouse')
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
@@ -93,6 +99,7 @@ export class PurchaseOrdersController {
   }
 
   @Post(':id/receipts')
+  @ApiResult('PurchaseOrder')
   @Roles('admin', 'warehouse')
   @HttpCode(200)
   @ApiOperation({
@@ -108,6 +115,7 @@ export class PurchaseOrdersController {
   }
 
   @Post(':id/close')
+  @ApiResult('PurchaseOrder')
   @Roles('admin', 'warehouse')
   @HttpCode(200)
   @ApiOperation({
@@ -123,6 +131,7 @@ export class PurchaseOrdersController {
   }
 
   @Post(':id/cancel')
+  @ApiResult('PurchaseOrder')
   @Roles('admin', 'warehouse')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel a draft, or a sent order nothing was received of; audited' })
@@ -136,6 +145,7 @@ export class PurchaseOrdersController {
   }
 
   @Post(':id/lines/:lineId/reschedule')
+  @ApiResult('PurchaseOrder')
   @Roles('admin', 'warehouse')
   @HttpCode(200)
   @ApiOperation({

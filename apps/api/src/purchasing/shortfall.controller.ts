@@ -6,6 +6,7 @@ import { CurrentUser, Roles } from '../auth/decorators';
 import { pageRequest } from '../common/http/pagination.dto';
 import { DraftShortfallDto, PlanningQueryDto } from './dto/purchase-planning.dto';
 import { ShortfallService } from './shortfall.service';
+import { ApiResult } from '../openapi/api-result';
 
 @ApiTags('purchasing')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class ShortfallController {
   constructor(private readonly shortfall: ShortfallService) {}
 
   @Get()
+  @ApiResult('Page<ShortfallRow>')
   @Roles('admin', 'warehouse')
   @ApiOperation({
     summary:
@@ -28,6 +30,7 @@ export class ShortfallController {
   }
 
   @Post('draft')
+  @ApiResult('DraftPurchaseOrdersResult')
   @HttpCode(200)
   @Roles('admin', 'warehouse')
   @ApiOperation({

@@ -6,6 +6,7 @@ import { CurrentUser, Roles } from '../auth/decorators';
 import { pageRequest } from '../common/http/pagination.dto';
 import { DraftSuggestionsDto, SuggestionsQueryDto } from './dto/purchase-planning.dto';
 import { SuggestionsService } from './suggestions.service';
+import { ApiResult } from '../openapi/api-result';
 
 @ApiTags('purchasing')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class SuggestionsController {
   constructor(private readonly suggestions: SuggestionsService) {}
 
   @Get()
+  @ApiResult('Page<ReplenishmentSuggestion>')
   @Roles('admin', 'warehouse', 'manager')
   @ApiOperation({
     summary:
@@ -28,6 +30,7 @@ export class SuggestionsController {
   }
 
   @Post('draft')
+  @ApiResult('DraftPurchaseOrdersResult')
   @HttpCode(200)
   @Roles('admin', 'warehouse')
   @ApiOperation({

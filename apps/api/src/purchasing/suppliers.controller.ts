@@ -8,6 +8,7 @@ import { SetProductSupplyDto } from './dto/product-supply.dto';
 import { PurchasingSettingsDto } from './dto/purchasing-settings.dto';
 import { CreateSupplierDto, UpdateSupplierDto } from './dto/supplier.dto';
 import { SuppliersService } from './suppliers.service';
+import { ApiResult } from '../openapi/api-result';
 
 @ApiTags('purchasing')
 @ApiBearerAuth()
@@ -16,6 +17,7 @@ export class SuppliersController {
   constructor(private readonly suppliers: SuppliersService) {}
 
   @Get()
+  @ApiResult('Supplier[]')
   @Roles('admin', 'warehouse', 'manager')
   @ApiOperation({ summary: 'Suppliers by name, with how many products each is the primary supplier of' })
   list(): Promise<Supplier[]> {
@@ -23,6 +25,7 @@ export class SuppliersController {
   }
 
   @Get(':code')
+  @ApiResult('Supplier')
   @Roles('admin', 'warehouse', 'manager')
   @ApiOperation({ summary: 'One supplier' })
   get(@Param('code') code: string): Promise<Supplier> {
@@ -30,6 +33,7 @@ export class SuppliersController {
   }
 
   @Post()
+  @ApiResult('Supplier')
   @Roles('admin', 'warehouse')
   @ApiOperation({ summary: 'Add a supplier (409 when the code is taken); audited' })
   create(@CurrentUser() actor: AuthUser, @Body() body: CreateSupplierDto): Promise<Supplier> {
@@ -37,6 +41,7 @@ export class SuppliersController {
   }
 
   @Patch(':code')
+  @ApiResult('Supplier')
   @Roles('admin', 'warehouse')
   @ApiOperation({ summary: "Change a supplier's name, email or lead time; audited" })
   update(
@@ -55,6 +60,7 @@ export class ProductSupplyController {
   constructor(private readonly suppliers: SuppliersService) {}
 
   @Get()
+  @ApiResult('ProductSupply')
   @Roles('admin', 'warehouse', 'manager')
   @ApiOperation({ summary: "A product's purchasing facts (404 until set)" })
   get(@Param('id', IdPipe) id: string): Promise<ProductSupply> {
@@ -62,6 +68,7 @@ export class ProductSupplyController {
   }
 
   @Put()
+  @ApiResult('ProductSupply')
   @Roles('admin')
   @ApiOperation({ summary: "Set a product's supplier, cost, pack size, safety and review days; audited" })
   set(
@@ -80,6 +87,7 @@ export class PurchasingSettingsController {
   constructor(private readonly suppliers: SuppliersService) {}
 
   @Get()
+  @ApiResult('PurchasingSettings')
   @Roles('admin', 'warehouse')
   @ApiOperation({ summary: 'The receipt tolerance' })
   get(): Promise<PurchasingSettings> {
@@ -87,6 +95,7 @@ export class PurchasingSettingsController {
   }
 
   @Put()
+  @ApiResult('PurchasingSettings')
   @Roles('admin')
   @ApiOperation({ summary: 'Set the receipt tolerance (0 to 1); audited' })
   set(@CurrentUser() actor: AuthUser, @Body() body: PurchasingSettingsDto): Promise<PurchasingSettings> {

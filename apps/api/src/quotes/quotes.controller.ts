@@ -24,6 +24,7 @@ import {
   QuoteRevisionQueryDto,
 } from './dto/quote.dto';
 import { QuotesService } from './quotes.service';
+import { ApiResult } from '../openapi/api-result';
 
 const KEY_HEADER = {
   name: 'Idempotency-Key',
@@ -40,6 +41,7 @@ export class QuotesController {
   constructor(private readonly quotes: QuotesService) {}
 
   @Post()
+  @ApiResult('SalesQuote', { otherStatuses: { 200: 'SalesQuote' } })
   @Roles('buyer', 'approver', 'account_manager')
   @ApiHeader({ ...KEY_HEADER, required: true })
   @ApiOperation({
@@ -62,6 +64,7 @@ export class QuotesController {
   }
 
   @Get()
+  @ApiResult('Page<SalesQuoteSummary>')
   @Roles(...ANY_ROLE)
   @ApiOperation({
     summary:
@@ -74,6 +77,7 @@ export class QuotesController {
   }
 
   @Get(':id')
+  @ApiResult('SalesQuote')
   @Roles(...ANY_ROLE)
   @ApiOperation({
     summary: 'One quote: a revision’s lines (the latest unless ?revision=), its revisions and history',
@@ -87,6 +91,7 @@ export class QuotesController {
   }
 
   @Post(':id/quote')
+  @ApiResult('SalesQuote')
   @Roles('account_manager', 'admin')
   @HttpCode(200)
   @ApiOperation({
@@ -104,6 +109,10 @@ export class QuotesController {
   }
 
   @Post(':id/accept')
+  @ApiResult('Order', {
+    description: 'The order placed',
+    otherStatuses: { 200: 'Order | OrderPreview' },
+  })
   @Roles('buyer', 'approver')
   @ApiHeader({ ...KEY_HEADER, description: `Required unless dryRun=true. ${KEY_HEADER.description}` })
   @ApiOperation({
@@ -133,6 +142,7 @@ export class QuotesController {
   }
 
   @Post(':id/request-changes')
+  @ApiResult('SalesQuote')
   @Roles('buyer', 'approver')
   @HttpCode(200)
   @ApiOperation({ summary: 'Ask for changes: `quoted` → `requested`; the next quoting is the next revision' })
@@ -145,6 +155,7 @@ export class QuotesController {
   }
 
   @Post(':id/decline')
+  @ApiResult('SalesQuote')
   @Roles('buyer', 'approver')
   @HttpCode(200)
   @ApiOperation({ summary: 'Decline the quote (the buyer), with a reason' })
@@ -157,6 +168,7 @@ export class QuotesController {
   }
 
   @Post(':id/withdraw')
+  @ApiResult('SalesQuote')
   @Roles('account_manager', 'admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw the quote (the seller), with a reason' })

@@ -43,6 +43,7 @@ import { QuoteConversionService } from './quote-conversion.service';
 import { ReportsService } from './reports.service';
 import { ReturnRateService } from './return-rate.service';
 import { SupplierPerformanceService } from './supplier-performance.service';
+import { ApiResult } from '../openapi/api-result';
 
 /** Customers read their own account's reports; staff who look after accounts read theirs or all. */
 const REPORT_READERS = ['buyer', 'approver', 'account_manager', 'manager', 'admin'] as const;
@@ -82,6 +83,7 @@ export class ReportsController {
   }
 
   @Get('channels')
+  @ApiResult('ReportChannels')
   @Roles(...REPORT_READERS)
   @ApiOperation({
     summary: 'Every channel with orders the caller may read (whatever the period), with its display name',
@@ -91,6 +93,7 @@ export class ReportsController {
   }
 
   @Get('sales')
+  @ApiResult('SalesReport', { alsoFiles: ['text/csv'] })
   @Roles(...REPORT_READERS)
   @ApiOperation({
     summary:
@@ -108,6 +111,7 @@ export class ReportsController {
   }
 
   @Get('summary')
+  @ApiResult('SummaryReport', { alsoFiles: ['text/csv'] })
   @Roles(...REPORT_READERS)
   @ApiOperation({ summary: 'Headline figures of a period and of the period of the same length before it' })
   async summary(
@@ -122,6 +126,7 @@ export class ReportsController {
   }
 
   @Get('delivery')
+  @ApiResult('DeliveryReport', { alsoFiles: ['text/csv'] })
   @Roles(...REPORT_READERS)
   @ApiOperation({
     summary: 'On-time delivery, OTIF and in full by day, week, month, account, channel or account manager',
@@ -142,6 +147,7 @@ export class ReportsController {
   }
 
   @Get('backlog')
+  @ApiResult('BacklogReport', { alsoFiles: ['text/csv'] })
   @Roles(...STAFF_READERS)
   @ApiOperation({ summary: "Today's backlog (ordered, not yet shipped) by the age of its orders" })
   async backlog(
@@ -154,6 +160,7 @@ export class ReportsController {
   }
 
   @Get('promise-accuracy')
+  @ApiResult('PromiseAccuracyReport', { alsoFiles: ['text/csv'] })
   @Roles(...STAFF_READERS)
   @ApiOperation({ summary: 'Shipped lines by business days between the promised and the actual ship date' })
   async promiseAccuracy(
@@ -172,6 +179,7 @@ export class ReportsController {
   }
 
   @Get('dormant-accounts')
+  @ApiResult('DormantAccountsReport', { alsoFiles: ['text/csv'] })
   @Roles(...STAFF_READERS)
   @ApiOperation({
     summary: 'Accounts with no order in the last N days, their last order and trailing 12-month sales',
@@ -188,6 +196,7 @@ export class ReportsController {
   }
 
   @Get('quote-conversion')
+  @ApiResult('QuoteConversionReport', { alsoFiles: ['text/csv'] })
   @Roles(...STAFF_READERS)
   @ApiOperation({
     summary:
@@ -210,6 +219,7 @@ export class ReportsController {
   }
 
   @Get('supplier-performance')
+  @ApiResult('SupplierPerformanceReport', { alsoFiles: ['text/csv'] })
   @Roles(...PURCHASING_READERS)
   @ApiOperation({
     summary:
@@ -231,6 +241,7 @@ export class ReportsController {
   }
 
   @Get('returns')
+  @ApiResult('ReturnRateReport', { alsoFiles: ['text/csv'] })
   @Roles(...REPORT_READERS)
   @ApiOperation({
     summary:

@@ -7,6 +7,7 @@ import { IdPipe } from '../common/http/id.pipe';
 import { pageRequest } from '../common/http/pagination.dto';
 import { CreditNotesService } from './credit-notes.service';
 import { CreditNoteListQueryDto } from './dto/return.dto';
+import { ApiResult } from '../openapi/api-result';
 
 @ApiTags('returns')
 @ApiBearerAuth()
@@ -15,6 +16,7 @@ export class CreditNotesController {
   constructor(private readonly notes: CreditNotesService) {}
 
   @Get()
+  @ApiResult('Page<CreditNoteSummary>')
   @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'Credit notes, newest first, scoped like returns; filter by account and return' })
   list(
@@ -26,6 +28,7 @@ export class CreditNotesController {
   }
 
   @Get(':id')
+  @ApiResult('CreditNote')
   @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'One credit note with its lines' })
   get(@CurrentUser() actor: AuthUser, @Param('id', IdPipe) id: string): Promise<CreditNote> {

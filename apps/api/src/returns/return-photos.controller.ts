@@ -18,6 +18,7 @@ import { ProblemException } from '../common/http/problem';
 import { firstMultipartFile, multipartBoundary } from '../common/http/multipart-file';
 import { readRawBody } from '../common/http/raw-body';
 import { ReturnPhotosService } from './return-photos.service';
+import { ApiFileResult, ApiResult } from '../openapi/api-result';
 
 /** Room for a form's part headers and boundaries around a photo at the size limit. */
 const FORM_OVERHEAD_BYTES = 64 * 1024;
@@ -29,6 +30,7 @@ export class ReturnPhotosController {
   constructor(private readonly photos: ReturnPhotosService) {}
 
   @Post()
+  @ApiResult('ReturnPhoto')
   @Roles(...ANY_ROLE)
   @ApiConsumes('multipart/form-data', ...PRODUCT_IMAGE_TYPES)
   @ApiBody({
@@ -69,6 +71,7 @@ export class ReturnPhotosController {
   }
 
   @Get(':photoId')
+  @ApiFileResult(['image/png', 'image/jpeg', 'image/webp'])
   @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'A photo of the return (whoever may read the return)' })
   async get(

@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { ANY_ROLE, CurrentUser, Roles } from '../auth/decorators';
 import { IdPipe } from '../common/http/id.pipe';
 import { ReturnsService } from './returns.service';
+import { ApiResult } from '../openapi/api-result';
 
 /** Under /api/orders, but the returns context's question: what of an order may still come back. */
 @ApiTags('returns')
@@ -14,6 +15,7 @@ export class ReturnableController {
   constructor(private readonly returns: ReturnsService) {}
 
   @Get(':id/returnable')
+  @ApiResult('ReturnableOrder')
   @Roles(...ANY_ROLE)
   @ApiOperation({
     summary:

@@ -20,6 +20,7 @@ import {
 } from './dto/return.dto';
 import { ReturnReceivingService } from './return-receiving.service';
 import { ReturnsService } from './returns.service';
+import { ApiResult } from '../openapi/api-result';
 
 @ApiTags('returns')
 @ApiBearerAuth()
@@ -31,6 +32,7 @@ export class ReturnsController {
   ) {}
 
   @Post()
+  @ApiResult('ProductReturn')
   @Roles('buyer', 'approver', 'account_manager', 'warehouse', 'admin')
   @ApiOperation({
     summary:
@@ -47,6 +49,7 @@ export class ReturnsController {
   }
 
   @Get()
+  @ApiResult('Page<ReturnSummary>')
   @Roles(...ANY_ROLE)
   @ApiOperation({
     summary:
@@ -59,6 +62,7 @@ export class ReturnsController {
   }
 
   @Get(':id')
+  @ApiResult('ProductReturn')
   @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'One return: lines, photos, history, credit notes' })
   get(@CurrentUser() actor: AuthUser, @Param('id', IdPipe) id: string): Promise<ProductReturn> {
@@ -66,6 +70,7 @@ export class ReturnsController {
   }
 
   @Post(':id/approve')
+  @ApiResult('ProductReturn')
   @Roles('account_manager', 'admin')
   @HttpCode(200)
   @ApiOperation({
@@ -81,6 +86,7 @@ export class ReturnsController {
   }
 
   @Post(':id/reject')
+  @ApiResult('ProductReturn')
   @Roles('account_manager', 'admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reject a requested return, with a reason the buyer is told' })
@@ -93,6 +99,7 @@ export class ReturnsController {
   }
 
   @Post(':id/receive')
+  @ApiResult('ReturnReceiptResult')
   @Roles('warehouse', 'admin')
   @HttpCode(200)
   @ApiOperation({
@@ -110,6 +117,7 @@ export class ReturnsController {
   }
 
   @Post(':id/close')
+  @ApiResult('ProductReturn')
   @Roles('warehouse', 'account_manager', 'admin')
   @HttpCode(200)
   @ApiOperation({

@@ -18,6 +18,7 @@ import { readRawBody } from '../common/http/raw-body';
 import { checkLogoType, MAX_LOGO_BYTES } from './company-logo';
 import { CompanySettingsService } from './company-settings.service';
 import { CompanySettingsDto } from './dto/company-settings.dto';
+import { ApiFileResult, ApiResult } from '../openapi/api-result';
 
 /** Room for a multipart form's boundaries and part headers around a logo of the largest size. */
 const FORM_OVERHEAD_BYTES = 16 * 1024;
@@ -29,6 +30,7 @@ export class CompanySettingsController {
   constructor(private readonly settings: CompanySettingsService) {}
 
   @Get()
+  @ApiResult('CompanySettings')
   @Roles(...ANY_ROLE)
   @ApiOperation({
     summary: 'The company letterhead every document carries (name, address, contact, logo or not)',
@@ -38,6 +40,7 @@ export class CompanySettingsController {
   }
 
   @Put()
+  @ApiResult('CompanySettings')
   @Roles('admin')
   @ApiOperation({ summary: 'Change the letterhead; the next document of every kind shows it; audited' })
   update(@CurrentUser() actor: AuthUser, @Body() body: CompanySettingsDto): Promise<CompanySettings> {
@@ -45,6 +48,7 @@ export class CompanySettingsController {
   }
 
   @Get('logo')
+  @ApiFileResult(['image/png', 'image/jpeg'])
   @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'The logo as uploaded (PNG or JPEG), with an ETag of its version' })
   @ApiNotFoundResponse({ description: 'No logo was uploaded' })
@@ -67,6 +71,7 @@ export class CompanySettingsController {
    * FormData sends it) or as the raw body with its image Content-Type.
    */
   @Put('logo')
+  @ApiResult('CompanySettings')
   @Roles('admin')
   @ApiConsumes('multipart/form-data', 'image/png', 'image/jpeg')
   @ApiBody({
@@ -96,6 +101,7 @@ export class CompanySettingsController {
   }
 
   @Delete('logo')
+  @ApiResult('CompanySettings')
   @Roles('admin')
   @ApiOperation({ summary: 'Remove the logo; documents go back to the name alone; audited' })
   @ApiNotFoundResponse({ description: 'No logo was uploaded' })

@@ -13,6 +13,7 @@ import {
   UpdateStandingOrderDto,
 } from './dto/standing-order.dto';
 import { StandingOrdersService } from './standing-orders.service';
+import { ApiResult } from '../openapi/api-result';
 
 /** Who may change standing orders: the account's customer users, its account manager, admins. */
 const WRITERS = ['buyer', 'approver', 'account_manager', 'admin'] as const;
@@ -24,6 +25,7 @@ export class StandingOrdersController {
   constructor(private readonly standingOrders: StandingOrdersService) {}
 
   @Get()
+  @ApiResult('Page<StandingOrderSummary>')
   @Roles(...WRITERS, 'manager')
   @ApiOperation({
     summary:
@@ -41,6 +43,7 @@ export class StandingOrdersController {
   }
 
   @Get(':id')
+  @ApiResult('StandingOrder')
   @Roles(...WRITERS, 'manager')
   @ApiOperation({
     summary: 'A standing order with its next runs and the runs it has had (orders placed, lines changed)',
@@ -50,6 +53,7 @@ export class StandingOrdersController {
   }
 
   @Post()
+  @ApiResult('StandingOrder')
   @Roles(...WRITERS)
   @ApiOperation({
     summary:
@@ -60,6 +64,7 @@ export class StandingOrdersController {
   }
 
   @Patch(':id')
+  @ApiResult('StandingOrder')
   @Roles(...WRITERS)
   @ApiOperation({
     summary: 'Change a standing order; status "paused" (with resumeOn, optionally) or "active"',
@@ -73,6 +78,7 @@ export class StandingOrdersController {
   }
 
   @Post(':id/skip')
+  @ApiResult('StandingOrder')
   @Roles(...WRITERS)
   @HttpCode(200)
   @ApiOperation({
@@ -88,6 +94,7 @@ export class StandingOrdersController {
   }
 
   @Post(':id/unskip')
+  @ApiResult('StandingOrder')
   @Roles(...WRITERS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Take back the skip of a future run' })

@@ -7,6 +7,7 @@ import { IdPipe } from '../common/http/id.pipe';
 import { pageRequest } from '../common/http/pagination.dto';
 import { CreateTemplateDto, TemplateQueryDto, UpdateTemplateDto } from './dto/template.dto';
 import { TemplatesService } from './templates.service';
+import { ApiEmptyResult, ApiResult } from '../openapi/api-result';
 
 @ApiTags('templates')
 @ApiBearerAuth()
@@ -15,6 +16,7 @@ export class TemplatesController {
   constructor(private readonly templates: TemplatesService) {}
 
   @Get()
+  @ApiResult('Page<OrderTemplateSummary>')
   @Roles(...CUSTOMER)
   @ApiOperation({
     summary:
@@ -29,6 +31,7 @@ export class TemplatesController {
   }
 
   @Get(':id')
+  @ApiResult('OrderTemplate')
   @Roles(...CUSTOMER)
   @ApiOperation({ summary: 'A template with its lines (those no longer sold say so)' })
   get(@CurrentUser() actor: AuthUser, @Param('id', IdPipe) id: string): Promise<OrderTemplate> {
@@ -36,6 +39,7 @@ export class TemplatesController {
   }
 
   @Post()
+  @ApiResult('OrderTemplate')
   @Roles(...CUSTOMER)
   @ApiOperation({
     summary: 'Save a template from lines, from the cart (fromCart: true) or from a past order (fromOrderId)',
@@ -46,6 +50,7 @@ export class TemplatesController {
   }
 
   @Patch(':id')
+  @ApiResult('OrderTemplate')
   @Roles(...CUSTOMER)
   @ApiOperation({ summary: 'Rename a template and/or replace its lines' })
   @ApiConflictResponse({ description: 'The account already has a template with this name' })
@@ -58,6 +63,7 @@ export class TemplatesController {
   }
 
   @Delete(':id')
+  @ApiEmptyResult()
   @Roles(...CUSTOMER)
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a template' })
@@ -66,6 +72,7 @@ export class TemplatesController {
   }
 
   @Post(':id/to-cart')
+  @ApiResult('QuickOrderResult')
   @Roles(...CUSTOMER)
   @HttpCode(200)
   @ApiOperation({

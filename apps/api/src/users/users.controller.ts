@@ -8,6 +8,7 @@ import { pageRequest } from '../common/http/pagination.dto';
 import { CreateInternalUserDto, InternalUserQueryDto, UpdateInternalUserDto } from './dto/internal-user.dto';
 import { toInternalUser } from './user.mapper';
 import { UsersService } from './users.service';
+import { ApiResult } from '../openapi/api-result';
 
 /** The distributor's own staff. Customer users live under /accounts/:id/users. */
 @ApiTags('users')
@@ -17,6 +18,7 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @ApiResult('Page<InternalUser>')
   @Roles('admin', 'manager', 'account_manager')
   @ApiOperation({ summary: 'Internal users (staff), e.g. to pick an account manager' })
   async list(@Query() query: InternalUserQueryDto): Promise<Page<InternalUser>> {
@@ -25,6 +27,7 @@ export class UsersController {
   }
 
   @Post()
+  @ApiResult('InternalUser')
   @Roles('admin')
   @ApiOperation({ summary: 'Create a staff user' })
   async create(@CurrentUser() actor: AuthUser, @Body() body: CreateInternalUserDto): Promise<InternalUser> {
@@ -32,6 +35,7 @@ export class UsersController {
   }
 
   @Patch(':id')
+  @ApiResult('InternalUser')
   @Roles('admin')
   @ApiOperation({ summary: 'Change a staff user; a new password or deactivation ends their sessions' })
   async update(

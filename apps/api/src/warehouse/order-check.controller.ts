@@ -6,6 +6,7 @@ import { CurrentUser, Roles } from '../auth/decorators';
 import { IdPipe } from '../common/http/id.pipe';
 import { CheckOrderDto } from './dto/check.dto';
 import { OrderCheckService } from './order-check.service';
+import { ApiResult } from '../openapi/api-result';
 
 /** The check step before packing: /api/orders/:id/check. */
 @ApiTags('fulfilment')
@@ -16,12 +17,14 @@ export class OrderCheckController {
   constructor(private readonly checks: OrderCheckService) {}
 
   @Get(':id/check')
+  @ApiResult('OrderCheck')
   @ApiOperation({ summary: 'What the check expects per line, what is confirmed, and the refused scans' })
   get(@Param('id', IdPipe) id: string): Promise<OrderCheck> {
     return this.checks.get(id);
   }
 
   @Post(':id/check')
+  @ApiResult('OrderCheck')
   @HttpCode(200)
   @ApiOkResponse({ description: 'The check after these scans; packing needs `complete`' })
   @ApiConflictResponse({

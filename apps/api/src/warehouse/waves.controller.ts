@@ -17,6 +17,7 @@ import { CreateWaveDto, ShortPickDto, WaveQueryDto } from './dto/wave.dto';
 import { ShortPickService } from './short-pick.service';
 import { VelocityService } from './velocity.service';
 import { WavesService } from './waves.service';
+import { ApiResult } from '../openapi/api-result';
 
 /** Waves (pick lists across orders), short picks, and velocity and slotting reports. */
 @ApiTags('fulfilment')
@@ -30,6 +31,7 @@ export class WavesController {
   ) {}
 
   @Post('waves')
+  @ApiResult('Wave')
   @Roles('warehouse', 'admin')
   @ApiCreatedResponse({ description: 'The wave, its orders now picking, its lines in walking order' })
   @ApiConflictResponse({
@@ -41,6 +43,7 @@ export class WavesController {
   }
 
   @Get('waves')
+  @ApiResult('Page<WaveSummary>')
   @Roles('warehouse', 'admin')
   @ApiOperation({ summary: 'Waves, newest first, by warehouse and status' })
   list(@Query() query: WaveQueryDto): Promise<Page<WaveSummary>> {
@@ -48,6 +51,7 @@ export class WavesController {
   }
 
   @Get('waves/:id')
+  @ApiResult('Wave')
   @Roles('warehouse', 'admin')
   @ApiOperation({
     summary:
@@ -58,6 +62,7 @@ export class WavesController {
   }
 
   @Post('waves/:id/close')
+  @ApiResult('Wave')
   @Roles('warehouse', 'admin')
   @HttpCode(200)
   @ApiOkResponse({ description: 'The wave, closed' })
@@ -70,6 +75,7 @@ export class WavesController {
   }
 
   @Post('waves/:id/short')
+  @ApiResult('Wave')
   @Roles('warehouse', 'admin')
   @HttpCode(200)
   @ApiOkResponse({ description: 'The wave, with the short units shown' })
@@ -89,6 +95,7 @@ export class WavesController {
   }
 
   @Get('velocity')
+  @ApiResult('VelocityRow[]')
   @Roles('warehouse', 'admin', 'manager')
   @ApiOperation({
     summary: 'Products by picks (shipment lines) in the last 90 days at a warehouse, classed A, B or C',
@@ -98,6 +105,7 @@ export class WavesController {
   }
 
   @Get('slotting')
+  @ApiResult('SlottingReport')
   @Roles('warehouse', 'admin', 'manager')
   @ApiOperation({
     summary: 'A products whose bins are outside the most accessible (lowest-numbered) aisles',

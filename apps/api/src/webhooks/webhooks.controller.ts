@@ -18,6 +18,7 @@ import { IdPipe } from '../common/http/id.pipe';
 import { pageRequest } from '../common/http/pagination.dto';
 import { CreateWebhookDto, DeliveryQueryDto, UpdateWebhookDto } from './dto/webhook.dto';
 import { WebhooksService } from './webhooks.service';
+import { ApiEmptyResult, ApiResult } from '../openapi/api-result';
 
 @ApiTags('webhooks')
 @ApiBearerAuth()
@@ -27,12 +28,14 @@ export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
   @Get()
+  @ApiResult('WebhookSubscription[]')
   @ApiOperation({ summary: 'Webhook subscriptions, newest first, secrets masked' })
   list(): Promise<WebhookSubscription[]> {
     return this.webhooks.list();
   }
 
   @Post()
+  @ApiResult('CreatedWebhookSubscription')
   @ApiCreatedResponse({ description: 'The subscription with its whole secret: the only time it is shown' })
   @ApiOperation({
     summary:
@@ -52,12 +55,14 @@ export class WebhooksController {
   }
 
   @Get(':id')
+  @ApiResult('WebhookSubscription')
   @ApiOperation({ summary: 'One subscription, with how many deliveries are pending or failed' })
   get(@Param('id', IdPipe) id: string): Promise<WebhookSubscription> {
     return this.webhooks.get(id);
   }
 
   @Patch(':id')
+  @ApiResult('WebhookSubscription')
   @ApiOperation({
     summary:
       'Change the URL (checked as at creation), events or secret, or disable (active: false) and enable again',
@@ -67,6 +72,7 @@ export class WebhooksController {
   }
 
   @Delete(':id')
+  @ApiEmptyResult()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Disabled; its log is kept' })
   @ApiOperation({ summary: 'Disable a subscription: nothing more is sent to it' })
@@ -75,6 +81,7 @@ export class WebhooksController {
   }
 
   @Get(':id/deliveries')
+  @ApiResult('Page<WebhookDelivery>')
   @ApiOperation({
     summary: 'The delivery log, newest first: event, attempts, last status code and error, next attempt',
   })
@@ -86,6 +93,7 @@ export class WebhooksController {
   }
 
   @Post(':id/test')
+  @ApiResult('WebhookDelivery')
   @HttpCode(202)
   @ApiOperation({
     summary:
@@ -97,6 +105,7 @@ export class WebhooksController {
   }
 
   @Post('deliveries/:id/redeliver')
+  @ApiResult('WebhookDelivery')
   @HttpCode(202)
   @ApiOperation({ summary: 'Send a delivery’s event again (same X-Event-Id and body), as a new delivery' })
   redeliver(@Param('id') id: string): Promise<WebhookDelivery> {

@@ -52,3 +52,8 @@ export interface AppNotification {
 export interface NotificationList extends Page<AppNotification> {
   unread: number;
 }
+
+/** How many notifications "mark all read" changed. */
+export interface NotificationsUpdated {
+  updated: number;
+}

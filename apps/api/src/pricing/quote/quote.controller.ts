@@ -5,6 +5,7 @@ import type { AuthUser } from '../../auth/auth-user';
 import { ANY_ROLE, CurrentUser, Roles } from '../../auth/decorators';
 import { QuoteDto } from '../dto/quote.dto';
 import { QuoteService } from './quote.service';
+import { ApiResult } from '../../openapi/api-result';
 
 @ApiTags('pricing')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ export class QuoteController {
   constructor(private readonly quotes: QuoteService) {}
 
   @Post('quote')
+  @ApiResult('Quote')
   @Roles(...ANY_ROLE)
   @HttpCode(200)
   @ApiOperation({

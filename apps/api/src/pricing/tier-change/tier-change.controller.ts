@@ -7,6 +7,7 @@ import { CurrentUser, Roles } from '../../auth/decorators';
 import { OptionalField } from '../../common/http/field-decorators';
 import { IdPipe } from '../../common/http/id.pipe';
 import { TierChangeService } from './tier-change.service';
+import { ApiResult } from '../../openapi/api-result';
 
 export class TierChangeQueryDto {
   @ApiPropertyOptional({ description: 'The proposed tier; absent for no tier (list prices)' })
@@ -23,6 +24,7 @@ export class TierChangeController {
   constructor(private readonly tierChange: TierChangeService) {}
 
   @Get(':id/tier-change-preview')
+  @ApiResult('TierChangePreview')
   @Roles('account_manager', 'admin')
   @ApiOperation({
     summary:
