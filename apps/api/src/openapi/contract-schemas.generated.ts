@@ -831,6 +831,11 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
         description:
           "Whether its orders may carry a ship-to `address`; otherwise one of the account's addresses.",
       },
+      dataSync: {
+        type: 'boolean',
+        description:
+          "Its key may also upsert the admin's data (products, stock, accounts,\nprices, suppliers) through `PUT /api/sync/:kind`, acting for the admin\nwho created it: for an ERP that keeps the catalog and prices in step.",
+      },
     },
     required: [
       'id',
@@ -843,6 +848,7 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
       'accounts',
       'allAccounts',
       'allowAddresses',
+      'dataSync',
     ],
     description: 'An integration: another system placing orders; its name is the channel its orders record.',
   },
@@ -1180,6 +1186,9 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
       allowAddresses: {
         type: 'boolean',
       },
+      dataSync: {
+        type: 'boolean',
+      },
     },
     required: ['name'],
     description:
@@ -1241,6 +1250,11 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
         description:
           "Whether its orders may carry a ship-to `address`; otherwise one of the account's addresses.",
       },
+      dataSync: {
+        type: 'boolean',
+        description:
+          "Its key may also upsert the admin's data (products, stock, accounts,\nprices, suppliers) through `PUT /api/sync/:kind`, acting for the admin\nwho created it: for an ERP that keeps the catalog and prices in step.",
+      },
     },
     required: [
       'apiKey',
@@ -1254,6 +1268,7 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
       'accounts',
       'allAccounts',
       'allowAddresses',
+      'dataSync',
     ],
     description: 'POST /api/channels answers with the key, once.',
   },
@@ -8741,6 +8756,9 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
         type: 'boolean',
       },
       allowAddresses: {
+        type: 'boolean',
+      },
+      dataSync: {
         type: 'boolean',
       },
     },
