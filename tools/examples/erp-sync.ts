@@ -56,28 +56,25 @@ export async function readOrder(api: TradecounterClient, id: string): Promise<st
   return data.lines.map((line) => `${number} ${line.sku} × ${line.quantity} at ${line.unitPrice}`);
 }
 
-/*
- * TODO(imports, issue 18): the ERP's price list pushed back, once `PUT /api/sync/{kind}` and
- * `PUT /api/products/by-sku/{sku}` are served (they are being built; neither is in the document yet, so
- * this cannot compile). Uncomment then; the contract spec compiles this file against the live document.
- *
- * export async function pushPrices(api: TradecounterClient, rows: { sku: string; listPrice: string }[]) {
- *   // All or nothing: any bad row is a 400 whose errors name rows[N].field.
- *   const { data, error, response } = await api.PUT('/api/sync/{kind}', {
- *     params: { path: { kind: 'products' } },
- *     body: { rows },
- *   });
- *   if (!data) throw failed('Price sync refused', error, response);
- *   return data.counts; // { create, update, unchanged, error }
- * }
- *
- * export async function pushOne(api: TradecounterClient, sku: string, listPrice: string) {
- *   const { data, error, response } = await api.PUT('/api/products/by-sku/{sku}', {
- *     params: { path: { sku } },
- *     body: { listPrice },
- *   });
- *   if (!data) throw failed(`Product ${sku}`, error, response);
- *   const stored: string = data.listPrice;
- *   return stored;
- * }
- */
+/** The ERP's price list pushed: all or nothing, by SKU; a field a row leaves out is left unchanged. */
+export async function pushPrices(api: TradecounterClient, rows: { sku: string; listPrice: string }[]) {
+  // Any bad row is a 400 whose errors name rows[N].field, and nothing is written.
+  const { data, error, response } = await api.PUT('/api/sync/{kind}', {
+    params: { path: { kind: 'products' } },
+    body: { rows },
+  });
+  if (!data) throw failed('Price sync refused', error, response);
+  const changed: number = data.counts.create + data.counts.update;
+  return changed;
+}
+
+/** One product's price, by SKU. */
+export async function pushOne(api: TradecounterClient, sku: string, listPrice: string) {
+  const { data, error, response } = await api.PUT('/api/products/by-sku/{sku}', {
+    params: { path: { sku } },
+    body: { listPrice },
+  });
+  if (!data) throw failed(`Product ${sku}`, error, response);
+  const action: string | undefined = data.rows[0]?.action;
+  return action;
+}

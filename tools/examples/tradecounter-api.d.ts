@@ -1637,6 +1637,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/products/by-sku/{sku}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Upsert one product by SKU (the products file’s columns as JSON; the SKU comes from the path): PUT /api/sync/products with one row */
+    put: operations['SyncController_product'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/purchase-orders': {
     parameters: {
       query?: never;
@@ -2483,6 +2500,23 @@ export interface paths {
     patch: operations['SuppliersController_update'];
     trace?: never;
   };
+  '/api/sync/{kind}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Upsert rows of a kind by their natural key (SKU, account code, e-mail, tier name, supplier code), all or nothing, like a committed file: the same columns, a field left out is left unchanged. 400 names rows[N].field when any row is refused (nothing written). */
+    put: operations['SyncController_rows'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/templates': {
     parameters: {
       query?: never;
@@ -2937,6 +2971,12 @@ export interface components {
         id: string;
         name: string;
       } | null;
+      /**
+       * @description Its key may also upsert the admin's data (products, stock, accounts,
+       *     prices, suppliers) through `PUT /api/sync/:kind`, acting for the admin
+       *     who created it: for an ERP that keeps the catalog and prices in step.
+       */
+      dataSync: boolean;
       id: string;
       /** @description The public start of its API key, to tell keys apart; the rest is never shown again. */
       keyPrefix: string;
@@ -3095,6 +3135,11 @@ export interface components {
        */
       allowAddresses: boolean;
       /**
+       * @description Its key may also upsert products, stock, accounts, prices and suppliers through PUT /api/sync/:kind, acting for the admin who created it
+       * @default false
+       */
+      dataSync: boolean;
+      /**
        * @description The channel its orders record: 2–40 lowercase letters, digits, "-" or "_"; not portal, phone, api, csv or standing
        * @example acme-erp
        */
@@ -3117,6 +3162,12 @@ export interface components {
         id: string;
         name: string;
       } | null;
+      /**
+       * @description Its key may also upsert the admin's data (products, stock, accounts,
+       *     prices, suppliers) through `PUT /api/sync/:kind`, acting for the admin
+       *     who created it: for an ERP that keeps the catalog and prices in step.
+       */
+      dataSync: boolean;
       id: string;
       /** @description The public start of its API key, to tell keys apart; the rest is never shown again. */
       keyPrefix: string;
@@ -5617,6 +5668,25 @@ export interface components {
       supplierCode: string;
       supplierName: string;
     };
+    SyncRequestDto: {
+      /**
+       * @description The kind's columns (GET /api/imports/kinds); a field left out is left unchanged
+       * @example [
+       *       {
+       *         "sku": "GLV-NIT-M",
+       *         "listPrice": "12.50"
+       *       }
+       *     ]
+       */
+      rows: {
+        [key: string]: string;
+      }[];
+    };
+    SyncResult: {
+      counts: components['schemas']['ImportCounts'];
+      importId: string;
+      rows: components['schemas']['ImportRowResult'][];
+    };
     /** @description One recent order line of the account, priced now under its present tier and under the proposed one. */
     TierChangeLine: {
       /** @description newUnitPrice − currentUnitPrice (negative: cheaper). */
@@ -5692,6 +5762,11 @@ export interface components {
        * @default false
        */
       allowAddresses: boolean;
+      /**
+       * @description Its key may also upsert products, stock, accounts, prices and suppliers through PUT /api/sync/:kind, acting for the admin who created it
+       * @default false
+       */
+      dataSync: boolean;
     };
     UpdateInboundDto: {
       /** @example 2027-03-12 */
@@ -13076,6 +13151,79 @@ export interface operations {
       };
     };
   };
+  SyncController_product: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        sku: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          [key: string]: unknown;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SyncResult'];
+        };
+      };
+      /** @description A field refused: nothing written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token (or API key, where integrations may call) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this, or not for this record */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state: a duplicate, or a status that does not allow it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   PurchaseOrdersController_list: {
     parameters: {
       query?: {
@@ -16984,6 +17132,77 @@ export interface operations {
         };
       };
       /** @description Conflicts with the current state: a duplicate, or a status that does not allow it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SyncController_rows: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        kind: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SyncRequestDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SyncResult'];
+        };
+      };
+      /** @description A row or column refused: nothing written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token (or API key, where integrations may call) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this, or not for this record */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The data changed while syncing: nothing written; send it again */
       409: {
         headers: {
           [name: string]: unknown;

@@ -4,12 +4,12 @@ import {
   ApiBearerAuth,
   ApiBody,
   ApiConflictResponse,
-  ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { SyncResult } from '@tradecounter/contracts';
 import { Caller, CurrentCaller, IntegrationsToo, Roles } from '../auth/decorators';
+import { ApiResult } from '../openapi/api-result';
 import { SyncRequestDto } from './dto/sync.dto';
 import { SyncService } from './sync.service';
 
@@ -32,7 +32,7 @@ export class SyncController {
       'nothing, like a committed file: the same columns, a field left out is left unchanged. 400 names ' +
       'rows[N].field when any row is refused (nothing written).',
   })
-  @ApiOkResponse({ description: 'SyncResult: the import run (in the history), counts and rows' })
+  @ApiResult('SyncResult')
   @ApiBadRequestResponse({ description: 'A row or column refused: nothing written' })
   @ApiConflictResponse({ description: 'The data changed while syncing: nothing written; send it again' })
   rows(
@@ -52,7 +52,7 @@ export class SyncController {
     schema: { type: 'object', additionalProperties: true },
     examples: { price: { value: { listPrice: '12.50', active: true } } },
   })
-  @ApiOkResponse({ description: 'SyncResult with its one row' })
+  @ApiResult('SyncResult')
   @ApiBadRequestResponse({ description: 'A field refused: nothing written' })
   product(
     @CurrentCaller() caller: Caller,
