@@ -36,7 +36,7 @@ import { type FileFormat, ImportsApi } from './imports-api';
                 type="button"
                 (click)="download(k.kind, format)"
                 [disabled]="busy() === k.kind + format"
-                [attr.aria-label]="'Export ' + k.label + ' as ' + format.toUpperCase()"
+                [attr.aria-label]="'Export ' + format.toUpperCase() + ': ' + k.label"
               >
                 <mat-icon svgIcon="download" />Export {{ format.toUpperCase() }}
               </button>

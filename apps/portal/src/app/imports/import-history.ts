@@ -36,7 +36,7 @@ import { ImportsApi } from './imports-api';
         </ng-container>
         <ng-container matColumnDef="when">
           <th mat-header-cell *matHeaderCellDef>When</th>
-          <td mat-cell *matCellDef="let j" class="tc-hide-narrow">
+          <td mat-cell *matCellDef="let j" class="tc-hide-narrow when">
             {{ j.createdAt | displayDateTime }}
             <div class="tc-muted small">{{ j.createdBy.name }}</div>
           </td>
@@ -53,7 +53,7 @@ import { ImportsApi } from './imports-api';
         </ng-container>
         <ng-container matColumnDef="changeSet">
           <th mat-header-cell *matHeaderCellDef><span class="tc-visually-hidden">Change set</span></th>
-          <td mat-cell *matCellDef="let j" class="tc-hide-narrow">
+          <td mat-cell *matCellDef="let j" class="tc-hide-narrow link">
             @if (j.status === 'committed') {
               <a mat-button routerLink="/audit" [queryParams]="{ changeSetId: j.id }">Change set</a>
             }
@@ -71,6 +71,10 @@ import { ImportsApi } from './imports-api';
   styles: `
     .small {
       font: var(--mat-sys-body-small);
+    }
+    .when,
+    .link {
+      white-space: nowrap;
     }
     .counts {
       font-variant-numeric: tabular-nums;

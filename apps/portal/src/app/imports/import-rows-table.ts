@@ -35,7 +35,7 @@ interface RowView {
     >
       <mat-chip-option [value]="all">All {{ total() }}</mat-chip-option>
       @for (a of actions; track a) {
-        <mat-chip-option [value]="a" [class]="'count-' + a" [attr.data-count]="a"
+        <mat-chip-option [value]="a" [class.has-errors]="a === 'error' && counts().error > 0"
           >{{ label(a) }} {{ counts()[a] }}</mat-chip-option
         >
       }
@@ -82,7 +82,7 @@ interface RowView {
               <ul class="changes">
                 @for (c of v.changes; track c.field) {
                   <li>
-                    <span class="tc-mono field">{{ c.field }}</span>
+                    <span class="tc-mono field">{{ c.field }}</span>:
                     <span class="before">{{ c.before || '(empty)' }}</span> →
                     <span class="after">{{ c.after || '(empty)' }}</span>
                   </li>
@@ -110,6 +110,11 @@ interface RowView {
     .filters {
       display: block;
       margin: 0 0 12px;
+    }
+    .has-errors {
+      --mat-chip-label-text-color: var(--mat-sys-error);
+      --mat-chip-outline-color: var(--mat-sys-error);
+      font-weight: 600;
     }
     .detail {
       padding-top: 6px;

@@ -51,6 +51,17 @@ import { ImportSender } from './import-sender';
         grid-template-columns: 1fr;
       }
     }
+    /* The picked kind stands out (the single-selection list hides its check). */
+    .kinds .mat-mdc-list-option[aria-selected='true'] {
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+    }
+    @media (max-width: 900px) {
+      .kinds mat-selection-list {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(200px, 1fr));
+      }
+    }
     .kinds-title {
       font: var(--mat-sys-title-small);
       padding: 16px 16px 0;

@@ -73,11 +73,12 @@ describe('what a commit changes, in words', () => {
 
   it('confirms what will be created and updated, and that it is all or nothing', () => {
     expect(commitMessage({ create: 3, update: 1, unchanged: 2, error: 0 }, 'Products')).toBe(
-      'Products: 3 will be created and 1 updated. 2 unchanged rows stay as they are. ' +
+      'Products: 3 will be created and 1 updated. 2 unchanged rows are left alone. ' +
         'The rows are checked again and written all at once, or not at all.',
     );
-    expect(commitMessage({ create: 0, update: 1, unchanged: 0, error: 0 }, 'Stock')).toBe(
-      'Stock: 1 will be updated. The rows are checked again and written all at once, or not at all.',
+    expect(commitMessage({ create: 0, update: 1, unchanged: 1, error: 0 }, 'Stock')).toBe(
+      'Stock: 1 will be updated. 1 unchanged row is left alone. ' +
+        'The rows are checked again and written all at once, or not at all.',
     );
   });
 });

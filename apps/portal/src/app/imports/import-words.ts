@@ -101,7 +101,7 @@ export function commitMessage(counts: ImportCounts, label: string): string {
     parts.push(counts.create ? `${counts.update} updated` : `${counts.update} will be updated`);
   const what = parts.length ? parts.join(' and ') : 'nothing will change';
   const unchanged = counts.unchanged
-    ? ` ${counts.unchanged} unchanged ${rows(counts.unchanged)} stay as they are.`
+    ? ` ${counts.unchanged} unchanged ${counts.unchanged === 1 ? 'row is' : 'rows are'} left alone.`
     : '';
   return `${label}: ${what}.${unchanged} The rows are checked again and written all at once, or not at all.`;
 }
