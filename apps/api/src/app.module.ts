@@ -19,6 +19,7 @@ import { FulfilmentModule } from './fulfilment/fulfilment.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { HomeModule } from './home/home.module';
+import { ImportsModule } from './imports/imports.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrdersModule } from './orders/orders.module';
 import { SalesQuotesModule } from './quotes/quotes.module';
@@ -68,6 +69,7 @@ export class AppModule {
         NotificationsModule,
         StandingOrdersModule,
         HomeModule,
+        ImportsModule,
         EventsModule,
         HealthModule,
         SeedModule,

@@ -18,12 +18,17 @@ export class AuditController {
   @ApiOperation({
     summary: 'Change history',
     description:
-      "Newest first. Account managers see their own accounts' changes and the price tiers' (shared by all accounts); managers and admins see everything.",
+      "Newest first. Account managers see their own accounts' changes and the price tiers' (shared by all accounts); managers and admins see everything. changeSetId: the changes one import made.",
   })
   list(@CurrentUser() actor: AuthUser, @Query() query: AuditQueryDto): Promise<Page<AuditEntry>> {
     return this.audit.list(
       actor,
-      { entity: query.entity, entityId: query.entityId, accountId: query.accountId },
+      {
+        entity: query.entity,
+        entityId: query.entityId,
+        accountId: query.accountId,
+        changeSetId: query.changeSetId,
+      },
       pageRequest(query),
     );
   }

@@ -8,6 +8,7 @@ export interface AuditFilter {
   entity?: string;
   entityId?: string;
   accountId?: string;
+  changeSetId?: string;
   /** Only entries about accounts managed by this user (account managers)… */
   managedBy?: string;
   /** …or about these kinds of record that belong to no account (with managedBy). */
@@ -67,6 +68,8 @@ export class AuditRepository {
     if (filter.entity) query.andWhere('a.entity = :entity', { entity: filter.entity });
     if (filter.entityId) query.andWhere('a.entity_id = :entityId', { entityId: filter.entityId });
     if (filter.accountId) query.andWhere('a.account_id = :accountId', { accountId: filter.accountId });
+    if (filter.changeSetId)
+      query.andWhere('a.change_set_id = :changeSetId', { changeSetId: filter.changeSetId });
     const { managedBy, sharedEntities = [] } = filter;
     if (managedBy) {
       query.andWhere(

@@ -110,5 +110,6 @@ function toAuditEntry(row: AuditRow): AuditEntry {
     action: row.action,
     before: row.before,
     after: row.after,
+    changeSetId: row.changeSetId,
   };
 }

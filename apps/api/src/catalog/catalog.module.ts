@@ -7,6 +7,7 @@ import { CatalogService } from './catalog.service';
 import { ImageProcessor } from './image-processor';
 import { LineResolver } from './line-resolver';
 import { ProductEntity } from './product.entity';
+import { ProductImportHandler } from './product-import';
 import { ProductImagesController } from './product-images.controller';
 import { ProductImagesRepository } from './product-images.repository';
 import { ProductImagesService } from './product-images.service';
@@ -25,7 +26,14 @@ import { ProductCodesRepository } from './product-codes.repository';
     ProductImagesRepository,
     ProductImagesService,
     ImageProcessor,
+    ProductImportHandler,
   ],
-  exports: [CatalogService, LineResolver, ProductImagesRepository, ProductCodesRepository],
+  exports: [
+    CatalogService,
+    LineResolver,
+    ProductImagesRepository,
+    ProductCodesRepository,
+    ProductImportHandler,
+  ],
 })
 export class CatalogModule {}

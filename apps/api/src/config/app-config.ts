@@ -37,6 +37,8 @@ export interface AppConfig {
   seller: SellerConfig;
   /** Rendered PDFs kept in memory, keyed by their content (DOCUMENT_CACHE_MB, default 32; 0 turns it off). */
   documentCacheBytes: number;
+  /** The largest import file accepted (IMPORT_MAX_MB, default 100): larger is a 413. */
+  importMaxBytes: number;
   http: HttpTimeouts;
 }
 
@@ -172,6 +174,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     seller: readSeller(env, problems),
     documentCacheBytes: readInteger(env, 'DOCUMENT_CACHE_MB', 32, 0, 4096, problems) * 1024 * 1024,
+    importMaxBytes: readInteger(env, 'IMPORT_MAX_MB', 100, 1, 2048, problems) * 1024 * 1024,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -95,6 +95,8 @@ import { CreditNoteEntity } from '../returns/credit-note.entity';
 import { CreditNoteLineEntity } from '../returns/credit-note-line.entity';
 import { ReturnReceiptEntity } from '../returns/return-receipt.entity';
 import { ReturnReceiptLineEntity } from '../returns/return-receipt-line.entity';
+import { ImportRowEntity } from '../imports/import-row.entity';
+import { ImportRunEntity } from '../imports/import-run.entity';
 /** Every entity of the schema; migrations must match exactly these. */
 export const ENTITIES = [
   CompanySettingsEntity,
@@ -189,4 +191,6 @@ export const ENTITIES = [
   CreditNoteLineEntity,
   ReturnReceiptEntity,
   ReturnReceiptLineEntity,
+  ImportRunEntity,
+  ImportRowEntity,
 ];

@@ -48,6 +48,12 @@ export interface ImportContext {
   actor: AuthUser;
   /** The import run: audit entries and events of a commit carry it as their change set. */
   importId: string;
+  /**
+   * Scratch space for one pass over the file (a dry run, or a commit), shared
+   * by its chunks and dropped after it: what earlier rows claimed (a barcode,
+   * a code) so a later chunk can refuse the same. Empty at the first chunk.
+   */
+  state?: Map<string, unknown>;
 }
 
 export interface ImportKindHandler {

@@ -32,6 +32,8 @@ export interface AuditEntry {
   action: 'create' | 'update' | 'delete';
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  /** The import whose commit made this change (its change set), if one did. */
+  changeSetId?: string | null;
 }
 
 export interface AuditQuery {
@@ -44,6 +46,8 @@ export interface AuditQuery {
   entityId?: string;
   /** Every change concerning one account. */
   accountId?: string;
+  /** Every change one import made (its id). */
+  changeSetId?: string;
   page?: number;
   pageSize?: number;
 }

@@ -47,4 +47,9 @@ export class AuditQueryDto extends PageQueryDto implements AuditQuery {
   @OptionalField()
   @IsUUID()
   accountId?: string;
+
+  @ApiPropertyOptional({ description: 'Only the changes one import made: its id (GET /api/imports/:id)' })
+  @OptionalField()
+  @IsUUID()
+  changeSetId?: string;
 }

@@ -14,7 +14,15 @@ export function bodyParsers(limit: string): RequestHandler[] {
   return [
     guarded(express.json({ limit, strict: true }), limit, inspectJson),
     guarded(express.text({ limit, type: ['text/csv', 'text/plain'] }), limit, inspectText),
-  ];
+  ].map(exceptImportFiles);
+}
+
+/** Import files (up to IMPORT_MAX_MB) are streamed to disk by the imports module, after its guards. */
+function exceptImportFiles(parser: RequestHandler): RequestHandler {
+  return (request, response, next) =>
+    request.method === 'POST' && /^\/api\/imports\/[^/]+\/?$/.test(request.path)
+      ? next()
+      : parser(request, response, next);
 }
 
 type Inspection = (body: unknown) => FieldError | undefined;
