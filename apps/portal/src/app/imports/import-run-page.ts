@@ -173,9 +173,16 @@ export class ImportRunPage {
         this.changedSinceDryRun.set(false);
         this.follow(answer.job);
       } else {
-        this.changedSinceDryRun.set(true);
-        if (answer.conflict) this.follow(answer.conflict);
-        else this.api.get(job.id).subscribe((fresh) => this.follow(fresh));
+        if (answer.conflict) {
+          this.changedSinceDryRun.set(true);
+          this.follow(answer.conflict);
+        } else {
+          // No new result: committed meanwhile (another tab), or running; the run says which.
+          this.api.get(job.id).subscribe((fresh) => {
+            this.changedSinceDryRun.set(fresh.status !== 'committed' && !isRunning(fresh.status));
+            this.follow(fresh);
+          });
+        }
       }
     });
   }
