@@ -47,38 +47,42 @@ test('an admin imports new products: the dry run names the bad row, the fixed fi
   await expect(page.getByRole('heading', { name: 'Import / Export', level: 1 })).toBeVisible();
   await settled(page);
   await page.getByRole('option', { name: /^Products/ }).click();
-  await expect(page.getByRole('heading', { name: 'Products', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Products', level: 2, exact: true })).toBeVisible();
   const columns = page.getByRole('table', { name: 'Products columns' });
   await expect(columns.getByRole('cell', { name: 'listPrice', exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Template CSV' })).toBeVisible();
   await snapBoth(page, 'imports-01-products');
 
-  // The file with a negative price: the dry run lists the error row first, naming the field.
+  // The file with a negative price for the second product.
   await upload(page, `new-products-${run}.csv`, productsCsv(run, true));
   await expect(page.getByTestId('import-status')).toHaveText('Checked');
+  // The dry run opens on its error row, naming the field.
   const rows = page.getByRole('table', { name: 'Rows of the file' }).locator('tbody tr');
-  await expect(rows).toHaveCount(3);
+  await expect(page.getByRole('option', { name: 'Error 1' })).toHaveAttribute('aria-selected', 'true');
+  await expect(rows).toHaveCount(1);
   await expect(rows.first()).toHaveAttribute('data-action', 'error');
   await expect(rows.first()).toHaveAttribute('data-row', '3');
   await expect(rows.first()).toContainText(`IMP-${run}-B`);
   await expect(rows.first()).toContainText('listPrice');
-  await expect(rows.nth(1)).toHaveAttribute('data-action', 'create');
-  await expect(page.getByRole('option', { name: 'Error 1' })).toBeVisible();
   await expect(page.getByRole('option', { name: 'Create 2' })).toBeVisible();
   // Nothing can be committed while a row has an error; the error rows can be downloaded to fix.
   await expect(page.getByRole('button', { name: 'Commit' })).toBeDisabled();
   await expect(page.getByTestId('commit-blocker')).toContainText('1 row has an error');
   await expect(page.getByRole('button', { name: 'Download error rows' })).toBeVisible();
-  // Only the errors, by the filter chip.
+  // Every row, in file order, by the All chip.
+  await page.getByRole('option', { name: 'All 3' }).click();
+  await expect(page).toHaveURL(/action=all/);
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(1)).toHaveAttribute('data-action', 'error');
+  await expect(rows.first()).toHaveAttribute('data-action', 'create');
   await page.getByRole('option', { name: 'Error 1' }).click();
-  await expect(page).toHaveURL(/action=error/);
   await expect(rows).toHaveCount(1);
   await snapBoth(page, 'imports-02-dry-run-errors');
 
   // The fixed file, uploaded again from the dry run: three creates, and Commit is offered.
   await upload(page, `new-products-${run}.csv`, productsCsv(run, false));
   await expect(page.getByTestId('import-status')).toHaveText('Checked');
-  await expect(page).not.toHaveURL(/action=error/);
+  await expect(page).not.toHaveURL(/action=/);
   await expect(rows).toHaveCount(3);
   for (let i = 0; i < 3; i++) await expect(rows.nth(i)).toHaveAttribute('data-action', 'create');
   await expect(page.getByRole('option', { name: 'Error 0' })).toBeVisible();

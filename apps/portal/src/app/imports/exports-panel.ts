@@ -17,7 +17,7 @@ import { type FileFormat, ImportsApi } from './imports-api';
       An export has the same columns as the import, so a file can be exported, edited and imported back
       without losing anything.
     </p>
-    <div class="tc-table-scroll">
+    <div class="tc-table-scroll" tabindex="0" role="region" aria-label="Exports, scrolls sideways">
       <table mat-table [dataSource]="kinds()" class="tc-table" aria-label="Exports">
         <ng-container matColumnDef="label">
           <th mat-header-cell *matHeaderCellDef>Records</th>

@@ -33,7 +33,12 @@ import { type FileFormat, ImportsApi } from './imports-api';
         }
       </div>
     </div>
-    <div class="tc-table-scroll">
+    <div
+      class="tc-table-scroll"
+      tabindex="0"
+      role="region"
+      [attr.aria-label]="k.label + ' columns, scrolls sideways'"
+    >
       <table mat-table [dataSource]="k.columns" class="tc-table" [attr.aria-label]="k.label + ' columns'">
         <ng-container matColumnDef="name">
           <th mat-header-cell *matHeaderCellDef>Column</th>
@@ -96,8 +101,11 @@ import { type FileFormat, ImportsApi } from './imports-api';
       flex-wrap: wrap;
       gap: 8px;
     }
+    /* Long examples (case barcodes) wrap rather than widen the table. */
     .example {
       color: var(--mat-sys-on-surface-variant);
+      white-space: normal;
+      overflow-wrap: anywhere;
     }
     .small {
       font: var(--mat-sys-body-small);

@@ -17,9 +17,10 @@ interface RowView {
 }
 
 /**
- * A run's rows, errors first (the server's order), a page at a time, with
- * chips that count each action and filter by it. The filter and page are in
- * the URL (`?action=error&page=2`).
+ * A run's rows a page at a time, with chips that count each action and
+ * filter by it: a run with errors opens on its error rows (what to fix
+ * comes first), any other on all its rows in file order. The filter and page
+ * are in the URL (`?action=all&page=2`); the opening filter stays out of it.
  */
 @Component({
   selector: 'tc-import-rows-table',
@@ -151,16 +152,21 @@ export class ImportRowsTable {
   readonly actions = ACTION_FILTERS;
   readonly label = actionLabel;
   readonly columns = ['row', 'key', 'action', 'detail'];
+  /** The filter the table opens on: the errors, when there are any. */
+  readonly opening = computed(() => (this.counts().error > 0 ? 'error' : ALL));
   readonly list = urlList({
     filters: ['action'],
-    request: ({ page, pageSize, filters }) => ({
-      id: this.importId(),
-      version: this.version(),
-      query: { action: (filters['action'] || undefined) as ImportAction | undefined, page, pageSize },
-    }),
+    request: ({ page, pageSize, filters }) => {
+      const action = filters['action'] || this.opening();
+      return {
+        id: this.importId(),
+        version: this.version(),
+        query: { action: action === ALL ? undefined : (action as ImportAction), page, pageSize },
+      };
+    },
     fetch: ({ id, query }) => this.api.rows(id, query),
   });
-  readonly action = computed(() => this.list.value('action') || ALL);
+  readonly action = computed(() => this.list.value('action') || this.opening());
   readonly total = computed(() => {
     const c = this.counts();
     return c.create + c.update + c.unchanged + c.error;
@@ -171,7 +177,8 @@ export class ImportRowsTable {
 
   filter(event: MatChipListboxChange): void {
     const value: unknown = event.value;
-    if (typeof value === 'string' && value) this.list.setFilter('action', value === ALL ? null : value);
-    else event.source.value = this.action();
+    if (typeof value === 'string' && value) {
+      this.list.setFilter('action', value === this.opening() ? null : value);
+    } else event.source.value = this.action();
   }
 }
