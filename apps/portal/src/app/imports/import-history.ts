@@ -79,6 +79,13 @@ import { ImportsApi } from './imports-api';
     .counts {
       font-variant-numeric: tabular-nums;
     }
+    .counts span {
+      white-space: nowrap;
+    }
+    td.mat-mdc-cell {
+      padding-top: 8px;
+      padding-bottom: 8px;
+    }
     .bad {
       color: var(--mat-sys-error);
       font-weight: 500;

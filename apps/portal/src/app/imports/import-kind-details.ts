@@ -62,7 +62,7 @@ import { type FileFormat, ImportsApi } from './imports-api';
         </ng-container>
         <ng-container matColumnDef="example">
           <th mat-header-cell *matHeaderCellDef>Example</th>
-          <td mat-cell *matCellDef="let c" class="tc-mono example">{{ c.example }}</td>
+          <td mat-cell *matCellDef="let c" class="example">{{ c.example }}</td>
         </ng-container>
         <tr mat-header-row *matHeaderRowDef="columns"></tr>
         <tr mat-row *matRowDef="let c; columns: columns"></tr>
@@ -103,6 +103,7 @@ import { type FileFormat, ImportsApi } from './imports-api';
     }
     /* Long examples (case barcodes) wrap rather than widen the table. */
     .example {
+      font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
       color: var(--mat-sys-on-surface-variant);
       white-space: normal;
       overflow-wrap: anywhere;
