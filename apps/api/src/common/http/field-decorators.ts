@@ -48,10 +48,18 @@ export function NestedArray(type: () => new () => object): PropertyDecorator {
  * by the field's own rules (so refused unless the field is `@NullableField()`).
  */
 export function PartialDto<T>(dto: Type<T>): Type<Partial<T>> {
-  return PartialType(dto, { skipNullProperties: false });
+  const partial = PartialType(dto, { skipNullProperties: false });
+  // The mapped class does not extend `dto`: its multi-line fields must be named again (a PATCH of a description).
+  for (const key of multiLineKeys(dto.prototype as object)) MultiLine()(partial.prototype as object, key);
+  return partial;
 }
 
 const MULTI_LINE = Symbol('multiLine');
+const MULTI_LINE_KEYS = Symbol('multiLineKeys');
+
+function multiLineKeys(prototype: object): string[] {
+  return (Reflect.getMetadata(MULTI_LINE_KEYS, prototype) as string[] | undefined) ?? [];
+}
 
 /**
  * Free text that may span lines (order notes, reasons, comments): line breaks
@@ -59,7 +67,11 @@ const MULTI_LINE = Symbol('multiLine');
  * pipe refuses control characters in it.
  */
 export function MultiLine(): PropertyDecorator {
-  return (target: object, key: string | symbol) => Reflect.defineMetadata(MULTI_LINE, true, target, key);
+  return (target: object, key: string | symbol) => {
+    Reflect.defineMetadata(MULTI_LINE, true, target, key);
+    if (typeof key === 'string')
+      Reflect.defineMetadata(MULTI_LINE_KEYS, [...multiLineKeys(target), key], target);
+  };
 }
 
 export function isMultiLine(instance: object, key: string): boolean {
