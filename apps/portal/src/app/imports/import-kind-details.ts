@@ -58,7 +58,7 @@ import { type FileFormat, ImportsApi } from './imports-api';
         </ng-container>
         <ng-container matColumnDef="description">
           <th mat-header-cell *matHeaderCellDef>What it holds</th>
-          <td mat-cell *matCellDef="let c">{{ c.description }}</td>
+          <td mat-cell *matCellDef="let c" class="description">{{ c.description }}</td>
         </ng-container>
         <ng-container matColumnDef="example">
           <th mat-header-cell *matHeaderCellDef>Example</th>
@@ -101,8 +101,12 @@ import { type FileFormat, ImportsApi } from './imports-api';
       flex-wrap: wrap;
       gap: 8px;
     }
-    /* Long examples (case barcodes) wrap rather than widen the table. */
+    /* Long codes (case barcodes) wrap rather than widen the table. */
+    .description {
+      overflow-wrap: anywhere;
+    }
     .example {
+      min-width: 120px;
       font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
       color: var(--mat-sys-on-surface-variant);
       white-space: normal;
