@@ -76,7 +76,12 @@ export class ImportRunPage {
 
   /** Route parameter. */
   readonly id = input.required<string>();
-  private readonly loaded = toSignal(loadOnEach(toObservable(this.id), (id) => this.api.get(id)));
+  private readonly reloads = signal(0);
+  private readonly loaded = toSignal(
+    loadOnEach(toObservable(computed(() => ({ id: this.id(), reload: this.reloads() }))), ({ id }) =>
+      this.api.get(id),
+    ),
+  );
   private readonly kinds = toSignal(this.api.kinds().pipe(catchError(() => of([]))), { initialValue: [] });
 
   /** The run as last heard of: loaded, then followed while it runs, then replaced by each action's answer. */
@@ -129,14 +134,21 @@ export class ImportRunPage {
   constructor() {
     effect(() => {
       const job = this.loaded()?.value;
-      if (job) untracked(() => this.follow(job));
+      if (!job) return;
+      untracked(() => {
+        // Another run (a corrected file's): the last one's conflict is not its.
+        if (job.id !== this.job()?.id) this.changedSinceDryRun.set(false);
+        this.follow(job);
+      });
     });
     inject(DestroyRef).onDestroy(() => this.following?.unsubscribe());
   }
 
+  /** Follows the run again (after losing track of it), or loads it again (after failing to). */
   retry(): void {
     const job = this.job();
     if (job) this.follow(job);
+    else this.reloads.update((n) => n + 1);
   }
 
   cancel(job: ImportJob): void {
