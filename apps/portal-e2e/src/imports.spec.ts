@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { ApiUser } from './api-support';
 import { dialogOpened, expect, login, settled, snap, test } from './support';
 
 const ADMIN = 'admin@tradecounter.test';
@@ -128,4 +129,55 @@ test('an admin imports new products: the dry run names the bad row, the fixed fi
   await expect(past.first()).toBeVisible();
   await expect(past.getByTestId('import-status')).toContainText(['Committed', 'Checked']);
   await snap(page, 'imports-05-history-1280');
+});
+
+test('a commit after the data changed since the dry run shows the new check, and commits it', async ({
+  page,
+  request,
+}) => {
+  test.slow();
+  const run = `${Date.now().toString(36).toUpperCase()}X`;
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await login(page, ADMIN);
+  await page.goto('/imports?kind=products');
+  await expect(page.getByRole('heading', { name: 'Products', level: 2, exact: true })).toBeVisible();
+  await upload(page, `changing-${run}.csv`, productsCsv(run, false));
+  await expect(page.getByRole('option', { name: 'Create 3' })).toBeVisible();
+
+  // Someone adds one of the file's products by hand before the commit.
+  const admin = await ApiUser.login(request, ADMIN);
+  await admin.send(
+    'POST',
+    '/api/products',
+    { sku: `IMP-${run}-A`, name: 'Added by hand', category: 'Gloves & PPE', unit: 'box', listPrice: '11.00' },
+    [201],
+  );
+
+  await page.getByRole('button', { name: 'Commit' }).click();
+  const confirm = page.getByRole('dialog', { name: `Commit changing-${run}.csv?` });
+  await dialogOpened(confirm);
+  await confirm.getByRole('button', { name: 'Commit' }).click();
+  await expect(confirm).toHaveCount(0);
+  // Nothing written; the rows checked again: that product is now an update.
+  await expect(page.getByTestId('changed-since-dry-run')).toContainText(
+    'Something changed since the dry run: check the rows again',
+  );
+  await expect(page.getByTestId('import-status')).toHaveText('Checked');
+  await expect(page.getByRole('option', { name: 'Update 1' })).toBeVisible();
+  await expect(page.getByRole('option', { name: 'Create 2' })).toBeVisible();
+  const updated = page.locator(`tr[data-action="update"]`);
+  await expect(updated).toContainText(`IMP-${run}-A`);
+  await expect(updated).toContainText('11.00');
+  await snap(page, 'imports-06-changed-since-1280');
+
+  // The new check commits.
+  await page.getByRole('button', { name: 'Commit' }).click();
+  const again = page.getByRole('dialog', { name: `Commit changing-${run}.csv?` });
+  await dialogOpened(again);
+  await expect(again).toContainText('2 will be created and 1 updated');
+  await again.getByRole('button', { name: 'Commit' }).click();
+  await expect(page.getByTestId('import-committed')).toContainText('2 created, 1 updated', {
+    timeout: 30_000,
+  });
+  await expect(page.getByTestId('changed-since-dry-run')).toHaveCount(0);
 });

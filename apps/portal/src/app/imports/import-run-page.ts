@@ -130,6 +130,7 @@ export class ImportRunPage {
   });
 
   private following: Subscription | undefined;
+  private commitPending = false;
 
   constructor() {
     effect(() => {
@@ -183,6 +184,8 @@ export class ImportRunPage {
       if (!answer) return;
       if ('job' in answer) {
         this.changedSinceDryRun.set(false);
+        // Still committing (202): a commit that ends checked again, not committed, found changes.
+        this.commitPending = isRunning(answer.job.status);
         this.follow(answer.job);
       } else {
         if (answer.conflict) {
@@ -217,7 +220,12 @@ export class ImportRunPage {
       .subscribe({
         next: (next) => {
           this.job.set(next);
-          if (!isRunning(next.status)) this.rowsVersion.update((n) => n + 1);
+          if (isRunning(next.status)) return;
+          this.rowsVersion.update((n) => n + 1);
+          if (this.commitPending && (next.status === 'validated' || next.status === 'failed')) {
+            this.changedSinceDryRun.set(true);
+          }
+          this.commitPending = false;
         },
         error: (error: unknown) => this.lostTrack.set(problemMessage(toProblem(error))),
       });
