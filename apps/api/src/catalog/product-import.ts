@@ -156,8 +156,8 @@ export class ProductImportHandler implements ImportKindHandler {
     );
     if (casesChanged.length > 0) {
       await manager.query(
-        `DELETE FROM product_case_barcodes c USING products p
-          WHERE c.product_id = p.id AND p.sku = ANY($1::text[])`,
+        `DELETE FROM product_case_barcodes c USING products p, unnest($1::text[]) w(sku)
+          WHERE c.product_id = p.id AND p.sku = w.sku`,
         [casesChanged.map((plan) => plan.key)],
       );
     }
@@ -227,9 +227,14 @@ export class ProductImportHandler implements ImportKindHandler {
   }
 
   private async current(manager: EntityManager, skus: string[]): Promise<Map<string, CurrentProduct>> {
-    const rows = (await manager.query(`${RECORD_SELECT} WHERE p.sku = ANY($1::text[])`, [
-      skus,
-    ])) as ProductRow[];
+    // Probed one SKU at a time (LATERAL … LIMIT 1), for the same reason as codeOwners.
+    const rows = (await manager.query(
+      `${RECORD_SELECT.replace(
+        'FROM products p',
+        'FROM unnest($1::text[]) w(sku) CROSS JOIN LATERAL (SELECT * FROM products WHERE sku = w.sku LIMIT 1) p',
+      )}`,
+      [skus],
+    )) as ProductRow[];
     return new Map(rows.map((row) => [row.sku, { id: row.id, record: toRecord(row) }]));
   }
 }
@@ -439,11 +444,14 @@ async function codeOwners(manager: EntityManager, codes: string[]): Promise<Map<
   const owners = new Map<string, CodeOwner[]>();
   if (codes.length === 0) return owners;
   const rows = (await manager.query(
-    `SELECT c.code, c.product_id AS "productId", p.sku FROM (
-       SELECT sku AS code, id AS product_id FROM products WHERE sku = ANY($1::text[])
-       UNION ALL SELECT barcode, id FROM products WHERE barcode = ANY($1::text[])
-       UNION ALL SELECT code, product_id FROM product_case_barcodes WHERE code = ANY($1::text[])
-     ) c JOIN products p ON p.id = c.product_id`,
+    // One index probe per code (a LATERAL union cannot be flattened): with a thousand codes the planner
+    // would otherwise hash the whole products table, once per chunk.
+    `SELECT w.code, o.id AS "productId", o.sku FROM unnest($1::text[]) w(code) CROSS JOIN LATERAL (
+       SELECT id, sku FROM products WHERE sku = w.code
+       UNION ALL SELECT id, sku FROM products WHERE barcode = w.code
+       UNION ALL SELECT p.id, p.sku FROM product_case_barcodes c JOIN products p ON p.id = c.product_id
+                  WHERE c.code = w.code
+     ) o`,
     [codes],
   )) as CodeOwner[];
   for (const row of rows) owners.set(row.code, [...(owners.get(row.code) ?? []), row]);

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ImportCounts } from '@tradecounter/contracts';
 import type { AuthUser } from '../auth/auth-user';
-import { fileRecords, countDataRows } from './file-records';
+import { countDataRows, FileFailure, fileRecords } from './file-records';
 import { rowValues } from './file-header';
 import type { ImportKindHandler, ImportRow } from './import-kind';
 import { ImportsRepository, type StoredRow } from './imports.repository';
@@ -46,10 +46,12 @@ export class ImportRunner implements OnModuleDestroy {
   start(id: string, work: () => Promise<void>): Promise<void> {
     const job = work()
       .catch(async (error: unknown) => {
-        this.logger.error(`Import ${id} failed: ${String((error as Error).stack ?? error)}`);
-        await this.repository
-          .update(id, { status: 'failed', failure: `The import stopped: ${(error as Error).message}` })
-          .catch(() => undefined);
+        if (!(error instanceof FileFailure)) {
+          this.logger.error(`Import ${id} failed: ${String((error as Error).stack ?? error)}`);
+        }
+        const failure =
+          error instanceof FileFailure ? error.message : `The import stopped: ${(error as Error).message}`;
+        await this.repository.update(id, { status: 'failed', failure }).catch(() => undefined);
       })
       .finally(() => this.running.delete(id));
     this.running.set(id, job);

@@ -113,6 +113,9 @@ describe('imports: the engine with the products kind', () => {
     expect((await upload(`${HEADER},name\n`).expect(400)).body.detail).toBe('Duplicate column: name');
     expect((await upload('name,category\nA,B\n').expect(400)).body.detail).toBe('Missing key column: sku');
     expect((await upload('sku,,name\n').expect(400)).body.detail).toBe('Column 2 of the header has no name');
+    const broken = await upload(`${HEADER}\nX-1,"never closed,b,c,1.00\n`);
+    expectProblem(broken, 400);
+    expect(broken.body.detail).toMatch(/^The file is not valid CSV/);
   });
 
   it('a row with the wrong number of cells is an error of that row', async () => {
@@ -305,13 +308,28 @@ describe('imports: the engine with the products kind', () => {
 
   it('exports XLSX too, and templates; exports are for admins and managers only', async () => {
     const tag = uniqueTag();
-    await createProduct(t, { sku: `XL-${tag}`, listPrice: '7.10' });
+    await createProduct(t, { sku: `XL-${tag}`, listPrice: '7.10', name: '@risk', barcode: `0${tag}` });
     const file = (await download('/api/exports/products?format=xlsx').expect(200)).body as Buffer;
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file);
     const rows = workbook.worksheets[0]?.getSheetValues() as unknown[][];
     const found = rows.find((row) => row?.[1] === `XL-${tag}`);
-    expect(found?.[6]).toBe('7.10');
+    expect([found?.[1], found?.[2], found?.[6], found?.[13]]).toEqual([
+      `XL-${tag}`,
+      "'@risk",
+      '7.10',
+      `0${tag}`,
+    ]);
+
+    // The exported row, saved on its own, imports back unchanged.
+    const mine = new ExcelJS.Workbook();
+    const sheet = mine.addWorksheet('mine');
+    sheet.addRow(rows[1]?.slice(1) ?? []);
+    sheet.addRow(found?.slice(1) ?? []);
+    const back = Buffer.from(await mine.xlsx.writeBuffer());
+    const reimported = (await upload(back, 'dryRun=true', XLSX_CONTENT_TYPE).expect(200))
+      .body as ImportResult;
+    expect(reimported.counts).toEqual({ create: 0, update: 0, unchanged: 1, error: 0 });
 
     const template = (await download('/api/imports/templates/products').expect(200)).body.toString('utf8');
     expect(template.split('\r\n')[0]).toBe(

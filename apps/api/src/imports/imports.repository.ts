@@ -195,13 +195,18 @@ export class ImportsRepository {
     ) as Promise<StoredRow[]>;
   }
 
-  /** The rows a result shows: errors first, then the rest, each in file order. */
-  firstResults(importId: string, limit: number): Promise<ImportRowResult[]> {
-    return this.dataSource.query(
-      `SELECT row, key, action, errors FROM import_rows WHERE import_id = $1
-        ORDER BY (action <> 'error'), row LIMIT $2`,
-      [importId, limit],
-    ) as Promise<ImportRowResult[]>;
+  /** The rows a result shows: errors first, then the rest, each in file order (the PK's order). */
+  async firstResults(importId: string, limit: number, errors: number): Promise<ImportRowResult[]> {
+    const query = (where: string, count: number) =>
+      this.dataSource.query(
+        `SELECT row, key, action, errors FROM import_rows WHERE import_id = $1 AND ${where}
+          ORDER BY row LIMIT $2`,
+        [importId, count],
+      ) as Promise<ImportRowResult[]>;
+    // Without errors (most runs) the first rows come straight off the primary key.
+    const failed = errors > 0 ? await query(`action = 'error'`, limit) : [];
+    const rest = failed.length < limit ? await query(`action <> 'error'`, limit - failed.length) : [];
+    return [...failed, ...rest];
   }
 
   async rowDetails(

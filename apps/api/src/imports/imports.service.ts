@@ -27,6 +27,8 @@ const SYNC_WAIT_MS = 1_500;
 const RESULT_ROWS = 200;
 /** A running job touches its run after every chunk; quieter than this, its process is gone. */
 const ABANDONED_AFTER_S = 120;
+/** Dry runs nobody committed (and failed or cancelled runs) are deleted with their rows after this. */
+const KEEP_UNCOMMITTED_DAYS = 30;
 
 /** An answer to a request that started or commits a run: 200 when it finished in time, else 202. */
 export interface RunAnswer {
@@ -51,6 +53,7 @@ export class ImportsService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.runs.failAbandoned(ABANDONED_AFTER_S);
+    await this.runs.pruneDryRuns(KEEP_UNCOMMITTED_DAYS);
   }
 
   kinds(): ImportKindInfo[] {
@@ -151,7 +154,8 @@ export class ImportsService implements OnApplicationBootstrap {
       await this.runs.failAbandoned(ABANDONED_AFTER_S, this.runner.runningIds());
       run = (await this.runs.find(id)) ?? run;
     }
-    const rows = run.status === 'validating' ? [] : await this.runs.firstResults(id, RESULT_ROWS);
+    const rows =
+      run.status === 'validating' ? [] : await this.runs.firstResults(id, RESULT_ROWS, run.counts.error);
     return { ...toJob(run), rows };
   }
 
@@ -219,6 +223,12 @@ export class ImportsService implements OnApplicationBootstrap {
     const result = await this.result(id);
     const refused = refusal();
     if (refused) throw new ProblemException(409, refused, undefined, undefined, { result });
+    // The file itself could not be read (a quote never closed, a broken workbook): as a bad header, a 400.
+    if (result.status === 'failed') {
+      throw new ProblemException(400, result.failure ?? 'The file could not be read', undefined, undefined, {
+        importId: id,
+      });
+    }
     return { status: 200, body: result };
   }
 }

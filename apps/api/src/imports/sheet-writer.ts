@@ -7,10 +7,11 @@ import { neutraliseFormula } from './cell-text';
 export type SheetFormat = 'csv' | 'xlsx';
 
 /**
- * Writes a header and rows of text to `out` as CSV (RFC 4180, CRLF, texts a
- * spreadsheet would run as formulas guarded with an apostrophe — see
- * cell-text.ts) or as an XLSX workbook of text cells (so "12.00" and
- * "0012345678905" stay as written), streamed: rows are never all in memory.
+ * Writes a header and rows of text to `out` as CSV (RFC 4180, CRLF) or as an
+ * XLSX workbook of text cells (so "12.00" and "0012345678905" stay as
+ * written), streamed: rows are never all in memory. In both, a text a
+ * spreadsheet would run as a formula is guarded with an apostrophe, which an
+ * import takes off again (cell-text.ts).
  */
 export async function writeSheet(
   out: Writable,
@@ -35,7 +36,8 @@ export async function writeSheet(
     useSharedStrings: false,
   });
   const sheet = workbook.addWorksheet(name.slice(0, 31));
-  for await (const row of withHeader(header, rows)) sheet.addRow([...row]).commit();
+  // The same guard as the CSV's, so a file saved from either format imports back the same.
+  for await (const row of withHeader(header, rows)) sheet.addRow(row.map(neutraliseFormula)).commit();
   sheet.commit();
   await workbook.commit();
 }
