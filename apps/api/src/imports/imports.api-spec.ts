@@ -118,6 +118,21 @@ describe('imports: the engine with the products kind', () => {
     expect(broken.body.detail).toMatch(/^The file is not valid CSV/);
   });
 
+  it('takes the file from a form too (one file field)', async () => {
+    const tag = uniqueTag();
+    const response = await t.http
+      .post('/api/imports/products?dryRun=true')
+      .set(bearer(admin))
+      .field('note', 'before the file')
+      .attach('file', Buffer.from(`${HEADER}\r\nIMP-${tag}-F,Form,Cat,box,3.00\r\n`), {
+        filename: 'from-form.csv',
+        contentType: 'text/csv',
+      })
+      .expect(200);
+    expect(response.body).toMatchObject({ format: 'csv', counts: { create: 1, error: 0 } });
+    expect(response.body.rows[0]).toMatchObject({ row: 2, key: `IMP-${tag}-F`, action: 'create' });
+  });
+
   it('a row with the wrong number of cells is an error of that row', async () => {
     const tag = uniqueTag();
     const result = (
@@ -363,7 +378,7 @@ describe('imports: limits', () => {
   });
   afterAll(() => t.close());
 
-  it('refuses a file over IMPORT_MAX_MB with 413, and a form or an unknown kind', async () => {
+  it('refuses a file over IMPORT_MAX_MB with 413, another type with 415, an unknown kind with 404', async () => {
     const big = `${HEADER}\n${'X'.repeat(1024 * 1024 + 10)}\n`;
     const response = await t.http
       .post('/api/imports/products?dryRun=true')
