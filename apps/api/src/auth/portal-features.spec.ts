@@ -33,6 +33,7 @@ const WIDER_API: Partial<Record<PortalFeatureName, string>> = {
   spend: 'staff read sales on the sales report',
   quotes: 'quotes are read by any signed-in role, scoped to what it may see; the warehouse has no quote work',
   quoteRequest: 'customers ask for quotes from the cart and product pages; the page is the account manager’s',
+  audit: 'account managers read their own accounts’ history on the account pages, not the whole trail',
   creditNotes: 'the warehouse reads the credit notes of the returns it receives, on the return page',
 };
 

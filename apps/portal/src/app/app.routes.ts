@@ -146,6 +146,17 @@ export const appRoutes: Routes = [
         loadComponent: () => import('./settings/company-settings-page').then((m) => m.CompanySettingsPage),
       },
       {
+        path: 'imports',
+        canActivate: [featureGuard('imports')],
+        loadChildren: () => import('./imports/imports.routes').then((m) => m.importsRoutes),
+      },
+      {
+        path: 'audit',
+        title: 'Audit trail · Tradecounter',
+        canActivate: [featureGuard('audit')],
+        loadComponent: () => import('./audit/audit-page').then((m) => m.AuditPage),
+      },
+      {
         path: 'forbidden',
         title: 'No access · Tradecounter',
         loadComponent: () => import('./auth/forbidden-page').then((m) => m.ForbiddenPage),

@@ -129,6 +129,9 @@ export const PORTAL_FEATURES = {
   creditNotes: { path: '/credit-notes', roles: ORDER_READERS, api: 'GET /api/credit-notes' },
   returnSettings: { path: '/admin/returns', roles: ['admin'], api: 'PUT /api/return-settings' },
   companySettings: { path: '/admin/company', roles: ['admin'], api: 'PUT /api/settings/company' },
+  imports: { path: '/imports', roles: ['admin'], api: 'POST /api/imports/:kind' },
+  // Account managers read their accounts' changes on the account pages.
+  audit: { path: '/audit', roles: ['manager', 'admin'], api: 'GET /api/audit' },
 } as const satisfies Record<string, PortalFeature>;
 
 export type PortalFeatureName = keyof typeof PORTAL_FEATURES;

@@ -45,4 +45,18 @@ describe('auditChanges', () => {
       { field: 'Credit limit', before: null, after: '$0.00' },
     ]);
   });
+
+  it('shows an imported product by its SKU, an empty set as nothing', () => {
+    const entry: AuditEntry = {
+      ...base,
+      entity: 'product',
+      action: 'create',
+      after: { sku: 'IMP-A', caseBarcodes: [], listPrice: '8.75' },
+    };
+    expect(auditChanges(entry)).toEqual([
+      { field: 'SKU', before: null, after: 'IMP-A' },
+      { field: 'Case barcodes', before: null, after: '—' },
+      { field: 'List price', before: null, after: '$8.75' },
+    ]);
+  });
 });

@@ -19,6 +19,7 @@ const FIELD_LABELS: Record<string, string> = {
   status: 'Status',
   name: 'Name',
   code: 'Code',
+  sku: 'SKU',
 };
 const MONEY_FIELDS = new Set(['creditLimit', 'creditExposure', 'orderLimit', 'listPrice', 'unitPrice']);
 const HIDDEN_ON_CREATE = new Set(['id', 'createdAt', 'updatedAt', 'version', 'creditExposure']);
@@ -41,6 +42,8 @@ export function formatAuditValue(
     return names.get(value) ?? value;
   }
   if (typeof value === 'number') return String(value);
+  // An empty set (an imported product's case barcodes) reads as nothing, not "[]".
+  if (Array.isArray(value) && value.length === 0) return '—';
   return JSON.stringify(value);
 }
 

@@ -107,3 +107,21 @@ describe('navItemsFor: returns and credit notes', () => {
     expect(links('warehouse')).toEqual(['Returns']);
   });
 });
+
+describe('navItemsFor: imports and the audit trail', () => {
+  const links = (role: Parameters<typeof navItemsFor>[0]) =>
+    navItemsFor(role)
+      .filter((item) => item.path === '/imports' || item.path === '/audit')
+      .map((item) => `${item.label} ${item.path}`);
+
+  it('gives admins Import / Export and the audit trail, managers the audit trail only', () => {
+    expect(links('admin')).toEqual(['Import / Export /imports', 'Audit trail /audit']);
+    expect(links('manager')).toEqual(['Audit trail /audit']);
+  });
+
+  it('gives the other roles neither (account managers read their accounts’ history on the account)', () => {
+    for (const role of ['buyer', 'approver', 'account_manager', 'warehouse'] as const) {
+      expect(links(role)).toEqual([]);
+    }
+  });
+});

@@ -61,6 +61,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   item('webhooks', 'Webhooks', 'webhook'),
   item('returnSettings', 'Return settings', 'tune'),
   item('companySettings', 'Company letterhead', 'domain'),
+  item('imports', 'Import / Export', 'import_export'),
+  item('audit', 'Audit trail', 'history'),
 ];
 
 export function navItemsFor(role: Role): NavItem[] {
