@@ -71,7 +71,7 @@ function* productRows(prefix, count) {
       CATEGORIES[i % CATEGORIES.length],
       i % 3 === 0 ? 'box' : 'each',
       money(199 + ((i * 7919) % 50_000)),
-      String(1 + (i % 4 === 0 ? 9 : 0)),
+      String((i % 5 === 0 ? 5 : 1) * (i % 4 === 0 ? 2 : 1)),
       i % 5 === 0 ? '5' : '1',
       String(i % 15),
       'true',
@@ -147,11 +147,12 @@ function* contractPriceRows(count, accounts, products) {
     yield [
       `IMPA${String(account).padStart(5, '0')}`,
       `IMP-${String(product).padStart(6, '0')}`,
+      '2026-01-01',
       money(150 + ((i * 104_729) % 40_000)),
     ];
   }
 }
-const CONTRACT_PRICE_HEADER = ['accountCode', 'sku', 'price'];
+const CONTRACT_PRICE_HEADER = ['accountCode', 'sku', 'validFrom', 'unitPrice'];
 
 /** One HTTP request with a JSON answer; `file` streams a file as the body. */
 function request(method, path, token, { json, file, contentType } = {}) {
