@@ -12,6 +12,7 @@ import {
   type ImportRow,
   type RowPlan,
 } from '../imports/import-kind';
+import { sameRecord } from '../imports/import-cells';
 import { CreateProductDto, UpdateProductDto } from './dto/product.dto';
 
 const column = (
@@ -403,10 +404,6 @@ function newRecord(body: Record<string, unknown>): ExportRecord {
     barcode: given['barcode'] ?? '',
     caseBarcodes: given['caseBarcodes'] ?? '',
   };
-}
-
-function sameRecord(a: ExportRecord, b: ExportRecord): boolean {
-  return COLUMNS.every(({ name }) => (a[name] ?? '') === (b[name] ?? ''));
 }
 
 /** Nested DTO errors (caseBarcodes.0.qty) name the file's column. */

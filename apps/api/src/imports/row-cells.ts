@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import type { FieldError } from '@tradecounter/contracts';
 import { validateAs } from '../common/http/validate-as';
 import type { EntityManager } from 'typeorm';
+import { errorsInColumns, sameRecord } from './import-cells';
 import type { ExportRecord, ImportRow, RowPlan } from './import-kind';
 
 /**
@@ -27,7 +28,7 @@ export const notWhole = (field: string): FieldError => ({ field, message: 'must 
 
 /** The DTO's field names as the file's columns (`minQty` → `break.minQty`). */
 export function renameFields(errors: FieldError[], columns: Record<string, string>): FieldError[] {
-  return errors.map((error) => ({ ...error, field: columns[error.field] ?? error.field }));
+  return errorsInColumns(errors, (field) => columns[field] ?? field);
 }
 
 export const required = (field: string): FieldError => ({ field, message: 'is required' });
@@ -35,13 +36,6 @@ export const required = (field: string): FieldError => ({ field, message: 'is re
 /** A numeric(5,2) percentage as the API shows it: "10", "12.5". */
 export function trimPercent(value: string): string {
   return value.includes('.') ? value.replace(/\.?0+$/, '') : value;
-}
-
-export function sameRecord(a: ExportRecord | null, b: ExportRecord | null): boolean {
-  if (!a || !b) return false;
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  for (const key of keys) if ((a[key] ?? '') !== (b[key] ?? '')) return false;
-  return true;
 }
 
 /** A plan: `error` when there are errors, else create/update/unchanged by before and after. */
