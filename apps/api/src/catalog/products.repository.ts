@@ -69,11 +69,17 @@ export class ProductsRepository {
   }
 
   /**
-   * One query for the page and its total (a window count). Every word must
-   * appear in "sku name" (trigram-indexed); SKU-prefix matches rank first.
+   * The page and its total. Every word must appear in "sku name"
+   * (trigram-indexed); SKU-prefix matches rank first. Filtered by words,
+   * stock or purchases, the total is a window count over the (few) matches;
+   * otherwise it is read from the per-category counts, so a page of a
+   * 100,000-product catalog reads 25 rows by index, not all of them.
    */
   async search(filter: ProductFilter, page: PageRequest): Promise<[ProductEntity[], number]> {
-    const query = this.products.createQueryBuilder('p').addSelect('count(*) OVER ()', 'total');
+    const terms = searchTerms(filter.search);
+    const countedByCategory = terms.length === 0 && !filter.inStockAt && !filter.boughtBy;
+    const query = this.products.createQueryBuilder('p');
+    if (!countedByCategory) query.addSelect('count(*) OVER ()', 'total');
     if (!filter.includeInactive) query.andWhere('p.active');
     if (filter.category) query.andWhere('p.category = :category', { category: filter.category });
     if (filter.inStockAt) {
@@ -90,7 +96,6 @@ export class ProductsRepository {
         { boughtBy: filter.boughtBy },
       );
     }
-    const terms = searchTerms(filter.search);
     terms.forEach((term, index) => {
       query.andWhere(`lower(p.sku || ' ' || p.name) LIKE :t${index}`, {
         [`t${index}`]: `%${escapeLikePattern(term)}%`,
@@ -113,6 +118,10 @@ export class ProductsRepository {
       query.orderBy('p.sku', 'ASC');
     }
     query.offset(page.offset).limit(page.pageSize);
+    if (countedByCategory) {
+      const [entities, total] = await Promise.all([query.getMany(), this.countByCategory(filter)]);
+      return [entities, total];
+    }
     const { entities, raw } = await query.getRawAndEntities();
     if (entities.length === 0 && page.offset > 0) {
       const total = await this.count(filter);
@@ -123,15 +132,20 @@ export class ProductsRepository {
   }
 
   async categories(): Promise<Category[]> {
-    const rows = await this.products
-      .createQueryBuilder('p')
-      .select('p.category', 'name')
-      .addSelect('count(*)::int', 'productCount')
-      .where('p.active')
-      .groupBy('p.category')
-      .orderBy('p.category', 'ASC')
-      .getRawMany<Category>();
-    return rows;
+    return (await this.products.query(
+      `SELECT category AS name, active_products AS "productCount" FROM product_category_counts
+        WHERE active_products > 0 ORDER BY category`,
+    )) as Category[];
+  }
+
+  /** The products of a category (or all), active only unless asked, from the trigger-kept counts. */
+  private async countByCategory(filter: ProductFilter): Promise<number> {
+    const [row] = (await this.products.query(
+      `SELECT coalesce(sum(CASE WHEN $1 THEN all_products ELSE active_products END), 0)::int AS total
+         FROM product_category_counts WHERE $2::text IS NULL OR category = $2`,
+      [filter.includeInactive === true, filter.category ?? null],
+    )) as { total: number }[];
+    return row?.total ?? 0;
   }
 
   save(manager: EntityManager, product: ProductEntity): Promise<ProductEntity> {

@@ -15,6 +15,7 @@ import { RevokedSessionEntity } from '../auth/revoked-session.entity';
 import { CartLineEntity } from '../cart/cart-line.entity';
 import { CartEntity } from '../cart/cart.entity';
 import { ProductEntity } from '../catalog/product.entity';
+import { ProductCategoryCountEntity } from '../catalog/product-category-count.entity';
 import { CarrierTrackingEntity } from '../fulfilment/carrier-tracking.entity';
 import { ProductImageEntity } from '../catalog/product-image.entity';
 import { DeliveryRatingEntity } from '../fulfilment/delivery-rating.entity';
@@ -105,6 +106,7 @@ export const ENTITIES = [
   AddressEntity,
   AuditEntryEntity,
   ProductEntity,
+  ProductCategoryCountEntity,
   ProductImageEntity,
   RefreshTokenEntity,
   RevokedSessionEntity,
