@@ -290,7 +290,13 @@ async function main() {
   const database = await freshDatabase('imports');
   let api;
   try {
-    api = await startApi({ entry, port, scratch, databaseUrl: database.url });
+    api = await startApi({
+      entry,
+      port,
+      scratch,
+      databaseUrl: database.url,
+      env: process.env.API_NODE_OPTIONS ? { NODE_OPTIONS: process.env.API_NODE_OPTIONS } : {},
+    });
     const pid = api.child.pid;
     const admin = await login(baseUrl, ADMIN);
     const buyer = await login(baseUrl, BUYER);
