@@ -12,19 +12,25 @@ export interface PlannedRow extends RowPlan {
  * parent's rows) is an error on the later row, naming the first.
  */
 export class FileKeys {
-  private readonly seen = new Map<string, { row: number; group: string }>();
+  /**
+   * A key's first row, and its parent group when it has one: a row alone is
+   * kept as its number (the map holds every key of the file, so entries stay small).
+   */
+  private readonly seen = new Map<string, number | { row: number; group: string }>();
 
   constructor(private readonly keyField: string) {}
 
   check(plan: PlannedRow, group: string): PlannedRow {
     if (plan.key === '') return plan;
     const first = this.seen.get(plan.key);
-    if (!first) {
-      this.seen.set(plan.key, { row: plan.row, group });
+    if (first === undefined) {
+      this.seen.set(plan.key, group === `row:${plan.row}` ? plan.row : { row: plan.row, group });
       return plan;
     }
-    if (first.group === group) return plan;
-    return refuse(plan, { field: this.keyField, message: `${plan.key} is also at row ${first.row}` });
+    const firstRow = typeof first === 'number' ? first : first.row;
+    const firstGroup = typeof first === 'number' ? `row:${first}` : first.group;
+    if (firstGroup === group) return plan;
+    return refuse(plan, { field: this.keyField, message: `${plan.key} is also at row ${firstRow}` });
   }
 }
 
