@@ -1,3 +1,4 @@
+import { AuditChanges } from './audit-changes';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import type { AuditEntry } from '@tradecounter/contracts';
@@ -16,7 +17,7 @@ interface HistoryRow {
 /** Who changed what on an account, newest first. */
 @Component({
   selector: 'tc-account-history',
-  imports: [DisplayDateTimePipe, ListFrame],
+  imports: [AuditChanges, DisplayDateTimePipe, ListFrame],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './account-history.html',
   styleUrl: './account-history.scss',

@@ -1,3 +1,4 @@
+import { AuditChanges } from '../accounts/audit-changes';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -24,6 +25,7 @@ import { AUDIT_ENTITY_OPTIONS, entityLabel, entrySubject, entryVerb } from './au
 @Component({
   selector: 'tc-audit-page',
   imports: [
+    AuditChanges,
     DisplayDateTimePipe,
     ListFrame,
     MatButtonModule,
