@@ -154,7 +154,13 @@ function* contractPriceRows(count, accounts, products) {
 }
 const CONTRACT_PRICE_HEADER = ['accountCode', 'sku', 'validFrom', 'unitPrice'];
 
-/** One HTTP request with a JSON answer; `file` streams a file as the body. */
+/**
+ * One HTTP request with a JSON answer; `file` streams a file as the body.
+ * @param {string} method
+ * @param {string} path
+ * @param {string} token
+ * @param {{ json?: unknown, file?: string, contentType?: string }} [body]
+ */
 function request(method, path, token, { json, file, contentType } = {}) {
   return new Promise((resolveRequest, reject) => {
     const headers = { authorization: `Bearer ${token}` };

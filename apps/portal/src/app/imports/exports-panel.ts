@@ -5,7 +5,8 @@ import { MatTableModule } from '@angular/material/table';
 import type { ImportKind, ImportKindInfo } from '@tradecounter/contracts';
 import { FileDownloads } from './file-downloads';
 import { exportFileName } from './import-file';
-import { type FileFormat, ImportsApi } from './imports-api';
+import type { FileFormat } from './import-file';
+import { ImportsApi } from './imports-api';
 
 /** Export: every record of a kind in its import columns, to edit and import back. */
 @Component({

@@ -1,5 +1,7 @@
 import { type ImportKind, XLSX_CONTENT_TYPE } from '@tradecounter/contracts';
-import type { FileFormat } from './imports-api';
+
+/** The file formats a template or an export comes in. */
+export type FileFormat = 'csv' | 'xlsx';
 
 export const IMPORT_FILE_ACCEPT = `.csv,text/csv,.xlsx,${XLSX_CONTENT_TYPE}`;
 

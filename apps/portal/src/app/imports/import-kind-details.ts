@@ -5,7 +5,8 @@ import { MatTableModule } from '@angular/material/table';
 import type { ImportKindInfo } from '@tradecounter/contracts';
 import { FileDownloads } from './file-downloads';
 import { templateFileName } from './import-file';
-import { type FileFormat, ImportsApi } from './imports-api';
+import type { FileFormat } from './import-file';
+import { ImportsApi } from './imports-api';
 
 /** A kind's file: what keys a row, its columns, and its template to start from. */
 @Component({

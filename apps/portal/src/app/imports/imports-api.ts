@@ -12,9 +12,9 @@ import type {
 } from '@tradecounter/contracts';
 import type { Observable } from 'rxjs';
 import { queryParams } from '../shared/http-params';
+import type { FileFormat } from './import-file';
 
 /** The file formats the page reads and writes (`json` is the ERP sync's, through the API). */
-export type FileFormat = 'csv' | 'xlsx';
 
 export interface ImportRowsQuery extends PageQuery {
   action?: ImportAction;
