@@ -22,9 +22,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   return completeDocument(SwaggerModule.createDocument(app, config), routeFacts(app), CONTRACT_SCHEMAS);
 }
 
-/** The OpenAPI document at /api/docs-json and its UI at /api/docs. */
+/** The OpenAPI document at /api/docs-json and its UI at /api/docs, built when first asked for (not at every start). */
 export function setUpOpenApi(app: INestApplication): void {
-  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), {
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs-json',
     useGlobalPrefix: false,
   });

@@ -4266,6 +4266,8 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
       'creditNotes',
       'returnSettings',
       'companySettings',
+      'imports',
+      'audit',
     ],
   },
   PriceBreakRow: {

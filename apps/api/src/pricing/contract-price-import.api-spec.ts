@@ -307,9 +307,9 @@ describe('contract price import', () => {
     expect(((await single) as { status: number }).status).toBe(409);
   });
 
-  it('plans and applies 20,000 prices in one transaction in a few seconds', async () => {
+  it('plans and applies 5,000 prices, chunk after chunk, in one transaction (the bench measures 20,000)', async () => {
     const tag = (await createAccount(t)).code;
-    const accounts = await Promise.all(Array.from({ length: 20 }, () => createAccount(t)));
+    const accounts = await Promise.all(Array.from({ length: 5 }, () => createAccount(t)));
     const skus = Array.from({ length: 1_000 }, (_, index) => `BULK-${tag}-${String(index).padStart(4, '0')}`);
     await t.dataSource.query(
       `INSERT INTO products (sku, name, category, unit, list_price)
@@ -332,8 +332,8 @@ describe('contract price import', () => {
       'SELECT count(*)::int AS count FROM contract_prices WHERE account_id = ANY($1::uuid[])',
       [accounts.map((account) => account.id)],
     )) as { count: number }[];
-    expect(count).toBe(20_000);
+    expect(count).toBe(5_000);
     expect(elapsed).toBeLessThan(30_000);
-    console.log(`20,000 contract prices planned and applied in ${elapsed} ms`);
+    console.log(`5,000 contract prices planned and applied in ${elapsed} ms`);
   }, 60_000);
 });
