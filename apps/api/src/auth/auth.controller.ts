@@ -96,7 +96,7 @@ export class AuthController {
   @Roles(...ANY_ROLE)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The current user' })
-  me(@CurrentUser() actor: AuthUser): Promise<User> {
+  me(@CurrentUser() actor: AuthUser): User {
     return this.auth.me(actor);
   }
 }
