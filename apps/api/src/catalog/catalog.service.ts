@@ -77,17 +77,16 @@ export class CatalogService {
       sort: query.sort,
       dir: query.dir,
     };
-    const [items, total] = await this.products.search(filter, page);
+    const { items, total, imageVersions } = await this.products.search(filter, page);
     const ids = items.map((item) => item.id);
-    const [book, stock, images, cases] = await Promise.all([
+    const [book, stock, cases] = await Promise.all([
       accountId ? this.calculator.priceBook(accountId, ids) : undefined,
       query.availability === false ? undefined : this.availability.forCatalog(accountId, items),
-      this.images.versions(ids),
       isCustomerActor(actor) ? undefined : this.codes.caseBarcodes(ids),
     ]);
     return pageOf(
       items.map((item) => {
-        const plain = toProduct(item, images.get(item.id));
+        const plain = toProduct(item, imageVersions.get(item.id));
         const product = cases ? withCodes(plain, item, cases.get(item.id)) : plain;
         return withAvailability(book ? withPrice(product, book) : product, stock);
       }),

@@ -35,6 +35,17 @@ export interface ProductFilter {
   boughtBy?: string;
 }
 
+/** A page of products, its total, and the image version of those that have an image. */
+export interface ProductPage {
+  items: ProductEntity[];
+  total: number;
+  imageVersions: Map<string, string>;
+}
+
+/** The products of a category (or all), active only unless asked, from the trigger-kept counts. */
+const CATEGORY_TOTAL = `(SELECT coalesce(sum(CASE WHEN :totalIncludesInactive THEN c.all_products ELSE c.active_products END), 0)::int
+    FROM product_category_counts c WHERE CAST(:totalCategory AS text) IS NULL OR c.category = :totalCategory)`;
+
 const PRODUCT_SORT: SortSpec<ProductSortField> = {
   columns: { sku: 'p.sku', name: 'p.name', category: 'p.category', listPrice: 'p.listPrice' },
   tieBreaker: 'p.id',
@@ -75,11 +86,18 @@ export class ProductsRepository {
    * otherwise it is read from the per-category counts, so a page of a
    * 100,000-product catalog reads 25 rows by index, not all of them.
    */
-  async search(filter: ProductFilter, page: PageRequest): Promise<[ProductEntity[], number]> {
+  async search(filter: ProductFilter, page: PageRequest): Promise<ProductPage> {
     const terms = searchTerms(filter.search);
     const countedByCategory = terms.length === 0 && !filter.inStockAt && !filter.boughtBy;
-    const query = this.products.createQueryBuilder('p');
-    if (!countedByCategory) query.addSelect('count(*) OVER ()', 'total');
+    const query = this.products
+      .createQueryBuilder('p')
+      // The page's image versions and its total come back with its rows: one round trip per page.
+      .addSelect('(SELECT i.version FROM product_images i WHERE i.product_id = p.id)', 'image_version')
+      .addSelect(countedByCategory ? CATEGORY_TOTAL : 'count(*) OVER ()', 'total')
+      .setParameters({
+        totalIncludesInactive: filter.includeInactive,
+        totalCategory: filter.category ?? null,
+      });
     if (!filter.includeInactive) query.andWhere('p.active');
     if (filter.category) query.andWhere('p.category = :category', { category: filter.category });
     if (filter.inStockAt) {
@@ -118,17 +136,17 @@ export class ProductsRepository {
       query.orderBy('p.sku', 'ASC');
     }
     query.offset(page.offset).limit(page.pageSize);
-    if (countedByCategory) {
-      const [entities, total] = await Promise.all([query.getMany(), this.countByCategory(filter)]);
-      return [entities, total];
+    const { entities, raw } = (await query.getRawAndEntities()) as {
+      entities: ProductEntity[];
+      raw: { p_id: string; image_version: string | null; total: string | number }[];
+    };
+    if (entities.length === 0) {
+      // No row to carry the total: past the last page, count on its own; on the first, there is none.
+      return { items: [], total: page.offset > 0 ? await this.count(filter) : 0, imageVersions: new Map() };
     }
-    const { entities, raw } = await query.getRawAndEntities();
-    if (entities.length === 0 && page.offset > 0) {
-      const total = await this.count(filter);
-      return [[], total];
-    }
-    const total = entities.length === 0 ? 0 : Number((raw[0] as { total: string }).total);
-    return [entities, total];
+    const imageVersions = new Map<string, string>();
+    for (const row of raw) if (row.image_version !== null) imageVersions.set(row.p_id, row.image_version);
+    return { items: entities, total: Number(raw[0]?.total ?? 0), imageVersions };
   }
 
   async categories(): Promise<Category[]> {
@@ -136,16 +154,6 @@ export class ProductsRepository {
       `SELECT category AS name, active_products AS "productCount" FROM product_category_counts
         WHERE active_products > 0 ORDER BY category`,
     )) as Category[];
-  }
-
-  /** The products of a category (or all), active only unless asked, from the trigger-kept counts. */
-  private async countByCategory(filter: ProductFilter): Promise<number> {
-    const [row] = (await this.products.query(
-      `SELECT coalesce(sum(CASE WHEN $1 THEN all_products ELSE active_products END), 0)::int AS total
-         FROM product_category_counts WHERE $2::text IS NULL OR category = $2`,
-      [filter.includeInactive === true, filter.category ?? null],
-    )) as { total: number }[];
-    return row?.total ?? 0;
   }
 
   save(manager: EntityManager, product: ProductEntity): Promise<ProductEntity> {
@@ -157,8 +165,7 @@ export class ProductsRepository {
   }
 
   private async count(filter: ProductFilter): Promise<number> {
-    const [, total] = await this.search(filter, { page: 1, pageSize: 1, offset: 0 });
-    return total;
+    return (await this.search(filter, { page: 1, pageSize: 1, offset: 0 })).total;
   }
 }
 
