@@ -102,8 +102,13 @@ import { ImportsApi } from './imports-api';
       flex-wrap: wrap;
       gap: 8px;
     }
-    /* Long codes (case barcodes) wrap rather than widen the table. */
+    /*
+     * Long codes (case barcodes) wrap rather than widen the table, but the
+     * text keeps a readable measure: on a phone the table scrolls sideways
+     * instead of squeezing it to a letter per line.
+     */
     .description {
+      min-width: 220px;
       overflow-wrap: anywhere;
     }
     .example {
