@@ -56,9 +56,10 @@ async function makeStandingOrders(pool, { count, sessions, sets, today }) {
   const ids = rows.map((row) => row.id);
   const lineSets = rows.map((row) => sets[(Number(row.name.slice(NAME_PREFIX.length)) - 1) % sets.length]);
   await pool.query(
-    `INSERT INTO standing_order_lines (standing_order_id, product_id, line_no, quantity)
-     SELECT x.id, x.product_id, x.line_no, x.quantity
-       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, product_id uuid, line_no int, quantity int)`,
+    `INSERT INTO standing_order_lines (standing_order_id, account_id, product_id, line_no, quantity)
+     SELECT x.id, s.account_id, x.product_id, x.line_no, x.quantity
+       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, product_id uuid, line_no int, quantity int)
+       JOIN standing_orders s ON s.id = x.id`,
     [
       JSON.stringify(
         ids.flatMap((id, index) =>

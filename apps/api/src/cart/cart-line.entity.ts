@@ -1,4 +1,5 @@
 import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
+import { AccountEntity } from '../accounts/account.entity';
 import { ProductEntity } from '../catalog/product.entity';
 import { CartEntity } from './cart.entity';
 
@@ -25,4 +26,12 @@ export class CartLineEntity {
 
   @Column({ name: 'added_at', type: 'timestamptz', default: () => 'now()' })
   addedAt: Date;
+
+  /** The parent's account, on the row so it can be distributed by account (docs/scaling.md). */
+  @Column({ name: 'account_id', type: 'uuid' })
+  accountId: string;
+
+  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'account_id' })
+  account?: Relation<AccountEntity>;
 }

@@ -200,8 +200,9 @@ describe('the cart', () => {
            INSERT INTO products (sku, name, category, unit, list_price)
            SELECT $1 || '-' || n, 'Cap test ' || n, 'Cap test', 'each', 1 FROM generate_series(1, 500) AS n
            RETURNING id)
-         , cart AS (INSERT INTO carts (user_id, account_id) VALUES ($2, $3) RETURNING user_id)
-         INSERT INTO cart_lines (user_id, product_id, quantity) SELECT (SELECT user_id FROM cart), id, 1 FROM made`,
+         , cart AS (INSERT INTO carts (user_id, account_id) VALUES ($2, $3) RETURNING user_id, account_id)
+         INSERT INTO cart_lines (user_id, account_id, product_id, quantity)
+         SELECT cart.user_id, cart.account_id, made.id, 1 FROM cart, made`,
         [tag, user.id, w.theirs.id],
       );
       const extra = await createProduct(t);

@@ -120,9 +120,10 @@ export class CartRepository {
     if (lines.length === 0) return;
     await tx.query(
       `WITH added AS (
-         INSERT INTO cart_lines (user_id, product_id, quantity, added_at)
-         SELECT $1, v.product_id, v.quantity, clock_timestamp()
-           FROM unnest($2::uuid[], $3::int[]) WITH ORDINALITY AS v(product_id, quantity, n)
+         INSERT INTO cart_lines (user_id, account_id, product_id, quantity, added_at)
+         SELECT c.user_id, c.account_id, v.product_id, v.quantity, clock_timestamp()
+           FROM carts c, unnest($2::uuid[], $3::int[]) WITH ORDINALITY AS v(product_id, quantity, n)
+          WHERE c.user_id = $1
           ORDER BY v.n
          ON CONFLICT (user_id, product_id) DO UPDATE SET quantity = cart_lines.quantity + excluded.quantity
          RETURNING 1)
@@ -135,7 +136,8 @@ export class CartRepository {
   async set(tx: EntityManager, userId: string, productId: string, quantity: number): Promise<void> {
     await tx.query(
       `WITH saved AS (
-         INSERT INTO cart_lines (user_id, product_id, quantity) VALUES ($1, $2, $3)
+         INSERT INTO cart_lines (user_id, account_id, product_id, quantity)
+         SELECT user_id, account_id, $2, $3 FROM carts WHERE user_id = $1
          ON CONFLICT (user_id, product_id) DO UPDATE SET quantity = excluded.quantity
          RETURNING 1)
        UPDATE carts SET updated_at = now(), version = version + 1 WHERE user_id = $1`,

@@ -8,6 +8,7 @@ import {
   PrimaryGeneratedColumn,
   Relation,
 } from 'typeorm';
+import { AccountEntity } from '../accounts/account.entity';
 import type { SalesQuoteStatus } from '@tradecounter/contracts';
 import { UserEntity } from '../users/user.entity';
 import { QuoteEntity } from './quote.entity';
@@ -56,4 +57,12 @@ export class QuoteEventEntity {
   /** For `accepted`: the order it became. */
   @Column({ name: 'order_id', type: 'uuid', nullable: true })
   orderId: string | null;
+
+  /** The parent's account, on the row so it can be distributed by account (docs/scaling.md). */
+  @Column({ name: 'account_id', type: 'uuid' })
+  accountId: string;
+
+  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'account_id' })
+  account?: Relation<AccountEntity>;
 }

@@ -8,6 +8,7 @@ import {
   PrimaryGeneratedColumn,
   Relation,
 } from 'typeorm';
+import { AccountEntity } from '../accounts/account.entity';
 import type { PromiseSplit } from '@tradecounter/contracts';
 import { ProductEntity } from '../catalog/product.entity';
 import { moneyColumn } from '../database/columns';
@@ -66,4 +67,12 @@ export class QuoteLineEntity {
 
   @Column({ type: 'jsonb', nullable: true })
   promise: { splits: PromiseSplit[] } | null;
+
+  /** The parent's account, on the row so it can be distributed by account (docs/scaling.md). */
+  @Column({ name: 'account_id', type: 'uuid' })
+  accountId: string;
+
+  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'account_id' })
+  account?: Relation<AccountEntity>;
 }

@@ -8,6 +8,7 @@ import {
   PrimaryGeneratedColumn,
   Relation,
 } from 'typeorm';
+import { AccountEntity } from '../accounts/account.entity';
 import { moneyColumn } from '../database/columns';
 import { UserEntity } from '../users/user.entity';
 import { QuoteEntity } from './quote.entity';
@@ -50,4 +51,12 @@ export class QuoteRevisionEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /** The parent's account, on the row so it can be distributed by account (docs/scaling.md). */
+  @Column({ name: 'account_id', type: 'uuid' })
+  accountId: string;
+
+  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'account_id' })
+  account?: Relation<AccountEntity>;
 }

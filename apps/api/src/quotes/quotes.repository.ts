@@ -154,18 +154,22 @@ SELECT l.id, l.product_id AS "productId", l.sku, l.name, l.quantity, l.unit_pric
 
 /** Writes a revision's lines (jsonb $2) under revision id $1. */
 const INSERT_LINES_SQL = `
-INSERT INTO quote_lines (revision_id, line_no, product_id, sku, name, quantity, unit_price, list_price,
-                         normal_price, line_total, promise)
-SELECT $1, x.line_no, x.product_id, x.sku, x.name, x.quantity, x.unit_price, x.list_price, x.normal_price,
-       x.line_total, x.promise
-  FROM jsonb_to_recordset($2::jsonb) AS x(line_no int, product_id uuid, sku text, name text, quantity int,
-       unit_price numeric, list_price numeric, normal_price numeric, line_total numeric, promise jsonb)`;
+INSERT INTO quote_lines (revision_id, account_id, line_no, product_id, sku, name, quantity, unit_price,
+                         list_price, normal_price, line_total, promise)
+SELECT r.id, r.account_id, x.line_no, x.product_id, x.sku, x.name, x.quantity, x.unit_price, x.list_price,
+       x.normal_price, x.line_total, x.promise
+  FROM quote_revisions r,
+       jsonb_to_recordset($2::jsonb) AS x(line_no int, product_id uuid, sku text, name text, quantity int,
+       unit_price numeric, list_price numeric, normal_price numeric, line_total numeric, promise jsonb)
+ WHERE r.id = $1`;
 
 const INSERT_EVENTS_SQL = `
-INSERT INTO quote_events (quote_id, actor_id, kind, from_status, to_status, reason, revision, order_id)
-SELECT $1, z.actor_id, z.kind, z.from_status, z.to_status, z.reason, z.revision, z.order_id
-  FROM jsonb_to_recordset($2::jsonb) AS z(actor_id uuid, kind text, from_status text, to_status text,
-       reason text, revision int, order_id uuid)`;
+INSERT INTO quote_events (quote_id, account_id, actor_id, kind, from_status, to_status, reason, revision, order_id)
+SELECT q.id, q.account_id, z.actor_id, z.kind, z.from_status, z.to_status, z.reason, z.revision, z.order_id
+  FROM quotes q,
+       jsonb_to_recordset($2::jsonb) AS z(actor_id uuid, kind text, from_status text, to_status text,
+       reason text, revision int, order_id uuid)
+ WHERE q.id = $1`;
 
 /**
  * Quoted quotes past their last valid day become `expired`, each with its
@@ -177,10 +181,10 @@ WITH due AS (
    ORDER BY id FOR UPDATE SKIP LOCKED
 ), done AS (
   UPDATE quotes q SET status = 'expired', updated_at = now() FROM due WHERE q.id = due.id
-  RETURNING q.id, q.revision
+  RETURNING q.id, q.account_id, q.revision
 ), e AS (
-  INSERT INTO quote_events (quote_id, actor_id, kind, from_status, to_status, reason, revision)
-  SELECT id, NULL, 'expired', 'quoted', 'expired', 'validUntil passed', revision
+  INSERT INTO quote_events (quote_id, account_id, actor_id, kind, from_status, to_status, reason, revision)
+  SELECT id, account_id, NULL, 'expired', 'quoted', 'expired', 'validUntil passed', revision
     FROM done
 )
 SELECT count(*)::int AS count FROM done`;
@@ -240,12 +244,12 @@ export class QuotesRepository {
                              idempotency_key, request_hash)
          SELECT 'Q-' || lpad(n::text, greatest(6, length(n::text)), '0'), $1, 'requested', 1, $2::date, $3, $4, $5, $6
            FROM n
-         RETURNING id, number
+         RETURNING id, number, account_id
        ), r AS (
-         INSERT INTO quote_revisions (quote_id, revision) SELECT id, 1 FROM q RETURNING id
+         INSERT INTO quote_revisions (quote_id, account_id, revision) SELECT id, account_id, 1 FROM q RETURNING id
        ), e AS (
-         INSERT INTO quote_events (quote_id, actor_id, kind, from_status, to_status, revision)
-         SELECT id, $4, 'requested', NULL, 'requested', 1 FROM q
+         INSERT INTO quote_events (quote_id, account_id, actor_id, kind, from_status, to_status, revision)
+         SELECT id, account_id, $4, 'requested', NULL, 'requested', 1 FROM q
        )
        SELECT q.id, q.number, r.id AS "revisionId" FROM q, r`,
       [
@@ -360,8 +364,8 @@ export class QuotesRepository {
     priced: { quotedBy: string; validUntil: string; subtotal: string; lines: NewQuoteLine[] },
   ): Promise<void> {
     const [row] = (await tx.query(
-      `INSERT INTO quote_revisions (quote_id, revision, quoted_at, quoted_by, valid_until, subtotal)
-       VALUES ($1, $2, now(), $3, $4::date, $5::numeric) RETURNING id`,
+      `INSERT INTO quote_revisions (quote_id, account_id, revision, quoted_at, quoted_by, valid_until, subtotal)
+       SELECT id, account_id, $2, now(), $3, $4::date, $5::numeric FROM quotes WHERE id = $1 RETURNING id`,
       [quoteId, revision, priced.quotedBy, priced.validUntil, priced.subtotal],
     )) as { id: string }[];
     if (!row) throw new Error('Inserting a revision returned nothing');

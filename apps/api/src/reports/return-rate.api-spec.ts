@@ -80,8 +80,9 @@ describe('return rate report', () => {
     for (const line of lines) {
       const orderLine = order.lines.find((l) => l.productId === line.productId);
       await t.dataSource.query(
-        `INSERT INTO return_lines (return_id, line_no, order_line_id, product_id, quantity, reason, unit_price)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        `INSERT INTO return_lines (return_id, account_id, line_no, order_line_id, product_id, quantity, reason,
+                                   unit_price)
+         SELECT r.id, r.account_id, $2, $3, $4, $5, $6, $7 FROM returns r WHERE r.id = $1`,
         [ret?.id, ++lineNo, orderLine?.id, line.productId, line.quantity, line.reason, orderLine?.unitPrice],
       );
     }

@@ -8,6 +8,7 @@ import {
   PrimaryGeneratedColumn,
   Relation,
 } from 'typeorm';
+import { AccountEntity } from '../accounts/account.entity';
 import { moneyColumn } from '../database/columns';
 import { CreditNoteEntity } from './credit-note.entity';
 import { ReturnLineEntity } from './return-line.entity';
@@ -53,4 +54,12 @@ export class CreditNoteLineEntity {
 
   @Column({ ...moneyColumn })
   total: string;
+
+  /** The parent's account, on the row so it can be distributed by account (docs/scaling.md). */
+  @Column({ name: 'account_id', type: 'uuid' })
+  accountId: string;
+
+  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'account_id' })
+  account?: Relation<AccountEntity>;
 }

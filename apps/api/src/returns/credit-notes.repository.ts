@@ -86,10 +86,13 @@ export class CreditNotesRepository {
     )) as { id: string }[];
     const id = row?.id ?? '';
     await tx.query(
-      `INSERT INTO credit_note_lines (credit_note_id, return_line_id, quantity, unit_price, gross, fee_percent, fee, total)
-       SELECT $1, v.return_line_id, v.quantity, v.unit_price, v.gross, v.fee_percent, v.fee, v.total
-         FROM jsonb_to_recordset($2::jsonb) AS v(return_line_id uuid, quantity int, unit_price numeric,
-              gross numeric, fee_percent numeric, fee numeric, total numeric)`,
+      `INSERT INTO credit_note_lines (credit_note_id, account_id, return_line_id, quantity, unit_price, gross,
+                                      fee_percent, fee, total)
+       SELECT n.id, n.account_id, v.return_line_id, v.quantity, v.unit_price, v.gross, v.fee_percent, v.fee, v.total
+         FROM credit_notes n,
+              jsonb_to_recordset($2::jsonb) AS v(return_line_id uuid, quantity int, unit_price numeric,
+              gross numeric, fee_percent numeric, fee numeric, total numeric)
+        WHERE n.id = $1`,
       [
         id,
         JSON.stringify(

@@ -8,6 +8,7 @@ import {
   PrimaryGeneratedColumn,
   Relation,
 } from 'typeorm';
+import { AccountEntity } from '../accounts/account.entity';
 import type { ReturnStatus } from '@tradecounter/contracts';
 import { UserEntity } from '../users/user.entity';
 import { ReturnEntity } from './return.entity';
@@ -51,4 +52,12 @@ export class ReturnEventEntity {
 
   @Column({ type: 'jsonb', nullable: true })
   data: Record<string, unknown> | null;
+
+  /** The parent's account, on the row so it can be distributed by account (docs/scaling.md). */
+  @Column({ name: 'account_id', type: 'uuid' })
+  accountId: string;
+
+  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'account_id' })
+  account?: Relation<AccountEntity>;
 }

@@ -8,6 +8,7 @@ import {
   PrimaryGeneratedColumn,
   Relation,
 } from 'typeorm';
+import { AccountEntity } from '../accounts/account.entity';
 import type { ReturnReason, ReturnResolution } from '@tradecounter/contracts';
 import { ProductEntity } from '../catalog/product.entity';
 import { moneyColumn } from '../database/columns';
@@ -95,4 +96,12 @@ export class ReturnLineEntity {
   @ManyToOne(() => OrderEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'replacement_order_id' })
   replacementOrder?: Relation<OrderEntity>;
+
+  /** The parent's account, on the row so it can be distributed by account (docs/scaling.md). */
+  @Column({ name: 'account_id', type: 'uuid' })
+  accountId: string;
+
+  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'account_id' })
+  account?: Relation<AccountEntity>;
 }

@@ -8,6 +8,7 @@ import {
   PrimaryGeneratedColumn,
   Relation,
 } from 'typeorm';
+import { AccountEntity } from '../accounts/account.entity';
 import type { ReturnCondition } from '@tradecounter/contracts';
 import { ReturnLineEntity } from './return-line.entity';
 import { ReturnReceiptEntity } from './return-receipt.entity';
@@ -41,4 +42,12 @@ export class ReturnReceiptLineEntity {
 
   @Column({ type: 'text' })
   condition: ReturnCondition;
+
+  /** The parent's account, on the row so it can be distributed by account (docs/scaling.md). */
+  @Column({ name: 'account_id', type: 'uuid' })
+  accountId: string;
+
+  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'account_id' })
+  account?: Relation<AccountEntity>;
 }

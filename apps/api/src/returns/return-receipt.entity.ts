@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { AccountEntity } from '../accounts/account.entity';
 import { UserEntity } from '../users/user.entity';
 import { CreditNoteEntity } from './credit-note.entity';
 import { ReturnEntity } from './return.entity';
@@ -34,4 +35,12 @@ export class ReturnReceiptEntity {
   @ManyToOne(() => CreditNoteEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'credit_note_id' })
   creditNote?: Relation<CreditNoteEntity>;
+
+  /** The parent's account, on the row so it can be distributed by account (docs/scaling.md). */
+  @Column({ name: 'account_id', type: 'uuid' })
+  accountId: string;
+
+  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'account_id' })
+  account?: Relation<AccountEntity>;
 }

@@ -271,12 +271,14 @@ export class ReturnsRepository {
     )) as { id: string }[];
     const id = row?.id ?? '';
     await tx.query(
-      `INSERT INTO return_lines (return_id, line_no, order_line_id, product_id, quantity, reason, note, resolution,
-                                 unit_price, fee_percent)
-       SELECT $1, v.line_no, v.order_line_id, v.product_id, v.quantity, v.reason, v.note, v.resolution,
-              v.unit_price, v.fee_percent
-         FROM jsonb_to_recordset($2::jsonb) AS v(line_no int, order_line_id uuid, product_id uuid, quantity int,
-              reason text, note text, resolution text, unit_price numeric, fee_percent numeric)`,
+      `INSERT INTO return_lines (return_id, account_id, line_no, order_line_id, product_id, quantity, reason, note,
+                                 resolution, unit_price, fee_percent)
+       SELECT r.id, r.account_id, v.line_no, v.order_line_id, v.product_id, v.quantity, v.reason, v.note,
+              v.resolution, v.unit_price, v.fee_percent
+         FROM returns r,
+              jsonb_to_recordset($2::jsonb) AS v(line_no int, order_line_id uuid, product_id uuid, quantity int,
+              reason text, note text, resolution text, unit_price numeric, fee_percent numeric)
+        WHERE r.id = $1`,
       [
         id,
         JSON.stringify(
@@ -432,14 +434,17 @@ export class ReturnsRepository {
     lines: { returnLineId: string; quantity: number; condition: ReturnCondition }[],
   ): Promise<string> {
     const [row] = (await tx.query(
-      `INSERT INTO return_receipts (return_id, actor_id) VALUES ($1, $2) RETURNING id`,
+      `INSERT INTO return_receipts (return_id, account_id, actor_id)
+       SELECT id, account_id, $2 FROM returns WHERE id = $1 RETURNING id`,
       [returnId, actorId],
     )) as { id: string }[];
     const id = row?.id ?? '';
     await tx.query(
-      `INSERT INTO return_receipt_lines (receipt_id, return_line_id, quantity, condition)
-       SELECT $1, v.return_line_id, v.quantity, v.condition
-         FROM jsonb_to_recordset($2::jsonb) AS v(return_line_id uuid, quantity int, condition text)`,
+      `INSERT INTO return_receipt_lines (receipt_id, account_id, return_line_id, quantity, condition)
+       SELECT r.id, r.account_id, v.return_line_id, v.quantity, v.condition
+         FROM return_receipts r,
+              jsonb_to_recordset($2::jsonb) AS v(return_line_id uuid, quantity int, condition text)
+        WHERE r.id = $1`,
       [
         id,
         JSON.stringify(
@@ -467,8 +472,8 @@ export class ReturnsRepository {
     for (const event of events) {
       await tx.query(
         `WITH inserted AS (
-           INSERT INTO return_events (return_id, actor_id, kind, from_status, to_status, reason, data)
-           VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)
+           INSERT INTO return_events (return_id, account_id, actor_id, kind, from_status, to_status, reason, data)
+           SELECT id, account_id, $2, $3, $4, $5, $6, $7::jsonb FROM returns WHERE id = $1
            RETURNING id, actor_id, kind, from_status, to_status, reason, data, at
          )
          INSERT INTO outbox (topic, aggregate_id, payload)
@@ -537,7 +542,8 @@ export class ReturnsRepository {
     bytes: Buffer,
   ): Promise<string> {
     const [row] = (await tx.query(
-      `INSERT INTO return_photos (return_id, content_type, byte_size, bytes) VALUES ($1, $2, $3, $4) RETURNING id`,
+      `INSERT INTO return_photos (return_id, account_id, content_type, byte_size, bytes)
+       SELECT id, account_id, $2, $3, $4 FROM returns WHERE id = $1 RETURNING id`,
       [returnId, contentType, bytes.length, bytes],
     )) as { id: string }[];
     return row?.id ?? '';

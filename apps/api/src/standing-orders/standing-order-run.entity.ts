@@ -10,6 +10,7 @@ import {
   Relation,
   Unique,
 } from 'typeorm';
+import { AccountEntity } from '../accounts/account.entity';
 import type { StandingOrderRunLineChange, StandingOrderRunStatus } from '@tradecounter/contracts';
 import { OrderEntity } from '../orders/order.entity';
 import { StandingOrderEntity } from './standing-order.entity';
@@ -58,4 +59,12 @@ export class StandingOrderRunEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /** The parent's account, on the row so it can be distributed by account (docs/scaling.md). */
+  @Column({ name: 'account_id', type: 'uuid' })
+  accountId: string;
+
+  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'account_id' })
+  account?: Relation<AccountEntity>;
 }

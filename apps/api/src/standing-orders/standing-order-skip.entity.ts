@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
+import { AccountEntity } from '../accounts/account.entity';
 import { StandingOrderEntity } from './standing-order.entity';
 
 /** A scheduled date a standing order will not run on. */
@@ -19,4 +20,12 @@ export class StandingOrderSkipEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /** The parent's account, on the row so it can be distributed by account (docs/scaling.md). */
+  @Column({ name: 'account_id', type: 'uuid' })
+  accountId: string;
+
+  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'account_id' })
+  account?: Relation<AccountEntity>;
 }

@@ -264,16 +264,18 @@ export class StandingOrdersRepository {
   ): Promise<void> {
     await manager.query(`DELETE FROM standing_order_lines WHERE standing_order_id = $1`, [id]);
     await manager.query(
-      `INSERT INTO standing_order_lines (standing_order_id, product_id, line_no, quantity)
-       SELECT $1, l.product_id, l.n, l.quantity
-         FROM unnest($2::uuid[], $3::int[]) WITH ORDINALITY AS l(product_id, quantity, n)`,
+      `INSERT INTO standing_order_lines (standing_order_id, account_id, product_id, line_no, quantity)
+       SELECT s.id, s.account_id, l.product_id, l.n, l.quantity
+         FROM standing_orders s, unnest($2::uuid[], $3::int[]) WITH ORDINALITY AS l(product_id, quantity, n)
+        WHERE s.id = $1`,
       [id, lines.map((line) => line.productId), lines.map((line) => line.quantity)],
     );
   }
 
   async addSkip(manager: EntityManager, id: string, runDate: string, userId: string): Promise<void> {
     await manager.query(
-      `INSERT INTO standing_order_skips (standing_order_id, run_date, skipped_by) VALUES ($1, $2, $3)
+      `INSERT INTO standing_order_skips (standing_order_id, account_id, run_date, skipped_by)
+       SELECT id, account_id, $2, $3 FROM standing_orders WHERE id = $1
        ON CONFLICT DO NOTHING`,
       [id, runDate, userId],
     );
@@ -313,10 +315,13 @@ export class StandingOrdersRepository {
   async recordRuns(manager: EntityManager, runs: RecordedRun[]): Promise<Set<string>> {
     if (runs.length === 0) return new Set();
     const rows = (await manager.query(
-      `INSERT INTO standing_order_runs (standing_order_id, run_date, status, order_id, dropped_lines, capped_lines, reason)
-       SELECT r.standing_order_id, r.run_date, r.status, r.order_id, r.dropped_lines, r.capped_lines, r.reason
+      `INSERT INTO standing_order_runs (standing_order_id, account_id, run_date, status, order_id, dropped_lines,
+                                        capped_lines, reason)
+       SELECT r.standing_order_id, s.account_id, r.run_date, r.status, r.order_id, r.dropped_lines, r.capped_lines,
+              r.reason
          FROM jsonb_to_recordset($1::jsonb) AS r(standing_order_id uuid, run_date date, status text, order_id uuid,
               dropped_lines jsonb, capped_lines jsonb, reason text)
+         JOIN standing_orders s ON s.id = r.standing_order_id
        ON CONFLICT (standing_order_id, run_date) DO NOTHING
        RETURNING standing_order_id AS id, run_date::text AS "runDate"`,
       [
@@ -373,7 +378,8 @@ export class StandingOrdersRepository {
   /** Claims a run's preview: true for the one caller that records it first. */
   async claimPreview(manager: EntityManager, id: string, runDate: string): Promise<boolean> {
     const rows = (await manager.query(
-      `INSERT INTO standing_order_previews (standing_order_id, run_date) VALUES ($1, $2)
+      `INSERT INTO standing_order_previews (standing_order_id, account_id, run_date)
+       SELECT id, account_id, $2 FROM standing_orders WHERE id = $1
        ON CONFLICT DO NOTHING RETURNING standing_order_id`,
       [id, runDate],
     )) as unknown[];

@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
+import { AccountEntity } from '../accounts/account.entity';
 import { ProductEntity } from '../catalog/product.entity';
 import { OrderTemplateEntity } from './order-template.entity';
 
@@ -26,4 +27,12 @@ export class OrderTemplateLineEntity {
 
   @Column({ type: 'integer' })
   quantity: number;
+
+  /** The parent's account, on the row so it can be distributed by account (docs/scaling.md). */
+  @Column({ name: 'account_id', type: 'uuid' })
+  accountId: string;
+
+  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'account_id' })
+  account?: Relation<AccountEntity>;
 }

@@ -134,9 +134,10 @@ export class TemplatesRepository {
   async replaceLines(tx: EntityManager, id: string, lines: TemplateLineInput[]): Promise<void> {
     await tx.query('DELETE FROM order_template_lines WHERE template_id = $1', [id]);
     await tx.query(
-      `INSERT INTO order_template_lines (template_id, line_no, product_id, quantity)
-       SELECT $1, v.line_no, v.product_id, v.quantity
-         FROM unnest($2::int[], $3::uuid[], $4::int[]) AS v(line_no, product_id, quantity)`,
+      `INSERT INTO order_template_lines (template_id, account_id, line_no, product_id, quantity)
+       SELECT t.id, t.account_id, v.line_no, v.product_id, v.quantity
+         FROM order_templates t, unnest($2::int[], $3::uuid[], $4::int[]) AS v(line_no, product_id, quantity)
+        WHERE t.id = $1`,
       [
         id,
         lines.map((_, index) => index + 1),

@@ -148,28 +148,39 @@ export async function seedDemoReturns(tx: EntityManager, currency: string, now =
     ],
   )) as { id: string }[];
   await tx.query(
-    `INSERT INTO credit_note_lines (credit_note_id, return_line_id, quantity, unit_price, gross, fee_percent, fee, total)
-     VALUES ($1, $2, 2, $3::numeric, $4::numeric, 0, $5::numeric, $6::numeric)`,
-    [note?.id, credited.lineId, first.unitPrice, formatMoney(credit.gross), formatMoney(credit.fee), total],
+    `INSERT INTO credit_note_lines (credit_note_id, account_id, return_line_id, quantity, unit_price, gross, fee_percent,
+                                    fee, total)
+     VALUES ($1, $7, $2, 2, $3::numeric, $4::numeric, 0, $5::numeric, $6::numeric)`,
+    [
+      note?.id,
+      credited.lineId,
+      first.unitPrice,
+      formatMoney(credit.gross),
+      formatMoney(credit.fee),
+      total,
+      who.accountId,
+    ],
   );
   const [receipt] = (await tx.query(
-    `INSERT INTO return_receipts (return_id, actor_id, received_at, credit_note_id) VALUES ($1, $2, $3, $4) RETURNING id`,
-    [credited.id, who.warehouseUser, new Date(now.getTime() - DAY_MS), note?.id],
+    `INSERT INTO return_receipts (return_id, account_id, actor_id, received_at, credit_note_id)
+     VALUES ($1, $5, $2, $3, $4) RETURNING id`,
+    [credited.id, who.warehouseUser, new Date(now.getTime() - DAY_MS), note?.id, who.accountId],
   )) as { id: string }[];
   await tx.query(
-    `INSERT INTO return_receipt_lines (receipt_id, return_line_id, quantity, condition) VALUES ($1, $2, 2, 'restock')`,
-    [receipt?.id, credited.lineId],
+    `INSERT INTO return_receipt_lines (receipt_id, account_id, return_line_id, quantity, condition)
+     VALUES ($1, $3, $2, 2, 'restock')`,
+    [receipt?.id, credited.lineId, who.accountId],
   );
   await tx.query(`UPDATE stock SET on_hand = on_hand + 2 WHERE product_id = $1 AND warehouse_code = $2`, [
     first.productId,
     warehouse,
   ]);
   await tx.query(
-    `INSERT INTO return_events (return_id, at, actor_id, kind, from_status, to_status, reason, data) VALUES
-       ($1, $2, $3, 'requested', NULL, 'requested', NULL, NULL),
-       ($1, $4, $5, 'approved', 'requested', 'approved', NULL, NULL),
-       ($1, $6, $7, 'received', 'approved', 'credited', NULL, $8::jsonb),
-       ($1, $6, $7, 'credit_note', NULL, NULL, NULL, $9::jsonb)`,
+    `INSERT INTO return_events (return_id, account_id, at, actor_id, kind, from_status, to_status, reason, data) VALUES
+       ($1, $10, $2, $3, 'requested', NULL, 'requested', NULL, NULL),
+       ($1, $10, $4, $5, 'approved', 'requested', 'approved', NULL, NULL),
+       ($1, $10, $6, $7, 'received', 'approved', 'credited', NULL, $8::jsonb),
+       ($1, $10, $6, $7, 'credit_note', NULL, NULL, NULL, $9::jsonb)`,
     [
       credited.id,
       at(2.5),
@@ -180,6 +191,7 @@ export async function seedDemoReturns(tx: EntityManager, currency: string, now =
       who.warehouseUser,
       JSON.stringify({ lines: [{ returnLineId: credited.lineId, quantity: 2, condition: 'restock' }] }),
       JSON.stringify({ creditNote: { id: note?.id, number: noteNumber, total } }),
+      who.accountId,
     ],
   );
 
@@ -194,9 +206,9 @@ export async function seedDemoReturns(tx: EntityManager, currency: string, now =
     received: 0,
   });
   await tx.query(
-    `INSERT INTO return_events (return_id, at, actor_id, kind, from_status, to_status)
-     VALUES ($1, $2, $3, 'requested', NULL, 'requested')`,
-    [requested.id, at(0.5), who.buyer],
+    `INSERT INTO return_events (return_id, account_id, at, actor_id, kind, from_status, to_status)
+     VALUES ($1, $4, $2, $3, 'requested', NULL, 'requested')`,
+    [requested.id, at(0.5), who.buyer, who.accountId],
   );
 
   // The delivered order counts toward the exposure until paid; the credit note lowers it.
@@ -234,9 +246,9 @@ async function insertReturn(
     [orderId, accountId, status, buyer, createdAt],
   )) as { id: string }[];
   const [inserted] = (await tx.query(
-    `INSERT INTO return_lines (return_id, line_no, order_line_id, product_id, quantity, reason, note, unit_price,
-                               fee_percent, received, restocked, credited)
-     VALUES ($1, 1, $2, $3, $4, $5, $6, $7::numeric, 0, $8, $8, $8) RETURNING id`,
+    `INSERT INTO return_lines (return_id, account_id, line_no, order_line_id, product_id, quantity, reason, note,
+                               unit_price, fee_percent, received, restocked, credited)
+     VALUES ($1, $9, 1, $2, $3, $4, $5, $6, $7::numeric, 0, $8, $8, $8) RETURNING id`,
     [
       row?.id,
       line.orderLineId,
@@ -246,6 +258,7 @@ async function insertReturn(
       line.note,
       line.unitPrice,
       line.received,
+      accountId,
     ],
   )) as { id: string }[];
   return { id: row?.id ?? '', lineId: inserted?.id ?? '' };
