@@ -1,17 +1,16 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { bodyParsers } from './common/http/body-parsers';
 import { answerClientErrorsAsProblems } from './common/http/client-errors';
+import { compressJson } from './common/http/json-compression';
 import { ProblemFilter } from './common/http/problem.filter';
 import { queryGuard } from './common/http/query-guard';
 import { applyServerTimeouts } from './common/http/server-timeouts';
+import { servePortal } from './common/http/static-portal';
 import { createValidationPipe } from './common/http/validation';
 import type { AppConfig } from './config/app-config';
 import { setUpOpenApi } from './openapi';
@@ -33,11 +32,13 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.use(helmet({ contentSecurityPolicy: { directives: contentSecurityPolicy() } }));
   app.use(...bodyParsers(config.bodyLimit));
   app.use(queryGuard());
+  app.use('/api', compressJson());
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   setUpOpenApi(app);
-  servePortal(app, config.portalDir);
+  const portal = servePortal(config.portalDir);
+  if (portal) app.use(...portal);
   await app.init();
   answerClientErrorsAsProblems(app.getHttpServer());
   return app;
@@ -55,22 +56,4 @@ function contentSecurityPolicy(): Record<string, string[]> {
     objectSrc: ["'none'"],
     frameAncestors: ["'none'"],
   };
-}
-
-/** The built portal on the same origin; unknown non-API paths get index.html (client-side routes). */
-function servePortal(app: NestExpressApplication, portalDir: string): void {
-  const index = join(portalDir, 'index.html');
-  if (!existsSync(index)) return;
-  const files = express.static(portalDir, { index: false, maxAge: '1h', immutable: false });
-  // API calls never look on disk: a file lookup per request costs a syscall and a thread-pool trip.
-  app.use((request: Request, response: Response, next: NextFunction) =>
-    request.path.startsWith('/api/') ? next() : files(request, response, next),
-  );
-  app.use((request: Request, response: Response, next: NextFunction) => {
-    const wantsPage =
-      (request.method === 'GET' || request.method === 'HEAD') && !request.path.startsWith('/api');
-    if (!wantsPage) return next();
-    response.setHeader('Cache-Control', 'no-cache');
-    response.sendFile(index);
-  });
 }
