@@ -13,10 +13,11 @@ import { dataSourceOptions } from '../database/data-source-options';
 export const REPORTS_DATA_SOURCE = Symbol('REPORTS_DATA_SOURCE');
 
 /**
- * The replica's pool: every transaction read-only (a report that tried to
- * write would fail on the primary's copy too, not only on a standby), no
+ * The replica's pool: every transaction read-only (so a report that wrote
+ * would fail even where the URL names a server that accepts writes), no
  * migrations, no entities (reports read with SQL) and so no extensions to
- * install.
+ * install. A replica that cannot be reached at start-up stops the start,
+ * as the primary does: the setting names it, so it is meant to be there.
  */
 export function replicaDataSource(url: string): DataSource {
   const options = dataSourceOptions(url, { entities: [], migrations: [] }) as PostgresConnectionOptions;
