@@ -2866,6 +2866,8 @@ export interface components {
     BacklogReport: {
       asOf: string;
       buckets: components['schemas']['BacklogBucket'][];
+      /** @description The day ages are counted to, in the deployment time zone. */
+      today: string;
       total: string;
     };
     /**
@@ -3463,6 +3465,7 @@ export interface components {
       deliveredAt: string;
     };
     DeliveryReport: {
+      asOf: string;
       from: string;
       /** @enum {string} */
       groupBy: 'account' | 'channel' | 'day' | 'week' | 'month' | 'accountManager';
@@ -3500,6 +3503,8 @@ export interface components {
       asOf: string;
       days: number;
       rows: components['schemas']['DormantAccount'][];
+      /** @description The day the days without orders are counted to, in the deployment time zone. */
+      today: string;
     };
     DraftItemDto: {
       productId: string;
@@ -4488,6 +4493,7 @@ export interface components {
       units: number;
     };
     PromiseAccuracyReport: {
+      asOf: string;
       buckets: components['schemas']['PromiseAccuracyBucket'][];
       /** @description Shares of shipped lines early, on the promised day, late. */
       early: number | null;
@@ -4740,6 +4746,7 @@ export interface components {
       withdrawn: number;
     };
     QuoteConversionReport: {
+      asOf: string;
       from: string;
       /** @enum {string} */
       groupBy: 'account' | 'accountManager';
@@ -5001,6 +5008,7 @@ export interface components {
       url: string;
     };
     ReturnRateReport: {
+      asOf: string;
       /** @description The period settled (defaults filled in), as the other reports answer it. */
       from: string;
       /** @enum {string} */
@@ -5217,6 +5225,7 @@ export interface components {
       total: number;
     };
     SalesReport: {
+      asOf: string;
       from: string;
       /** @enum {string} */
       groupBy: 'category' | 'account' | 'product' | 'channel' | 'day' | 'week' | 'month' | 'accountManager';
@@ -5556,6 +5565,7 @@ export interface components {
       total: number;
     };
     SummaryReport: {
+      asOf: string;
       averageOrderValue: string | null;
       /** @description Value of ordered units not yet shipped, of orders not cancelled or rejected, today (the period does not apply). */
       backlog: string;
@@ -5649,6 +5659,7 @@ export interface components {
       version: number;
     };
     SupplierPerformanceReport: {
+      asOf: string;
       from: string;
       rows: components['schemas']['SupplierPerformanceRow'][];
       to: string;

@@ -41,6 +41,18 @@ describe('loadConfig', () => {
     }
   });
 
+  it('sends report reads to REPORTS_DATABASE_URL when set, else to the primary (no URL)', () => {
+    expect(loadConfig({ DATA_DIR: dataDir }).reportsDatabaseUrl).toBeUndefined();
+    const replica = 'postgres://reports@replica.internal:5432/tradecounter';
+    expect(loadConfig({ DATA_DIR: dataDir, REPORTS_DATABASE_URL: replica }).reportsDatabaseUrl).toBe(replica);
+    expect(() => loadConfig({ DATA_DIR: dataDir, REPORTS_DATABASE_URL: 'mysql://x' })).toThrow(
+      /REPORTS_DATABASE_URL must be a postgres:\/\/ URL/,
+    );
+    expect(() => loadConfig({ DATA_DIR: dataDir, REPORTS_DATABASE_URL: 'not a url' })).toThrow(
+      /REPORTS_DATABASE_URL is not a valid URL/,
+    );
+  });
+
   it('names the seller on documents: Tradecounter unless SELLER_NAME says otherwise', () => {
     expect(loadConfig({ DATA_DIR: dataDir }).seller).toEqual({ name: 'Tradecounter', address: null });
     expect(

@@ -12,6 +12,11 @@ export interface AppConfig {
   port: number;
   /** An external PostgreSQL server; when absent the API starts an embedded one under dataDir. */
   databaseUrl: string | undefined;
+  /**
+   * A read replica that report reads go to (REPORTS_DATABASE_URL), read-only
+   * and never migrated; when absent reports read the primary.
+   */
+  reportsDatabaseUrl: string | undefined;
   dataDir: string;
   jwt: { secret: string; issuer: string; audience: string; accessTtlSeconds: number; refreshTtlDays: number };
   /** The AES-256 key (32 bytes) that encrypts secrets at rest, such as webhook signing secrets. */
@@ -116,7 +121,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const config: AppConfig = {
     environment,
     port: readInteger(env, 'PORT', 3000, 0, 65535, problems),
-    databaseUrl: readDatabaseUrl(env, problems),
+    databaseUrl: readDatabaseUrl(env, 'DATABASE_URL', problems),
+    reportsDatabaseUrl: readDatabaseUrl(env, 'REPORTS_DATABASE_URL', problems),
     dataDir,
     jwt: {
       secret: readJwtSecret(env, environment, dataDir, problems),
@@ -227,16 +233,16 @@ function readBoolean(env: Env, name: string, fallback: boolean, problems: string
   return fallback;
 }
 
-function readDatabaseUrl(env: Env, problems: string[]): string | undefined {
-  const raw = env['DATABASE_URL'];
+function readDatabaseUrl(env: Env, name: string, problems: string[]): string | undefined {
+  const raw = env[name];
   if (!raw) return undefined;
   try {
     const url = new URL(raw);
     if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-      problems.push('DATABASE_URL must be a postgres:// URL');
+      problems.push(`${name} must be a postgres:// URL`);
     }
   } catch {
-    problems.push('DATABASE_URL is not a valid URL');
+    problems.push(`${name} is not a valid URL`);
   }
   return raw;
 }

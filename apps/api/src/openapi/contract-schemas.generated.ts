@@ -485,8 +485,9 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
   BacklogReport: {
     type: 'object',
     properties: {
-      asOf: {
+      today: {
         type: 'string',
+        description: 'The day ages are counted to, in the deployment time zone.',
       },
       total: {
         type: 'string',
@@ -497,8 +498,11 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
           $ref: '#/components/schemas/BacklogBucket',
         },
       },
+      asOf: {
+        type: 'string',
+      },
     },
-    required: ['asOf', 'total', 'buckets'],
+    required: ['today', 'total', 'buckets', 'asOf'],
   },
   BuyAgainItem: {
     type: 'object',
@@ -1933,8 +1937,11 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
           $ref: '#/components/schemas/DeliveryRow',
         },
       },
+      asOf: {
+        type: 'string',
+      },
     },
-    required: ['from', 'to', 'groupBy', 'rows'],
+    required: ['from', 'to', 'groupBy', 'rows', 'asOf'],
   },
   DeliveryRow: {
     type: 'object',
@@ -2041,8 +2048,9 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
   DormantAccountsReport: {
     type: 'object',
     properties: {
-      asOf: {
+      today: {
         type: 'string',
+        description: 'The day the days without orders are counted to, in the deployment time zone.',
       },
       days: {
         type: 'number',
@@ -2053,8 +2061,11 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
           $ref: '#/components/schemas/DormantAccount',
         },
       },
+      asOf: {
+        type: 'string',
+      },
     },
-    required: ['asOf', 'days', 'rows'],
+    required: ['today', 'days', 'rows', 'asOf'],
   },
   DraftPurchaseOrdersRequest: {
     type: 'object',
@@ -5093,8 +5104,11 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
         type: 'number',
         nullable: true,
       },
+      asOf: {
+        type: 'string',
+      },
     },
-    required: ['from', 'to', 'buckets', 'lines', 'early', 'onTime', 'late'],
+    required: ['from', 'to', 'buckets', 'lines', 'early', 'onTime', 'late', 'asOf'],
   },
   PromiseChange: {
     type: 'object',
@@ -5836,8 +5850,11 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
       total: {
         $ref: '#/components/schemas/QuoteConversionFigures',
       },
+      asOf: {
+        type: 'string',
+      },
     },
-    required: ['from', 'to', 'groupBy', 'rows', 'total'],
+    required: ['from', 'to', 'groupBy', 'rows', 'total', 'asOf'],
   },
   QuoteConversionRow: {
     type: 'object',
@@ -6218,6 +6235,17 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
     },
     description:
       'What every report can be narrowed to (domain.md: period, account, account manager, channel, category).',
+  },
+  ReportFreshness: {
+    type: 'object',
+    properties: {
+      asOf: {
+        type: 'string',
+      },
+    },
+    required: ['asOf'],
+    description:
+      'What every report answer carries: the time the data it read is current\nto. The primary answers the time of the read; a read replica (when\nreports are sent to one) the commit time of the last transaction it has\napplied while it is behind, so a lagging replica shows (docs/reports.md,\n"Read replica").',
   },
   RequestSalesQuoteChangesRequest: {
     type: 'object',
@@ -6612,8 +6640,11 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
         },
         required: ['deliveredUnits', 'returnedUnits', 'returnRate'],
       },
+      asOf: {
+        type: 'string',
+      },
     },
-    required: ['from', 'to', 'groupBy', 'rows', 'totals'],
+    required: ['from', 'to', 'groupBy', 'rows', 'totals', 'asOf'],
   },
   ReturnRateRow: {
     type: 'object',
@@ -7288,8 +7319,11 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
         },
         required: ['orders', 'netSales', 'units', 'savings'],
       },
+      asOf: {
+        type: 'string',
+      },
     },
-    required: ['from', 'to', 'groupBy', 'rows', 'total'],
+    required: ['from', 'to', 'groupBy', 'rows', 'total', 'asOf'],
   },
   SalesRow: {
     type: 'object',
@@ -8430,6 +8464,9 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
         required: ['lines', 'deliveredLines', 'shippedOrders', 'deliveredOrders', 'ratings'],
         description: 'What the shares were measured over.',
       },
+      asOf: {
+        type: 'string',
+      },
     },
     required: [
       'from',
@@ -8450,6 +8487,7 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
       'deliveryRating',
       'backlog',
       'counts',
+      'asOf',
     ],
   },
   Supplier: {
@@ -8494,8 +8532,11 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
           $ref: '#/components/schemas/SupplierPerformanceRow',
         },
       },
+      asOf: {
+        type: 'string',
+      },
     },
-    required: ['from', 'to', 'rows'],
+    required: ['from', 'to', 'rows', 'asOf'],
   },
   SupplierPerformanceRow: {
     type: 'object',

@@ -296,7 +296,7 @@ describe('delivery reports: summary, delivery, backlog, promise accuracy, dorman
     const report = (
       await get(w.manager, `/api/reports/dormant-accounts?days=45&accountId=${w.theirs.id}`).expect(200)
     ).body as DormantAccountsReport;
-    expect(report).toMatchObject({ asOf: today, days: 45 });
+    expect(report).toMatchObject({ today, days: 45 });
     expect(report.rows).toEqual([
       expect.objectContaining({
         accountId: w.theirs.id,
@@ -321,6 +321,27 @@ describe('delivery reports: summary, delivery, backlog, promise accuracy, dorman
     expect(csv.text.split('\r\n')[1]).toMatch(new RegExp(`^${w.theirs.code},.*,${w.theirs.id}$`));
   });
 
+  it('says each answer is current to the moment of its read (the primary: rollups kept as orders commit)', async () => {
+    for (const path of [
+      'summary',
+      'sales?groupBy=day',
+      'delivery?groupBy=week',
+      'backlog',
+      'promise-accuracy',
+      'dormant-accounts',
+      'quote-conversion?groupBy=account',
+      'supplier-performance',
+      'returns?groupBy=product',
+    ]) {
+      const before = Date.now();
+      const { asOf } = (await get(w.manager, `/api/reports/${path}`).expect(200)).body as { asOf: string };
+      const after = Date.now();
+      expect(asOf).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+      expect(Date.parse(asOf)).toBeGreaterThanOrEqual(before);
+      expect(Date.parse(asOf)).toBeLessThanOrEqual(after);
+    }
+  });
+
   it('scopes by role and refuses bad queries', async () => {
     for (const path of ['summary', 'delivery', 'backlog', 'promise-accuracy', 'dormant-accounts']) {
       const anonymous = await t.http.get(`/api/reports/${path}`).expect(401);
@@ -337,7 +358,7 @@ describe('delivery reports: summary, delivery, backlog, promise accuracy, dorman
         200,
       )
     ).body;
-    expect(asking).toEqual(own);
+    expect(asking).toEqual({ ...own, asOf: expect.any(String) });
     expect((own as SummaryReport).netSales).toBe('125.00');
     // The account manager of "mine" sees nothing of "theirs".
     const theirs = (await get(w.am, `/api/reports/backlog?accountId=${w.theirs.id}`).expect(200))

@@ -30,6 +30,7 @@ import {
 } from '@tradecounter/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { DeliveryRepository, type DeliveryCounts } from './delivery.repository';
+import { ReportAsOf } from './report-as-of';
 import { displayLabel } from './report-labels';
 import { ReportScope } from './report-scope';
 import type { ScopedFilter } from './report-where';
@@ -47,17 +48,20 @@ export class DeliveryReportsService {
     private readonly sales: SalesRepository,
     private readonly delivery: DeliveryRepository,
     private readonly scope: ReportScope,
+    private readonly asOf: ReportAsOf,
   ) {}
 
   async summary(actor: AuthUser, query: ReportFilter): Promise<SummaryReport> {
     const filter = this.scope.of(actor, query);
     const before = previousPeriod(filter.from, filter.to);
+    const asOf = await this.asOf.read();
     const [current, previous, backlog] = await Promise.all([
       this.figures(filter),
       this.figures({ ...filter, ...before }),
       filter.category === undefined ? this.backlogTotal(filter) : Promise.resolve(null),
     ]);
     return {
+      asOf,
       from: filter.from,
       to: filter.to,
       ...current,
@@ -113,8 +117,10 @@ export class DeliveryReportsService {
     groupBy: DeliveryGroupBy,
   ): Promise<DeliveryReport> {
     const filter = this.scope.of(actor, { ...query, category: undefined });
+    const asOf = await this.asOf.read();
     const rows = await this.delivery.grouped(filter, groupBy);
     return {
+      asOf,
       from: filter.from,
       to: filter.to,
       groupBy,
@@ -132,6 +138,7 @@ export class DeliveryReportsService {
   async backlog(actor: AuthUser, query: ReportFilter): Promise<BacklogReport> {
     const filter = this.scope.of(actor, { ...query, category: undefined });
     const today = this.scope.today();
+    const asOf = await this.asOf.read();
     const days = await this.delivery.backlogByDay(filter);
     const buckets = BACKLOG_AGES.map((age) => {
       const inBand = days.filter((day) => backlogAge(day.day, today).key === age.key);
@@ -146,7 +153,8 @@ export class DeliveryReportsService {
       };
     });
     return {
-      asOf: today,
+      asOf,
+      today,
       total: formatMoney(sumMoney(buckets.map((bucket) => parseMoney(bucket.value)))),
       buckets,
     };
@@ -154,6 +162,7 @@ export class DeliveryReportsService {
 
   async promiseAccuracy(actor: AuthUser, query: ReportFilter): Promise<PromiseAccuracyReport> {
     const filter = this.scope.of(actor, { ...query, category: undefined });
+    const asOf = await this.asOf.read();
     const rows = await this.delivery.promiseAccuracy(filter);
     const { earliest, latest } = PROMISE_ACCURACY_RANGE;
     const buckets = Array.from({ length: latest - earliest + 1 }, (_, index) => {
@@ -170,6 +179,7 @@ export class DeliveryReportsService {
     const count = (test: (days: number) => boolean) =>
       rows.filter((row) => test(row.daysLate)).reduce((sum, row) => sum + row.lines, 0);
     return {
+      asOf,
       from: filter.from,
       to: filter.to,
       buckets,
@@ -192,13 +202,15 @@ export class DeliveryReportsService {
   async dormantAccounts(actor: AuthUser, query: ReportFilter, days: number): Promise<DormantAccountsReport> {
     const filter = this.scope.of(actor, { ...query, category: undefined, channel: undefined });
     const today = this.scope.today();
+    const asOf = await this.asOf.read();
     const rows = await this.delivery.dormant(
       filter,
       lastDaysStart(today, days),
       addCalendarDays(today, -364),
     );
     return {
-      asOf: today,
+      asOf,
+      today,
       days,
       rows: rows.map((row) => ({
         accountId: row.accountId,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DeliveryGroupBy } from '@tradecounter/contracts';
 import {
@@ -20,6 +20,7 @@ import {
   type RollupPair,
   type RollupSources,
 } from './rollup-source';
+import { REPORTS_DATA_SOURCE } from './reports-data-source';
 
 /** What the delivery figures are computed from: counts summed over the rollup. */
 export interface DeliveryCounts {
@@ -106,7 +107,7 @@ function periodRead(
  */
 @Injectable()
 export class DeliveryRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@Inject(REPORTS_DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   async counts(filter: ScopedFilter, sources?: RollupSources): Promise<DeliveryCounts> {
     const perAccount = narrowsAccountsOrChannel(filter) || sources === 'finest';

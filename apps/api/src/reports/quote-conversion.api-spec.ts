@@ -118,6 +118,7 @@ describe('quote conversion report', () => {
       valueConversion: 396_818 / 431_817,
     };
     expect(report).toEqual({
+      asOf: expect.any(String),
       from: '2026-10-01',
       to: '2026-10-31',
       groupBy: 'accountManager',

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { QuoteConversionGroupBy } from '@tradecounter/contracts';
 import type { QuoteStatus } from '@tradecounter/domain';
 import { DataSource } from 'typeorm';
 import type { ScopedFilter } from './report-where';
+import { REPORTS_DATA_SOURCE } from './reports-data-source';
 
 /** Per group, first-quoting day, status and validity: how many quotes, offered and ordered for how much. */
 export interface QuoteConversionSqlRow {
@@ -34,7 +35,7 @@ const GROUPINGS: Record<QuoteConversionGroupBy, { key: string; label: string }> 
  */
 @Injectable()
 export class QuoteConversionRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@Inject(REPORTS_DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   async counts(
     filter: ScopedFilter,

@@ -16,6 +16,7 @@ import type { AuthUser } from '../auth/auth-user';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { QuoteConversionRepository, type QuoteConversionSqlRow } from './quote-conversion.repository';
+import { ReportAsOf } from './report-as-of';
 import { ReportScope } from './report-scope';
 
 /**
@@ -28,6 +29,7 @@ export class QuoteConversionService {
   constructor(
     private readonly repository: QuoteConversionRepository,
     private readonly scope: ReportScope,
+    private readonly asOf: ReportAsOf,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -43,6 +45,7 @@ export class QuoteConversionService {
       accountManagerId: query.accountManagerId,
     });
     const today = this.scope.today();
+    const asOf = await this.asOf.read();
     const rows = await this.repository.counts(filter, groupBy, this.config.timeZone);
     const groups = new Map<string, { label: string; counts: QuoteConversionCount[] }>();
     for (const row of rows) {
@@ -51,6 +54,7 @@ export class QuoteConversionService {
       groups.set(row.key, group);
     }
     return {
+      asOf,
       from: filter.from,
       to: filter.to,
       groupBy,

@@ -22,6 +22,7 @@ describe('report CSV', () => {
   it('writes the summary with readable headings and exact decimals, never a float’s noise', () => {
     const report: SummaryReport = {
       ...figures,
+      asOf: '2026-12-06T14:02:31.000Z',
       from: '2026-12-01',
       to: '2026-12-06',
       deliveryFiguresApply: true,
@@ -49,6 +50,7 @@ describe('report CSV', () => {
 
   it('writes delivery rows as the screen shows them', () => {
     const report: DeliveryReport = {
+      asOf: '2026-12-06T14:02:31.000Z',
       from: '2026-11-30',
       to: '2026-12-06',
       groupBy: 'week',

@@ -156,7 +156,7 @@ export class ReportsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<BacklogReport | string> {
     const report = await this.delivery.backlog(actor, query);
-    return answer(response, query, `backlog-${report.asOf}`, report, (r) => backlogCsv(r, this.currency));
+    return answer(response, query, `backlog-${report.today}`, report, (r) => backlogCsv(r, this.currency));
   }
 
   @Get('promise-accuracy')
@@ -190,7 +190,7 @@ export class ReportsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<DormantAccountsReport | string> {
     const report = await this.delivery.dormantAccounts(actor, query, query.days);
-    return answer(response, query, `dormant-accounts-${query.days}-days-${report.asOf}`, report, (r) =>
+    return answer(response, query, `dormant-accounts-${query.days}-days-${report.today}`, report, (r) =>
       dormantAccountsCsv(r, this.currency),
     );
   }

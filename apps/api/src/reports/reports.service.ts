@@ -3,6 +3,7 @@ import type { ReportChannels, ReportFilter, SalesReport } from '@tradecounter/co
 import { channelDisplayName, formatMoney, parseMoney, sumMoney } from '@tradecounter/domain';
 import type { AuthUser } from '../auth/auth-user';
 import type { SalesQueryDto } from './dto/report-query.dto';
+import { ReportAsOf } from './report-as-of';
 import { displayLabel } from './report-labels';
 import { ReportScope } from './report-scope';
 import { SalesRepository } from './sales.repository';
@@ -17,16 +18,19 @@ export class ReportsService {
   constructor(
     private readonly sales: SalesRepository,
     private readonly scope: ReportScope,
+    private readonly asOf: ReportAsOf,
   ) {}
 
   async salesReport(actor: AuthUser, query: SalesQueryDto): Promise<SalesReport> {
     const filter = this.scope.of(actor, query);
+    const asOf = await this.asOf.read();
     const rows = (await this.sales.sales(filter, query.groupBy)).map((row) => ({
       ...row,
       label: displayLabel(query.groupBy, row),
     }));
     const exactOrders = rows.every((row) => row.orders !== null);
     return {
+      asOf,
       from: filter.from,
       to: filter.to,
       groupBy: query.groupBy,

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ReturnRateGroup } from '@tradecounter/contracts';
 import type { ScopedFilter } from './report-where';
+import { REPORTS_DATA_SOURCE } from './reports-data-source';
 
 /** Units per group key, with the group's label as the SQL knows it. */
 export interface UnitsRow {
@@ -39,7 +40,7 @@ const DELIVERED_KEYS: Record<ReturnRateGroup, string> = {
  */
 @Injectable()
 export class ReturnRateRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@Inject(REPORTS_DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   /**
    * Delivered units per product or account; for `reason`, one row (key

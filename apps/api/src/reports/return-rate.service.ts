@@ -11,6 +11,7 @@ import type { AuthUser } from '../auth/auth-user';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { returnReasonLabel } from './report-labels';
+import { ReportAsOf } from './report-as-of';
 import { ReportScope } from './report-scope';
 import { ReturnRateRepository, type UnitsRow } from './return-rate.repository';
 
@@ -26,11 +27,13 @@ export class ReturnRateService {
   constructor(
     private readonly repository: ReturnRateRepository,
     private readonly scope: ReportScope,
+    private readonly asOf: ReportAsOf,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async report(actor: AuthUser, query: ReturnRateQuery, groupBy: ReturnRateGroup): Promise<ReturnRateReport> {
     const filter = this.scope.of(actor, query);
+    const asOf = await this.asOf.read();
     const [delivered, returned] = await Promise.all([
       this.repository.delivered(filter, groupBy),
       this.repository.returned(filter, groupBy, this.config.timeZone),
@@ -56,6 +59,7 @@ export class ReturnRateService {
         flagged: flagged.has(row.key),
       }));
     return {
+      asOf,
       from: filter.from,
       to: filter.to,
       groupBy,

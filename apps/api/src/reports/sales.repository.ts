@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { SalesGroupBy } from '@tradecounter/contracts';
 import {
@@ -10,6 +10,7 @@ import {
 } from './report-groupings';
 import { rollupWhere, type ScopedFilter } from './report-where';
 import { salesSource, type RollupSources } from './rollup-source';
+import { REPORTS_DATA_SOURCE } from './reports-data-source';
 
 export interface SalesRowData {
   key: string;
@@ -42,7 +43,7 @@ const GROUPINGS: Record<
  */
 @Injectable()
 export class SalesRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@Inject(REPORTS_DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   /** `sources`: only tests ask for the finest rollups, to compare. */
   async sales(

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { REPORTS_DATA_SOURCE } from './reports-data-source';
 
 /** A purchase line due in the period, with its receipts (days in its warehouse's time zone). */
 export interface SupplierPerformanceSqlLine {
@@ -19,7 +20,7 @@ export interface SupplierPerformanceSqlLine {
  */
 @Injectable()
 export class SupplierPerformanceRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@Inject(REPORTS_DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   suppliers(): Promise<{ code: string; name: string }[]> {
     return this.dataSource.query(`SELECT code, name FROM suppliers ORDER BY name, code`) as Promise<

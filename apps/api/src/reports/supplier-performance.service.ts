@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { SupplierPerformanceReport, SupplierPerformanceRow } from '@tradecounter/contracts';
 import { supplierPerformance } from '@tradecounter/domain';
 import { reportPeriod } from './report-period';
+import { ReportAsOf } from './report-as-of';
 import { ReportScope } from './report-scope';
 import { SupplierPerformanceRepository } from './supplier-performance.repository';
 
@@ -16,11 +17,13 @@ export class SupplierPerformanceService {
   constructor(
     private readonly repository: SupplierPerformanceRepository,
     private readonly scope: ReportScope,
+    private readonly asOf: ReportAsOf,
   ) {}
 
   async report(query: { from?: string; to?: string }): Promise<SupplierPerformanceReport> {
     const today = this.scope.today();
     const period = reportPeriod(query.from, query.to, today);
+    const asOf = await this.asOf.read();
     const [suppliers, lines, holidays] = await Promise.all([
       this.repository.suppliers(),
       this.repository.lines(period.from, period.to),
@@ -41,6 +44,6 @@ export class SupplierPerformanceService {
         overdueLines: row?.overdueLines ?? 0,
       };
     });
-    return { from: period.from, to: period.to, rows };
+    return { asOf, from: period.from, to: period.to, rows };
   }
 }

@@ -1,4 +1,5 @@
 import type { IsoDate, IsoInstant, MoneyString, SortQuery } from './common';
+import type { ReportFreshness } from './reports';
 
 /**
  * Purchasing: buying what the orders need. Suppliers, each product's
@@ -271,7 +272,7 @@ export interface SupplierPerformanceRow {
   overdueLines: number;
 }
 
-export interface SupplierPerformanceReport {
+export interface SupplierPerformanceReport extends ReportFreshness {
   from: IsoDate;
   to: IsoDate;
   rows: SupplierPerformanceRow[];

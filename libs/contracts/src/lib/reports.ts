@@ -1,4 +1,15 @@
-import type { IsoDate, MoneyString } from './common';
+import type { IsoDate, IsoInstant, MoneyString } from './common';
+
+/**
+ * What every report answer carries: the time the data it read is current
+ * to. The primary answers the time of the read; a read replica (when
+ * reports are sent to one) the commit time of the last transaction it has
+ * applied while it is behind, so a lagging replica shows (docs/reports.md,
+ * "Read replica").
+ */
+export interface ReportFreshness {
+  asOf: IsoInstant;
+}
 
 /** What every report can be narrowed to (domain.md: period, account, account manager, channel, category). */
 export interface ReportFilter {
@@ -68,7 +79,7 @@ export interface SalesRow {
   savings: MoneyString;
 }
 
-export interface SalesReport {
+export interface SalesReport extends ReportFreshness {
   from: IsoDate;
   to: IsoDate;
   groupBy: SalesGroupBy;
@@ -110,7 +121,7 @@ export interface SummaryFigures {
   };
 }
 
-export interface SummaryReport extends SummaryFigures {
+export interface SummaryReport extends SummaryFigures, ReportFreshness {
   from: IsoDate;
   to: IsoDate;
   /**
@@ -139,7 +150,7 @@ export interface DeliveryRow {
   inFull: number | null;
 }
 
-export interface DeliveryReport {
+export interface DeliveryReport extends ReportFreshness {
   from: IsoDate;
   to: IsoDate;
   groupBy: DeliveryGroupBy;
@@ -158,8 +169,9 @@ export interface BacklogBucket {
   units: number;
 }
 
-export interface BacklogReport {
-  asOf: IsoDate;
+export interface BacklogReport extends ReportFreshness {
+  /** The day ages are counted to, in the deployment time zone. */
+  today: IsoDate;
   total: MoneyString;
   buckets: BacklogBucket[];
 }
@@ -173,7 +185,7 @@ export interface PromiseAccuracyBucket {
   units: number;
 }
 
-export interface PromiseAccuracyReport {
+export interface PromiseAccuracyReport extends ReportFreshness {
   from: IsoDate;
   to: IsoDate;
   buckets: PromiseAccuracyBucket[];
@@ -196,8 +208,9 @@ export interface DormantAccount {
   trailing12MonthSales: MoneyString;
 }
 
-export interface DormantAccountsReport {
-  asOf: IsoDate;
+export interface DormantAccountsReport extends ReportFreshness {
+  /** The day the days without orders are counted to, in the deployment time zone. */
+  today: IsoDate;
   days: number;
   rows: DormantAccount[];
 }
@@ -239,7 +252,7 @@ export interface QuoteConversionRow extends QuoteConversionFigures {
   label: string;
 }
 
-export interface QuoteConversionReport {
+export interface QuoteConversionReport extends ReportFreshness {
   from: IsoDate;
   to: IsoDate;
   groupBy: QuoteConversionGroupBy;

@@ -1,5 +1,5 @@
 import type { IsoDate, IsoInstant, MoneyString } from './common';
-import type { ReportFilter } from './reports';
+import type { ReportFilter, ReportFreshness } from './reports';
 
 /**
  * Returns (RMA) and credit notes: after a delivery, a buyer asks to send
@@ -253,7 +253,7 @@ export interface ReturnRateQuery extends ReportFilter {
   groupBy?: ReturnRateGroup;
 }
 
-export interface ReturnRateReport {
+export interface ReturnRateReport extends ReportFreshness {
   /** The period settled (defaults filled in), as the other reports answer it. */
   from: IsoDate;
   to: IsoDate;

@@ -7,6 +7,7 @@ import { displayDate } from '../shared/date-format';
 import { EmptyState } from '../shared/empty-state';
 import { ErrorState } from '../shared/error-state';
 import { LoadingState } from '../shared/loading-state';
+import { DataAsOf } from './data-as-of';
 import { KpiCard } from './kpi-card';
 import { ReportCsv } from './report-csv';
 import { panelState, ReportLoads } from './report-loads';
@@ -48,6 +49,7 @@ const TIME_HEADINGS = { day: 'Day', week: 'Week', month: 'Month' } as const;
     EmptyState,
     ErrorState,
     LoadingState,
+    DataAsOf,
     KpiCard,
     ReportFilters,
     ReportPanel,
@@ -90,6 +92,22 @@ export class DashboardPage extends ReportRoute {
   );
 
   readonly suppliers = this.loads.load((f) => this.api.supplierPerformance(supplierPerformanceQuery(f)));
+
+  /** What the page's figures are current to (the return-rate panel loads and dates its own). */
+  readonly asOfs = computed(() =>
+    [
+      this.summary(),
+      this.timeline(),
+      this.byChannel(),
+      this.delivery(),
+      this.topAccounts(),
+      this.topProducts(),
+      this.backlog(),
+      this.promises(),
+      this.quotes(),
+      this.suppliers(),
+    ].map((loaded) => loaded?.value?.asOf),
+  );
 
   readonly kpis = computed(() => {
     const report = this.summary()?.value;

@@ -10,6 +10,7 @@ import { catchError, map, of } from 'rxjs';
 import { AccountsApi } from '../accounts/accounts-api';
 import { OrdersApi } from '../orders/orders-api';
 import { PricingApi } from '../pricing/pricing-api';
+import { DataAsOf } from './data-as-of';
 import { KpiCard } from './kpi-card';
 import { panelState, ReportLoads } from './report-loads';
 import { ReportFilters } from './report-filters';
@@ -43,6 +44,7 @@ function dormancyParam(value: unknown): number {
     MatIconModule,
     MatSelectModule,
     RouterLink,
+    DataAsOf,
     KpiCard,
     ReportFilters,
     ReportPanel,
@@ -71,6 +73,9 @@ export class MyAccountsPage extends ReportRoute {
   readonly quotes = this.loads.load((f) => this.api.quoteConversion(quoteConversionQuery(f, 'account')));
   private readonly dormantLoads = new ReportLoads(computed(() => this.days()));
   readonly dormant = this.dormantLoads.load((days) => this.api.dormantAccounts({ days }));
+  readonly asOfs = computed(() =>
+    [this.summary(), this.sales(), this.quotes(), this.dormant()].map((loaded) => loaded?.value?.asOf),
+  );
   private readonly waitingLoads = new ReportLoads(signal('waiting'));
   readonly holds = this.waitingLoads.load(() =>
     this.ordersApi.list({ status: 'on_hold', pageSize: WAITING_SHOWN }),

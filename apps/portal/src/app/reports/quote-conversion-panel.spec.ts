@@ -27,6 +27,7 @@ function report(
   groupBy: QuoteConversionReport['groupBy'],
 ): QuoteConversionReport {
   return {
+    asOf: '2026-12-06T14:02:31.000Z',
     from: '2026-12-01',
     to: '2026-12-31',
     groupBy,

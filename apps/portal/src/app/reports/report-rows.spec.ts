@@ -8,6 +8,7 @@ function row(key: string, netSales: string, savings = '0.00'): SalesRow {
 
 function report(rows: SalesRow[], groupBy: SalesReport['groupBy'] = 'day'): SalesReport {
   return {
+    asOf: '2026-12-06T14:02:31.000Z',
     from: '2025-01-01',
     to: '2025-01-04',
     groupBy,
@@ -71,6 +72,7 @@ describe('a customer’s spend by month', () => {
 
 describe('the on-time / OTIF chart', () => {
   const delivery = (shares: number[]): DeliveryReport => ({
+    asOf: '2026-12-06T14:02:31.000Z',
     from: '2026-11-02',
     to: '2026-11-29',
     groupBy: 'week',

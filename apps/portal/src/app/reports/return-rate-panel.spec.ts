@@ -27,6 +27,7 @@ const report = (
   rows: ReturnRateRow[],
   groupBy: ReturnRateReport['groupBy'] = 'product',
 ): ReturnRateReport => ({
+  asOf: '2026-12-06T14:02:31.000Z',
   from: '2026-11-01',
   to: '2026-11-30',
   groupBy,

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { MatIconModule } from '@angular/material/icon';
 import { parseMoney } from '@tradecounter/domain';
 import { formatMoneyDisplay } from '../shared/money-format';
+import { DataAsOf } from './data-as-of';
 import { panelState, ReportLoads } from './report-loads';
 import { ReportFilters } from './report-filters';
 import { todayIso } from './report-period';
@@ -17,7 +18,7 @@ import { ReportsApi } from './reports-api';
  */
 @Component({
   selector: 'tc-spend-page',
-  imports: [MatIconModule, ReportFilters, ReportPanel],
+  imports: [MatIconModule, DataAsOf, ReportFilters, ReportPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './spend-page.html',
   styleUrl: './dashboard-page.scss',
@@ -34,6 +35,7 @@ export class SpendPage extends ReportRoute {
 
   readonly byMonth = this.loads.load((f) => this.api.sales({ ...f, groupBy: 'month' }));
   readonly byProduct = this.loads.load((f) => this.api.sales({ ...f, groupBy: 'product' }));
+  readonly asOfs = computed(() => [this.byMonth(), this.byProduct()].map((loaded) => loaded?.value?.asOf));
 
   readonly monthData = computed(() =>
     salesPanel(this.byMonth()?.value, {

@@ -27,6 +27,7 @@ function report(
   deliveryFiguresApply = true,
 ): SummaryReport {
   return {
+    asOf: '2026-12-06T14:02:31.000Z',
     ...figures(current),
     from: '2025-05-01',
     to: '2025-05-30',

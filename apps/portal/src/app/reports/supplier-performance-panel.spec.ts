@@ -15,6 +15,7 @@ function row(code: string, lines: number, inFullOnTime: number, more: Partial<Su
 }
 
 const report = (rows: SupplierPerformanceRow[]): SupplierPerformanceReport => ({
+  asOf: '2026-12-06T14:02:31.000Z',
   from: '2026-11-01',
   to: '2026-11-30',
   rows,
