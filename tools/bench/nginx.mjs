@@ -22,12 +22,13 @@ export async function startNginx(upstreams) {
       upstreams.map((upstream) => `server ${upstream} max_fails=1 fail_timeout=5s;`).join('\n    '),
     );
   writeFileSync(join(prefix, 'nginx.conf'), config);
+  // nginx reads NGINX as a list of inherited sockets (NGINX=1 selects the bench's mode): not passed on.
+  const env = { ...process.env };
+  delete env.NGINX;
   const child = spawn(
     NGINX,
     ['-p', `${prefix}/`, '-e', join(prefix, 'error.log'), '-c', join(prefix, 'nginx.conf')],
-    {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
+    { env, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
   const baseUrl = `http://127.0.0.1:${port}`;

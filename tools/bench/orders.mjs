@@ -16,7 +16,7 @@
 //
 //   NGINX=1 PROCESSES=2 PG_SERVER_URL=postgres://postgres@127.0.0.1:5432/postgres node tools/bench/orders.mjs
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
@@ -356,6 +356,8 @@ async function mainThroughNginx() {
   const firstPort = Number(process.env.PORT ?? 3931);
   const scratch = mkdtempSync(join(tmpdir(), 'tc-bench-orders-nginx-'));
   const database = await freshDatabase('orders');
+  // The processes of one deployment share their secrets: a token one signs, the others accept.
+  const shared = { JWT_SECRET: randomBytes(32).toString('hex'), DATA_KEY: randomBytes(32).toString('hex') };
   const apis = [];
   let nginx;
   try {
@@ -367,6 +369,7 @@ async function mainThroughNginx() {
           port: firstPort + index,
           scratch: mkdtempSync(join(scratch, `api-${index}-`)),
           databaseUrl: database.url,
+          env: shared,
         }),
       );
     }

@@ -40,7 +40,10 @@ export async function startNginx(upstreams: string[]): Promise<Nginx> {
     );
   const configFile = join(prefix, 'nginx.conf');
   writeFileSync(configFile, config);
+  // nginx reads NGINX as a list of inherited sockets: never pass one on.
+  const { NGINX: _sockets, ...env } = process.env;
   const child = spawn(NGINX_PATH, ['-p', `${prefix}/`, '-e', join(prefix, 'error.log'), '-c', configFile], {
+    env,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let errors = '';
