@@ -9,14 +9,24 @@
 // indexes and checks; dropped at the end) so it leaves the real data consistent.
 //
 //   BASE_URL=http://localhost:3000 DATABASE_URL=postgres://... DURATION=10 node tools/bench/orders.mjs
-import { randomUUID } from 'node:crypto';
+//
+// Through nginx (deploy/nginx/tradecounter.conf) with PROCESSES built API processes on a fresh
+// database of PG_SERVER_URL's server, started and stopped by the bench (SKIP_BUILD=1 to use
+// dist/apps/api/main.js as it is):
+//
+//   NGINX=1 PROCESSES=2 PG_SERVER_URL=postgres://postgres@127.0.0.1:5432/postgres node tools/bench/orders.mjs
+import { execFileSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { loadavg } from 'node:os';
-import { resolve } from 'node:path';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { freshDatabase, startApi, stopApi } from './api-process.mjs';
 import { login, machine, percentiles, resolveDatabaseUrl, round, writeResult } from './catalog.mjs';
+import { startNginx } from './nginx.mjs';
 
 /** The account manager of every demo account places phone orders, each client for an account of its own. */
 const ACCOUNT_MANAGER = { email: 'am@tradecounter.test', password: 'demo1234' };
@@ -248,9 +258,16 @@ async function benchBare({ pool, warehouseCode, sessions, sets, clients, duratio
   };
 }
 
-async function main() {
-  const baseUrl = (process.env.BASE_URL ?? 'http://localhost:3000').replace(/\/$/, '');
-  const databaseUrl = resolveDatabaseUrl();
+/**
+ * @param {{ baseUrl?: string, databaseUrl?: string, setup?: { processes?: number, nginx?: boolean },
+ *   resultName?: string }} [options] what main through nginx sets; by default BASE_URL's running API
+ */
+async function main({
+  baseUrl = (process.env.BASE_URL ?? 'http://localhost:3000').replace(/\/$/, ''),
+  databaseUrl = resolveDatabaseUrl(),
+  setup: extraSetup = {},
+  resultName = 'orders',
+} = {}) {
   const durationSeconds = Number(process.env.DURATION ?? 10);
   const levels = (process.env.CLIENTS ?? '1,4,16').split(',').map(Number);
   const sessions = await accountSessions(baseUrl, Math.max(...levels));
@@ -261,7 +278,8 @@ async function main() {
   const loadBefore = loadavg().map((value) => round(value));
   console.log(
     `orders bench: ${LINES}-line orders, ${durationSeconds} s per side at ${levels.join(', ')} clients ` +
-      `(${before} orders in the database before)`,
+      `(${before} orders in the database before)` +
+      (extraSetup.processes ? `, through nginx to ${extraSetup.processes} API process(es)` : ''),
   );
   try {
     const warehouseCode = await prepareBareTables(pool, sets);
@@ -296,14 +314,14 @@ async function main() {
       );
     }
     const [{ after }] = (await pool.query('SELECT count(*)::int AS after FROM orders')).rows;
-    const file = writeResult('orders', {
+    const file = writeResult(resultName, {
       benchmark: 'orders',
       at: new Date().toISOString(),
       machine: {
         ...machine(),
         loadAverage: { before: loadBefore, after: loadavg().map((value) => round(value)) },
       },
-      setup: { baseUrl, lines: LINES, durationSeconds, levels, accounts: sessions.length },
+      setup: { baseUrl, lines: LINES, durationSeconds, levels, accounts: sessions.length, ...extraSetup },
       ordersBefore: before,
       ordersAfter: after,
       runs,
@@ -317,8 +335,61 @@ async function main() {
   }
 }
 
+/**
+ * The same bench through nginx in front of PROCESSES (1 or 2) API processes of the build,
+ * each with the pool and settings of a default start, on a fresh database; all stopped after.
+ */
+async function mainThroughNginx() {
+  const processes = Number(process.env.PROCESSES ?? 1);
+  if (!Number.isInteger(processes) || processes < 1 || processes > 8) throw new Error('PROCESSES: 1 to 8');
+  if (!process.env.PG_SERVER_URL)
+    throw new Error('NGINX=1 needs PG_SERVER_URL: the processes share its database');
+  const entry = resolve(process.env.API_ENTRY ?? 'dist/apps/api/main.js');
+  if (!process.env.SKIP_BUILD) {
+    console.log('building the API (npx nx build api) …');
+    execFileSync('npx', ['nx', 'build', 'api'], {
+      stdio: 'inherit',
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+    });
+  }
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: build the API first (npx nx build api)`);
+  const firstPort = Number(process.env.PORT ?? 3931);
+  const scratch = mkdtempSync(join(tmpdir(), 'tc-bench-orders-nginx-'));
+  const database = await freshDatabase('orders');
+  // The processes of one deployment share their secrets: a token one signs, the others accept.
+  const shared = { JWT_SECRET: randomBytes(32).toString('hex'), DATA_KEY: randomBytes(32).toString('hex') };
+  const apis = [];
+  let nginx;
+  try {
+    // One after the other: the first seeds the demo, the next find it there.
+    for (let index = 0; index < processes; index += 1) {
+      apis.push(
+        await startApi({
+          entry,
+          port: firstPort + index,
+          scratch: mkdtempSync(join(scratch, `api-${index}-`)),
+          databaseUrl: database.url,
+          env: shared,
+        }),
+      );
+    }
+    nginx = await startNginx(apis.map((_, index) => `127.0.0.1:${firstPort + index}`));
+    await main({
+      baseUrl: nginx.baseUrl,
+      databaseUrl: database.url,
+      setup: { processes, nginx: true },
+      resultName: `orders-nginx-${processes}p`,
+    });
+  } finally {
+    await nginx?.stop();
+    for (const api of apis) await stopApi(api);
+    await database.drop();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  main().catch((error) => {
+  (process.env.NGINX === '1' ? mainThroughNginx() : main()).catch((error) => {
     console.error(`orders bench failed: ${error.message ?? error}`);
     process.exit(1);
   });

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ImportAction, ImportColumn, ImportKindInfo } from '@tradecounter/contracts';
 import { AuditRecord, AuditService } from '../audit/audit.service';
-import { dropNowAndAfterCommit } from '../database/after-commit';
 import { ChangeNotices } from '../common/change-notices';
 import { sameRecord } from '../imports/import-cells';
 import {
@@ -168,8 +167,12 @@ export class AccountImport implements ImportKindHandler {
     await this.repository.insertAddresses(manager, addresses.created);
     await this.audit.recordMany(manager, audit);
     // As PATCH does: pricing and availability drop what they cached of these accounts (tier,
-    // warehouse), now and again once the import's long transaction has committed.
-    for (const { id } of updated) dropNowAndAfterCommit(manager, () => this.changes.committed('account', id));
+    // warehouse), in every API process once the import commits.
+    await this.changes.changed(
+      manager,
+      'account',
+      updated.map(({ id }) => id),
+    );
   }
 
   async *exportRecords(manager: EntityManager): AsyncIterable<ExportRecord> {

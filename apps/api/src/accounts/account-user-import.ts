@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { FieldError, ImportKindInfo } from '@tradecounter/contracts';
 import { normaliseMoney } from '@tradecounter/domain';
 import { AuditService, type AuditRecord } from '../audit/audit.service';
+import { ChangeNotices } from '../common/change-notices';
 import { validateAs } from '../common/http/validate-as';
 import {
   ExportRecord,
@@ -87,6 +88,7 @@ export class AccountUserImport implements ImportKindHandler {
   constructor(
     private readonly invitations: InvitationsService,
     private readonly audit: AuditService,
+    private readonly changes: ChangeNotices,
   ) {}
 
   async plan(rows: ImportRow[], context: ImportContext): Promise<RowPlan[]> {
@@ -176,6 +178,12 @@ export class AccountUserImport implements ImportKindHandler {
           ],
         )
       )[0];
+      // A deactivated user's tokens stop working in every API process once the import commits.
+      await this.changes.changed(
+        manager,
+        'user',
+        updated.map((user) => user.id),
+      );
       const byEmail = new Map(updates.map((plan) => [plan.after?.['email'], plan]));
       for (const user of updated) {
         const plan = byEmail.get(user.email) as RowPlan;

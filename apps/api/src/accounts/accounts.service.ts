@@ -183,8 +183,8 @@ export class AccountsService {
         before,
         after: auditableAccount(saved),
       });
+      await this.changes.changed(tx, 'account', id);
     });
-    this.changes.committed('account', id);
     return this.get(actor, id);
   }
 

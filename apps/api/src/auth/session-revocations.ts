@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ChangeNotices, EVERYTHING } from '../common/change-notices';
 import { TtlCache } from '../common/ttl-cache';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
@@ -8,9 +10,9 @@ import { RevokedSessionsRepository } from './revoked-sessions.repository';
 
 /**
  * How long a process may answer from its cache whether a session is revoked.
- * The bound: a session revoked through one API process is refused at once by
- * that process and within this time by every other (the same bound as a
- * deactivated user, see UserCache).
+ * A revocation evicts the session in every API process at once (the
+ * 'session' change notice); this bounds the staleness only while a process
+ * has lost its LISTEN connection (the same bound as a user's, see UserCache).
  */
 export const REVOCATION_CACHE_MS = 2_000;
 const PRUNE_EVERY_MS = 60_000;
@@ -30,15 +32,15 @@ export class SessionRevocations {
   constructor(
     private readonly revoked: RevokedSessionsRepository,
     private readonly refreshTokens: RefreshTokensRepository,
+    private readonly dataSource: DataSource,
+    private readonly changes: ChangeNotices,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    changes.on('session', (id) => (id === EVERYTHING ? this.cache.clear() : this.cache.evict(id)));
+  }
 
   async isRevoked(sessionId: string): Promise<boolean> {
-    const cached = this.cache.get(sessionId);
-    if (cached !== undefined) return cached;
-    const revoked = await this.revoked.isRevoked(sessionId);
-    this.cache.set(sessionId, revoked);
-    return revoked;
+    return (await this.cache.getOrLoad(sessionId, () => this.revoked.isRevoked(sessionId))) ?? false;
   }
 
   /** Ends a session: its refresh tokens stop rotating, its access tokens are refused. */
@@ -46,7 +48,7 @@ export class SessionRevocations {
     // Kept while any token of the session could still be presented: the newest refresh token lives this long.
     const expiresAt = new Date(now + this.config.jwt.refreshTtlDays * 86_400_000 + REVOCATION_MARGIN_MS);
     await this.revoked.insert(sessionId, reason, expiresAt);
-    this.cache.set(sessionId, true);
+    await this.changes.changed(this.dataSource.manager, 'session', sessionId);
     await this.pruneNowAndThen(now);
   }
 

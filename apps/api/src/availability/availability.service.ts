@@ -19,7 +19,7 @@ import {
   referencedKeys,
   resolveLineReferences,
 } from '@tradecounter/domain';
-import { ChangeNotices } from '../common/change-notices';
+import { ChangeNotices, EVERYTHING } from '../common/change-notices';
 import { refuseBadLines } from '../common/http/line-problems';
 import { badRequest, conflict } from '../common/http/problem';
 import { TtlCache } from '../common/ttl-cache';
@@ -86,7 +86,7 @@ export interface CatalogAvailability {
  * Queries, whatever the number of lines or products: the products, and their
  * stock and open receipts in one more (locked, when locking). The calendar
  * (warehouses, holidays) and accounts' default warehouses are cached for
- * seconds, and evicted at once by changes made through this process.
+ * seconds, and evicted in every API process by the change notices.
  */
 @Injectable()
 export class AvailabilityService {
@@ -100,7 +100,9 @@ export class AvailabilityService {
     private readonly catalogSupply: CatalogSupplyCache,
     changes: ChangeNotices,
   ) {
-    changes.on('account', (accountId) => this.accountWarehouses.evict(accountId));
+    changes.on('account', (accountId) =>
+      accountId === EVERYTHING ? this.accountWarehouses.clear() : this.accountWarehouses.evict(accountId),
+    );
   }
 
   async promise(
@@ -308,9 +310,8 @@ export class AvailabilityService {
   ): Promise<string | null> {
     let code: string | null = null;
     if (accountId) {
-      const cached = fresh ? undefined : this.accountWarehouses.get(accountId);
-      code = cached !== undefined ? cached : await this.supply.accountWarehouse(manager, accountId);
-      if (!fresh && cached === undefined) this.accountWarehouses.set(accountId, code);
+      const read = () => this.supply.accountWarehouse(manager, accountId);
+      code = (fresh ? await read() : await this.accountWarehouses.getOrLoad(accountId, read)) ?? null;
     }
     return code ?? (await this.calendar.defaultCode(fresh ? manager : undefined)) ?? null;
   }

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Warehouse } from '@tradecounter/contracts';
 import type { IsoDate, PromiseSettings } from '@tradecounter/domain';
+import { ChangeNotices } from '../common/change-notices';
 
-/** How long a loaded calendar is trusted; changes made through this process evict it at once. */
+/** How long a loaded calendar is trusted should a change notice be missed (the 'calendar' notice evicts it). */
 export const SETTINGS_TTL_MS = 5_000;
 
 interface Calendar {
@@ -24,8 +25,8 @@ SELECT
 /**
  * Every warehouse's promise settings and the holiday calendar, read in one
  * query and kept for a few seconds: they change rarely, while every promise
- * and catalog page needs them. Another API process sees a change within
- * SETTINGS_TTL_MS; this one at once.
+ * and catalog page needs them. A change (the 'calendar' notice) drops it in
+ * every API process; SETTINGS_TTL_MS bounds it should the notice be missed.
  */
 @Injectable()
 export class PromiseSettingsCache {
@@ -33,7 +34,12 @@ export class PromiseSettingsCache {
   private loading: Promise<Calendar> | undefined;
   private generation = 0;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    changes: ChangeNotices,
+  ) {
+    changes.on('calendar', () => this.invalidate());
+  }
 
   /**
    * The warehouse with this code; an unknown code reloads once, so a
@@ -68,7 +74,7 @@ export class PromiseSettingsCache {
     return (await this.current()).holidays;
   }
 
-  invalidate(): void {
+  private invalidate(): void {
     this.generation += 1;
     this.calendar = undefined;
     this.loading = undefined;

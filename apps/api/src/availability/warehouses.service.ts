@@ -3,9 +3,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Warehouse } from '@tradecounter/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
+import { ChangeNotices } from '../common/change-notices';
 import { conflict, notFound, ProblemException } from '../common/http/problem';
 import type { CreateWarehouseDto, UpdateWarehouseDto } from './dto/warehouse.dto';
-import { PromiseSettingsCache } from './promise-settings.cache';
 import { auditableWarehouse, toWarehouse, warehouseEtag } from './warehouse.mapper';
 import { WarehousesRepository } from './warehouses.repository';
 
@@ -18,7 +18,7 @@ import { WarehousesRepository } from './warehouses.repository';
 export class WarehousesService {
   constructor(
     private readonly warehouses: WarehousesRepository,
-    private readonly cache: PromiseSettingsCache,
+    private readonly changes: ChangeNotices,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
   ) {}
@@ -49,6 +49,7 @@ export class WarehousesService {
           isDefault,
         };
         await this.warehouses.insert(tx, warehouse);
+        await this.changes.changed(tx, 'calendar');
         await this.record(
           tx,
           actor,
@@ -58,8 +59,7 @@ export class WarehousesService {
           auditableWarehouse({ ...warehouse, version: 1 }),
         );
       })
-      .catch(duplicateCode)
-      .finally(() => this.cache.invalidate());
+      .catch(duplicateCode);
     return this.get(body.code);
   }
 
@@ -70,36 +70,35 @@ export class WarehousesService {
     body: UpdateWarehouseDto,
     ifMatch: string | undefined,
   ): Promise<Warehouse> {
-    await this.dataSource
-      .transaction(async (tx) => {
-        if (body.isDefault === true) await this.warehouses.lockDefault(tx);
-        const warehouse = await this.warehouses.lock(tx, code);
-        if (!warehouse) throw notFound('Warehouse');
-        if (ifMatch !== undefined && ifMatch !== warehouseEtag(warehouse.version)) {
-          throw new ProblemException(
-            HttpStatus.PRECONDITION_FAILED,
-            'The warehouse was changed by someone else; reload it and try again',
-          );
-        }
-        if (body.isDefault === false && warehouse.isDefault) {
-          throw conflict('This is the default warehouse; make another warehouse the default instead', [
-            { field: 'isDefault', message: 'cannot be cleared on the default warehouse' },
-          ]);
-        }
-        const before = auditableWarehouse(warehouse);
-        const fields = {
-          ...(body.name !== undefined ? { name: body.name.trim() } : {}),
-          ...(body.timeZone !== undefined ? { timeZone: canonicalTimeZone(body.timeZone) } : {}),
-          ...(body.cutoffTime !== undefined ? { cutoffTime: body.cutoffTime } : {}),
-          ...(body.handlingDays !== undefined ? { handlingDays: body.handlingDays } : {}),
-          ...(body.transitDays !== undefined ? { transitDays: body.transitDays } : {}),
-          ...(body.isDefault === true && !warehouse.isDefault ? { isDefault: true } : {}),
-        };
-        if (fields.isDefault) await this.clearDefault(tx, actor, code);
-        await this.warehouses.update(tx, code, fields);
-        await this.record(tx, actor, code, 'update', before, { ...before, ...fields });
-      })
-      .finally(() => this.cache.invalidate());
+    await this.dataSource.transaction(async (tx) => {
+      if (body.isDefault === true) await this.warehouses.lockDefault(tx);
+      const warehouse = await this.warehouses.lock(tx, code);
+      if (!warehouse) throw notFound('Warehouse');
+      if (ifMatch !== undefined && ifMatch !== warehouseEtag(warehouse.version)) {
+        throw new ProblemException(
+          HttpStatus.PRECONDITION_FAILED,
+          'The warehouse was changed by someone else; reload it and try again',
+        );
+      }
+      if (body.isDefault === false && warehouse.isDefault) {
+        throw conflict('This is the default warehouse; make another warehouse the default instead', [
+          { field: 'isDefault', message: 'cannot be cleared on the default warehouse' },
+        ]);
+      }
+      const before = auditableWarehouse(warehouse);
+      const fields = {
+        ...(body.name !== undefined ? { name: body.name.trim() } : {}),
+        ...(body.timeZone !== undefined ? { timeZone: canonicalTimeZone(body.timeZone) } : {}),
+        ...(body.cutoffTime !== undefined ? { cutoffTime: body.cutoffTime } : {}),
+        ...(body.handlingDays !== undefined ? { handlingDays: body.handlingDays } : {}),
+        ...(body.transitDays !== undefined ? { transitDays: body.transitDays } : {}),
+        ...(body.isDefault === true && !warehouse.isDefault ? { isDefault: true } : {}),
+      };
+      if (fields.isDefault) await this.clearDefault(tx, actor, code);
+      await this.warehouses.update(tx, code, fields);
+      await this.changes.changed(tx, 'calendar');
+      await this.record(tx, actor, code, 'update', before, { ...before, ...fields });
+    });
     return this.get(code);
   }
 

@@ -2,13 +2,15 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
-type Handler = () => void;
+/** Called with the NOTIFY's payload, or with undefined after a reconnect (anything may have been missed). */
+type Handler = (payload: string | undefined) => void;
 
 /**
  * One dedicated connection that LISTENs for the channels background workers
- * wait on (pooled connections cannot). When the connection drops it
- * reconnects, and calls every handler once, since notifications sent
- * meanwhile are lost; the workers' polling covers the gap until then.
+ * and caches wait on (pooled connections cannot). When the connection drops
+ * it reconnects, and calls every handler once without a payload, since
+ * notifications sent meanwhile are lost; the workers' polling and the
+ * caches' expiry cover the gap until then.
  */
 @Injectable()
 export class PgListener implements OnModuleDestroy {
@@ -21,7 +23,7 @@ export class PgListener implements OnModuleDestroy {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Calls `handler` on every NOTIFY on `channel` (from any process). */
+  /** Calls `handler` on every NOTIFY on `channel` (from any process, this one included). */
   async listen(channel: string, handler: Handler): Promise<void> {
     if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`Bad channel name ${channel}`);
     const known = this.handlers.get(channel);
@@ -52,7 +54,7 @@ export class PgListener implements OnModuleDestroy {
     const url = (this.dataSource.options as { url?: string }).url;
     const client = new Client({ connectionString: url, application_name: 'tradecounter-listen' });
     client.on('notification', (message) =>
-      this.handlers.get(message.channel)?.forEach((handler) => handler()),
+      this.handlers.get(message.channel)?.forEach((handler) => handler(message.payload)),
     );
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client));
@@ -75,7 +77,9 @@ export class PgListener implements OnModuleDestroy {
     this.retry = setTimeout(() => {
       this.retry = undefined;
       void this.connect().then(() => {
-        if (this.client) this.handlers.forEach((handlers) => handlers.forEach((handler) => handler()));
+        if (this.client) {
+          this.handlers.forEach((handlers) => handlers.forEach((handler) => handler(undefined)));
+        }
       });
     }, 1_000);
   }

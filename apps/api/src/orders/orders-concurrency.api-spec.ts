@@ -11,6 +11,7 @@ import {
   stockOf,
 } from '../test-support/order-fixtures';
 import { startTestApp, TestApp } from '../test-support/test-app';
+import { expectConsistentSupply } from '../test-support/supply-invariants';
 
 const daysAhead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -54,49 +55,6 @@ describe('placing orders concurrently', () => {
   const orderFor = (customer: Customer, lines: { productId: string; quantity: number }[]) =>
     placeOrder(t, customer.buyer, { lines, shippingAddressId: customer.addressId, shipComplete: false });
 
-  /** Every invariant of one product's supply at the test warehouse, from the rows themselves. */
-  async function expectConsistentSupply(productId: string) {
-    const [stock] = (await t.dataSource.query(
-      `SELECT s.on_hand AS "onHand", s.reserved,
-              (SELECT coalesce(sum(l.reserved_qty), 0)::int FROM order_lines l JOIN orders o ON o.id = l.order_id
-                WHERE l.product_id = s.product_id AND o.warehouse_code = s.warehouse_code) AS "linesReserved"
-         FROM stock s WHERE s.product_id = $1 AND s.warehouse_code = $2`,
-      [productId, w.warehouseCode],
-    )) as { onHand: number; reserved: number; linesReserved: number }[];
-    expect(stock?.reserved).toBe(stock?.linesReserved);
-    expect(stock?.reserved).toBeLessThanOrEqual(stock?.onHand ?? 0);
-    const receipts = (await t.dataSource.query(
-      `SELECT i.qty, i.allocated, i.status,
-              (SELECT coalesce(sum(a.qty), 0)::int FROM order_line_allocations a WHERE a.inbound_id = i.id) AS promised
-         FROM inbound i WHERE i.product_id = $1`,
-      [productId],
-    )) as { qty: number; allocated: number; status: string; promised: number }[];
-    for (const receipt of receipts) {
-      expect(receipt.allocated).toBeLessThanOrEqual(receipt.qty);
-      expect(receipt.promised).toBe(receipt.status === 'expected' ? receipt.allocated : 0);
-    }
-    const lines = (await t.dataSource.query(
-      `SELECT l.quantity, l.reserved_qty AS reserved, l.allocated_qty AS allocated, l.backordered_qty AS backordered,
-              o.status,
-              (SELECT coalesce(sum(a.qty), 0)::int FROM order_line_allocations a WHERE a.order_line_id = l.id) AS promised
-         FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE l.product_id = $1`,
-      [productId],
-    )) as {
-      quantity: number;
-      reserved: number;
-      allocated: number;
-      backordered: number;
-      status: string;
-      promised: number;
-    }[];
-    for (const line of lines) {
-      expect(line.allocated).toBe(line.promised);
-      const held = line.reserved + line.allocated + line.backordered;
-      expect(held).toBe(line.status === 'cancelled' ? 0 : line.quantity);
-    }
-    return { stock, receipts, lines };
-  }
-
   it('places exactly 10 of 200 concurrent single-unit orders for 10 units of a product that is not backorderable', async () => {
     const product = await createProduct(t, { backorderable: false });
     await setStock(t, product.id, w.warehouseCode, 10);
@@ -109,7 +67,7 @@ describe('placing orders concurrently', () => {
     expect(statuses.filter((status) => status === 201)).toHaveLength(10);
     expect(statuses.filter((status) => status === 409)).toHaveLength(190);
     expect(await stockOf(t, product.id, w.warehouseCode)).toEqual({ onHand: 10, reserved: 10 });
-    const { lines } = await expectConsistentSupply(product.id);
+    const { lines } = await expectConsistentSupply(t, product.id, w.warehouseCode);
     expect(lines).toHaveLength(10);
   }, 120_000);
 
@@ -127,7 +85,7 @@ describe('placing orders concurrently', () => {
     );
     expect(responses.map((response) => response.status)).toEqual(responses.map(() => 201));
     // 60 orders of 1..5 units: 12 × (1+2+3+4+5) = 180 units: 25 from stock, 50 from receipts, 105 backordered.
-    const placed = await expectConsistentSupply(product.id);
+    const placed = await expectConsistentSupply(t, product.id, w.warehouseCode);
     expect(placed.stock).toMatchObject({ onHand: 25, reserved: 25 });
     expect(placed.receipts.map((receipt) => receipt.allocated).sort()).toEqual([20, 30]);
     expect(placed.lines.reduce((sum, line) => sum + line.backordered, 0)).toBe(105);
@@ -147,7 +105,7 @@ describe('placing orders concurrently', () => {
     );
     const settled = (await Promise.all([...cancels, receive, ...more])) as Response[];
     expect(settled.map((response) => response.status).filter((status) => status >= 300)).toEqual([]);
-    const after = await expectConsistentSupply(product.id);
+    const after = await expectConsistentSupply(t, product.id, w.warehouseCode);
     expect(after.stock?.onHand).toBe(55);
   }, 120_000);
 

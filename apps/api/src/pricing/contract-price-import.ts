@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ContractPriceAuditState, FieldError, ImportKindInfo } from '@tradecounter/contracts';
 import { canEditAccount, canReadAccount, normaliseMoney } from '@tradecounter/domain';
-import { dropNowAndAfterCommit } from '../database/after-commit';
+import { ChangeNotices } from '../common/change-notices';
 import { AuditService } from '../audit/audit.service';
 import {
   ImportHandler,
@@ -25,7 +25,6 @@ import {
 import { ContractPricesRepository } from './contract-prices.repository';
 import { windowsOverlap } from './contract-prices.service';
 import { SetContractPriceDto } from './dto/contract-price.dto';
-import { PriceCalculator } from './price-calculator';
 
 interface AccountRef {
   id: string;
@@ -90,7 +89,7 @@ export class ContractPriceImport implements ImportKindHandler {
 
   constructor(
     private readonly audit: AuditService,
-    private readonly calculator: PriceCalculator,
+    private readonly changes: ChangeNotices,
     private readonly prices: ContractPricesRepository,
   ) {}
 
@@ -278,10 +277,11 @@ export class ContractPriceImport implements ImportKindHandler {
         };
       }),
     );
-    const accountIds = new Set(rows.map((row) => row.accountId));
-    dropNowAndAfterCommit(manager, () => {
-      for (const accountId of accountIds) this.calculator.forgetAccount(accountId);
-    });
+    await this.changes.changed(
+      manager,
+      'pricing',
+      rows.map((row) => row.accountId),
+    );
   }
 
   exportRecords(manager: EntityManager): AsyncIterable<ExportRecord> {

@@ -5,10 +5,10 @@ import { canEditAccount, normaliseMoney } from '@tradecounter/domain';
 import { AccountsService } from '../accounts/accounts.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
+import { ChangeNotices } from '../common/change-notices';
 import { badRequest, conflict, forbidden, notFound } from '../common/http/problem';
 import type { ContractPriceEntity } from './contract-price.entity';
 import { ContractPricesRepository } from './contract-prices.repository';
-import { PriceCalculator } from './price-calculator';
 import type { SetContractPriceDto } from './dto/contract-price.dto';
 
 /** Two windows overlap unless one ends before the other starts (empty validTo: open-ended). */
@@ -37,7 +37,7 @@ export class ContractPricesService {
     private readonly accounts: AccountsService,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
-    private readonly calculator: PriceCalculator,
+    private readonly changes: ChangeNotices,
   ) {}
 
   async list(actor: AuthUser, accountId: string): Promise<ContractPrice[]> {
@@ -90,8 +90,8 @@ export class ContractPricesService {
         after: { productId, sku, unitPrice, ...window } satisfies ContractPriceAuditState,
         keep: WINDOW_FIELDS,
       });
+      await this.changes.changed(tx, 'pricing', accountId);
     });
-    this.calculator.forgetAccount(accountId);
     return this.prices.list(accountId);
   }
 
@@ -125,8 +125,8 @@ export class ContractPricesService {
           after: null,
         });
       }
+      await this.changes.changed(tx, 'pricing', accountId);
     });
-    this.calculator.forgetAccount(accountId);
     return this.prices.list(accountId);
   }
 

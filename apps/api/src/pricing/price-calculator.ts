@@ -14,7 +14,7 @@ import {
   validContractPrice,
 } from '@tradecounter/domain';
 import type { EntityManager } from 'typeorm';
-import { ChangeNotices } from '../common/change-notices';
+import { ChangeNotices, EVERYTHING } from '../common/change-notices';
 import { TtlCache } from '../common/ttl-cache';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
@@ -50,9 +50,10 @@ export interface PriceBookSource {
 /**
  * How long an account's pricing context is reused for display (catalog,
  * product page, quote). Every catalog page and quote needs it and it changes
- * rarely, so reusing it saves a round trip on each; a change made through
- * this process evicts at once, one made through another API instance shows
- * within this time. Orders always read fresh (PriceBookSource.manager).
+ * rarely, so reusing it saves a round trip on each. A change evicts it in
+ * every API process at once (the 'pricing' and 'account' change notices);
+ * this bounds the staleness only while a process has lost its LISTEN
+ * connection. Orders always read fresh (PriceBookSource.manager).
  */
 const CONTEXT_TTL_MS = 2_000;
 
@@ -77,8 +78,11 @@ export class PriceCalculator {
     changes: ChangeNotices,
   ) {
     this.dateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: config.timeZone });
+    const forget = (accountId: string) =>
+      accountId === EVERYTHING ? this.forgetAll() : this.forgetAccount(accountId);
+    changes.on('pricing', forget);
     // The account's tier decides its prices.
-    changes.on('account', (accountId) => this.forgetAccount(accountId));
+    changes.on('account', forget);
   }
 
   get currency(): string {
@@ -103,7 +107,7 @@ export class PriceCalculator {
   }
 
   /** After a change to one account's prices (its tier, its contract prices) commits. */
-  forgetAccount(accountId: string): void {
+  private forgetAccount(accountId: string): void {
     this.generation++;
     this.books.evict(accountId);
     // A load already under way may predate the change: later readers start their own.
@@ -111,7 +115,7 @@ export class PriceCalculator {
   }
 
   /** After a change to a tier (discount, breaks, fixed prices) commits: it may price any account. */
-  forgetAll(): void {
+  private forgetAll(): void {
     this.generation++;
     this.books.clear();
     this.loading.clear();

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { FieldError, ImportKindInfo } from '@tradecounter/contracts';
-import { dropNowAndAfterCommit } from '../database/after-commit';
+import { ChangeNotices } from '../common/change-notices';
 import { AuditService, type AuditRecord } from '../audit/audit.service';
 import {
   ImportHandler,
@@ -12,7 +12,6 @@ import {
   type RowPlan,
 } from '../imports/import-kind';
 import { normaliseSku, productIdsBySku, trimPercent, cellOf } from '../imports/row-cells';
-import { PriceCalculator } from './price-calculator';
 import {
   auditedBreak,
   breakCells,
@@ -82,7 +81,7 @@ export class PriceTierImport implements ImportKindHandler {
 
   constructor(
     private readonly audit: AuditService,
-    private readonly calculator: PriceCalculator,
+    private readonly changes: ChangeNotices,
   ) {}
 
   parentKey(values: Record<string, string>): string {
@@ -225,7 +224,7 @@ export class PriceTierImport implements ImportKindHandler {
     ]);
     await this.audit.recordMany(manager, audits);
     // A tier may price any account: every price book goes, as after the API's changes.
-    dropNowAndAfterCommit(manager, () => this.calculator.forgetAll());
+    await this.changes.changed(manager, 'pricing');
   }
 
   async *exportRecords(manager: EntityManager): AsyncIterable<ExportRecord> {

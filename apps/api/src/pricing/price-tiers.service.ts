@@ -11,11 +11,11 @@ import { canEditPriceTier, normaliseMoney } from '@tradecounter/domain';
 import { AccountsService } from '../accounts/accounts.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
+import { ChangeNotices } from '../common/change-notices';
 import { badRequest, conflict, forbidden, notFound, ProblemException } from '../common/http/problem';
 import type { CreatePriceTierDto, UpdatePriceTierDto } from './dto/price-tier.dto';
 import { PriceTierEntity } from './price-tier.entity';
 import { PriceTiersRepository } from './price-tiers.repository';
-import { PriceCalculator } from './price-calculator';
 
 /** `"<version>"`: the tier's ETag, bumped by any change to it, its breaks or fixed prices. */
 export const tierEtag = (version: number) => `"${version}"`;
@@ -33,7 +33,7 @@ export class PriceTiersService {
     private readonly accounts: AccountsService,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
-    private readonly calculator: PriceCalculator,
+    private readonly changes: ChangeNotices,
   ) {}
 
   list(): Promise<PriceTierSummary[]> {
@@ -195,8 +195,9 @@ export class PriceTiersService {
       }
       await work(tx, tier);
       await this.tiers.touch(tx, id);
+      // A tier may price any account.
+      await this.changes.changed(tx, 'pricing');
     });
-    this.calculator.forgetAll();
   }
 
   private async requireFreeName(name: string, exceptId?: string): Promise<void> {

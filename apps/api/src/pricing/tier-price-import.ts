@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { FieldError, ImportKindInfo } from '@tradecounter/contracts';
 import { normaliseMoney } from '@tradecounter/domain';
-import { dropNowAndAfterCommit } from '../database/after-commit';
+import { ChangeNotices } from '../common/change-notices';
 import { AuditService } from '../audit/audit.service';
 import {
   ImportHandler,
@@ -22,7 +22,6 @@ import {
   required,
 } from '../imports/row-cells';
 import { SetFixedPriceDto } from './dto/price-tier.dto';
-import { PriceCalculator } from './price-calculator';
 import { NOT_YOURS, tierIdsByName, tiersNotEditable, touchTiers } from './tier-import-queries';
 
 /**
@@ -59,7 +58,7 @@ export class TierPriceImport implements ImportKindHandler {
 
   constructor(
     private readonly audit: AuditService,
-    private readonly calculator: PriceCalculator,
+    private readonly changes: ChangeNotices,
   ) {}
 
   async plan(rows: ImportRow[], context: ImportContext): Promise<RowPlan[]> {
@@ -169,7 +168,7 @@ export class TierPriceImport implements ImportKindHandler {
       })),
     );
     // A tier may price any account: every price book goes, as after the API's change.
-    dropNowAndAfterCommit(manager, () => this.calculator.forgetAll());
+    await this.changes.changed(manager, 'pricing');
   }
 
   exportRecords(manager: EntityManager): AsyncIterable<ExportRecord> {

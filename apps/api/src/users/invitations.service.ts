@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
+import { ChangeNotices } from '../common/change-notices';
 import { conflict, ProblemException } from '../common/http/problem';
 import { afterCommit } from '../database/after-commit';
 import { NotificationMailer } from '../notifications/notification-mailer';
@@ -37,6 +38,7 @@ export class InvitationsService {
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    private readonly changes: ChangeNotices,
   ) {}
 
   /** Invites these users within `manager`'s transaction; the e-mails go once it commits. */
@@ -96,6 +98,7 @@ export class InvitationsService {
       user.passwordHash = await this.passwords.hash(password);
       user.tokenVersion += 1;
       const saved = await tx.getRepository(UserEntity).save(user);
+      await this.changes.changed(tx, 'user', user.id);
       await this.audit.record(tx, {
         actorId: user.id,
         entity: 'user',

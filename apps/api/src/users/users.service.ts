@@ -13,6 +13,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { InvitationsService } from './invitations.service';
 import { NO_PASSWORD, PasswordService } from './password.service';
+import { ChangeNotices, EVERYTHING } from '../common/change-notices';
 import { pageOf, PageRequest } from '../common/http/pagination.dto';
 import { conflict, notFound } from '../common/http/problem';
 import { UserCache } from './user-cache';
@@ -49,7 +50,10 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
     private readonly invitations: InvitationsService,
-  ) {}
+    private readonly changes: ChangeNotices,
+  ) {
+    changes.on('user', (id) => (id === EVERYTHING ? this.authCache.clear() : this.authCache.evict(id)));
+  }
 
   findById(id: string): Promise<UserEntity | null> {
     return this.users.findById(id);
@@ -57,11 +61,7 @@ export class UsersService {
 
   /** The user behind a bearer token, briefly cached (see UserCache). */
   async findForAuthentication(id: string): Promise<UserEntity | null> {
-    const cached = this.authCache.get(id);
-    if (cached) return cached;
-    const user = await this.users.findById(id);
-    if (user) this.authCache.set(user);
-    return user;
+    return (await this.authCache.getOrLoad(id, () => this.users.findById(id))) ?? null;
   }
 
   findByEmail(email: string): Promise<UserEntity | null> {
@@ -132,7 +132,7 @@ export class UsersService {
     changes: UserChanges,
     allowedRoles: readonly Role[],
   ): Promise<UserEntity> {
-    const updated = await this.dataSource.transaction(async (tx) => {
+    return this.dataSource.transaction(async (tx) => {
       const user = await tx
         .getRepository(UserEntity)
         .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -160,6 +160,7 @@ export class UsersService {
       }
       if (revoke) user.tokenVersion += 1;
       const saved = await this.users.save(user, tx);
+      await this.changes.changed(tx, 'user', id);
       const after = auditableUser(saved);
       if (changes.password !== undefined) after['passwordChanged'] = true;
       await this.audit.record(tx, {
@@ -173,9 +174,6 @@ export class UsersService {
       });
       return saved;
     });
-    // After the commit, so no concurrent request can cache the old row again.
-    this.authCache.evict(id);
-    return updated;
   }
 
   /** Used by the auth flow when a user changes their own password. */
