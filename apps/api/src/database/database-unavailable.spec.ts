@@ -1,6 +1,10 @@
 import { createServer } from 'node:net';
 import { Client, DatabaseError } from 'pg';
-import { QueryFailedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import {
+  QueryFailedError,
+  QueryRunnerAlreadyReleasedError,
+  QueryRunnerProviderAlreadyReleasedError,
+} from 'typeorm';
 import { describeUnavailable, isDatabaseUnavailable } from './database-unavailable';
 
 /** A pg server error as the driver makes it from the server's message. */
@@ -55,6 +59,7 @@ describe('telling a database that is away from a fault', () => {
       new Error('timeout exceeded when trying to connect'),
       new Error('Connection terminated due to connection timeout', { cause: new Error('timeout') }),
       new QueryRunnerProviderAlreadyReleasedError(),
+      new QueryRunnerAlreadyReleasedError(),
       new AggregateError([
         Object.assign(new Error('connect ECONNREFUSED ::1:5432'), { code: 'ECONNREFUSED' }),
       ]),

@@ -15,10 +15,11 @@
  *   pool's connect timeout;
  * - TypeORM's QueryFailedError around any of these (`driverError`), and
  *   `cause` chains;
- * - TypeORM's QueryRunnerProviderAlreadyReleasedError: a transaction's
- *   connection that errors (the server ended it) is released at once, so
- *   the transaction's next statement, or one running beside it, fails with
- *   this before the server's own error reaches the request.
+ * - TypeORM's QueryRunnerAlreadyReleasedError and
+ *   QueryRunnerProviderAlreadyReleasedError: a transaction's connection that
+ *   errors (the server ended it) is released at once, so the transaction's
+ *   next statement, or one running beside it, fails with these before the
+ *   server's own error reaches the caller.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   return unavailableCause(error) !== undefined;
@@ -36,7 +37,7 @@ function unavailableCause(error: unknown): ErrorLike | undefined {
   return findInChain(error, (item) => {
     const code = typeof item.code === 'string' ? item.code : '';
     if (SOCKET_CODES.has(code) || SQLSTATES.has(code) || code.startsWith('08')) return true;
-    if (item.name === 'QueryRunnerProviderAlreadyReleasedError') return true;
+    if (typeof item.name === 'string' && RELEASED_RUNNER.has(item.name)) return true;
     return typeof item.message === 'string' && CONNECTION_MESSAGES.includes(item.message);
   });
 }
@@ -64,6 +65,11 @@ const SOCKET_CODES = new Set([
 
 /** admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections (class 08 is matched by prefix). */
 const SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+
+const RELEASED_RUNNER = new Set([
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
+]);
 
 /** pg and pg-pool's own errors for a connection that is gone or never came. */
 const CONNECTION_MESSAGES = [
