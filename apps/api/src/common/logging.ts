@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
@@ -11,12 +13,43 @@ function isUnavailable(response: ServerResponse): boolean {
   return response.statusCode === 503;
 }
 
-/** JSON logs, one line per request, each carrying a request id (X-Request-Id in and out). */
+/**
+ * Readable lines for a person at a terminal (LOG_FORMAT=pretty, the default
+ * there) through pino-pretty, in pino's worker thread; without the package,
+ * JSON lines as before, and a note on stderr saying so.
+ */
+function prettyTransport(
+  config: AppConfig,
+): { target: string; options: Record<string, unknown> } | undefined {
+  if (config.logFormat !== 'pretty') return undefined;
+  try {
+    createRequire(join(process.cwd(), 'package.json')).resolve('pino-pretty');
+  } catch {
+    process.stderr.write('LOG_FORMAT=pretty needs the pino-pretty package; logging JSON lines instead\n');
+    return undefined;
+  }
+  return {
+    target: 'pino-pretty',
+    options: {
+      translateTime: 'SYS:HH:MM:ss.l',
+      ignore: 'pid,hostname,context',
+      messageFormat: '{if context}[{context}] {end}{msg}',
+      singleLine: true,
+    },
+  };
+}
+
+/**
+ * One line per request, each carrying a request id (X-Request-Id in and
+ * out): JSON lines for a collector, readable ones at a terminal (LOG_FORMAT).
+ */
 export function loggerOptions(config: AppConfig): Params {
+  const transport = prettyTransport(config);
   return {
     forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.logLevel,
+      ...(transport ? { transport } : {}),
       genReqId: (request: IncomingMessage, response: ServerResponse) => {
         const given = request.headers['x-request-id'];
         const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
