@@ -60,6 +60,10 @@ async function main(): Promise<void> {
       currency: values.currency ?? process.env['CURRENCY'] ?? 'USD',
       now,
       onProgress: ({ orders: done, rows }) => bar.update(done, rows),
+      onStep: (name, ms) => {
+        bar.done();
+        step(`${name} in ${seconds(ms)} (${seconds(Date.now() - started)} in all)`);
+      },
     });
     bar.done();
     step(`rollups, exposure, payments and reservations in ${seconds(result.finishMs)}`);
@@ -132,8 +136,10 @@ function progressBar(total: number) {
       render(done, rows);
       if (!process.stderr.isTTY) process.stderr.write(`${line}\n`);
     },
+    /** Ends the bar's line (once: the finishing steps call it too). */
     done() {
       if (process.stderr.isTTY && line) process.stderr.write('\n');
+      line = '';
     },
   };
 }

@@ -13,6 +13,7 @@ import { applyServerTimeouts } from './common/http/server-timeouts';
 import { servePortal } from './common/http/static-portal';
 import { createValidationPipe } from './common/http/validation';
 import type { AppConfig } from './config/app-config';
+import { DatabaseOutage } from './database/database-outage';
 import { setUpOpenApi } from './openapi';
 
 /** Builds the whole HTTP application; main.ts and the API tests both use it. */
@@ -35,7 +36,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.use('/api', compressJson());
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalFilters(new ProblemFilter(app.get(DatabaseOutage)));
   setUpOpenApi(app);
   const portal = servePortal(config.portalDir);
   if (portal) app.use(...portal);

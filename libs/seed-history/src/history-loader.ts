@@ -21,6 +21,8 @@ export interface LoadHistoryOptions {
   /** Orders per COPY round (default 2,000). */
   chunkOrders?: number;
   onProgress?: (progress: { orders: number; rows: number }) => void;
+  /** After each finishing statement (payments, reservations, each rollup table…): what it was and its time. */
+  onStep?: (step: string, ms: number) => void;
 }
 
 export interface LoadHistoryResult {
@@ -45,6 +47,12 @@ const TEMP_IDS = 'history_seed_orders';
  * and accounts whose unpaid history exceeds half their credit limit have
  * their older orders marked paid (with a `paid` event).
  */
+/** "rollup demand_by_day: insert", from a rebuild statement, for the progress lines. */
+function rollupStep(sql: string): string {
+  const match = /^\s*(DELETE FROM|INSERT INTO|UPDATE|TRUNCATE)\s+(\w+)/i.exec(sql);
+  return match ? `rollup ${match[2]}: ${match[1]?.split(' ')[0]?.toLowerCase()}` : 'rollup';
+}
+
 export async function loadHistory(db: Db, options: LoadHistoryOptions): Promise<LoadHistoryResult> {
   const started = Date.now();
   const now = options.now ?? Date.now();
@@ -114,26 +122,33 @@ export async function loadHistory(db: Db, options: LoadHistoryOptions): Promise<
   const loadMs = Date.now() - started;
 
   const finishing = Date.now();
-  await db.query(`ANALYZE ${TEMP_IDS}`);
-  await payOldestBeyondHalfTheLimit(db, now);
-  await addReservations(db, reserved);
+  const step = async (name: string, work: () => Promise<unknown>) => {
+    const at = Date.now();
+    await work();
+    options.onStep?.(name, Date.now() - at);
+  };
+  await step('analyze the new ids', () => db.query(`ANALYZE ${TEMP_IDS}`));
+  await step('payments', () => payOldestBeyondHalfTheLimit(db, now));
+  await step('reservations', () => addReservations(db, reserved));
   const accountIds = options.accountIds ?? null;
   // Fresh statistics first: planned on the empty tables' estimates, the rebuild's joins crawl.
-  await db.query(`ANALYZE orders, order_lines, shipments, shipment_lines, delivery_ratings`);
+  await step('analyze orders, lines and shipments', () =>
+    db.query(`ANALYZE orders, order_lines, shipments, shipment_lines, delivery_ratings`),
+  );
   if (accountIds === null) {
     // The whole database is being loaded: rebuild every rollup, the coarse ones from the finer ones.
-    for (const sql of ROLLUP_REBUILD_SQL) await db.query(sql, [accountIds]);
-    for (const sql of REBUILD_COARSE_ROLLUPS_SQL) await db.query(sql);
+    for (const sql of ROLLUP_REBUILD_SQL) await step(rollupStep(sql), () => db.query(sql, [accountIds]));
+    for (const sql of REBUILD_COARSE_ROLLUPS_SQL) await step(rollupStep(sql), () => db.query(sql));
   } else {
     // Some accounts in a live database: their finer rollups are rebuilt with the coarse-rollup
     // triggers on, so the coarse rows change by exactly those accounts' difference. A whole-table
     // rebuild would lock the finer rollups against every concurrent order and deadlock with them.
     await db.query(`SET LOCAL session_replication_role = origin`);
-    for (const sql of ROLLUP_REBUILD_SQL) await db.query(sql, [accountIds]);
+    for (const sql of ROLLUP_REBUILD_SQL) await step(rollupStep(sql), () => db.query(sql, [accountIds]));
     await db.query(`SET LOCAL session_replication_role = replica`);
   }
-  await addPicks(db);
-  await recomputeExposure(db, accountIds);
+  await step('picks', () => addPicks(db));
+  await step('credit exposure', () => recomputeExposure(db, accountIds));
   return {
     orders,
     rows: total,

@@ -1,11 +1,15 @@
 import type { LoggerService } from '@nestjs/common';
+import type { DatabaseOutage } from '../database/database-outage';
 
 /**
  * A background loop for one process: runs `work`, which answers how long to
  * wait before the next run (0: at once), and sleeps that long unless woken
  * earlier (a NOTIFY, a local kick). A wake that arrives while work runs is
  * kept, so nothing signalled during a run waits for the next poll. `stop`
- * lets the current run finish and ends the loop.
+ * lets the current run finish and ends the loop. A run that fails because
+ * the database is away is no fault of the work: the outage logs itself once
+ * (however many loops and runs fail), and the loop runs again as soon as
+ * the database is back.
  */
 export class WorkerLoop {
   private running: Promise<void> | undefined;
@@ -19,6 +23,7 @@ export class WorkerLoop {
     private readonly logger: LoggerService,
     /** The wait after a failed run. */
     private readonly errorWaitMs: number,
+    private readonly outage: DatabaseOutage,
   ) {}
 
   start(): void {
@@ -47,7 +52,8 @@ export class WorkerLoop {
       try {
         waitMs = await this.work();
       } catch (error) {
-        this.logger.error(`${this.name} failed: ${describeError(error)}`);
+        if (this.outage.noticed(error)) void this.outage.back().then(() => this.wake());
+        else this.logger.error(`${this.name} failed: ${describeError(error)}`);
         waitMs = this.errorWaitMs;
       }
       if (waitMs > 0 && !this.woken && !this.stopping) await this.sleep(waitMs);

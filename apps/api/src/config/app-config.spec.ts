@@ -132,6 +132,18 @@ describe('loadConfig', () => {
     );
   });
 
+  it('logs JSON lines unless LOG_FORMAT says pretty or a person reads stdout at a terminal', () => {
+    expect(loadConfig({ DATA_DIR: dataDir }, false).logFormat).toBe('json');
+    expect(loadConfig({ DATA_DIR: dataDir }, true).logFormat).toBe('pretty');
+    expect(loadConfig({ DATA_DIR: dataDir, LOG_FORMAT: 'json' }, true).logFormat).toBe('json');
+    expect(loadConfig({ DATA_DIR: dataDir, LOG_FORMAT: 'pretty' }, false).logFormat).toBe('pretty');
+    // Tests read the log as JSON even when run from a terminal.
+    expect(loadConfig({ DATA_DIR: dataDir, NODE_ENV: 'test' }, true).logFormat).toBe('json');
+    expect(() => loadConfig({ DATA_DIR: dataDir, LOG_FORMAT: 'text' })).toThrow(
+      /LOG_FORMAT must be json or pretty/,
+    );
+  });
+
   it('refuses a short JWT secret', () => {
     expect(() => loadConfig({ JWT_SECRET: 'short', DATA_DIR: dataDir })).toThrow(/at least 32/);
   });

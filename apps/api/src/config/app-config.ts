@@ -5,6 +5,8 @@ import { DEFAULT_RETRY_POLICY } from '@tradecounter/domain';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 export type Environment = 'development' | 'production' | 'test';
+/** JSON lines for a log collector, or readable lines for a person at a terminal. */
+export type LogFormat = 'json' | 'pretty';
 
 /** Everything the API reads from the environment, validated once at boot. */
 export interface AppConfig {
@@ -25,6 +27,8 @@ export interface AppConfig {
   /** Orders of generated history (the last 12 months) the demo seed adds; 0 for none. */
   demoHistoryOrders: number;
   logLevel: string;
+  /** LOG_FORMAT: json or pretty; by default pretty when stdout is a terminal (outside tests), else JSON. */
+  logFormat: LogFormat;
   /** The built portal (dist/apps/portal/browser), served on the same origin. */
   portalDir: string;
   bodyLimit: string;
@@ -114,7 +118,10 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-export function loadConfig(env: Env = process.env): AppConfig {
+export function loadConfig(
+  env: Env = process.env,
+  stdoutIsTerminal = process.stdout.isTTY === true,
+): AppConfig {
   const problems: string[] = [];
   const environment = readEnvironment(env, problems);
   const dataDir = resolve(env['DATA_DIR'] ?? '.data');
@@ -135,6 +142,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     seedDemo: readBoolean(env, 'SEED_DEMO', environment !== 'test', problems),
     demoHistoryOrders: readInteger(env, 'SEED_DEMO_HISTORY_ORDERS', 20_000, 0, 1_000_000, problems),
     logLevel: readLogLevel(env, environment, problems),
+    logFormat: readLogFormat(env, environment !== 'test' && stdoutIsTerminal, problems),
     portalDir: resolve(env['PORTAL_DIR'] ?? 'dist/apps/portal/browser'),
     bodyLimit: env['BODY_LIMIT'] ?? '1mb',
     trustProxy: readTrustProxy(env, problems),
@@ -282,6 +290,13 @@ function readLogLevel(env: Env, environment: Environment, problems: string[]): s
   if (levels.includes(value)) return value;
   problems.push(`LOG_LEVEL must be one of ${levels.join(', ')} (got "${value}")`);
   return 'info';
+}
+
+function readLogFormat(env: Env, terminal: boolean, problems: string[]): LogFormat {
+  const value = env['LOG_FORMAT'] || (terminal ? 'pretty' : 'json');
+  if (value === 'json' || value === 'pretty') return value;
+  problems.push(`LOG_FORMAT must be json or pretty (got "${value}")`);
+  return 'json';
 }
 
 function readTrustProxy(env: Env, problems: string[]): TrustProxy {

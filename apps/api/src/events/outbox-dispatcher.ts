@@ -2,6 +2,8 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { DatabaseOutage } from '../database/database-outage';
+import { isDatabaseUnavailable } from '../database/database-unavailable';
 import { describeError, WorkerLoop } from '../common/worker-loop';
 import { PgListener } from '../database/pg-listener';
 import type { MadeNotification } from '../notifications/notifications.repository';
@@ -37,12 +39,14 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     private readonly listener: PgListener,
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    outage: DatabaseOutage,
   ) {
     this.loop = new WorkerLoop(
       'Outbox dispatch',
       () => this.dispatchPending(),
       this.logger,
       config.events.pollMs,
+      outage,
     );
   }
 
@@ -62,6 +66,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     try {
       claimed = await this.dispatch(BATCH);
     } catch (error) {
+      if (isDatabaseUnavailable(error)) throw error;
       this.logger.warn(`Dispatching a batch failed (${describeError(error)}); trying its rows one by one`);
       claimed = await this.dispatchOneByOne(BATCH);
     }
@@ -100,7 +105,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
         const claimed = await this.dispatch(1, (rows) => (row = rows[0]));
         if (claimed === 0) break;
       } catch (error) {
-        if (!row) throw error;
+        // No row is to blame when the database is away: it stays pending, without a failed attempt.
+        if (!row || isDatabaseUnavailable(error)) throw error;
         const delayMs = Math.min(1_000 * 2 ** row.attempts, 3_600_000);
         this.logger.error(`Outbox row ${row.id} could not be dispatched: ${describeError(error)}`);
         await this.outbox.markFailed(row.id, describeError(error).slice(0, 1000), delayMs);

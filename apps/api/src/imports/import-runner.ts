@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { DatabaseOutage } from '../database/database-outage';
 import type { ImportCounts } from '@tradecounter/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { countDataRows, FileFailure, fileRecords } from './file-records';
@@ -31,6 +32,7 @@ export class ImportRunner implements OnModuleDestroy {
   constructor(
     private readonly repository: ImportsRepository,
     private readonly dataSource: DataSource,
+    private readonly outage: DatabaseOutage,
   ) {}
 
   /** The job of a run, if this process is running it. */
@@ -46,11 +48,17 @@ export class ImportRunner implements OnModuleDestroy {
   start(id: string, work: () => Promise<void>): Promise<void> {
     const job = work()
       .catch(async (error: unknown) => {
-        if (!(error instanceof FileFailure)) {
+        const unreachable = this.outage.noticed(error);
+        if (!(error instanceof FileFailure) && !unreachable) {
           this.logger.error(`Import ${id} failed: ${String((error as Error).stack ?? error)}`);
         }
         const failure =
-          error instanceof FileFailure ? error.message : `The import stopped: ${(error as Error).message}`;
+          error instanceof FileFailure
+            ? error.message
+            : unreachable
+              ? 'The import stopped: the database was unreachable; run it again'
+              : `The import stopped: ${(error as Error).message}`;
+        // While the database is away this fails too; the abandoned-run sweep marks it later.
         await this.repository.update(id, { status: 'failed', failure }).catch(() => undefined);
       })
       .finally(() => this.running.delete(id));

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { WorkerLoop } from '../common/worker-loop';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { DatabaseOutage } from '../database/database-outage';
 import { QuotesService } from './quotes.service';
 
 /** How often the sweep runs. Reads and actions expire a quote on their own, so this only needs to be regular. */
@@ -21,6 +22,7 @@ export class QuoteExpiryWorker implements OnApplicationBootstrap, OnModuleDestro
   constructor(
     private readonly quotes: QuotesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    outage: DatabaseOutage,
   ) {
     this.loop = new WorkerLoop(
       'Quote sweep',
@@ -30,6 +32,7 @@ export class QuoteExpiryWorker implements OnApplicationBootstrap, OnModuleDestro
       },
       this.logger,
       SWEEP_EVERY_MS,
+      outage,
     );
   }
 

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { WorkerLoop } from '../common/worker-loop';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { DatabaseOutage } from '../database/database-outage';
 import { StandingOrderRunner } from './standing-order-runner';
 
 /**
@@ -17,12 +18,14 @@ export class StandingOrderScheduler implements OnApplicationBootstrap, OnModuleD
   constructor(
     private readonly runner: StandingOrderRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    outage: DatabaseOutage,
   ) {
     this.loop = new WorkerLoop(
       'Standing orders',
       () => this.tick(),
       this.logger,
       config.standingOrders.intervalMs,
+      outage,
     );
   }
 

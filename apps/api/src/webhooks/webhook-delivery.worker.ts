@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { retryDelayMs } from '@tradecounter/domain';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { DatabaseOutage } from '../database/database-outage';
 import { PgListener } from '../database/pg-listener';
 import { openSecret } from '../common/crypto/sealed-secret';
 import { describeError, WorkerLoop } from '../common/worker-loop';
@@ -32,8 +33,15 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDe
     private readonly listener: PgListener,
     private readonly targets: WebhookTargets,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    outage: DatabaseOutage,
   ) {
-    this.loop = new WorkerLoop('Webhook delivery', () => this.sendDue(), this.logger, config.events.pollMs);
+    this.loop = new WorkerLoop(
+      'Webhook delivery',
+      () => this.sendDue(),
+      this.logger,
+      config.events.pollMs,
+      outage,
+    );
   }
 
   async onApplicationBootstrap(): Promise<void> {

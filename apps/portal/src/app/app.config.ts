@@ -9,6 +9,7 @@ import { MAT_SNACK_BAR_DEFAULT_OPTIONS } from '@angular/material/snack-bar';
 import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { appRoutes } from './app.routes';
 import { authInterceptor } from './auth/auth.interceptor';
+import { reconnectingInterceptor } from './connection/reconnecting.interceptor';
 import { provideIcons } from './shared/icons';
 import { workCountsInterceptor } from './shell/work-counts';
 
@@ -21,7 +22,10 @@ export const appConfig: ApplicationConfig = {
       withComponentInputBinding(),
       withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
     ),
-    provideHttpClient(withFetch(), withInterceptors([authInterceptor, workCountsInterceptor])),
+    provideHttpClient(
+      withFetch(),
+      withInterceptors([reconnectingInterceptor, authInterceptor, workCountsInterceptor]),
+    ),
     provideIcons(),
     {
       provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,

@@ -1,10 +1,11 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
+import { ReconnectingBanner } from './connection/reconnecting-banner';
 
 @Component({
   selector: 'tc-root',
-  imports: [RouterOutlet],
+  imports: [RouterOutlet, ReconnectingBanner],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: '<router-outlet />',
+  template: '<tc-reconnecting-banner /><router-outlet />',
 })
 export class App {}

@@ -13,10 +13,11 @@ import {
   setStock,
 } from '../../test-support/order-fixtures';
 import { startTestApp, TestApp } from '../../test-support/test-app';
+import { DatabaseOutage } from '../../database/database-outage';
 import { ProblemFilter } from './problem.filter';
 
 /** What the problem filter answers for an error, through a minimal Express response. */
-function answerOf(error: unknown): Record<string, unknown> {
+function answerOf(t: TestApp, error: unknown): Record<string, unknown> {
   let body: Record<string, unknown> = {};
   const response = {
     headersSent: false,
@@ -31,7 +32,7 @@ function answerOf(error: unknown): Record<string, unknown> {
       getResponse: () => response,
     }),
   } as unknown as ArgumentsHost;
-  new ProblemFilter().catch(error, host);
+  new ProblemFilter(t.app.get(DatabaseOutage)).catch(error, host);
   return body;
 }
 
@@ -194,9 +195,9 @@ describe('bad input never yields a 5xx', () => {
       const missing = (await t.dataSource
         .query('INSERT INTO price_tiers (name, discount_percent) VALUES (NULL, 1)')
         .catch((error: unknown) => error)) as Error;
-      expect(answerOf(nul)).toMatchObject({ status: 400, detail: expect.stringContaining('NUL') });
-      expect(answerOf(missing)).toMatchObject({ status: 400, detail: 'name must not be null' });
-      expect(answerOf(new Error('a bug'))).toMatchObject({ status: 500 });
+      expect(answerOf(t, nul)).toMatchObject({ status: 400, detail: expect.stringContaining('NUL') });
+      expect(answerOf(t, missing)).toMatchObject({ status: 400, detail: 'name must not be null' });
+      expect(answerOf(t, new Error('a bug'))).toMatchObject({ status: 500 });
     });
   });
 

@@ -2,15 +2,20 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import type { Problem } from '@tradecounter/contracts';
+import { DatabaseOutage, RETRY_AFTER_SECONDS } from '../../database/database-outage';
 import { problem, ProblemException } from './problem';
 
 /**
  * Turns every error into application/problem+json. Unknown errors are logged
  * with the request id and answered as a bare 500: no stack reaches a client.
+ * A database that cannot be reached is not a bug in the request: a 503 with
+ * Retry-After, and the outage logged once (DatabaseOutage), not per request.
  */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
+
+  constructor(private readonly outage: DatabaseOutage) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const context = host.switchToHttp();
@@ -35,6 +40,9 @@ export class ProblemFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       return { body: fromHttpException(exception), headers: {} };
     }
+    if (this.outage.noticed(exception)) {
+      return { body: databaseUnavailable(), headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } };
+    }
     const fromDatabase = fromQueryFailed(exception);
     if (fromDatabase) {
       // Validation should have caught these first: a trace to find the DTO that let one through.
@@ -51,6 +59,17 @@ export class ProblemFilter implements ExceptionFilter {
     );
     return { body: problem(500, 'Something went wrong on our side. It has been logged.'), headers: {} };
   }
+}
+
+function databaseUnavailable(): Problem {
+  return {
+    ...problem(
+      503,
+      `The service cannot reach its database just now; retry in ${RETRY_AFTER_SECONDS} seconds.`,
+    ),
+    type: 'https://tradecounter.dev/problems/database-unavailable',
+    title: 'The database is unavailable',
+  };
 }
 
 function fromHttpException(exception: HttpException): Problem {

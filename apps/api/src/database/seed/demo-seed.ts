@@ -70,6 +70,7 @@ export class DemoSeed {
       // One seeder at a time, and only once: the advisory lock spans the check and the load.
       await tx.query('SELECT pg_advisory_xact_lock(7240001)');
       if ((await tx.getRepository(UserEntity).count()) > 0) return false;
+      this.logger.log('Empty database: loading the demo data');
       await seedDemo(tx, passwordHash);
       await this.addHistory(tx);
       // After the history, which numbers its orders from the start of the sequence.
@@ -99,6 +100,7 @@ export class DemoSeed {
       return;
     }
     const client = (tx.queryRunner as unknown as { databaseConnection: PoolClient }).databaseConnection;
+    this.logger.log(`Demo history: generating ${orders} orders of the last 12 months`);
     const result = await loadHistory(client, {
       orders,
       seed: DEMO_HISTORY_SEED,

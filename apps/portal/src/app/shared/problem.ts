@@ -5,6 +5,15 @@ import type { Problem } from '@tradecounter/contracts';
 /** Any failure of an HTTP call as a problem+json object, whatever the server (or network) sent. */
 export function toProblem(error: unknown): Problem {
   if (error instanceof HttpErrorResponse) {
+    // The server (or its database) away for a moment: no error of the user's, nor a bug to report.
+    if (error.status === 503) {
+      return {
+        type: 'about:blank',
+        title: 'The server is reconnecting',
+        status: 503,
+        detail: 'Try again in a moment.',
+      };
+    }
     const body: unknown = error.error;
     if (isProblem(body)) return body;
     if (error.status === 0) {
