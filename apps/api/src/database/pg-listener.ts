@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { DatabaseOutage } from './database-outage';
 
 /** Called with the NOTIFY's payload, or with undefined after a reconnect (anything may have been missed). */
 type Handler = (payload: string | undefined) => void;
@@ -21,7 +22,10 @@ export class PgListener implements OnModuleDestroy {
   private retry: NodeJS.Timeout | undefined;
   private stopped = false;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outage: DatabaseOutage,
+  ) {}
 
   /** Calls `handler` on every NOTIFY on `channel` (from any process, this one included). */
   async listen(channel: string, handler: Handler): Promise<void> {
@@ -73,7 +77,10 @@ export class PgListener implements OnModuleDestroy {
     client.removeAllListeners('end');
     void client.end().catch(() => undefined);
     if (this.stopped || this.retry) return;
-    if (error) this.logger.warn(`LISTEN connection lost: ${String(error)}; reconnecting`);
+    // The database going away is logged once, by the outage tracker; anything else here.
+    if (error && !this.outage.noticed(error)) {
+      this.logger.warn(`LISTEN connection lost: ${String(error)}; reconnecting`);
+    }
     this.retry = setTimeout(() => {
       this.retry = undefined;
       void this.connect().then(() => {
