@@ -11,7 +11,11 @@ import { ConnectionState } from './connection-state';
   imports: [MatProgressSpinnerModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="live" role="status" aria-live="polite">
+    <!--
+      A live region (polite) without the status role: pages keep their own status
+      messages, and this one is about the connection, not the page.
+    -->
+    <div class="live" aria-live="polite">
       @if (connection.reconnecting()) {
         <div class="banner" data-testid="reconnecting">
           <mat-progress-spinner mode="indeterminate" diameter="18" aria-hidden="true" />
