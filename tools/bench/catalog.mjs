@@ -26,13 +26,14 @@ export const BUYER = { email: 'buyer@acme.test', password: 'demo1234' };
 
 /**
  * The SQL ProductsRepository.search issues for page 1 of 25 without filters
- * (apps/api/src/catalog/products.repository.ts): active products by SKU with a
- * window count for the total.
+ * (apps/api/src/catalog/products.repository.ts): active products by SKU, each
+ * with its image version, and the total from the trigger-kept category counts,
+ * in one statement.
  */
 export const PAGE_SQL = `
-  SELECT p.id, p.sku, p.name, p.description, p.category, p.unit, p.list_price,
-         p.min_order_qty, p.order_multiple, p.lead_time_days, p.backorderable,
-         p.active, p.created_at, p.updated_at, count(*) OVER () AS total
+  SELECT p.*,
+         (SELECT i.version FROM product_images i WHERE i.product_id = p.id) AS image_version,
+         (SELECT coalesce(sum(c.active_products), 0)::int FROM product_category_counts c) AS total
   FROM products p
   WHERE p.active
   ORDER BY p.sku ASC
