@@ -12,7 +12,7 @@
 // runs any newer migrations: only reads are measured, so the older build's code reads a schema
 // with more columns, which it does not notice. Both share JWT_SECRET and DATA_KEY.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freshDatabase, startApi, stopApi } from './api-process.mjs';
@@ -45,13 +45,14 @@ async function main() {
   const scratch = mkdtempSync(join(tmpdir(), 'tc-compare-'));
   const env = { JWT_SECRET: randomBytes(32).toString('hex'), DATA_KEY: randomBytes(32).toString('hex') };
   const builds = [
-    { name: 'before', entry: resolve(before), port: 3931 },
-    { name: 'after', entry: resolve(after), port: 3932 },
+    { name: 'before', entry: resolve(before), port: Number(process.env.PORT ?? 3951) },
+    { name: 'after', entry: resolve(after), port: Number(process.env.PORT ?? 3951) + 1 },
   ];
   const started = [];
   try {
     for (const build of builds) {
       const dir = join(scratch, build.name);
+      mkdirSync(dir);
       started.push(
         await startApi({
           entry: build.entry,
