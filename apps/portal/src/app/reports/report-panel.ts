@@ -104,7 +104,8 @@ export interface PanelState {
             </p>
           }
         } @else {
-          <div class="tc-table-scroll">
+          <!-- Focusable, so a keyboard can scroll a table wider than the panel (the panel is the named region). -->
+          <div class="tc-table-scroll" tabindex="0">
             <table mat-table [dataSource]="rows()" class="tc-table" [attr.aria-label]="title()">
               @for (column of columns(); track column.key; let first = $first) {
                 <ng-container [matColumnDef]="column.key">

@@ -133,7 +133,7 @@ function dateParam(value: unknown): string {
                 displayDate(report.to)
               "
             />
-            <div class="tc-table-scroll">
+            <div class="tc-table-scroll" tabindex="0" role="region" aria-label="Sales, scrolls sideways">
               <table mat-table [dataSource]="report.rows" class="tc-table" aria-label="Sales">
                 <ng-container matColumnDef="label">
                   <th mat-header-cell *matHeaderCellDef>{{ groupLabel(report.groupBy) }}</th>
