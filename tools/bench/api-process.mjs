@@ -1,12 +1,24 @@
 // The API as a benchmark runs it: a fresh database, the built API started on it with the demo
 // seed, its health awaited, its memory read from /proc, and everything stopped and dropped after.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+
+/** Builds the API (npx nx build api) unless SKIP_BUILD is set; fails when `entry` is still missing. */
+export function buildApi(entry) {
+  if (!process.env.SKIP_BUILD) {
+    console.log('building the API (npx nx build api) …');
+    execFileSync('npx', ['nx', 'build', 'api'], {
+      stdio: 'inherit',
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+    });
+  }
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: build the API first (npx nx build api)`);
+}
 
 /** A new database on PG_SERVER_URL's server, or none (the API then starts its embedded PostgreSQL). */
 export async function freshDatabase(prefix) {

@@ -25,15 +25,14 @@
 // level (default 200), DOCUMENTS for the memory run (default 1000), PG_SERVER_URL (e.g.
 // postgres://postgres@127.0.0.1:5432/postgres; default: embedded), SAVE=1 to write
 // tools/bench/results/documents-<date>.json. Linux only (reads /proc/<pid>/status).
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freshDatabase, rssMb, startApi, stopApi } from './api-process.mjs';
+import { buildApi, freshDatabase, rssMb, startApi, stopApi } from './api-process.mjs';
 import { login, machine, percentiles, round, writeResult } from './catalog.mjs';
 
 const port = Number(process.env.PORT ?? 3917);
@@ -201,14 +200,7 @@ async function run(paths, token, connections, total) {
 }
 
 async function main() {
-  if (!process.env.SKIP_BUILD) {
-    console.log('building the API (npx nx build api) …');
-    execFileSync('npx', ['nx', 'build', 'api'], {
-      stdio: 'inherit',
-      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
-    });
-  }
-  if (!existsSync(entry)) throw new Error(`${entry} is missing: build the API first (npx nx build api)`);
+  buildApi(entry);
   const scratch = mkdtempSync(join(tmpdir(), 'tc-bench-documents-'));
   const database = await freshDatabase('documents');
   let api;

@@ -27,7 +27,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freshDatabase, rssMb, sampleRss, startApi, stopApi } from './api-process.mjs';
+import { buildApi, freshDatabase, rssMb, sampleRss, startApi, stopApi } from './api-process.mjs';
 import { BUYER, login, machine, percentiles, round, writeResult } from './catalog.mjs';
 
 const port = Number(process.env.PORT ?? 3918);
@@ -286,12 +286,7 @@ async function measureReads(buyerToken, skus) {
 }
 
 async function main() {
-  if (!process.env.SKIP_BUILD) {
-    execFileSync('npx', ['nx', 'build', 'api'], {
-      stdio: 'inherit',
-      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
-    });
-  }
+  buildApi(entry);
   const scratch = mkdtempSync(join(tmpdir(), 'tc-bench-imports-'));
   const database = await freshDatabase('imports');
   let api;

@@ -15,16 +15,15 @@
 // dist/apps/api/main.js as it is):
 //
 //   NGINX=1 PROCESSES=2 PG_SERVER_URL=postgres://postgres@127.0.0.1:5432/postgres node tools/bench/orders.mjs
-import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { freshDatabase, startApi, stopApi } from './api-process.mjs';
+import { buildApi, freshDatabase, startApi, stopApi } from './api-process.mjs';
 import { login, machine, percentiles, resolveDatabaseUrl, round, writeResult } from './catalog.mjs';
 import { startNginx } from './nginx.mjs';
 
@@ -345,14 +344,7 @@ async function mainThroughNginx() {
   if (!process.env.PG_SERVER_URL)
     throw new Error('NGINX=1 needs PG_SERVER_URL: the processes share its database');
   const entry = resolve(process.env.API_ENTRY ?? 'dist/apps/api/main.js');
-  if (!process.env.SKIP_BUILD) {
-    console.log('building the API (npx nx build api) …');
-    execFileSync('npx', ['nx', 'build', 'api'], {
-      stdio: 'inherit',
-      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
-    });
-  }
-  if (!existsSync(entry)) throw new Error(`${entry} is missing: build the API first (npx nx build api)`);
+  buildApi(entry);
   const firstPort = Number(process.env.PORT ?? 3931);
   const scratch = mkdtempSync(join(tmpdir(), 'tc-bench-orders-nginx-'));
   const database = await freshDatabase('orders');
