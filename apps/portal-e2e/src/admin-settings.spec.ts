@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiUser } from './api-support';
-import { login, settled, snap, expect, test } from './support';
+import { dialogOpened, expect, login, settled, snap, test } from './support';
 
 const ADMIN = 'admin@tradecounter.test';
 
@@ -29,6 +29,7 @@ test.describe('admin settings', () => {
 
       await row.getByRole('button', { name: 'Edit CHI' }).click();
       const dialog = page.getByRole('dialog');
+      await dialogOpened(dialog);
       await expect(dialog.getByRole('heading')).toHaveText(/Edit CHI/);
       const zone = dialog.getByLabel('Time zone');
       await zone.fill('new york');
@@ -85,6 +86,7 @@ test.describe('admin settings', () => {
 
       await expect(page).toHaveURL(new RegExp(`/calendar\\?load=${next}`));
       const dialog = page.getByRole('dialog');
+      await dialogOpened(dialog);
       await expect(dialog.getByRole('heading')).toHaveText(`Public holidays for ${next}`);
       await expect(dialog).toContainText('United States of America (US)');
       const choices = dialog.getByRole('list', { name: `Public holidays for ${next}` });

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { test, login, settled, snap } from './support';
+import { dialogOpened, login, settled, snap, test } from './support';
 import type {
   Inbound,
   Page as ListPage,
@@ -134,6 +134,7 @@ test.describe('availability', () => {
     await snap(page, 'availability-04-inbound');
     await receipt.getByRole('button', { name: /^Receive / }).click();
     const confirm = page.getByRole('dialog');
+    await dialogOpened(confirm);
     await expect(confirm).toContainText(`on hand goes up by ${INBOUND}`);
     await snap(page, 'availability-05-receive-confirm');
     await confirm.getByRole('button', { name: 'Receive' }).click();

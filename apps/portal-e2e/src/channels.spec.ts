@@ -1,5 +1,5 @@
 import type { APIRequestContext } from '@playwright/test';
-import { expect, test, login, settled, snap } from './support';
+import { dialogOpened, expect, login, settled, snap, test } from './support';
 import type { Account, Address, Page as ListPage, Product } from '@tradecounter/contracts';
 import { ApiUser } from './api-support';
 
@@ -20,6 +20,7 @@ test('an admin gives a system an API key bound to one customer, widens it, and r
   // Create it: a bad name and no accounts first, then ACME picked with the keyboard.
   await page.getByRole('button', { name: 'New channel' }).click();
   const dialog = page.getByRole('dialog');
+  await dialogOpened(dialog);
   await dialog.getByLabel('Name').fill('Has Spaces');
   await dialog.getByRole('button', { name: 'Create and show key' }).click();
   await expect(dialog).toContainText('Use 2–40 lowercase letters');
@@ -89,6 +90,7 @@ test('an admin gives a system an API key bound to one customer, widens it, and r
   await expect(row).not.toContainText('Never');
   await row.getByRole('button', { name: `Edit ${name}` }).click();
   const edit = page.getByRole('dialog');
+  await dialogOpened(edit);
   await expect(edit.getByRole('heading', { name: `Edit ${name}` })).toBeVisible();
   await edit.getByRole('combobox', { name: 'Add an account' }).fill('GLOBEX');
   await expect(page.getByRole('option').first()).toHaveText(/^GLOBEX · /);

@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect } from '@playwright/test';
-import { test, DEMO_PASSWORD, login, settled, snap } from './support';
+import { DEMO_PASSWORD, dialogOpened, login, settled, snap, test } from './support';
 import type { Address, Page as ListPage, Order, Product, User } from '@tradecounter/contracts';
 import { ApiUser } from './api-support';
 import { checkOrderInPortal } from './fulfilment-support';
@@ -91,6 +91,7 @@ test('the warehouse ships an order in two parts and records delivery; the buyer 
   );
   await page.getByRole('button', { name: 'Pack', exact: true }).click();
   const pack = page.getByRole('dialog');
+  await dialogOpened(pack);
   await pack.getByLabel('Parcel 1 weight (kg)').fill('-2');
   await pack.getByRole('button', { name: /^Pack in/ }).click();
   await expect(pack).toContainText('Enter kilograms above 0');
@@ -104,6 +105,7 @@ test('the warehouse ships an order in two parts and records delivery; the buyer 
   // First shipment, UPS: part of line 1 and all of line 2.
   await page.getByRole('button', { name: 'Ship', exact: true }).click();
   let ship = page.getByRole('dialog');
+  await dialogOpened(ship);
   await expect(ship.getByLabel(`Units of ${first.sku} to ship`)).toHaveValue(String(2 * firstPart));
   await ship.getByRole('button', { name: /^Ship \d+ units$/ }).click();
   await expect(ship).toContainText('Carrier is required');
@@ -124,6 +126,7 @@ test('the warehouse ships an order in two parts and records delivery; the buyer 
   // Second shipment, FedEx: what remains (the default).
   await page.getByRole('button', { name: 'Ship', exact: true }).click();
   ship = page.getByRole('dialog');
+  await dialogOpened(ship);
   await expect(ship.getByLabel(`Units of ${first.sku} to ship`)).toHaveValue(String(firstPart));
   await ship.getByRole('combobox', { name: 'Carrier' }).click();
   await page.getByRole('option', { name: 'FedEx' }).click();
@@ -138,6 +141,7 @@ test('the warehouse ships an order in two parts and records delivery; the buyer 
   for (const n of [1, 2]) {
     await page.getByTestId(`shipment-${n}`).getByRole('button', { name: 'Mark delivered' }).click();
     const deliver = page.getByRole('dialog');
+    await dialogOpened(deliver);
     await expect(deliver.getByLabel('Delivered at')).not.toHaveValue('');
     await deliver.getByRole('button', { name: 'Mark delivered' }).click();
     await expect(deliver).toHaveCount(0);

@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect } from '@playwright/test';
-import { test, DEMO_PASSWORD, login, settled, snap } from './support';
+import { DEMO_PASSWORD, dialogOpened, login, settled, snap, test } from './support';
 import type {
   AccountUser,
   Address,
@@ -132,6 +132,7 @@ test('an admin subscribes a webhook, sees its deliveries arrive, signed, and red
     await settled(page);
     await page.getByRole('button', { name: 'New webhook' }).click();
     const dialog = page.getByRole('dialog');
+    await dialogOpened(dialog);
     await dialog.getByLabel('Endpoint URL').fill('ftp://nowhere');
     await dialog.getByRole('button', { name: 'Create webhook' }).click();
     await expect(dialog).toContainText('Enter an http:// or https:// URL');

@@ -1,4 +1,4 @@
-import { expect, test, login, settled, snap } from './support';
+import { dialogOpened, expect, login, settled, snap, test } from './support';
 import type {
   Address,
   ContractPrice,
@@ -201,6 +201,7 @@ test.describe('ordering, more', () => {
       await settled(page);
       await page.getByRole('button', { name: `Edit ${name}` }).click();
       const dialog = page.getByRole('dialog');
+      await dialogOpened(dialog);
       await expect(dialog.locator(`li[data-sku="${first.sku}"]`)).toBeVisible();
 
       const picker = dialog.getByRole('combobox', { name: 'Add a product' });

@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { ApiUser } from './api-support';
 import { buyerOrder } from './dashboard-support';
 import { accountOf, BUYER, emptyCart, inStockPicks } from './ordering-support';
-import { login, settled, snap, expect, test } from './support';
+import { dialogOpened, expect, login, settled, snap, test } from './support';
 
 const ADMIN = 'admin@tradecounter.test';
 
@@ -49,6 +49,7 @@ test.describe('product images and catalog filters', () => {
     await expect(page.locator('tc-product-image .placeholder')).toBeVisible();
     await page.getByRole('button', { name: 'Edit', exact: true }).click();
     const dialog = page.getByRole('dialog');
+    await dialogOpened(dialog);
     await expect(dialog.getByRole('button', { name: 'Choose image' })).toBeVisible();
     await dialog.locator('input[type=file]').setInputFiles({
       name: 'product.png',

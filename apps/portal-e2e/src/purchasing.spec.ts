@@ -180,11 +180,13 @@ test.describe('purchasing', () => {
     await checkOrderInPortal(page, [{ sku: product.sku, quantity: ORDERED }]);
     await page.getByRole('button', { name: 'Pack', exact: true }).click();
     const pack = page.getByRole('dialog');
+    await dialogOpened(pack);
     await pack.getByLabel('Parcel 1 weight (kg)').fill('3');
     await pack.getByRole('button', { name: /^Pack in/ }).click();
     await expect(page.getByTestId('order-status')).toHaveText('Packed');
     await page.getByRole('button', { name: 'Ship', exact: true }).click();
     const ship = page.getByRole('dialog');
+    await dialogOpened(ship);
     await ship.getByRole('combobox', { name: 'Carrier' }).click();
     await page.getByRole('option', { name: 'UPS' }).click();
     await ship.getByLabel('Tracking number').fill(`1ZPO${order.number.replace(/\D/g, '')}`);

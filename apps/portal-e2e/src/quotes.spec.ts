@@ -10,7 +10,7 @@ import {
   quickOrder,
   shownMoney,
 } from './ordering-support';
-import { expect, login, settled, snap, test } from './support';
+import { dialogOpened, expect, login, settled, snap, test } from './support';
 
 /** "12.5" → 1250n: cents as a bigint (the e2e project may not import libs/domain). */
 function cents(amount: string): bigint {
@@ -232,6 +232,7 @@ test.describe('sales quotes', () => {
     await expect(page.getByText(`“${note}”`)).toBeVisible();
     await page.getByRole('button', { name: 'Request changes' }).click();
     const ask = page.getByRole('dialog');
+    await dialogOpened(ask);
     await ask.getByLabel(/What should change/).fill('Please quote 5 % lower');
     await ask.getByRole('button', { name: 'Send request' }).click();
     await expect(quoteStatus(page)).toHaveText('Requested');
@@ -261,6 +262,7 @@ test.describe('sales quotes', () => {
     await expect(page.getByTestId('quoted-price')).toHaveText(shownMoney(revised));
     await page.getByRole('button', { name: 'Decline' }).click();
     const decline = page.getByRole('dialog');
+    await dialogOpened(decline);
     await decline.getByLabel('Reason').fill('Bought elsewhere');
     await decline.getByRole('button', { name: 'Decline quote' }).click();
     await expect(quoteStatus(page)).toHaveText('Declined');

@@ -1,7 +1,7 @@
 import { type APIRequestContext } from '@playwright/test';
 import type { Address, Page as ListPage, Order, Product, User } from '@tradecounter/contracts';
 import { ApiUser } from './api-support';
-import { login, settled, snap, expect, test } from './support';
+import { dialogOpened, expect, login, settled, snap, test } from './support';
 
 /** An ACME order placed ship complete by API: two stocked products, the first of two packs. */
 async function shipCompleteOrder(request: APIRequestContext) {
@@ -57,6 +57,7 @@ test('the warehouse is told an order ships complete, is stopped from sending par
 
   await page.getByRole('button', { name: 'Ship', exact: true }).click();
   const ship = page.getByRole('dialog');
+  await dialogOpened(ship);
   await expect(ship.getByRole('note')).toHaveText(/This order ships complete: all lines in one shipment\./);
   await ship.getByRole('combobox', { name: 'Carrier' }).click();
   await page.getByRole('option', { name: 'UPS' }).click();

@@ -12,7 +12,7 @@ import {
   quickOrder,
   shownMoney,
 } from './ordering-support';
-import { DEMO_PASSWORD, snap, test } from './support';
+import { DEMO_PASSWORD, dialogOpened, snap, test } from './support';
 
 /**
  * Signing in hashes the password with argon2: on a shared, busy machine that
@@ -219,6 +219,7 @@ test.describe('the truth before the click', () => {
     await page.getByRole('combobox', { name: 'Price tier' }).click();
     await page.getByRole('option', { name: new RegExp(`^${other.name} —`) }).click();
     const dialog = page.getByRole('dialog');
+    await dialogOpened(dialog);
     await expect(dialog.getByRole('heading')).toHaveText(`Move ${acme.name} to ${other.name}?`);
     await expect(dialog.getByTestId('tier-change-lines').locator(`tr[data-sku="${pick.sku}"]`)).toBeVisible();
     await snap(page, 'truth-08-tier-change-preview');

@@ -1,4 +1,4 @@
-import { expect, test, login, settled, snap } from './support';
+import { dialogOpened, expect, login, settled, snap, test } from './support';
 import type { Page as ListPage, StockLevel } from '@tradecounter/contracts';
 import { ApiUser } from './api-support';
 
@@ -42,6 +42,7 @@ test.describe('warehouse', () => {
     // The edit dialog checks the number before asking the server.
     await row.getByRole('button', { name: `Edit stock of ${level.sku} at ${level.warehouseCode}` }).click();
     const dialog = page.getByRole('dialog');
+    await dialogOpened(dialog);
     const field = dialog.getByRole('spinbutton', { name: 'New on hand' });
     await field.fill('-1');
     await dialog.getByRole('button', { name: 'Save', exact: true }).click();
@@ -93,6 +94,7 @@ test.describe('warehouse', () => {
 
     await page.getByRole('button', { name: 'Add receipt' }).click();
     const dialog = page.getByRole('dialog');
+    await dialogOpened(dialog);
     await dialog.getByRole('button', { name: 'Add receipt' }).click();
     await expect(dialog).toContainText('Product is required');
     await dialog.getByRole('combobox', { name: 'Product' }).fill('GLV-NIT-M');
@@ -171,10 +173,12 @@ test.describe('admin warehouse settings', () => {
     await settled(other);
     await other.getByRole('button', { name: 'Edit RNO' }).click();
     const otherDialog = other.getByRole('dialog');
+    await dialogOpened(otherDialog);
 
     // Validation first: a bad cut-off and an unknown zone.
     await row.getByRole('button', { name: 'Edit RNO' }).click();
     const dialog = page.getByRole('dialog');
+    await dialogOpened(dialog);
     const cutoff = dialog.getByLabel('Order cut-off');
     const original = await cutoff.inputValue();
     await cutoff.fill('25:00');

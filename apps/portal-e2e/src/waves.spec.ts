@@ -4,7 +4,7 @@ import { ApiUser } from './api-support';
 import { accountManagerId, newAccount } from './dashboard-support';
 import { scanLine } from './fulfilment-support';
 import { tabletWidth } from './ordering-support';
-import { expect, login, settled, snap, test } from './support';
+import { dialogOpened, expect, login, settled, snap, test } from './support';
 
 /**
  * Three products of this run's own, kept in bins whose walking order differs
@@ -155,6 +155,7 @@ test('a warehouse user picks two orders in one wave by bin, reports a short pick
     .getByRole('button', { name: `Short pick: ${middle.sku} for ${second.number}` })
     .click();
   const short = page.getByRole('dialog');
+  await dialogOpened(short);
   await short.getByRole('spinbutton', { name: 'Units missing' }).fill('5');
   await short.getByRole('button', { name: 'Record short pick' }).click();
   await expect(short).toContainText('At most 4 units');
@@ -202,6 +203,7 @@ test('a warehouse user picks two orders in one wave by bin, reports a short pick
   await expect(pack).toBeEnabled();
   await pack.click();
   const dialog = page.getByRole('dialog');
+  await dialogOpened(dialog);
   await dialog.getByRole('button', { name: 'Pack in 1 parcel' }).click();
   await expect(page).toHaveURL(new RegExp(`/fulfilment/orders/${first.id}$`));
   await expect(page.getByTestId('order-status')).toHaveText('Packed');
