@@ -132,13 +132,21 @@ function failedJourneys(reportFile) {
       for (const test of spec.tests ?? []) {
         const failed = (test.results ?? []).filter((r) => r.status !== 'passed' && r.status !== 'skipped');
         if (failed.length === 0) continue;
-        const error = failed[0].error?.message ?? failed[0].status;
-        const firstLine =
-          String(error)
-            .replace(ansiColour, '')
-            .split('\n')
-            .find((l) => l.trim()) ?? '';
-        lines.push(`${file}:${spec.line} › ${spec.title}: ${firstLine.trim().slice(0, 200)}`);
+        const error = failed[0].error;
+        const message = String(error?.message ?? failed[0].status)
+          .replace(ansiColour, '')
+          .split('\n')
+          .map((l) => l.trim());
+        const firstLine = message.find((l) => l) ?? '';
+        lines.push(`${file}:${spec.line} › ${spec.title}: ${firstLine.slice(0, 200)}`);
+        // Which assertion, on what: the summary alone should say where to look.
+        const where = error?.location ? `${error.location.file.split('/').pop()}:${error.location.line}` : '';
+        if (where) lines.push(`  at ${where}`);
+        const callLog = message.indexOf('Call log:');
+        const details = message
+          .slice(1, callLog < 0 ? undefined : callLog)
+          .filter((l) => l && !/^Timeout:/.test(l));
+        for (const detail of details.slice(0, 6)) lines.push(`  ${detail.slice(0, 160)}`);
       }
     }
     for (const child of suite.suites ?? []) visit(child, file);
