@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -8,16 +9,8 @@ import { join } from 'node:path';
  */
 const here = __dirname;
 const baseURL = process.env['E2E_BASE_URL'] ?? 'http://localhost:3000';
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** Debian's Chromium in a container, quiet: also how tools/bench/wire.mjs launches it. */
+const chromiumArgs = JSON.parse(readFileSync(join(here, 'chromium-args.json'), 'utf8')) as string[];
 
 export default defineConfig({
   testDir: join(here, 'src'),

@@ -12,7 +12,7 @@
 // Env: E2E_BASE_URL (or BASE_URL) for a running API; else the built API (API_ENTRY, default
 // dist/apps/api/main.js) is started on PORT (default 3921) with the demo, on a fresh database on
 // PG_SERVER_URL's server or an embedded one. CHROMIUM_PATH (default /usr/bin/chromium).
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,17 +24,8 @@ const port = Number(process.env.PORT ?? 3921);
 const entry = resolve(process.env.API_ENTRY ?? 'dist/apps/api/main.js');
 const portalIndex = resolve('dist/apps/portal/browser/index.html');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// As apps/portal-e2e/playwright.config.ts launches it.
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// As the journeys launch it (apps/portal-e2e/playwright.config.ts).
+const chromiumArgs = JSON.parse(readFileSync(resolve('apps/portal-e2e/chromium-args.json'), 'utf8'));
 const GOALS = { firstVisitBytes: 200_000, repeatVisitBytes: 10_000 };
 
 /** Records every response of a page by CDP request id; `take()` returns and clears what a step loaded. */

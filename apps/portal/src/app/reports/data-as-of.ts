@@ -16,7 +16,7 @@ import { dataFreshness, formatLag, STALE_AFTER_SECONDS } from './data-freshness'
       <p class="as-of tc-muted" data-testid="data-as-of">
         Data as of {{ f.label }}
         @if (f.stale) {
-          <span class="stale" role="status" [attr.title]="staleTitle">
+          <span class="tc-warning-chip" role="status" [attr.title]="staleTitle">
             <mat-icon svgIcon="warning" aria-hidden="true" />{{ lag(f.behindSeconds) }} behind
           </span>
         }
@@ -30,23 +30,6 @@ import { dataFreshness, formatLag, STALE_AFTER_SECONDS } from './data-freshness'
       gap: 8px;
       margin: 0;
       font: var(--mat-sys-body-small);
-    }
-    .stale {
-      display: inline-flex;
-      align-items: center;
-      gap: 2px;
-      padding: 0 8px 0 4px;
-      border: 1px solid var(--mat-sys-error);
-      border-radius: 12px;
-      color: var(--mat-sys-on-error-container);
-      background: var(--mat-sys-error-container);
-      font: var(--mat-sys-label-small);
-      white-space: nowrap;
-      mat-icon {
-        width: 14px;
-        height: 14px;
-        font-size: 14px;
-      }
     }
   `,
 })

@@ -119,7 +119,7 @@ export interface PanelState {
                       {{ row.cells[column.key] }}
                     }
                     @if (first && row.flag) {
-                      <span class="flag"
+                      <span class="tc-warning-chip flag"
                         ><mat-icon svgIcon="warning" aria-hidden="true" />{{ row.flag }}</span
                       >
                     }
@@ -189,23 +189,7 @@ export interface PanelState {
       }
     }
     .flag {
-      display: inline-flex;
-      align-items: center;
-      gap: 2px;
       margin-left: 8px;
-      padding: 0 8px 0 4px;
-      border: 1px solid var(--mat-sys-error);
-      border-radius: 12px;
-      color: var(--mat-sys-on-error-container);
-      background: var(--mat-sys-error-container);
-      font: var(--mat-sys-label-small);
-      white-space: nowrap;
-      vertical-align: middle;
-      mat-icon {
-        width: 14px;
-        height: 14px;
-        font-size: 14px;
-      }
     }
     .tc-table-scroll {
       max-height: 320px;
