@@ -8,6 +8,7 @@ import type { PageRequest } from '../common/http/pagination.dto';
 import { applySortOrder, sortOrder, type SortSpec } from '../common/http/sort';
 import { AccountEntity } from './account.entity';
 import { AddressEntity } from './address.entity';
+import { prepared } from '../database/prepared-statements';
 
 export interface AccountFilter {
   scope: AccountScope;
@@ -43,14 +44,17 @@ export interface OrderingAccount {
   accountManagerId: string | null;
 }
 
-const LOCK_FOR_ORDERING_SQL = `
+const LOCK_FOR_ORDERING_SQL = prepared(
+  'accounts_lock_for_ordering',
+  `
 SELECT a.id, a.code, a.name, a.status, a.credit_limit::text AS "creditLimit", a.requires_po AS "requiresPo",
        a.default_warehouse_code AS "defaultWarehouseCode", a.account_manager_id AS "accountManagerId",
        (SELECT json_build_object('id', d.id, 'accountId', d.account_id, 'label', d.label, 'line1', d.line1,
                                  'line2', d.line2, 'city', d.city, 'region', d.region, 'postcode', d.postcode,
                                  'country', d.country)
           FROM addresses d WHERE d.id = $2 AND d.account_id = a.id) AS address
-  FROM accounts a WHERE a.id = $1 FOR UPDATE`;
+  FROM accounts a WHERE a.id = $1 FOR UPDATE`,
+);
 
 @Injectable()
 export class AccountsRepository {

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, Repository } from 'typeorm';
 import type { PageRequest } from '../common/http/pagination.dto';
 import { AuditEntryEntity } from './audit-entry.entity';
+import { prepared } from '../database/prepared-statements';
 
 export interface AuditFilter {
   entity?: string;
@@ -24,6 +25,13 @@ export interface AuditRow extends AuditEntryEntity {
   actorName: string | null;
 }
 
+/** Audit entries from one array per column. */
+const INSERT_MANY_SQL = prepared(
+  'audit_insert_many',
+  `INSERT INTO audit_entries (actor_id, entity, entity_id, account_id, action, before, after, change_set_id)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[], $8::uuid[])`,
+);
+
 @Injectable()
 export class AuditRepository {
   constructor(@InjectRepository(AuditEntryEntity) private readonly entries: Repository<AuditEntryEntity>) {}
@@ -36,20 +44,16 @@ export class AuditRepository {
   /** One INSERT … SELECT FROM unnest for a batch (an import's chunk of thousands of rows). */
   async insertMany(manager: EntityManager, entries: readonly AuditInsert[]): Promise<void> {
     const json = (value: Record<string, unknown> | null) => (value === null ? null : JSON.stringify(value));
-    await manager.query(
-      `INSERT INTO audit_entries (actor_id, entity, entity_id, account_id, action, before, after, change_set_id)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[], $8::uuid[])`,
-      [
-        entries.map((entry) => entry.actorId),
-        entries.map((entry) => entry.entity),
-        entries.map((entry) => entry.entityId),
-        entries.map((entry) => entry.accountId),
-        entries.map((entry) => entry.action),
-        entries.map((entry) => json(entry.before)),
-        entries.map((entry) => json(entry.after)),
-        entries.map((entry) => entry.changeSetId ?? null),
-      ],
-    );
+    await manager.query(INSERT_MANY_SQL, [
+      entries.map((entry) => entry.actorId),
+      entries.map((entry) => entry.entity),
+      entries.map((entry) => entry.entityId),
+      entries.map((entry) => entry.accountId),
+      entries.map((entry) => entry.action),
+      entries.map((entry) => json(entry.before)),
+      entries.map((entry) => json(entry.after)),
+      entries.map((entry) => entry.changeSetId ?? null),
+    ]);
   }
 
   /**

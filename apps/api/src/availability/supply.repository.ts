@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { IsoDate, ReferencedProduct } from '@tradecounter/domain';
+import { prepared } from '../database/prepared-statements';
 
 /** Stock and open receipts of one product at one warehouse. */
 export interface Supply {
@@ -36,7 +37,9 @@ SELECT product_id, NULL, NULL, id, expected_date::text, qty - allocated
  * two locking reads are materialised CTEs, and the UNION ALL reads (so
  * locks) the stock one to the end before it starts on the receipts.
  */
-const LOCK_SQL = `
+const LOCK_SQL = prepared(
+  'supply_lock_stock_and_receipts',
+  `
 WITH s AS MATERIALIZED (
   SELECT product_id, on_hand, reserved FROM stock
    WHERE warehouse_code = $1 AND product_id = ANY($2::uuid[])
@@ -50,7 +53,8 @@ SELECT product_id AS "productId", on_hand AS "onHand", reserved,
        NULL::uuid AS "inboundId", NULL::text AS "expectedDate", NULL::int AS unpromised
   FROM s
 UNION ALL
-SELECT product_id, NULL, NULL, id, expected_date::text, unpromised FROM i`;
+SELECT product_id, NULL, NULL, id, expected_date::text, unpromised FROM i`,
+);
 
 /** Units to take or give back, per product (stock) or per receipt (inbound). */
 export interface StockUnits {

@@ -6,6 +6,7 @@ import type { Category, ProductSortField, SortDirection } from '@tradecounter/co
 import type { PageRequest } from '../common/http/pagination.dto';
 import { applySortOrder, sortOrder, type SortSpec } from '../common/http/sort';
 import { ProductEntity } from './product.entity';
+import { prepared } from '../database/prepared-statements';
 
 export interface PricingProduct {
   id: string;
@@ -53,6 +54,15 @@ const PRODUCT_SORT: SortSpec<ProductSortField> = {
   defaultDirection: 'asc',
 };
 
+/** Products by id or SKU, as placing and quoting need them. */
+const FOR_ORDER_SQL = prepared(
+  'products_for_order',
+  `SELECT id, sku, name, list_price::text AS "listPrice", min_order_qty AS "minOrderQty",
+              order_multiple AS "orderMultiple", lead_time_days AS "leadTimeDays", backorderable, active
+         FROM products
+        WHERE id = ANY($1::uuid[]) OR sku = ANY($2::text[])`,
+);
+
 @Injectable()
 export class ProductsRepository {
   constructor(@InjectRepository(ProductEntity) private readonly products: Repository<ProductEntity>) {}
@@ -64,13 +74,7 @@ export class ProductsRepository {
   /** Products named by id or SKU, sold or not (the resolver names a withdrawn one), without entity hydration. */
   findForOrder(manager: EntityManager, ids: string[], skus: string[]): Promise<OrderableProduct[]> {
     if (ids.length === 0 && skus.length === 0) return Promise.resolve([]);
-    return manager.query(
-      `SELECT id, sku, name, list_price::text AS "listPrice", min_order_qty AS "minOrderQty",
-              order_multiple AS "orderMultiple", lead_time_days AS "leadTimeDays", backorderable, active
-         FROM products
-        WHERE id = ANY($1::uuid[]) OR sku = ANY($2::text[])`,
-      [ids, skus],
-    ) as Promise<OrderableProduct[]>;
+    return manager.query(FOR_ORDER_SQL, [ids, skus]) as Promise<OrderableProduct[]>;
   }
 
   skuExists(sku: string, exceptId?: string): Promise<boolean> {

@@ -2,6 +2,7 @@ import { Client, ClientConfig } from 'pg';
 import { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { preparedName, preparedStatementsEnabled } from './prepared-statements';
 
 /**
  * How long opening a connection may take. A stopped server refuses at once;
@@ -22,6 +23,23 @@ class BoundedConnectClient extends Client {
   }
 }
 
+/**
+ * …that also runs the statements marked `prepared` by name: `query(sql,
+ * values)` becomes `query({ name, text: sql, values })`, which pg parses
+ * once per connection (it tracks the names each connection has prepared).
+ * Everything else, errors included, is pg's as before.
+ */
+class PreparingClient extends BoundedConnectClient {
+  constructor(config?: string | ClientConfig) {
+    super(config);
+    const query = this.query.bind(this) as (text: unknown, values?: unknown, callback?: unknown) => unknown;
+    this.query = ((text: unknown, values?: unknown, callback?: unknown) => {
+      const name = typeof text === 'string' && Array.isArray(values) ? preparedName(text) : undefined;
+      return name ? query({ name, text, values }, callback) : query(text, values, callback);
+    }) as Client['query'];
+  }
+}
+
 export function dataSourceOptions(
   url: string,
   overrides: Partial<DataSourceOptions> = {},
@@ -39,7 +57,7 @@ export function dataSourceOptions(
     extra: {
       max: Number(process.env['DB_POOL_SIZE'] ?? 20),
       application_name: 'tradecounter-api',
-      Client: BoundedConnectClient,
+      Client: preparedStatementsEnabled() ? PreparingClient : BoundedConnectClient,
     },
     ...overrides,
   } as DataSourceOptions;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { OutboxOrderEvent } from '@tradecounter/domain';
+import { prepared } from '../database/prepared-statements';
 
 export interface OutboxRow {
   id: string;
@@ -8,22 +9,31 @@ export interface OutboxRow {
   attempts: number;
 }
 
+/** The oldest due rows that no other process holds. */
+const CLAIM_SQL = prepared(
+  'outbox_claim',
+  `SELECT id::text, payload, attempts FROM outbox
+        WHERE dispatched_at IS NULL AND available_at <= now()
+        ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+);
+
+/** Rows dispatched. */
+const MARK_DISPATCHED_SQL = prepared(
+  'outbox_mark_dispatched',
+  `UPDATE outbox SET dispatched_at = now() WHERE id = ANY ($1::bigint[])`,
+);
+
 @Injectable()
 export class OutboxRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The oldest undispatched rows no other process holds, locked until `tx` ends. */
   claim(tx: EntityManager, limit: number): Promise<OutboxRow[]> {
-    return tx.query(
-      `SELECT id::text, payload, attempts FROM outbox
-        WHERE dispatched_at IS NULL AND available_at <= now()
-        ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [limit],
-    ) as Promise<OutboxRow[]>;
+    return tx.query(CLAIM_SQL, [limit]) as Promise<OutboxRow[]>;
   }
 
   async markDispatched(tx: EntityManager, ids: string[]): Promise<void> {
-    await tx.query(`UPDATE outbox SET dispatched_at = now() WHERE id = ANY ($1::bigint[])`, [ids]);
+    await tx.query(MARK_DISPATCHED_SQL, [ids]);
   }
 
   /** A row whose dispatch failed waits before its next try, so it cannot hold up the rest. */

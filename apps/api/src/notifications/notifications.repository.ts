@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { NotificationKind as AnyNotificationKind } from '@tradecounter/contracts';
 import type { NotificationAudience, NotificationKind } from '@tradecounter/domain';
 import type { PageRequest } from '../common/http/pagination.dto';
+import { prepared } from '../database/prepared-statements';
 
 /** A notification for an audience of one account's order, before its people are known. */
 export interface AddressedDraft {
@@ -71,7 +72,9 @@ export interface NotificationRow {
  * (an order placed by phone); approvers are the account's; the account
  * manager is the account's. One statement for a whole batch of events.
  */
-const INSERT_SQL = `
+const INSERT_SQL = prepared(
+  'notifications_insert_for_events',
+  `
 WITH d AS (
   SELECT * FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (audience text, kind text, title text, body text,
          account_id uuid, placed_by uuid, order_id uuid, event_id bigint))
@@ -97,7 +100,8 @@ WITH d AS (
   RETURNING user_id, kind, title, body, order_id, event_id
 )
 SELECT i.user_id AS "userId", u.email, u.name, i.kind, i.title, i.body, i.order_id AS "orderId", i.event_id::text AS "eventId"
-  FROM inserted i JOIN users u ON u.id = i.user_id`;
+  FROM inserted i JOIN users u ON u.id = i.user_id`,
+);
 
 /** A notification about a standing order, for its maker when a customer user made it, else the account's customer users. */
 export interface StandingOrderNotice {

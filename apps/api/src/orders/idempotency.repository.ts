@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { prepared } from '../database/prepared-statements';
 
 export interface StoredKey {
   requestHash: string;
@@ -10,6 +11,15 @@ export interface StoredKey {
 export const KEY_RETENTION_HOURS = 24;
 /** …and pruned once older than this. */
 export const KEY_PRUNE_AFTER_HOURS = 48;
+
+/** The key's transaction lock, taken or not, and what the key already made. */
+const CLAIM_SQL = prepared(
+  'orders_claim_idempotency_key',
+  `SELECT pg_try_advisory_xact_lock(hashtextextended($3, 0)) AS claimed,
+              k.request_hash AS "requestHash", k.order_id AS "orderId"
+         FROM (SELECT 1) AS one
+         LEFT JOIN idempotency_keys k ON k.user_id = $1 AND k.key = $2`,
+);
 
 @Injectable()
 export class IdempotencyRepository {
@@ -29,13 +39,11 @@ export class IdempotencyRepository {
     userId: string,
     key: string,
   ): Promise<{ claimed: boolean; stored?: StoredKey }> {
-    const [row] = (await tx.query(
-      `SELECT pg_try_advisory_xact_lock(hashtextextended($3, 0)) AS claimed,
-              k.request_hash AS "requestHash", k.order_id AS "orderId"
-         FROM (SELECT 1) AS one
-         LEFT JOIN idempotency_keys k ON k.user_id = $1 AND k.key = $2`,
-      [userId, key, `idempotency:${userId}:${key}`],
-    )) as { claimed: boolean; requestHash: string | null; orderId: string | null }[];
+    const [row] = (await tx.query(CLAIM_SQL, [userId, key, `idempotency:${userId}:${key}`])) as {
+      claimed: boolean;
+      requestHash: string | null;
+      orderId: string | null;
+    }[];
     return {
       claimed: row?.claimed === true,
       stored: row?.requestHash ? { requestHash: row.requestHash, orderId: row.orderId } : undefined,

@@ -14,6 +14,7 @@ import { escapeLikePattern, searchTerms } from '@tradecounter/domain';
 import type { PageRequest } from '../common/http/pagination.dto';
 import { orderByClause, sortOrder, type SortSpec } from '../common/http/sort';
 import type { AddressSnapshot } from './order.entity';
+import { prepared } from '../database/prepared-statements';
 
 /** A new order as placement writes it; the number comes from the sequence. */
 export interface NewOrder {
@@ -244,13 +245,22 @@ export interface OpenLineRow {
   status: OrderStatus;
 }
 
+/** The account's exposure and the placing customer's order limit ($2 null: staff). */
+const PLACEMENT_FACTS_SQL = prepared(
+  'orders_placement_facts',
+  `SELECT (SELECT coalesce(max(exposure), 0)::text FROM account_exposure WHERE account_id = $1) AS exposure,
+          (SELECT order_limit::text FROM users WHERE id = $2) AS "orderLimit"`,
+);
+
 /**
  * A whole order in one statement: the order (numbered from the sequence,
  * never shorter than six digits), its lines, their inbound allocations, its
  * first events and the Idempotency-Key that made it. Foreign keys are checked when the statement ends, when
  * every row exists.
  */
-const INSERT_PLACED_SQL = `
+const INSERT_PLACED_SQL = prepared(
+  'orders_insert_placed',
+  `
 WITH o AS (
   INSERT INTO orders (number, account_id, placed_by, channel, status, po_number, shipping_address_id,
                       shipping_address, requested_delivery_date, ship_complete, notes, warehouse_code,
@@ -288,7 +298,8 @@ WITH o AS (
    ORDER BY z.seq
 )
 SELECT o.id, o.number, (SELECT json_agg(json_build_object('id', l.id, 'lineNo', l.line_no)) FROM l) AS lines
-  FROM o`;
+  FROM o`,
+);
 
 const SUMMARY_COLUMNS = `
   o.id, o.number, o.account_id AS "accountId", a.code AS "accountCode", a.name AS "accountName", o.status,
@@ -584,11 +595,10 @@ export class OrdersRepository {
     accountId: string,
     customerId: string | null,
   ): Promise<{ exposure: string; orderLimit: string | null }> {
-    const [row] = (await tx.query(
-      `SELECT (SELECT coalesce(max(exposure), 0)::text FROM account_exposure WHERE account_id = $1) AS exposure,
-              (SELECT order_limit::text FROM users WHERE id = $2) AS "orderLimit"`,
-      [accountId, customerId],
-    )) as { exposure: string; orderLimit: string | null }[];
+    const [row] = (await tx.query(PLACEMENT_FACTS_SQL, [accountId, customerId])) as {
+      exposure: string;
+      orderLimit: string | null;
+    }[];
     return row ?? { exposure: '0', orderLimit: null };
   }
 

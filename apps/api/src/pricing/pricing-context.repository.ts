@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { prepared } from '../database/prepared-statements';
 
 export interface PricingContextRow {
   tier: { discountPercent: string } | null;
@@ -15,7 +16,9 @@ export interface PricingContextRow {
  * the account's contract prices valid on the date. Amounts travel as text.
  * With no product list ($2 null) it loads the account's whole context.
  */
-const CONTEXT_SQL = `
+const CONTEXT_SQL = prepared(
+  'pricing_context',
+  `
 SELECT
   CASE WHEN t.id IS NULL THEN NULL ELSE json_build_object('discountPercent', t.discount_percent::text) END AS tier,
   (SELECT coalesce(json_agg(json_build_object('productId', b.product_id, 'minQty', b.min_qty, 'discountPercent', b.discount_percent::text)), '[]')
@@ -31,7 +34,8 @@ SELECT
       AND c.valid_from <= $3::date AND (c.valid_to IS NULL OR c.valid_to >= $3::date)) AS contracts
 FROM accounts a
 LEFT JOIN price_tiers t ON t.id = a.price_tier_id
-WHERE a.id = $1`;
+WHERE a.id = $1`,
+);
 
 @Injectable()
 export class PricingContextRepository {

@@ -6,6 +6,7 @@ import type { PageRequest } from '../common/http/pagination.dto';
 import type { ClaimedDelivery } from './webhook-sender';
 import { WebhookDeliveryEntity } from './webhook-delivery.entity';
 import { WebhookSubscriptionEntity } from './webhook-subscription.entity';
+import { prepared } from '../database/prepared-statements';
 
 /** A delivery to create for every active subscription to its type. */
 export interface NewDelivery {
@@ -24,7 +25,9 @@ export type AttemptResult =
   | { kind: 'retry'; statusCode: number | null; error: string; delayMs: number }
   | { kind: 'failed'; statusCode: number | null; error: string };
 
-const FAN_OUT_SQL = `
+const FAN_OUT_SQL = prepared(
+  'webhooks_fan_out',
+  `
 WITH inserted AS (
   INSERT INTO webhook_deliveries (subscription_id, event_id, event_type, body, next_attempt_at)
   SELECT s.id, d.event_id, d.event_type, d.body, now()
@@ -34,7 +37,8 @@ WITH inserted AS (
    ORDER BY d.n, s.id
   RETURNING 1
 )
-SELECT count(*)::int AS count FROM inserted`;
+SELECT count(*)::int AS count FROM inserted`,
+);
 
 /**
  * Due deliveries of active subscriptions, leased: their next attempt moves
