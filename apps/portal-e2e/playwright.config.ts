@@ -26,7 +26,8 @@ export default defineConfig({
     : [['list']],
   use: {
     baseURL,
-    screenshot: 'on',
+    // A screenshot of every journey's last screen is for reading locally; CI keeps none, so it takes only failures'.
+    screenshot: process.env['CI'] ? 'only-on-failure' : 'on',
     // Recording a trace slows every journey; CI keeps no artifacts to open one, so only local runs record.
     trace: process.env['CI'] ? 'off' : 'retain-on-failure',
     viewport: { width: 1366, height: 900 },

@@ -124,3 +124,13 @@ export function sampleRss(pid, everyMs = 100) {
     },
   };
 }
+
+/** Space-separated `KEY=VALUE` pairs (BEFORE_ENV, AFTER_ENV) as an environment to add. */
+export function variablesFrom(text = '') {
+  return Object.fromEntries(
+    text
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+  );
+}

@@ -8,6 +8,9 @@
 //   BEFORE=../old-checkout/dist/apps/api/main.js [AFTER=dist/apps/api/main.js] \
 //   [DURATION=5] [ROUNDS=3] [CONNECTIONS=16] node tools/bench/compare-builds.mjs
 //
+// A setting instead of a build: the same build twice, each side with its own variables
+// (space-separated KEY=VALUE), e.g. BEFORE=dist/apps/api/main.js BEFORE_ENV=DB_PREPARED_STATEMENTS=false.
+//
 // BEFORE starts first on a fresh database (its migrations and the demo seed), then AFTER, which
 // runs any newer migrations: only reads are measured, so the older build's code reads a schema
 // with more columns, which it does not notice. Both share JWT_SECRET and DATA_KEY.
@@ -15,7 +18,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freshDatabase, startApi, stopApi } from './api-process.mjs';
+import { freshDatabase, startApi, stopApi, variablesFrom } from './api-process.mjs';
 import { BUYER, login, machine, PAGE_PATH, round, writeResult } from './catalog.mjs';
 import { load, summarise } from './pricing.mjs';
 
@@ -45,8 +48,18 @@ async function main() {
   const scratch = mkdtempSync(join(tmpdir(), 'tc-compare-'));
   const env = { JWT_SECRET: randomBytes(32).toString('hex'), DATA_KEY: randomBytes(32).toString('hex') };
   const builds = [
-    { name: 'before', entry: resolve(before), port: Number(process.env.PORT ?? 3951) },
-    { name: 'after', entry: resolve(after), port: Number(process.env.PORT ?? 3951) + 1 },
+    {
+      name: 'before',
+      entry: resolve(before),
+      port: Number(process.env.PORT ?? 3951),
+      env: variablesFrom(process.env.BEFORE_ENV),
+    },
+    {
+      name: 'after',
+      entry: resolve(after),
+      port: Number(process.env.PORT ?? 3951) + 1,
+      env: variablesFrom(process.env.AFTER_ENV),
+    },
   ];
   const started = [];
   try {
@@ -59,7 +72,7 @@ async function main() {
           port: build.port,
           scratch: dir,
           databaseUrl: database.url,
-          env,
+          env: { ...env, ...build.env },
         }),
       );
     }
@@ -105,6 +118,11 @@ async function main() {
     }
     const file = writeResult('compare-builds', {
       machine: machine(),
+      builds: builds.map(({ name, entry, env: variablesOfBuild }) => ({
+        name,
+        entry,
+        env: variablesOfBuild,
+      })),
       connections,
       rounds,
       durationSeconds,

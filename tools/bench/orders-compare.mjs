@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// Order placement on two builds of the API, or on one build with two settings, side by side:
+// both run on one fresh database and take turns placing 10-line orders (as bench:orders does)
+// in alternating rounds, so the machine's noise falls on both alike. The ratio after/before at
+// each number of clients is what a change bought.
+//
+//   PG_SERVER_URL=postgres://postgres@127.0.0.1:5432/postgres \
+//   BEFORE=dist/apps/api/main.js BEFORE_ENV=DB_PREPARED_STATEMENTS=false \
+//   [AFTER=dist/apps/api/main.js] [AFTER_ENV=...] [CLIENTS=1,16] [ROUNDS=4] [DURATION=5] \
+//   node tools/bench/orders-compare.mjs
+//
+// BEFORE and AFTER default to the current build; BEFORE_ENV and AFTER_ENV are space-separated
+// KEY=VALUE pairs. Both processes run their events worker (as a real deployment does), so the
+// outbox work that follows each order is part of what is measured.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { freshDatabase, startApi, stopApi, variablesFrom } from './api-process.mjs';
+import { machine, round, writeResult } from './catalog.mjs';
+import { accountSessions, benchApi, productSets } from './orders.mjs';
+
+const current = 'dist/apps/api/main.js';
+const levels = (process.env.CLIENTS ?? '1,16').split(',').map(Number);
+const rounds = Number(process.env.ROUNDS ?? 4);
+const durationSeconds = Number(process.env.DURATION ?? 5);
+
+async function main() {
+  if (!process.env.PG_SERVER_URL) throw new Error('set PG_SERVER_URL (a PostgreSQL server)');
+  const port = Number(process.env.PORT ?? 3961);
+  const sides = [
+    { name: 'before', entry: process.env.BEFORE ?? current, env: variablesFrom(process.env.BEFORE_ENV) },
+    { name: 'after', entry: process.env.AFTER ?? current, env: variablesFrom(process.env.AFTER_ENV) },
+  ].map((side, index) => ({ ...side, entry: resolve(side.entry), port: port + index }));
+  const database = await freshDatabase('orders_compare');
+  const scratch = mkdtempSync(join(tmpdir(), 'tc-orders-compare-'));
+  const secrets = { JWT_SECRET: randomBytes(32).toString('hex'), DATA_KEY: randomBytes(32).toString('hex') };
+  const started = [];
+  try {
+    for (const side of sides) {
+      const dir = join(scratch, side.name);
+      mkdirSync(dir);
+      started.push(
+        await startApi({
+          entry: side.entry,
+          port: side.port,
+          scratch: dir,
+          databaseUrl: database.url,
+          env: { ...secrets, EVENTS_WORKER: 'true', ...side.env },
+        }),
+      );
+    }
+    const most = Math.max(...levels);
+    const urls = sides.map((side) => `http://localhost:${side.port}`);
+    const sessions = await Promise.all(urls.map((url) => accountSessions(url, most)));
+    const sets = await productSets(urls[1], sessions[1][0].token, most);
+    const place = (index, clients, seconds) =>
+      benchApi({ baseUrl: urls[index], sessions: sessions[index], sets, clients, durationSeconds: seconds });
+    // Warm both up: JIT, pools, caches, prepared statements.
+    for (const index of [0, 1]) await place(index, 4, 2);
+    console.log(
+      `orders compare: ${levels.join(', ')} clients, ${rounds} alternating rounds of ${durationSeconds} s ` +
+        `(load ${loadavg()
+          .map((value) => value.toFixed(2))
+          .join(' ')})`,
+    );
+    const results = [];
+    for (const clients of levels) {
+      const runs = [[], []];
+      for (let turn = 0; turn < rounds; turn += 1) {
+        for (const index of turn % 2 === 0 ? [0, 1] : [1, 0]) {
+          runs[index].push(await place(index, clients, durationSeconds));
+        }
+      }
+      const [was, now] = runs.map(summary);
+      const ratio = round(now.ordersPerSecond / was.ordersPerSecond, 3);
+      results.push({ clients, before: was, after: now, afterOverBefore: ratio });
+      console.log(
+        `${String(clients).padStart(2)} clients   before ${was.ordersPerSecond} orders/s p50 ${was.p50Ms} p95 ${was.p95Ms} ms` +
+          `   after ${now.ordersPerSecond} orders/s p50 ${now.p50Ms} p95 ${now.p95Ms} ms   after/before ${ratio}`,
+      );
+    }
+    const file = writeResult('orders-compare', {
+      machine: machine(),
+      loadAfter: loadavg().map((value) => round(value)),
+      sides: sides.map(({ name, entry, env }) => ({ name, entry, env })),
+      rounds,
+      durationSeconds,
+      results,
+    });
+    console.log(`saved ${file}`);
+  } finally {
+    for (const api of started) await stopApi(api);
+    await database.drop();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** The rounds' mean orders per second, and the median of each round's percentiles. */
+function summary(runs) {
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return {
+    ordersPerSecond: round(runs.reduce((sum, run) => sum + run.ordersPerSecond, 0) / runs.length),
+    p50Ms: median(runs.map((run) => run.p50Ms)),
+    p95Ms: median(runs.map((run) => run.p95Ms)),
+    perRound: runs.map((run) => run.ordersPerSecond),
+    non201: runs.reduce(
+      (sum, run) =>
+        sum +
+        Object.entries(run.statuses)
+          .filter(([status]) => status !== '201')
+          .reduce((n, [, count]) => n + count, 0),
+      0,
+    ),
+  };
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
