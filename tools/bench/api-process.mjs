@@ -2,8 +2,9 @@
 // seed, its health awaited, its memory read from /proc, and everything stopped and dropped after.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
@@ -123,6 +124,49 @@ export function sampleRss(pid, everyMs = 100) {
       return peak;
     },
   };
+}
+
+/**
+ * The two sides of a comparison, each an API process on one fresh database of PG_SERVER_URL's
+ * server with the same JWT_SECRET and DATA_KEY: BEFORE and AFTER (builds' main.js; AFTER, and
+ * BEFORE when `before` is given, default to it) with BEFORE_ENV and AFTER_ENV on top of `env`, on
+ * `port` and the next. Resolves with their URLs and a `stop` that stops both and drops the database.
+ */
+export async function startBeforeAndAfter({ label, port, before = undefined, env = {} }) {
+  const current = 'dist/apps/api/main.js';
+  const sides = [
+    { name: 'before', entry: process.env.BEFORE ?? before, env: variablesFrom(process.env.BEFORE_ENV) },
+    { name: 'after', entry: process.env.AFTER ?? current, env: variablesFrom(process.env.AFTER_ENV) },
+  ].map((side, index) => ({ ...side, entry: resolve(side.entry), port: port + index }));
+  const database = await freshDatabase(label);
+  const scratch = mkdtempSync(join(tmpdir(), `tc-${label}-`));
+  const secrets = { JWT_SECRET: randomBytes(32).toString('hex'), DATA_KEY: randomBytes(32).toString('hex') };
+  const started = [];
+  const stop = async () => {
+    for (const api of started) await stopApi(api);
+    await database.drop();
+    rmSync(scratch, { recursive: true, force: true });
+  };
+  try {
+    for (const side of sides) {
+      const dir = join(scratch, side.name);
+      mkdirSync(dir);
+      const sideEnv = { ...secrets, ...env, ...side.env };
+      started.push(
+        await startApi({
+          entry: side.entry,
+          port: side.port,
+          scratch: dir,
+          databaseUrl: database.url,
+          env: sideEnv,
+        }),
+      );
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { sides, urls: sides.map((side) => `http://localhost:${side.port}`), stop };
 }
 
 /** Space-separated `KEY=VALUE` pairs (BEFORE_ENV, AFTER_ENV) as an environment to add. */

@@ -14,11 +14,7 @@
 // BEFORE starts first on a fresh database (its migrations and the demo seed), then AFTER, which
 // runs any newer migrations: only reads are measured, so the older build's code reads a schema
 // with more columns, which it does not notice. Both share JWT_SECRET and DATA_KEY.
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { freshDatabase, startApi, stopApi, variablesFrom } from './api-process.mjs';
+import { startBeforeAndAfter } from './api-process.mjs';
 import { BUYER, login, machine, PAGE_PATH, round, writeResult } from './catalog.mjs';
 import { load, summarise } from './pricing.mjs';
 
@@ -44,39 +40,11 @@ async function main() {
   if (!before || !process.env.PG_SERVER_URL) {
     throw new Error('set BEFORE (the older build main.js) and PG_SERVER_URL (a PostgreSQL server)');
   }
-  const database = await freshDatabase('compare');
-  const scratch = mkdtempSync(join(tmpdir(), 'tc-compare-'));
-  const env = { JWT_SECRET: randomBytes(32).toString('hex'), DATA_KEY: randomBytes(32).toString('hex') };
-  const builds = [
-    {
-      name: 'before',
-      entry: resolve(before),
-      port: Number(process.env.PORT ?? 3951),
-      env: variablesFrom(process.env.BEFORE_ENV),
-    },
-    {
-      name: 'after',
-      entry: resolve(after),
-      port: Number(process.env.PORT ?? 3951) + 1,
-      env: variablesFrom(process.env.AFTER_ENV),
-    },
-  ];
-  const started = [];
+  const { urls, stop } = await startBeforeAndAfter({
+    label: 'compare',
+    port: Number(process.env.PORT ?? 3951),
+  });
   try {
-    for (const build of builds) {
-      const dir = join(scratch, build.name);
-      mkdirSync(dir);
-      started.push(
-        await startApi({
-          entry: build.entry,
-          port: build.port,
-          scratch: dir,
-          databaseUrl: database.url,
-          env: { ...env, ...build.env },
-        }),
-      );
-    }
-    const urls = builds.map((build) => `http://localhost:${build.port}`);
     const token = await login(urls[1], BUYER);
     const lines = await hundredLines(urls[1], token);
     const cases = [
@@ -118,11 +86,7 @@ async function main() {
     }
     const file = writeResult('compare-builds', {
       machine: machine(),
-      builds: builds.map(({ name, entry, env: variablesOfBuild }) => ({
-        name,
-        entry,
-        env: variablesOfBuild,
-      })),
+      builds: { before, after, beforeEnv: process.env.BEFORE_ENV, afterEnv: process.env.AFTER_ENV },
       connections,
       rounds,
       durationSeconds,
@@ -130,9 +94,7 @@ async function main() {
     });
     console.log(`saved ${file}`);
   } finally {
-    for (const api of started) await stopApi(api);
-    await database.drop();
-    rmSync(scratch, { recursive: true, force: true });
+    await stop();
   }
 }
 

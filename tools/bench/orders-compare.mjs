@@ -12,46 +12,25 @@
 // BEFORE and AFTER default to the current build; BEFORE_ENV and AFTER_ENV are space-separated
 // KEY=VALUE pairs. Both processes run their events worker (as a real deployment does), so the
 // outbox work that follows each order is part of what is measured.
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { freshDatabase, startApi, stopApi, variablesFrom } from './api-process.mjs';
+import { loadavg } from 'node:os';
+import { startBeforeAndAfter } from './api-process.mjs';
 import { machine, round, writeResult } from './catalog.mjs';
 import { accountSessions, benchApi, productSets } from './orders.mjs';
 
-const current = 'dist/apps/api/main.js';
 const levels = (process.env.CLIENTS ?? '1,16').split(',').map(Number);
 const rounds = Number(process.env.ROUNDS ?? 4);
 const durationSeconds = Number(process.env.DURATION ?? 5);
 
 async function main() {
   if (!process.env.PG_SERVER_URL) throw new Error('set PG_SERVER_URL (a PostgreSQL server)');
-  const port = Number(process.env.PORT ?? 3961);
-  const sides = [
-    { name: 'before', entry: process.env.BEFORE ?? current, env: variablesFrom(process.env.BEFORE_ENV) },
-    { name: 'after', entry: process.env.AFTER ?? current, env: variablesFrom(process.env.AFTER_ENV) },
-  ].map((side, index) => ({ ...side, entry: resolve(side.entry), port: port + index }));
-  const database = await freshDatabase('orders_compare');
-  const scratch = mkdtempSync(join(tmpdir(), 'tc-orders-compare-'));
-  const secrets = { JWT_SECRET: randomBytes(32).toString('hex'), DATA_KEY: randomBytes(32).toString('hex') };
-  const started = [];
+  const { sides, urls, stop } = await startBeforeAndAfter({
+    label: 'orders_compare',
+    port: Number(process.env.PORT ?? 3961),
+    before: 'dist/apps/api/main.js',
+    env: { EVENTS_WORKER: 'true' },
+  });
   try {
-    for (const side of sides) {
-      const dir = join(scratch, side.name);
-      mkdirSync(dir);
-      started.push(
-        await startApi({
-          entry: side.entry,
-          port: side.port,
-          scratch: dir,
-          databaseUrl: database.url,
-          env: { ...secrets, EVENTS_WORKER: 'true', ...side.env },
-        }),
-      );
-    }
     const most = Math.max(...levels);
-    const urls = sides.map((side) => `http://localhost:${side.port}`);
     const sessions = await Promise.all(urls.map((url) => accountSessions(url, most)));
     const sets = await productSets(urls[1], sessions[1][0].token, most);
     const place = (index, clients, seconds) =>
@@ -90,9 +69,7 @@ async function main() {
     });
     console.log(`saved ${file}`);
   } finally {
-    for (const api of started) await stopApi(api);
-    await database.drop();
-    rmSync(scratch, { recursive: true, force: true });
+    await stop();
   }
 }
 
