@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsString, IsUUID, Matches } from 'class-validator';
 import type { PromiseRequest } from '@tradecounter/contracts';
-import { LineReferenceDto } from '../../catalog/dto/line-reference.dto';
+import { acceptLineReferences, LineReferenceDto } from '../../catalog/dto/line-reference.dto';
+import { fastAccept, instanceOf, optionalUuid, plainObjectWithin } from '../../common/http/fast-accept';
 import { IsInstant } from '../../common/http/instant.validator';
 import { WAREHOUSE_CODE } from './warehouse.dto';
 import { NestedArray, OptionalField } from '../../common/http/field-decorators';
@@ -36,3 +37,12 @@ export class PromiseDto implements PromiseRequest {
   @NestedArray(() => LineReferenceDto)
   lines: LineReferenceDto[];
 }
+
+const PROMISE_FIELDS: ReadonlySet<string> = new Set(['accountId', 'lines']);
+
+// An instant or a warehouse is left to the full validation.
+fastAccept(PromiseDto, (body) => {
+  if (!plainObjectWithin(body, PROMISE_FIELDS) || !optionalUuid(body['accountId'])) return undefined;
+  const lines = acceptLineReferences(body['lines'], MAX_PROMISE_LINES);
+  return lines && instanceOf(PromiseDto, { ...body, lines });
+});

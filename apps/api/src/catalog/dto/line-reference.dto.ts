@@ -1,15 +1,18 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { IsInt, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+import { isUUID, IsInt, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
 import type { ChannelOrderLine, LineReference } from '@tradecounter/contracts';
 import { MAX_LINE_QUANTITY } from '@tradecounter/domain';
+import { instanceOf, plainObjectWithin } from '../../common/http/fast-accept';
 import { OptionalField } from '../../common/http/field-decorators';
+
+const SKU_REFERENCE = /^\S{1,40}$/;
 
 /** A SKU as a line names it; whether it exists is the resolver's to say. */
 const IsSkuReference = () =>
   applyDecorators(
     IsString(),
-    Matches(/^\S{1,40}$/, { message: 'sku must be a SKU (1–40 characters, no spaces)' }),
+    Matches(SKU_REFERENCE, { message: 'sku must be a SKU (1–40 characters, no spaces)' }),
   );
 
 /**
@@ -52,4 +55,30 @@ export class ProductLineDto extends PickType(LineReferenceDto, ['quantity']) imp
   @ApiProperty()
   @IsUUID()
   productId: string;
+}
+
+const LINE_FIELDS: ReadonlySet<string> = new Set(['productId', 'sku', 'quantity']);
+
+/**
+ * `lines` (`@ArrayMinSize(1) @ArrayMaxSize(max) @NestedArray(() => LineReferenceDto)`)
+ * when every item is plainly valid, as LineReferenceDto instances; else
+ * undefined, for the full validation (common/http/fast-accept.ts).
+ */
+export function acceptLineReferences(value: unknown, max: number): LineReferenceDto[] | undefined {
+  if (!Array.isArray(value) || value.length < 1 || value.length > max) return undefined;
+  const lines: LineReferenceDto[] = [];
+  for (const item of value as unknown[]) {
+    if (!plainObjectWithin(item, LINE_FIELDS)) return undefined;
+    const { productId, sku, quantity } = item;
+    if (productId !== undefined && !isUUID(productId)) return undefined;
+    if (sku !== undefined && !(typeof sku === 'string' && SKU_REFERENCE.test(sku))) return undefined;
+    if (!(
+      Number.isInteger(quantity) &&
+      (quantity as number) >= 1 &&
+      (quantity as number) <= MAX_LINE_QUANTITY
+    ))
+      return undefined;
+    lines.push(instanceOf(LineReferenceDto, item));
+  }
+  return lines;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
+  isUUID,
   ArrayMaxSize,
   ArrayMinSize,
   IsBoolean,
@@ -10,7 +11,8 @@ import {
   MaxLength,
 } from 'class-validator';
 import type { PlaceOrderRequest } from '@tradecounter/contracts';
-import { LineReferenceDto } from '../../catalog/dto/line-reference.dto';
+import { acceptLineReferences, LineReferenceDto } from '../../catalog/dto/line-reference.dto';
+import { fastAccept, instanceOf, optionalUuid, plainObjectWithin } from '../../common/http/fast-accept';
 import { IsIsoDate } from '../../common/http/date.validator';
 import { IsMoney } from '../../common/http/money.validator';
 import { MultiLine, NestedArray, OptionalField } from '../../common/http/field-decorators';
@@ -83,3 +85,25 @@ export class PlaceOrderQueryDto {
   @IsBoolean()
   dryRun?: boolean;
 }
+
+const ORDER_FIELDS: ReadonlySet<string> = new Set([
+  'accountId',
+  'lines',
+  'shippingAddressId',
+  'poNumber',
+  'shipComplete',
+]);
+
+// Notes, a requested date and an expected subtotal are left to the full validation, as is an order of the cart (no lines).
+fastAccept(PlaceOrderDto, (body) => {
+  if (!plainObjectWithin(body, ORDER_FIELDS) || !optionalUuid(body['accountId'])) return undefined;
+  if (!isUUID(body['shippingAddressId']) || typeof body['shipComplete'] !== 'boolean') return undefined;
+  const poNumber = body['poNumber'];
+  if (
+    poNumber !== undefined &&
+    !(typeof poNumber === 'string' && poNumber.length >= 1 && poNumber.length <= 50)
+  )
+    return undefined;
+  const lines = acceptLineReferences(body['lines'], MAX_ORDER_LINES);
+  return lines && instanceOf(PlaceOrderDto, { ...body, lines });
+});
