@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsString, IsUUID, Matches } from 'class-validator';
 import type { PromiseRequest } from '@tradecounter/contracts';
-import { acceptLineReferences, LineReferenceDto } from '../../catalog/dto/line-reference.dto';
-import { fastAccept, instanceOf, optionalUuid, plainObjectWithin } from '../../common/http/fast-accept';
+import { fastAcceptWithLines, LineReferenceDto } from '../../catalog/dto/line-reference.dto';
 import { IsInstant } from '../../common/http/instant.validator';
 import { WAREHOUSE_CODE } from './warehouse.dto';
 import { NestedArray, OptionalField } from '../../common/http/field-decorators';
@@ -38,11 +37,5 @@ export class PromiseDto implements PromiseRequest {
   lines: LineReferenceDto[];
 }
 
-const PROMISE_FIELDS: ReadonlySet<string> = new Set(['accountId', 'lines']);
-
 // An instant or a warehouse is left to the full validation.
-fastAccept(PromiseDto, (body) => {
-  if (!plainObjectWithin(body, PROMISE_FIELDS) || !optionalUuid(body['accountId'])) return undefined;
-  const lines = acceptLineReferences(body['lines'], MAX_PROMISE_LINES);
-  return lines && instanceOf(PromiseDto, { ...body, lines });
-});
+fastAcceptWithLines(PromiseDto, MAX_PROMISE_LINES);

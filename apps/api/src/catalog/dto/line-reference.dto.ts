@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { isUUID, IsInt, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
 import type { ChannelOrderLine, LineReference } from '@tradecounter/contracts';
 import { MAX_LINE_QUANTITY } from '@tradecounter/domain';
-import { instanceOf, plainObjectWithin } from '../../common/http/fast-accept';
+import { fastAccept, instanceOf, optionalUuid, plainObjectWithin } from '../../common/http/fast-accept';
 import { OptionalField } from '../../common/http/field-decorators';
 
 const SKU_REFERENCE = /^\S{1,40}$/;
@@ -81,4 +81,25 @@ export function acceptLineReferences(value: unknown, max: number): LineReference
     lines.push(instanceOf(LineReferenceDto, item));
   }
   return lines;
+}
+
+/**
+ * Registers the fast acceptance (common/http/fast-accept.ts) of a body of
+ * `dto` made of `lines` (at most `maxLines`), an optional `accountId` and
+ * the `others` fields, which `othersValid` checks; a body with any other
+ * field is left to the full validation.
+ */
+export function fastAcceptWithLines<T extends object>(
+  dto: new () => T,
+  maxLines: number,
+  others: readonly string[] = [],
+  othersValid: (body: Record<string, unknown>) => boolean = () => true,
+): void {
+  const allowed: ReadonlySet<string> = new Set(['accountId', 'lines', ...others]);
+  fastAccept(dto, (body) => {
+    if (!plainObjectWithin(body, allowed) || !optionalUuid(body['accountId']) || !othersValid(body))
+      return undefined;
+    const lines = acceptLineReferences(body['lines'], maxLines);
+    return lines && instanceOf(dto, { ...body, lines });
+  });
 }

@@ -11,8 +11,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import type { PlaceOrderRequest } from '@tradecounter/contracts';
-import { acceptLineReferences, LineReferenceDto } from '../../catalog/dto/line-reference.dto';
-import { fastAccept, instanceOf, optionalUuid, plainObjectWithin } from '../../common/http/fast-accept';
+import { fastAcceptWithLines, LineReferenceDto } from '../../catalog/dto/line-reference.dto';
 import { IsIsoDate } from '../../common/http/date.validator';
 import { IsMoney } from '../../common/http/money.validator';
 import { MultiLine, NestedArray, OptionalField } from '../../common/http/field-decorators';
@@ -86,24 +85,14 @@ export class PlaceOrderQueryDto {
   dryRun?: boolean;
 }
 
-const ORDER_FIELDS: ReadonlySet<string> = new Set([
-  'accountId',
-  'lines',
-  'shippingAddressId',
-  'poNumber',
-  'shipComplete',
-]);
-
 // Notes, a requested date and an expected subtotal are left to the full validation, as is an order of the cart (no lines).
-fastAccept(PlaceOrderDto, (body) => {
-  if (!plainObjectWithin(body, ORDER_FIELDS) || !optionalUuid(body['accountId'])) return undefined;
-  if (!isUUID(body['shippingAddressId']) || typeof body['shipComplete'] !== 'boolean') return undefined;
-  const poNumber = body['poNumber'];
-  if (
-    poNumber !== undefined &&
-    !(typeof poNumber === 'string' && poNumber.length >= 1 && poNumber.length <= 50)
-  )
-    return undefined;
-  const lines = acceptLineReferences(body['lines'], MAX_ORDER_LINES);
-  return lines && instanceOf(PlaceOrderDto, { ...body, lines });
-});
+fastAcceptWithLines(
+  PlaceOrderDto,
+  MAX_ORDER_LINES,
+  ['shippingAddressId', 'poNumber', 'shipComplete'],
+  ({ shippingAddressId, poNumber, shipComplete }) =>
+    isUUID(shippingAddressId) &&
+    typeof shipComplete === 'boolean' &&
+    (poNumber === undefined ||
+      (typeof poNumber === 'string' && poNumber.length >= 1 && poNumber.length <= 50)),
+);

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsUUID } from 'class-validator';
 import type { QuoteRequest } from '@tradecounter/contracts';
-import { acceptLineReferences, LineReferenceDto } from '../../catalog/dto/line-reference.dto';
-import { fastAccept, instanceOf, optionalUuid, plainObjectWithin } from '../../common/http/fast-accept';
+import { fastAcceptWithLines, LineReferenceDto } from '../../catalog/dto/line-reference.dto';
 import { IsIsoDate } from '../../common/http/date.validator';
 import { NestedArray, OptionalField } from '../../common/http/field-decorators';
 
@@ -28,11 +27,5 @@ export class QuoteDto implements QuoteRequest {
   lines: LineReferenceDto[];
 }
 
-const QUOTE_FIELDS: ReadonlySet<string> = new Set(['accountId', 'lines']);
-
 // A pricing date is left to the full validation.
-fastAccept(QuoteDto, (body) => {
-  if (!plainObjectWithin(body, QUOTE_FIELDS) || !optionalUuid(body['accountId'])) return undefined;
-  const lines = acceptLineReferences(body['lines'], MAX_LINES);
-  return lines && instanceOf(QuoteDto, { ...body, lines });
-});
+fastAcceptWithLines(QuoteDto, MAX_LINES);
