@@ -21,14 +21,25 @@ export interface PromisableProduct extends ReferencedProduct {
  * Both kinds of row in one round trip, tagged by which columns are set:
  * a stock row (onHand, reserved) or an open receipt (inboundId, …).
  */
-const READ_SQL = `
+const READ_SQL = prepared(
+  'supply_read_stock_and_receipts',
+  `
 SELECT product_id AS "productId", on_hand AS "onHand", reserved,
        NULL::uuid AS "inboundId", NULL::text AS "expectedDate", NULL::int AS unpromised
   FROM stock WHERE warehouse_code = $1 AND product_id = ANY($2::uuid[])
 UNION ALL
 SELECT product_id, NULL, NULL, id, expected_date::text, qty - allocated
   FROM inbound
- WHERE warehouse_code = $1 AND product_id = ANY($2::uuid[]) AND status = 'expected' AND qty > allocated`;
+ WHERE warehouse_code = $1 AND product_id = ANY($2::uuid[]) AND status = 'expected' AND qty > allocated`,
+);
+
+/** The products a promise names, by id or SKU. */
+const PROMISABLE_PRODUCTS_SQL = prepared(
+  'supply_promisable_products',
+  `SELECT id, sku, lead_time_days AS "leadTimeDays", backorderable, active,
+          min_order_qty AS "minOrderQty", order_multiple AS "orderMultiple"
+     FROM products WHERE id = ANY($1::uuid[]) OR sku = ANY($2::text[])`,
+);
 
 /**
  * For reserving, rows are locked in one order by every writer that touches
@@ -218,12 +229,7 @@ export class SupplyRepository {
 
   /** Products named by id or SKU, sold or not (a withdrawn one is refused by name), with what promising needs. */
   products(manager: EntityManager, ids: string[], skus: string[]): Promise<PromisableProduct[]> {
-    return manager.query(
-      `SELECT id, sku, lead_time_days AS "leadTimeDays", backorderable, active,
-              min_order_qty AS "minOrderQty", order_multiple AS "orderMultiple"
-         FROM products WHERE id = ANY($1::uuid[]) OR sku = ANY($2::text[])`,
-      [ids, skus],
-    ) as Promise<PromisableProduct[]>;
+    return manager.query(PROMISABLE_PRODUCTS_SQL, [ids, skus]) as Promise<PromisableProduct[]>;
   }
 
   async accountWarehouse(manager: EntityManager, accountId: string): Promise<string | null> {
