@@ -68,3 +68,6 @@ export class ProductEntity {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }
+
+/** What a catalog page reads of a product: its columns but the timestamps. */
+export type CatalogProduct = Omit<ProductEntity, 'createdAt' | 'updatedAt'>;

@@ -1,9 +1,9 @@
 import type { CaseBarcode, Product } from '@tradecounter/contracts';
 import { productImageUrls } from './image-urls';
-import type { ProductEntity } from './product.entity';
+import type { CatalogProduct, ProductEntity } from './product.entity';
 
 /** `imageVersion`: the product's image version, if it has an image. */
-export function toProduct(entity: ProductEntity, imageVersion?: string | null): Product {
+export function toProduct(entity: CatalogProduct, imageVersion?: string | null): Product {
   return {
     id: entity.id,
     sku: entity.sku,
@@ -25,7 +25,7 @@ export function toProduct(entity: ProductEntity, imageVersion?: string | null): 
 /** What staff see besides: the barcode and case barcodes (customers never get them). */
 export function withCodes(
   product: Product,
-  entity: ProductEntity,
+  entity: Pick<CatalogProduct, 'barcode'>,
   caseBarcodes: CaseBarcode[] | undefined,
 ): Product {
   return { ...product, barcode: entity.barcode, caseBarcodes: caseBarcodes ?? [] };

@@ -15,11 +15,20 @@ import {
 import {
   type CaseBarcode,
   type CreateProductRequest,
+  MAX_PAGE_SIZE,
   PRODUCT_SORT_FIELDS,
   type ProductSortField,
   type SortDirection,
   type UpdateProductRequest,
 } from '@tradecounter/contracts';
+import {
+  fastAccept,
+  instanceOf,
+  optionalFlag,
+  optionalUuid,
+  optionalWholeNumber,
+  queryWithin,
+} from '../../common/http/fast-accept';
 import { IsMoney } from '../../common/http/money.validator';
 import { PageQueryDto } from '../../common/http/pagination.dto';
 import {
@@ -183,3 +192,23 @@ export class ProductQueryDto extends PageQueryDto {
   @IsBoolean()
   boughtBefore?: boolean;
 }
+
+const PLAIN_PAGE_QUERY = new Set(['page', 'pageSize', 'availability', 'accountId']);
+
+// The catalog page is the most requested route: its usual query (a page, a size, availability,
+// staff's account) skips class-validator; anything else, sorting and filters included, takes the
+// full validation (fast-accept.spec.ts holds the two to the same answers).
+fastAccept(ProductQueryDto, (query) => {
+  if (!queryWithin(query, PLAIN_PAGE_QUERY)) return undefined;
+  const page = optionalWholeNumber(query['page'], 1_000_000);
+  const pageSize = optionalWholeNumber(query['pageSize'], MAX_PAGE_SIZE);
+  const availability = optionalFlag(query['availability']);
+  if (page === null || pageSize === null || availability === null) return undefined;
+  if (!optionalUuid(query['accountId'])) return undefined;
+  return instanceOf(ProductQueryDto, {
+    ...(page === undefined ? {} : { page }),
+    ...(pageSize === undefined ? {} : { pageSize }),
+    ...(availability === undefined ? {} : { availability }),
+    ...(query['accountId'] === undefined ? {} : { accountId: query['accountId'] }),
+  });
+});

@@ -3,6 +3,7 @@ import { HttpException, ValidationPipe } from '@nestjs/common';
 import fc from 'fast-check';
 import { MAX_LINE_QUANTITY } from '@tradecounter/domain';
 import { LineReferenceDto } from '../../catalog/dto/line-reference.dto';
+import { ProductQueryDto } from '../../catalog/dto/product.dto';
 import { PromiseDto } from '../../availability/dto/promise.dto';
 import { PlaceOrderDto } from '../../orders/dto/place-order.dto';
 import { QuoteDto } from '../../pricing/dto/quote.dto';
@@ -107,9 +108,57 @@ const bodies = {
   }),
 };
 
-async function fullValidation(pipe: ValidationPipe, body: unknown, dto: unknown): Promise<unknown> {
+const numberText = mostly(
+  fc.oneof(fc.integer({ min: 1, max: 120 }).map(String), fc.constant('1000000'), fc.constant(undefined)),
+  fc.constant('0'),
+  fc.constant('-1'),
+  fc.constant('007'),
+  fc.constant('1e1'),
+  fc.constant(' 2'),
+  fc.constant('2.5'),
+  fc.constant('+3'),
+  fc.constant('1000001'),
+  fc.constant('0x10'),
+  fc.constant(''),
+  fc.constant(['1', '2']),
+  fc.string({ maxLength: 4 }),
+);
+const flagText = mostly(
+  fc.oneof(fc.constant('true'), fc.constant('false'), fc.constant(undefined)),
+  fc.constant('TRUE'),
+  fc.constant('1'),
+  fc.constant(''),
+  fc.constant(['true', 'false']),
+);
+const catalogQuery = fc.record({
+  page: numberText,
+  pageSize: numberText,
+  availability: flagText,
+  accountId: rarely(uuidLike.map((value) => (value === null || value === undefined ? value : String(value)))),
+  search: rarely(fc.oneof(fc.constant('nitrile'), fc.string({ maxLength: 8 }))),
+  inStock: rarely(flagText),
+  sort: rarely(fc.oneof(fc.constant('name'), fc.constant('price'))),
+  extra: rarely(fc.string({ maxLength: 3 })),
+});
+
+/** A query as Express's simple parser hands it over: an object without a prototype, absent keys left out. */
+function asQueryString(value: Record<string, unknown>): Record<string, unknown> {
+  const query = Object.create(null) as Record<string, unknown>;
+  for (const [key, each] of Object.entries(value)) {
+    if (each === undefined) continue;
+    query[key] = each === null ? '' : each;
+  }
+  return query;
+}
+
+async function fullValidation(
+  pipe: ValidationPipe,
+  body: unknown,
+  dto: unknown,
+  type: 'body' | 'query' = 'body',
+): Promise<unknown> {
   try {
-    return await pipe.transform(body, { type: 'body', metatype: dto as never });
+    return await pipe.transform(body, { type, metatype: dto as never });
   } catch (error) {
     if (error instanceof HttpException) return error;
     throw error;
@@ -163,6 +212,30 @@ describe('fast acceptance of hot bodies', () => {
       expect(accepted).toBeGreaterThan(15);
     });
   }
+
+  it('accepts a catalog query only where the full validation does, with the same result', async () => {
+    const accept = fastAcceptorOf(ProductQueryDto);
+    expect(accept).toBeDefined();
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(catalogQuery, async (generated) => {
+        const query = asQueryString(generated);
+        const quick = accept?.(query);
+        const full = await fullValidation(slow, query, ProductQueryDto, 'query');
+        const piped = await fullValidation(fast, query, ProductQueryDto, 'query');
+        expect(piped instanceof HttpException ? piped.getResponse() : piped).toEqual(
+          full instanceof HttpException ? full.getResponse() : full,
+        );
+        if (quick === undefined) return;
+        accepted += 1;
+        expect(full).not.toBeInstanceOf(HttpException);
+        expect(quick).toBeInstanceOf(ProductQueryDto);
+        expect(quick).toEqual(full);
+      }),
+      { numRuns: 1500 },
+    );
+    expect(accepted).toBeGreaterThan(50);
+  });
 
   it('takes a plainly valid 100-line quote without class-validator, and refuses one bad line in words', async () => {
     const hundred = Array.from({ length: 100 }, (_, index) => ({ productId: UUID, quantity: index + 1 }));

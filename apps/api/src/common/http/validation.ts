@@ -18,7 +18,9 @@ class EdgeValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const accepted =
-      this.fast && metadata.type === 'body' ? fastAcceptorOf(metadata.metatype)?.(value) : undefined;
+      this.fast && (metadata.type === 'body' || metadata.type === 'query')
+        ? fastAcceptorOf(metadata.metatype)?.(value)
+        : undefined;
     const result: unknown = accepted ?? (await super.transform(value, metadata));
     if (typeof result !== 'object' || result === null || Array.isArray(result)) return result;
     const fault = findLineBreakFault(result);
