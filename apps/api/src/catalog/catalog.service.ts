@@ -272,14 +272,32 @@ function withAvailability<T extends Product>(
   return { ...product, available: found.availability.available, availability: found.availability };
 }
 
+type CatalogPrice = Pick<Product, 'unitPrice' | 'priceSource' | 'savingsPerUnit' | 'nextBreak'>;
+
+/**
+ * The catalog's prices per price book, by product, list price and minimum: a
+ * book is one account's prices on one date, cached for display and replaced
+ * on any change, so what it priced once it prices the same until then. Many
+ * buyers page through the same products; each page no longer re-prices them.
+ */
+const catalogPrices = new WeakMap<PriceBook, Map<string, CatalogPrice>>();
+const CATALOG_PRICES_PER_BOOK = 20_000;
+
 /** The account's price at the product's minimum order quantity, with the saving per unit and the next break. */
 function withPrice(product: Product, book: PriceBook): Product {
-  const priced = book.price(product, product.minOrderQty);
-  return {
-    ...product,
-    unitPrice: formatMoney(priced.unitPrice),
-    priceSource: priced.source,
-    savingsPerUnit: formatMoney(parseMoney(product.listPrice) - priced.unitPrice),
-    nextBreak: toNextBreak(priced),
-  };
+  const key = `${product.id}|${product.listPrice}|${product.minOrderQty}`;
+  let prices = catalogPrices.get(book);
+  let price = prices?.get(key);
+  if (!price) {
+    const priced = book.price(product, product.minOrderQty);
+    price = {
+      unitPrice: formatMoney(priced.unitPrice),
+      priceSource: priced.source,
+      savingsPerUnit: formatMoney(parseMoney(product.listPrice) - priced.unitPrice),
+      nextBreak: toNextBreak(priced),
+    };
+    if (!prices) catalogPrices.set(book, (prices = new Map()));
+    if (prices.size < CATALOG_PRICES_PER_BOOK) prices.set(key, price);
+  }
+  return { ...product, ...price };
 }
