@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { bodyParsers } from './common/http/body-parsers';
 import { answerClientErrorsAsProblems } from './common/http/client-errors';
 import { compressJson } from './common/http/json-compression';
+import { requestLog, rootLogger } from './common/logging';
 import { ProblemFilter } from './common/http/problem.filter';
 import { queryGuard } from './common/http/query-guard';
 import { applyServerTimeouts } from './common/http/server-timeouts';
@@ -18,11 +19,14 @@ import { setUpOpenApi } from './openapi';
 
 /** Builds the whole HTTP application; main.ts and the API tests both use it. */
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
-    bodyParser: false,
-    bufferLogs: true,
-  });
+  const logger = rootLogger(config);
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, databaseUrl, logger),
+    { bodyParser: false, bufferLogs: true },
+  );
   app.useLogger(app.get(Logger));
+  // First, so every answer carries its X-Request-Id and is logged, those of helmet and the body parsers too.
+  app.use(requestLog(logger));
   // On the server itself, so main.ts, the API tests and serve-api all listen with the same timeouts.
   applyServerTimeouts(app.getHttpServer(), config.http);
   // Whose X-Forwarded-For counts for request.ip (TRUST_PROXY); sign-in throttling keys on it.

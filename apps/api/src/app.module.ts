@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ChannelsModule } from './channels/channels.module';
 import { ReportsModule } from './reports/reports.module';
 import { LoggerModule } from 'nestjs-pino';
+import type pino from 'pino';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -37,12 +38,12 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 /** The composition root: which contexts make up the API. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrl: string, logger: pino.Logger): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerOptions(config)),
+        LoggerModule.forRoot(loggerOptions(logger)),
         DatabaseModule.forRoot(databaseUrl),
         ChangeNoticesModule,
         AuditModule,
