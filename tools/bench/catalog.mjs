@@ -31,8 +31,10 @@ export const BUYER = { email: 'buyer@acme.test', password: 'demo1234' };
  * in one statement.
  */
 export const PAGE_SQL = `
-  SELECT p.*,
-         (SELECT i.version FROM product_images i WHERE i.product_id = p.id) AS image_version,
+  SELECT p.id, p.sku, p.name, p.description, p.barcode, p.category, p.unit,
+         p.list_price AS "listPrice", p.min_order_qty AS "minOrderQty", p.order_multiple AS "orderMultiple",
+         p.lead_time_days AS "leadTimeDays", p.backorderable, p.active, p.return_window_days AS "returnWindowDays",
+         (SELECT i.version FROM product_images i WHERE i.product_id = p.id) AS "imageVersion",
          (SELECT coalesce(sum(c.active_products), 0)::int FROM product_category_counts c) AS total
   FROM products p
   WHERE p.active

@@ -285,6 +285,11 @@ async function main({
     // Warm both sides up: JIT, connection pools, caches.
     await benchApi({ baseUrl, sessions, sets, clients: 4, durationSeconds: 2 });
     await benchBare({ pool, warehouseCode, sessions, sets, clients: 4, durationSeconds: 2 });
+    // Statistics as autovacuum keeps them on any database that has run for a minute. Without this the
+    // bench measures a fresh database's first minute: planned while orders held a handful of rows, the
+    // rollup triggers' statements scan orders and order_lines whole, and each order costs more as the
+    // tables grow (tools/bench/README.md, "Orders on a database with statistics").
+    await pool.query('ANALYZE');
     const runs = [];
     for (const clients of levels) {
       const api = await benchApi({ baseUrl, sessions, sets, clients, durationSeconds });
