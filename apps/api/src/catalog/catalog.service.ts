@@ -262,14 +262,20 @@ function checkPackRules(product: ProductEntity): void {
   }
 }
 
-/** Units available now and the earliest ship date of one unit, at the account's warehouse. */
+/**
+ * Units available now and the earliest ship date of one unit, at the account's warehouse, set on
+ * `product` (a page's own new object: filled in place, as copying each product twice more per page
+ * showed in the catalog's profile).
+ */
 function withAvailability<T extends Product>(
   product: T,
   stock: Map<string, CatalogAvailability> | undefined,
 ): T {
   const found = stock?.get(product.id);
   if (!found) return product;
-  return { ...product, available: found.availability.available, availability: found.availability };
+  product.available = found.availability.available;
+  product.availability = found.availability;
+  return product;
 }
 
 type CatalogPrice = Pick<Product, 'unitPrice' | 'priceSource' | 'savingsPerUnit' | 'nextBreak'>;
@@ -283,7 +289,10 @@ type CatalogPrice = Pick<Product, 'unitPrice' | 'priceSource' | 'savingsPerUnit'
 const catalogPrices = new WeakMap<PriceBook, Map<string, CatalogPrice>>();
 const CATALOG_PRICES_PER_BOOK = 20_000;
 
-/** The account's price at the product's minimum order quantity, with the saving per unit and the next break. */
+/**
+ * The account's price at the product's minimum order quantity, with the saving per unit and the
+ * next break, set on `product` (a page's own new object, as above).
+ */
 function withPrice(product: Product, book: PriceBook): Product {
   const key = `${product.id}|${product.listPrice}|${product.minOrderQty}`;
   let prices = catalogPrices.get(book);
@@ -299,5 +308,9 @@ function withPrice(product: Product, book: PriceBook): Product {
     if (!prices) catalogPrices.set(book, (prices = new Map()));
     if (prices.size < CATALOG_PRICES_PER_BOOK) prices.set(key, price);
   }
-  return { ...product, ...price };
+  product.unitPrice = price.unitPrice;
+  product.priceSource = price.priceSource;
+  product.savingsPerUnit = price.savingsPerUnit;
+  product.nextBreak = price.nextBreak;
+  return product;
 }
