@@ -27,6 +27,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { AvailabilityService } from '../availability/availability.service';
 import { LineResolver } from '../catalog/line-resolver';
 import { badRequest, conflict, notFound, ProblemException } from '../common/http/problem';
+import { DatabaseOutage } from '../database/database-outage';
 import { PriceCalculator } from '../pricing/price-calculator';
 import { CartPort } from './cart-port';
 import type { PlaceOrderDto } from './dto/place-order.dto';
@@ -166,6 +167,7 @@ export class OrderPlacementService {
     private readonly cart: CartPort,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    private readonly outage: DatabaseOutage,
   ) {}
 
   async place(
@@ -544,9 +546,10 @@ export class OrderPlacementService {
     const now = Date.now();
     if (now - this.lastPrune < PRUNE_EVERY_MS) return;
     this.lastPrune = now;
-    this.keys
-      .prune()
-      .catch((error: unknown) => this.logger.warn({ err: error }, 'Pruning idempotency keys failed'));
+    this.keys.prune().catch((error: unknown) => {
+      // A database that is away is logged once, as an outage; anything else is worth a trace.
+      if (!this.outage.noticed(error)) this.logger.warn({ err: error }, 'Pruning idempotency keys failed');
+    });
   }
 }
 
