@@ -36,6 +36,20 @@ describe('resolveLineReferences', () => {
     ]);
   });
 
+  it('counts a product as named by a line whose quantity is wrong, so naming it again is a repeat', () => {
+    const result = resolveLineReferences(
+      [
+        { sku: 'BOX-6', quantity: 5 },
+        { productId: boxes.id, quantity: 6 },
+      ],
+      catalog,
+      { packRules: true },
+    );
+    expect(result.lines).toEqual([]);
+    expect(result.problems.map((problem) => problem.field)).toEqual(['lines[0].quantity', 'lines[1]']);
+    expect(result.problems[1]?.message).toBe('repeats the product of lines[0]; one line per product');
+  });
+
   it('names every bad line once, as validation names fields', () => {
     const result = resolveLineReferences(
       [
