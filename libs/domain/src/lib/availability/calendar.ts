@@ -6,6 +6,8 @@
  * `localDateTime` touches instants, and it reads them in the warehouse's
  * IANA time zone through Intl, which knows every DST rule.
  */
+import { remembered } from '../remembered';
+
 export type IsoDate = string;
 
 const DAY_MS = 86_400_000;
@@ -13,34 +15,16 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const CUTOFF = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 // The dates in use at any time are few (today and the months after it) and a
-// 100-line promise converts them thousands of times: both directions are
-// remembered, up to a bound past which the memory starts again.
-const REMEMBERED = 20_000;
-const dayOfDate = new Map<IsoDate, number>();
-const dateOfDay = new Map<number, IsoDate>();
-
-function remember<K, V>(memory: Map<K, V>, key: K, value: V): V {
-  if (memory.size >= REMEMBERED) memory.clear();
-  memory.set(key, value);
-  return value;
-}
+// 100-line promise converts them thousands of times: both directions are remembered.
 
 /** Days since 1970-01-01 (a Thursday). */
-function epochDay(date: IsoDate): number {
-  const known = dayOfDate.get(date);
-  if (known !== undefined) return known;
+const epochDay = remembered((date: IsoDate): number => {
   const match = ISO_DATE.exec(date);
   if (!match) throw new RangeError(`Not a YYYY-MM-DD date: ${date}`);
-  return remember(
-    dayOfDate,
-    date,
-    Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / DAY_MS,
-  );
-}
+  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / DAY_MS;
+});
 
-function fromEpochDay(day: number): IsoDate {
-  return dateOfDay.get(day) ?? remember(dateOfDay, day, new Date(day * DAY_MS).toISOString().slice(0, 10));
-}
+const fromEpochDay = remembered((day: number): IsoDate => new Date(day * DAY_MS).toISOString().slice(0, 10));
 
 /** A real calendar date in `YYYY-MM-DD` form (2027-02-30 is not). */
 export function isIsoDate(value: string): boolean {
