@@ -145,4 +145,21 @@ test.describe('reporting dashboards', () => {
     await tabletWidth(page);
     await snap(page, 'dashboard-07-account-manager-768');
   });
+
+  test('the "data as of" caption counts the return-rate panel, which loads its own report', async ({
+    page,
+  }) => {
+    // Every answer is current but the return rate's, which says it is five minutes old (a lagging replica).
+    await page.route('**/api/reports/returns?*', async (route) => {
+      const response = await route.fetch();
+      const report = (await response.json()) as { asOf: string };
+      const fiveMinutesAgo = new Date(Date.now() - 5 * 60_000 - 5_000).toISOString();
+      await route.fulfill({ response, json: { ...report, asOf: fiveMinutesAgo } });
+    });
+    await login(page, MANAGER);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+    await expect(page.getByRole('heading', { name: 'Return rate' })).toBeVisible();
+    await settled(page);
+    await expect(page.getByTestId('data-as-of')).toContainText('5 min behind');
+  });
 });

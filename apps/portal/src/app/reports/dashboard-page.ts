@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, viewChild } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
@@ -93,9 +93,13 @@ export class DashboardPage extends ReportRoute {
 
   readonly suppliers = this.loads.load((f) => this.api.supplierPerformance(supplierPerformanceQuery(f)));
 
-  /** What the page's figures are current to (the return-rate panel loads and dates its own). */
+  /** The return-rate panel, which loads its own report (under its own grouping). */
+  private readonly returnRate = viewChild(ReturnRateReportPanel);
+
+  /** What the page's figures are current to, the return-rate panel's included. */
   readonly asOfs = computed(() =>
     [
+      this.returnRate()?.report(),
       this.summary(),
       this.timeline(),
       this.byChannel(),

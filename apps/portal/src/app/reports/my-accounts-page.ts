@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -73,8 +81,12 @@ export class MyAccountsPage extends ReportRoute {
   readonly quotes = this.loads.load((f) => this.api.quoteConversion(quoteConversionQuery(f, 'account')));
   private readonly dormantLoads = new ReportLoads(computed(() => this.days()));
   readonly dormant = this.dormantLoads.load((days) => this.api.dormantAccounts({ days }));
+  /** The return-rate panel, which loads its own report: its data counts towards the page's "as of" too. */
+  private readonly returnRate = viewChild(ReturnRateReportPanel);
   readonly asOfs = computed(() =>
-    [this.summary(), this.sales(), this.quotes(), this.dormant()].map((loaded) => loaded?.value?.asOf),
+    [this.returnRate()?.report(), this.summary(), this.sales(), this.quotes(), this.dormant()].map(
+      (loaded) => loaded?.value?.asOf,
+    ),
   );
   private readonly waitingLoads = new ReportLoads(signal('waiting'));
   readonly holds = this.waitingLoads.load(() =>
