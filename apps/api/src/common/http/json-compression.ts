@@ -37,11 +37,12 @@ export function compressJson(minBytes = JSON_COMPRESSION_MIN_BYTES): RequestHand
   return (request: Request, response: Response, next: NextFunction) => {
     const send = response.send;
     response.send = function sendCompressed(this: Response, body?: unknown): Response {
-      const bytes = compressibleJson(this, body, minBytes);
-      if (!bytes) return send.call(this, body);
+      if (!compressibleJson(this, body, minBytes)) return send.call(this, body);
       this.vary('Accept-Encoding');
       const coding = preferredCoding(request.headers['accept-encoding']);
       if (!coding) return send.call(this, body);
+      // Made only now: a client that takes no compression does not pay for a copy of the answer.
+      const bytes = typeof body === 'string' ? Buffer.from(body) : body;
       // One answer per response: a later call (there is none in Nest) goes out as it is.
       this.send = send;
       const type = String(this.getHeader('Content-Type'));
@@ -61,12 +62,13 @@ export function compressJson(minBytes = JSON_COMPRESSION_MIN_BYTES): RequestHand
   };
 }
 
-/** The bytes of a JSON answer worth compressing, else undefined. */
-function compressibleJson(response: Response, body: unknown, minBytes: number): Buffer | undefined {
-  if (typeof body !== 'string' && !Buffer.isBuffer(body)) return undefined;
-  if (response.statusCode === 204 || response.statusCode === 304) return undefined;
-  if (response.getHeader('Content-Encoding')) return undefined;
-  if (!JSON_TYPE.test(String(response.getHeader('Content-Type') ?? ''))) return undefined;
-  const bytes = typeof body === 'string' ? Buffer.from(body) : body;
-  return bytes.length >= minBytes ? bytes : undefined;
+/** Whether `body` is a JSON answer worth compressing (at least `minBytes` of UTF-8). */
+function compressibleJson(response: Response, body: unknown, minBytes: number): body is string | Buffer {
+  if (typeof body !== 'string' && !Buffer.isBuffer(body)) return false;
+  if (response.statusCode === 204 || response.statusCode === 304) return false;
+  if (response.getHeader('Content-Encoding')) return false;
+  if (!JSON_TYPE.test(String(response.getHeader('Content-Type') ?? ''))) return false;
+  if (Buffer.isBuffer(body)) return body.length >= minBytes;
+  // A string's UTF-8 is at least as long as its UTF-16 units: count bytes only when that is not enough.
+  return body.length >= minBytes || Buffer.byteLength(body) >= minBytes;
 }
