@@ -78,7 +78,8 @@ export function requestLogLevel(statusCode: number): 'error' | 'info' | 'debug' 
   return statusCode >= 400 ? 'info' : 'debug';
 }
 
-type LoggedRequest = IncomingMessage & { id?: string; log?: pino.Logger; originalUrl?: string };
+/** pino-http's typings (which nestjs-pino brings) give every request its `id` and `log`. */
+type LoggedRequest = IncomingMessage & { originalUrl?: string };
 
 /**
  * One line per request when it is answered, with its id (X-Request-Id in,
