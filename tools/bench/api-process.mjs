@@ -166,7 +166,12 @@ export async function startBeforeAndAfter({ label, port, before = undefined, env
     await stop();
     throw error;
   }
-  return { sides, urls: sides.map((side) => `http://localhost:${side.port}`), stop };
+  return {
+    sides,
+    urls: sides.map((side) => `http://localhost:${side.port}`),
+    databaseUrl: database.url,
+    stop,
+  };
 }
 
 /** Space-separated `KEY=VALUE` pairs (BEFORE_ENV, AFTER_ENV) as an environment to add. */

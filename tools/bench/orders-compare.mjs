@@ -14,6 +14,7 @@
 // first claimed the outbox work of both sides' orders, and so was measured doing the other's work
 // (the same build against itself came out 1.5-2.0 at 1 client). The outbox waits until the end.
 import { loadavg } from 'node:os';
+import pg from 'pg';
 import { startBeforeAndAfter } from './api-process.mjs';
 import { machine, round, writeResult } from './catalog.mjs';
 import { accountSessions, benchApi, productSets } from './orders.mjs';
@@ -24,7 +25,7 @@ const durationSeconds = Number(process.env.DURATION ?? 5);
 
 async function main() {
   if (!process.env.PG_SERVER_URL) throw new Error('set PG_SERVER_URL (a PostgreSQL server)');
-  const { sides, urls, stop } = await startBeforeAndAfter({
+  const { sides, urls, databaseUrl, stop } = await startBeforeAndAfter({
     label: 'orders_compare',
     port: Number(process.env.PORT ?? 3961),
     before: 'dist/apps/api/main.js',
@@ -37,6 +38,8 @@ async function main() {
       benchApi({ baseUrl: urls[index], sessions: sessions[index], sets, clients, durationSeconds: seconds });
     // Warm both up: JIT, pools, caches, prepared statements.
     for (const index of [0, 1]) await place(index, 4, 2);
+    // Statistics as autovacuum keeps them (see orders.mjs): the rounds then measure a steady state.
+    await analyse(databaseUrl);
     console.log(
       `orders compare: ${levels.join(', ')} clients, ${rounds} alternating rounds of ${durationSeconds} s ` +
         `(load ${loadavg()
@@ -70,6 +73,16 @@ async function main() {
     console.log(`saved ${file}`);
   } finally {
     await stop();
+  }
+}
+
+async function analyse(databaseUrl) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('ANALYZE');
+  } finally {
+    await client.end();
   }
 }
 
