@@ -161,5 +161,9 @@ test.describe('reporting dashboards', () => {
     await expect(page.getByRole('heading', { name: 'Return rate' })).toBeVisible();
     await settled(page);
     await expect(page.getByTestId('data-as-of')).toContainText('5 min behind');
+    await snap(page, 'dashboard-08-data-behind');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(page.getByTestId('data-as-of')).toBeVisible();
+    await snap(page, 'dashboard-09-data-behind-390');
   });
 });
