@@ -106,8 +106,9 @@ export class ProductsRepository {
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
     const where: string[] = [];
+    const category = filter.category ? param(filter.category) : undefined;
     if (!filter.includeInactive) where.push('p.active');
-    if (filter.category) where.push(`p.category = ${param(filter.category)}`);
+    if (category) where.push(`p.category = ${category}`);
     if (filter.inStockAt) {
       where.push(`EXISTS (SELECT 1 FROM stock s
                    WHERE s.product_id = p.id AND s.warehouse_code = ${param(filter.inStockAt)}
@@ -122,9 +123,7 @@ export class ProductsRepository {
       where.push(`lower(p.sku || ' ' || p.name) LIKE ${param(`%${escapeLikePattern(term)}%`)}`);
     }
     // The page's image versions and its total come back with its rows: one round trip per page.
-    const total = countedByCategory
-      ? categoryTotal(filter, filter.category ? param(filter.category) : undefined)
-      : 'count(*) OVER ()';
+    const total = countedByCategory ? categoryTotal(filter, category) : 'count(*) OVER ()';
     let rank = '';
     let orderBy = 'ORDER BY p.sku ASC';
     if (filter.sort) {

@@ -97,8 +97,9 @@ export function requestLog(root: pino.Logger) {
     response.setHeader('X-Request-Id', id);
     const started = performance.now();
     const url = request.originalUrl ?? request.url ?? '';
+    const log = root.child({ req: { id, method: request.method, url } });
     request.id = id;
-    request.log = root.child({ req: { id, method: request.method, url } });
+    request.log = log;
     response.once('close', () => {
       const level = requestLogLevel(response.statusCode);
       if (!root.isLevelEnabled(level)) return;
@@ -106,7 +107,7 @@ export function requestLog(root: pino.Logger) {
         res: { statusCode: response.statusCode },
         responseTime: Math.round(performance.now() - started),
       };
-      request.log?.[level](fields, requestLine(response));
+      log[level](fields, requestLine(response));
     });
     next();
   };
